@@ -1,0 +1,52 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'out/', 'dist/', 'artifacts/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      'no-console': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'No .only in tests.' },
+        { selector: "CallExpression[callee.property.name='skip']", message: 'No skipped tests.' },
+      ],
+    },
+  },
+  {
+    // Electron lives only in main/app and the preload (DESIGN, Layout).
+    files: ['main/engine/**', 'main/history/**', 'main/playbooks/**', 'main/cli.ts', 'shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only main/app and main/preload.ts import electron.' }] },
+      ],
+    },
+  },
+  {
+    // shared/ is imported by both sides: no Node built-ins, no Electron, no React.
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'electron', 'react', 'react-dom', '../main/*', '../renderer/*'] },
+      ],
+    },
+  },
+  {
+    // The command line and benchmarks talk to the terminal on purpose.
+    files: ['main/cli/**', 'main/cli.ts', 'bench/**', 'test/**'],
+    rules: { 'no-console': 'off' },
+  },
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  prettier,
+);

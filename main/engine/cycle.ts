@@ -1,0 +1,134 @@
+// One check cycle: connectivity first, then every (selected) service concurrently under the cap.
+import type { ProbeConfig, ServiceConfig, VigieConfig } from '../../shared/config-schema';
+import { SECOND } from '../../shared/durations';
+import type { Connectivity, ProbeResult, ServiceStatus, Verdict } from '../../shared/types';
+import { checkConnectivity } from './connectivity';
+import { evaluate } from './evaluate';
+import { Limiter } from './limiter';
+import type { HttpClient } from './net/http-client';
+import type { ProbeContext } from './probes/context';
+import { isDirect, runProbe } from './probes';
+import type { SourceCache } from './sources';
+
+/** The side effects and knobs a cycle runs with. */
+export interface CycleDeps {
+  readonly http: HttpClient;
+  readonly cache: SourceCache;
+  readonly memo: ProbeMemo;
+  readonly now: () => number;
+  /** Pause before the one retry of a failed probe. */
+  readonly retryDelayMs: number;
+  /** A service holding its concurrency slot longer than this hands it back (it is hanging). */
+  readonly stallMs: number;
+  readonly extraCa?: readonly string[];
+}
+
+/** Default pause before a failed probe is tried again. */
+export const DEFAULT_RETRY_DELAY_MS = SECOND;
+/** Default time after which a slow service stops counting against the concurrency cap. */
+export const DEFAULT_STALL_MS = 2 * SECOND;
+
+/** Raw results of a cycle, before thresholds. */
+export interface CycleResult {
+  readonly checkedAt: number;
+  readonly connectivity: Connectivity;
+  readonly services: readonly ServiceStatus[];
+  readonly bytes: number;
+}
+
+const LOCAL_SUMMARY: Readonly<Record<Exclude<Connectivity['state'], 'online'>, string>> = {
+  offline: 'you are offline: nothing is judged until the connection is back',
+  captive: 'this network wants a sign-in (captive portal): nothing is judged until then',
+  'dns-broken': 'names do not resolve on this network: nothing is judged until DNS works',
+};
+
+/** The last answers of probes that rest between cycles (`everySeconds`). */
+export class ProbeMemo {
+  private readonly entries = new Map<string, { result: ProbeResult; at: number }>();
+  private static key(serviceId: string, probe: ProbeConfig): string {
+    return `${serviceId}\u0000${JSON.stringify(probe)}`;
+  }
+  /** A fresh, good answer this probe may reuse, if any. */
+  resting(serviceId: string, probe: ProbeConfig, now: number): ProbeResult | undefined {
+    if (probe.everySeconds === undefined) return undefined;
+    const entry = this.entries.get(ProbeMemo.key(serviceId, probe));
+    if (!entry || now - entry.at >= probe.everySeconds * SECOND) return undefined;
+    return { ...entry.result, latencyMs: entry.result.latencyMs, bytes: 0, cached: true };
+  }
+  remember(serviceId: string, probe: ProbeConfig, result: ProbeResult, now: number): void {
+    if (probe.everySeconds === undefined) return;
+    const good = result.state === 'up' || result.official !== undefined;
+    const key = ProbeMemo.key(serviceId, probe);
+    if (good) this.entries.set(key, { result, at: now });
+    else this.entries.delete(key);
+  }
+}
+
+/** Runs one service's probes concurrently; resting ones reuse their last answer unless a direct probe fails. */
+export async function checkService(
+  service: ServiceConfig,
+  ctx: ProbeContext,
+  deps: Pick<CycleDeps, 'cache' | 'retryDelayMs' | 'memo'>,
+): Promise<Verdict> {
+  const now = ctx.now();
+  const results: (ProbeResult | undefined)[] = service.probes.map((p) => deps.memo.resting(service.id, p, now));
+  const run = async (index: number) => {
+    const probe = service.probes[index] as ProbeConfig;
+    const res = await runProbe(probe, ctx, deps.cache, deps.retryDelayMs);
+    deps.memo.remember(service.id, probe, res, ctx.now());
+    results[index] = res;
+  };
+  const resting = results.flatMap((r, i) => (r ? [i] : []));
+  await Promise.all(results.flatMap((r, i) => (r ? [] : [run(i)])));
+  // Something looks broken: wake the resting probes (full HTTP, heavy sources) for evidence now.
+  const directFailed = service.probes.some((p, i) => isDirect(p) && results[i]?.state !== 'up' && !resting.includes(i));
+  if (directFailed) await Promise.all(resting.map(run));
+  return evaluate(results.filter((r): r is ProbeResult => r !== undefined));
+}
+
+/** Runs a cycle over the enabled services (or only `serviceIds`). */
+export async function runCycle(
+  config: VigieConfig,
+  deps: CycleDeps,
+  options: { readonly serviceIds?: ReadonlySet<string>; readonly signal?: AbortSignal } = {},
+): Promise<CycleResult> {
+  const ctx: ProbeContext = {
+    http: deps.http,
+    signal: options.signal,
+    dnsServers: config.dnsServers,
+    extraCa: deps.extraCa,
+    now: deps.now,
+  };
+  const services = config.services.filter(
+    (s) => s.enabled && (!options.serviceIds || options.serviceIds.has(s.id)),
+  );
+  const connectivity = await checkConnectivity(
+    config.connectivity.targets,
+    ctx,
+    config.connectivity.dnsServers ?? config.dnsServers,
+    deps.retryDelayMs,
+  );
+  const checkedAt = deps.now();
+  let bytes = connectivity.references.reduce((sum, r) => sum + r.bytes, 0);
+  if (connectivity.state !== 'online') {
+    const summary = LOCAL_SUMMARY[connectivity.state];
+    return {
+      checkedAt,
+      connectivity,
+      bytes,
+      services: services.map((s) => status(s, { state: 'unknown', cause: 'local', summary, probes: [] }, checkedAt)),
+    };
+  }
+  const limiter = new Limiter(config.concurrency, deps.stallMs);
+  const statuses = await Promise.all(
+    services.map((s) =>
+      limiter.run(async () => status(s, await checkService(s, ctx, deps), deps.now())),
+    ),
+  );
+  for (const s of statuses) bytes += s.probes.reduce((sum, r) => sum + r.bytes, 0);
+  return { checkedAt, connectivity, services: statuses, bytes };
+}
+
+function status(service: ServiceConfig, verdict: Verdict, checkedAt: number): ServiceStatus {
+  return { id: service.id, name: service.name, critical: service.critical, checkedAt, ...verdict };
+}

@@ -1,0 +1,68 @@
+// The engine's entry: wires the real side effects (undici, timers, clock) around the pure parts.
+import type { VigieConfig } from '../../shared/config-schema';
+import type { Snapshot } from '../../shared/types';
+import { DEFAULT_RETRY_DELAY_MS, DEFAULT_STALL_MS, ProbeMemo, runCycle, type CycleDeps } from './cycle';
+import { createHttpClient, type HttpClient } from './net/http-client';
+import { computeOverall, type OverallOptions } from './overall';
+import { Scheduler } from './scheduler';
+import { SourceCache } from './sources';
+
+export interface EngineOptions {
+  /** Extra trusted CA certificates (PEM): the lab's generated one in tests. */
+  readonly extraCa?: readonly string[];
+  readonly retryDelayMs?: number;
+  readonly stallMs?: number;
+  readonly now?: () => number;
+  readonly random?: () => number;
+  readonly overall?: OverallOptions;
+  readonly http?: HttpClient;
+}
+
+/** A running engine: one-shot cycles for the command line, a scheduler for continuous mode. */
+export interface Engine {
+  /** Runs one cycle (no thresholds: the raw verdicts with their retry), optionally on some services. */
+  checkOnce(only?: ReadonlySet<string>): Promise<Snapshot>;
+  readonly scheduler: Scheduler;
+  close(): Promise<void>;
+}
+
+/** Builds an engine for a validated config. */
+export function createEngine(config: VigieConfig, options: EngineOptions = {}): Engine {
+  const http = options.http ?? createHttpClient({ extraCa: options.extraCa });
+  const now = options.now ?? Date.now;
+  const deps: CycleDeps = {
+    http,
+    cache: new SourceCache(),
+    memo: new ProbeMemo(),
+    now,
+    retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
+    stallMs: options.stallMs ?? DEFAULT_STALL_MS,
+    extraCa: options.extraCa,
+  };
+  const scheduler = new Scheduler({
+    config,
+    now,
+    random: options.random,
+    overall: options.overall,
+    runCycle: (o) => runCycle(config, deps, o),
+  });
+  return {
+    scheduler,
+    async checkOnce(only) {
+      const raw = await runCycle(config, deps, { serviceIds: only });
+      return {
+        checkedAt: raw.checkedAt,
+        overall: computeOverall(raw.connectivity.state, raw.services, options.overall),
+        connectivity: raw.connectivity,
+        services: raw.services,
+        bytes: raw.bytes,
+      };
+    },
+    async close() {
+      scheduler.stop();
+      await http.close();
+    },
+  };
+}
+
+export type { Scheduler } from './scheduler';

@@ -1,0 +1,204 @@
+// The one HTTP client of the engine: undici with keep-alive, compression, a size cap, an exact
+// deadline (AbortSignal.timeout), bounded redirects and bytes counted as they arrive.
+import { Agent, request, type Dispatcher } from 'undici';
+import { rootCertificates } from 'node:tls';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+import { connectionFailure, ProbeFailure } from './errors';
+import { makeLookup } from './resolve';
+import { MINUTE, SECOND } from '../../../shared/durations';
+
+/** What a probe or a source asks of the network. */
+export interface HttpRequest {
+  readonly url: string;
+  readonly method: 'GET' | 'HEAD';
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  readonly maxRedirects: number;
+  readonly dnsServers?: readonly string[];
+  readonly signal?: AbortSignal;
+}
+
+/** The answer, body already decompressed. */
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Buffer;
+  /** Bytes on the wire for every hop: request and response lines, headers, compressed body. */
+  readonly bytes: number;
+  readonly url: string;
+  readonly redirects: number;
+  /** Time to the first response headers of the last hop. */
+  readonly latencyMs: number;
+}
+
+/** The HTTP side effect, handed to probes and sources (STYLE 3). */
+export interface HttpClient {
+  request(req: HttpRequest): Promise<HttpResponse>;
+  close(): Promise<void>;
+}
+
+export interface HttpClientOptions {
+  /** Extra trusted CA certificates (PEM), added to the system's (tests use a generated one). */
+  readonly extraCa?: readonly string[];
+  readonly userAgent?: string;
+}
+
+const KEEP_ALIVE_MS = 2 * MINUTE;
+const CONNECT_CEILING_MS = 2 * MINUTE;
+const USER_AGENT = 'Vigie/0.1 (+status check)';
+
+/** Builds the real client; agents are shared per DNS-server set so connections are reused. */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const agents = new Map<string, Agent>();
+  const ca = options.extraCa?.length ? [...rootCertificates, ...options.extraCa] : undefined;
+
+  const agentFor = (servers: readonly string[] | undefined): Agent => {
+    const key = servers?.join(',') ?? '';
+    let agent = agents.get(key);
+    if (!agent) {
+      agent = new Agent({
+        keepAliveTimeout: KEEP_ALIVE_MS,
+        keepAliveMaxTimeout: KEEP_ALIVE_MS,
+        connections: 4,
+        // The probe's AbortSignal is the real deadline; this only stops undici's own 10 s.
+        connect: { lookup: makeLookup(servers, 5 * SECOND), timeout: CONNECT_CEILING_MS, ca },
+      });
+      agents.set(key, agent);
+    }
+    return agent;
+  };
+
+  return {
+    async request(req) {
+      const deadline = AbortSignal.timeout(req.timeoutMs);
+      const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
+      const dispatcher = agentFor(req.dnsServers);
+      let url = req.url;
+      let bytes = 0;
+      for (let hop = 0; ; hop++) {
+        const started = performance.now();
+        const hopResult = await oneHop(dispatcher, url, req, signal, options.userAgent ?? USER_AGENT);
+        bytes += hopResult.bytes;
+        const location = hopResult.headers['location'];
+        if (hopResult.status >= 300 && hopResult.status < 400 && location && hop < req.maxRedirects) {
+          const next = new URL(location, url);
+          if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+            throw new ProbeFailure('HTTP_STATUS', `${url} redirects to a non-web address`);
+          }
+          url = next.toString();
+          continue;
+        }
+        return {
+          ...hopResult,
+          bytes,
+          url,
+          redirects: hop,
+          latencyMs: Math.round(hopResult.headersAt - started),
+        };
+      }
+    },
+    async close() {
+      await Promise.all([...agents.values()].map((agent) => agent.close()));
+      agents.clear();
+    },
+  };
+}
+
+interface Hop {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  bytes: number;
+  headersAt: number;
+}
+
+async function oneHop(
+  dispatcher: Dispatcher,
+  url: string,
+  req: HttpRequest,
+  signal: AbortSignal,
+  userAgent: string,
+): Promise<Hop> {
+  const headers: Record<string, string> = {
+    'user-agent': userAgent,
+    'accept-encoding': 'gzip, br',
+    ...req.headers,
+  };
+  const requestBytes = estimateRequestBytes(url, req.method, headers);
+  let response: Dispatcher.ResponseData;
+  try {
+    response = await request(url, { method: req.method, headers, signal, dispatcher });
+  } catch (error) {
+    throw connectionFailure(error, url, req.timeoutMs);
+  }
+  const headersAt = performance.now();
+  const flat = flattenHeaders(response.headers);
+  let bytes = requestBytes + estimateHeaderBytes(flat);
+  const chunks: Buffer[] = [];
+  let received = 0;
+  try {
+    for await (const chunk of response.body) {
+      const buffer = chunk as Buffer;
+      received += buffer.length;
+      bytes += buffer.length;
+      if (received > req.maxBytes) {
+        response.body.destroy();
+        throw new ProbeFailure('TOO_LARGE', `${url} sent more than ${req.maxBytes} bytes`);
+      }
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    if (error instanceof ProbeFailure) throw error;
+    throw connectionFailure(error, url, req.timeoutMs);
+  }
+  const body = decode(Buffer.concat(chunks), flat['content-encoding'], req.maxBytes, url);
+  return { status: response.statusCode, headers: flat, body, bytes, headersAt };
+}
+
+function decode(raw: Buffer, encoding: string | undefined, maxBytes: number, url: string): Buffer {
+  if (!encoding || raw.length === 0) return raw;
+  const options = { maxOutputLength: maxBytes };
+  try {
+    switch (encoding.trim().toLowerCase()) {
+      case 'gzip':
+      case 'x-gzip':
+        return gunzipSync(raw, options);
+      case 'br':
+        return brotliDecompressSync(raw, options);
+      case 'deflate':
+        return inflateSync(raw, options);
+      default:
+        return raw;
+    }
+  } catch (error) {
+    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new ProbeFailure('TOO_LARGE', `${url} unpacks to more than ${maxBytes} bytes`);
+    }
+    throw new ProbeFailure('BAD_PAYLOAD', `${url} sent a body that does not decompress`);
+  }
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function estimateHeaderBytes(headers: Record<string, string>): number {
+  let total = 'HTTP/1.1 200 OK\r\n\r\n'.length;
+  for (const [key, value] of Object.entries(headers)) total += key.length + value.length + 4;
+  return total;
+}
+
+function estimateRequestBytes(url: string, method: string, headers: Record<string, string>): number {
+  const parsed = new URL(url);
+  let total = method.length + parsed.pathname.length + parsed.search.length + ' HTTP/1.1\r\n\r\n'.length;
+  total += 'host: \r\n'.length + parsed.host.length;
+  for (const [key, value] of Object.entries(headers)) total += key.length + value.length + 4;
+  return total;
+}

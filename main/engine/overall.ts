@@ -1,0 +1,37 @@
+// The tray's overall state (DESIGN, Detection 5): the worst verdict among enabled services.
+import type { ConnectivityState, OverallState, ServiceStatus } from '../../shared/types';
+
+export interface OverallOptions {
+  /** A non-critical service can raise at most `degraded` when the user asks so. */
+  readonly nonCriticalMaxDegraded?: boolean;
+}
+
+/** Computes the overall state from connectivity and the services' verdicts. */
+export function computeOverall(
+  connectivity: ConnectivityState,
+  services: readonly ServiceStatus[],
+  options: OverallOptions = {},
+): OverallState {
+  if (connectivity !== 'online') return 'offline';
+  let overall: OverallState = 'ok';
+  for (const service of services) {
+    switch (service.state) {
+      case 'down':
+        if (!service.critical && options.nonCriticalMaxDegraded) overall = overall === 'outage' ? overall : 'degraded';
+        else overall = 'outage';
+        break;
+      case 'degraded':
+      case 'maintenance':
+      case 'unknown':
+        if (overall === 'ok') overall = 'degraded';
+        break;
+      case 'up':
+        break;
+      default: {
+        const never: never = service.state;
+        return never;
+      }
+    }
+  }
+  return overall;
+}

@@ -1,0 +1,164 @@
+// Runs an official source: conditional fetch, size and time caps, parse with zod, and a cache so
+// heavy sources are fetched less often. Garbage becomes "unreachable: <reason>", never a crash.
+import { performance } from 'node:perf_hooks';
+import { XMLParser } from 'fast-xml-parser';
+import type { OfficialReport, OfficialState, ProbeResult, ProbeState } from '../../../shared/types';
+import { ProbeFailure, messageOf } from '../net/errors';
+import { failed, result, type ProbeContext } from '../probes/context';
+import { feedSource } from './feed';
+import { googleWorkspaceSource } from './google-workspace';
+import { incidentioSource } from './incidentio';
+import { instatusSource } from './instatus';
+import { slackSource } from './slack';
+import type { OfficialProbe, Source } from './source';
+import { statuspageSource } from './statuspage';
+
+const SOURCE_MAX_BYTES = 4 * 1024 * 1024;
+
+function sourceFor(probe: OfficialProbe): Source<OfficialProbe> {
+  // Each source is typed for its own probe kind; the switch guarantees they match.
+  switch (probe.kind) {
+    case 'statuspage':
+      return statuspageSource as Source<OfficialProbe>;
+    case 'incidentio':
+      return incidentioSource as Source<OfficialProbe>;
+    case 'instatus':
+      return instatusSource as Source<OfficialProbe>;
+    case 'google-workspace':
+      return googleWorkspaceSource as Source<OfficialProbe>;
+    case 'slack':
+      return slackSource as Source<OfficialProbe>;
+    case 'feed':
+      return feedSource as Source<OfficialProbe>;
+    default: {
+      const never: never = probe;
+      throw new Error(`unknown source ${String(never)}`);
+    }
+  }
+}
+
+interface CacheEntry {
+  readonly etag?: string;
+  readonly lastModified?: string;
+  readonly report: OfficialReport;
+  readonly fetchedAt: number;
+}
+
+/** Remembers the last good answer of each endpoint, for conditional requests and slow sources. */
+export class SourceCache {
+  private readonly entries = new Map<string, CacheEntry>();
+  get(url: string): CacheEntry | undefined {
+    return this.entries.get(url);
+  }
+  set(url: string, entry: CacheEntry): void {
+    this.entries.set(url, entry);
+  }
+}
+
+/** Maps what the provider says to the state of the probe's own result. */
+export function officialProbeState(state: OfficialState): ProbeState {
+  switch (state) {
+    case 'operational':
+      return 'up';
+    case 'degraded':
+      return 'degraded';
+    case 'major':
+      return 'down';
+    case 'maintenance':
+      return 'maintenance';
+    default: {
+      const never: never = state;
+      return never;
+    }
+  }
+}
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true });
+
+function decodePayload(body: Buffer, format: 'json' | 'xml'): unknown {
+  const text = body.toString('utf8');
+  if (format === 'json') {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      const looksHtml = /^\s*</.test(text);
+      throw new ProbeFailure('BAD_PAYLOAD', looksHtml ? 'answered HTML instead of JSON' : 'answered JSON that does not parse');
+    }
+  }
+  if (!/^\s*(<\?xml|<rss|<feed)/i.test(text)) throw new ProbeFailure('BAD_PAYLOAD', 'answered something that is not a feed');
+  try {
+    return xml.parse(text) as unknown;
+  } catch {
+    throw new ProbeFailure('BAD_PAYLOAD', 'answered XML that does not parse');
+  }
+}
+
+function reportResult(probe: OfficialProbe, target: string, report: OfficialReport, fields: { latencyMs: number; bytes: number; cached: boolean }): ProbeResult {
+  const base = result(probe.kind, target, officialProbeState(report.state), {
+    latencyMs: fields.latencyMs,
+    bytes: fields.bytes,
+    detail: report.description,
+  });
+  return { ...base, official: report, cached: fields.cached };
+}
+
+/** Fetches an official source (conditionally, when it was read before) and turns its answer into a probe result. */
+export async function runOfficialProbe(
+  probe: OfficialProbe,
+  ctx: ProbeContext,
+  cache: SourceCache,
+): Promise<ProbeResult> {
+  const source = sourceFor(probe);
+  const url = source.endpoint(probe);
+  const entry = cache.get(url);
+  const now = ctx.now();
+  const started = performance.now();
+  let bytes = 0;
+  try {
+    const headers: Record<string, string> = {
+      accept: source.format === 'json' ? 'application/json' : 'application/rss+xml, application/atom+xml, text/xml',
+    };
+    if (entry?.etag) headers['if-none-match'] = entry.etag;
+    if (entry?.lastModified) headers['if-modified-since'] = entry.lastModified;
+    const res = await ctx.http.request({
+      url,
+      method: 'GET',
+      headers,
+      timeoutMs: probe.timeoutMs,
+      maxBytes: SOURCE_MAX_BYTES,
+      maxRedirects: 3,
+      dnsServers: probe.dnsServers ?? ctx.dnsServers,
+      signal: ctx.signal,
+    });
+    bytes = res.bytes;
+    if (res.status === 304 && entry) {
+      cache.set(url, { ...entry, fetchedAt: now });
+      return reportResult(probe, url, entry.report, { latencyMs: res.latencyMs, bytes, cached: true });
+    }
+    if (res.status < 200 || res.status > 299) {
+      throw new ProbeFailure('HTTP_STATUS', `answered HTTP ${res.status}`);
+    }
+    const payload = decodePayload(res.body, source.format);
+    let report: OfficialReport;
+    try {
+      report = source.parse(payload, probe, now);
+    } catch (error) {
+      throw new ProbeFailure('BAD_PAYLOAD', `answered a payload we cannot read (${firstIssue(error)})`);
+    }
+    cache.set(url, { etag: res.headers['etag'], lastModified: res.headers['last-modified'], report, fetchedAt: now });
+    return reportResult(probe, url, report, { latencyMs: res.latencyMs, bytes, cached: false });
+  } catch (error) {
+    const down = failed(probe.kind, url, error, performance.now() - started, bytes);
+    const reason = error instanceof ProbeFailure ? error.message : messageOf(error);
+    return { ...down, state: 'unknown', detail: `status source unreachable: ${reason}` };
+  }
+}
+
+function firstIssue(error: unknown): string {
+  const issues = (error as { issues?: { path: PropertyKey[]; message: string }[] }).issues;
+  const first = issues?.[0];
+  if (first) return `${first.path.map(String).join('.') || 'top level'}: ${first.message}`;
+  return messageOf(error);
+}
+
+export type { OfficialProbe } from './source';

@@ -1,0 +1,259 @@
+// The service-definition contract (DESIGN, "Service definitions"): the built-in catalog and the
+// user's own services share it. Parsed with zod so a bad file names the field that is wrong.
+import { z } from 'zod';
+
+const DEFAULT_TIMEOUT_MS = 8000;
+
+/** A URL the user may give us: http or https only (DESIGN, Security). */
+export const httpUrl = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'expected an http:// or https:// URL' },
+);
+
+const hostName = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.:_-]+$/, 'expected a host name or IP address');
+
+/** A DNS server, optionally with a port: `1.1.1.1`, `127.0.0.1:5353`, `[::1]:53`. */
+const dnsServer = z
+  .string()
+  .regex(
+    /^(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9A-Fa-f:]+\](:\d{1,5})?|[0-9A-Fa-f:]+)$/,
+    'expected an IP address, optionally with :port',
+  );
+
+const statusCode = z.number().int().min(100).max(599);
+
+/** One code, or an inclusive `[low, high]` range. */
+export const expectStatus = z.union([
+  statusCode,
+  z
+    .tuple([statusCode, statusCode])
+    .refine(([low, high]) => low <= high, { message: 'expected [low, high] with low <= high' }),
+]);
+
+const timeoutMs = z.number().int().min(100).max(120_000).default(DEFAULT_TIMEOUT_MS);
+/**
+ * Let a probe rest between cycles: its last good answer is reused for this long, unless another
+ * direct probe of the service fails (then it runs at once). Heavy sources and full HTTP requests
+ * use it so that the catalog stays cheap on metered data.
+ */
+const everySeconds = z.number().int().min(0).max(86_400).optional();
+const slowMs = z.number().int().min(1).optional();
+const port = z.number().int().min(1).max(65535);
+
+const httpProbe = z.strictObject({
+  kind: z.literal('http'),
+  url: httpUrl,
+  method: z.enum(['HEAD', 'GET']).default('HEAD'),
+  expectStatus: expectStatus.default([200, 399]),
+  expectBody: z.string().min(1).optional(),
+  slowMs,
+  timeoutMs,
+  maxBytes: z
+    .number()
+    .int()
+    .min(1)
+    .max(16 * 1024 * 1024)
+    .default(1024 * 1024),
+  maxRedirects: z.number().int().min(0).max(10).default(3),
+  everySeconds,
+  dnsServers: z.array(dnsServer).min(1).optional(),
+});
+
+const dnsProbe = z.strictObject({
+  kind: z.literal('dns'),
+  host: hostName,
+  timeoutMs,
+  slowMs,
+  everySeconds,
+  dnsServers: z.array(dnsServer).min(1).optional(),
+});
+
+const tcpProbe = z.strictObject({
+  kind: z.literal('tcp'),
+  host: hostName,
+  port,
+  timeoutMs,
+  slowMs,
+  everySeconds,
+  dnsServers: z.array(dnsServer).min(1).optional(),
+});
+
+const tlsProbe = z.strictObject({
+  kind: z.literal('tls'),
+  host: hostName,
+  port: port.default(443),
+  certWarningDays: z.number().int().min(0).max(365).default(14),
+  timeoutMs,
+  slowMs,
+  everySeconds,
+  dnsServers: z.array(dnsServer).min(1).optional(),
+});
+
+
+const pageProbe = <K extends 'statuspage' | 'incidentio' | 'instatus'>(kind: K) =>
+  z.strictObject({
+    kind: z.literal(kind),
+    url: httpUrl,
+    components: z.array(z.string().min(1)).min(1).optional(),
+    timeoutMs,
+    everySeconds,
+    dnsServers: z.array(dnsServer).min(1).optional(),
+  });
+
+const googleProbe = z.strictObject({
+  kind: z.literal('google-workspace'),
+  url: httpUrl,
+  products: z.array(z.string().min(1)).min(1).optional(),
+  timeoutMs,
+  everySeconds,
+  dnsServers: z.array(dnsServer).min(1).optional(),
+});
+
+const slackProbe = z.strictObject({
+  kind: z.literal('slack'),
+  url: httpUrl,
+  services: z.array(z.string().min(1)).min(1).optional(),
+  timeoutMs,
+  everySeconds,
+  dnsServers: z.array(dnsServer).min(1).optional(),
+});
+
+const feedProbe = z.strictObject({
+  kind: z.literal('feed'),
+  url: httpUrl,
+  /** An entry newer than this that does not say "resolved" counts as an ongoing incident. */
+  recentHours: z.number().min(0.1).max(168).default(6),
+  timeoutMs,
+  everySeconds,
+  dnsServers: z.array(dnsServer).min(1).optional(),
+});
+
+/** One probe of a service. */
+export const probeSchema = z.discriminatedUnion('kind', [
+  httpProbe,
+  dnsProbe,
+  tcpProbe,
+  tlsProbe,
+  pageProbe('statuspage'),
+  pageProbe('incidentio'),
+  pageProbe('instatus'),
+  googleProbe,
+  slackProbe,
+  feedProbe,
+]);
+
+export const categorySchema = z.enum([
+  'messaging',
+  'social',
+  'ads-commerce',
+  'email-office',
+  'website',
+  'developer',
+  'other',
+]);
+
+/** One watched service. */
+export const serviceSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lowercase letters, digits and dashes'),
+  name: z.string().min(1).max(80),
+  category: categorySchema,
+  critical: z.boolean().default(false),
+  enabled: z.boolean().default(true),
+  playbook: z.string().min(1).optional(),
+  /** The provider's human status page, shown to the user. */
+  statusPageUrl: httpUrl.optional(),
+  /** Where the facts behind this definition come from, and whether they were checked. */
+  verified: z.string().optional(),
+  probes: z.array(probeSchema).min(1, 'a service needs at least one probe'),
+});
+
+const connectivityTarget = z.strictObject({
+  url: httpUrl,
+  expectStatus: expectStatus.default(200),
+  expectBody: z.string().min(1).optional(),
+  timeoutMs: timeoutMs,
+});
+
+/** A whole configuration file. */
+export const configSchema = z
+  .strictObject({
+    version: z.literal(1),
+    intervalSeconds: z.number().int().min(10).max(86_400).default(60),
+    recheckSeconds: z.number().int().min(1).max(3600).default(15),
+    failureThreshold: z.number().int().min(1).max(20).default(2),
+    successThreshold: z.number().int().min(1).max(20).default(1),
+    graceSeconds: z.number().int().min(0).max(600).default(20),
+    concurrency: z.number().int().min(1).max(256).default(16),
+    dnsServers: z.array(dnsServer).min(1).optional(),
+    connectivity: z.strictObject({
+      targets: z.array(connectivityTarget).min(1, 'at least one connectivity target is needed'),
+      dnsServers: z.array(dnsServer).min(1).optional(),
+    }),
+    services: z.array(serviceSchema),
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.services.forEach((service, index) => {
+      if (seen.has(service.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', index, 'id'],
+          message: `duplicate service id "${service.id}"`,
+        });
+      }
+      seen.add(service.id);
+    });
+  });
+
+export type ProbeConfig = z.infer<typeof probeSchema>;
+export type ServiceConfig = z.infer<typeof serviceSchema>;
+export type VigieConfig = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type ConnectivityTarget = z.infer<typeof connectivityTarget>;
+export type Category = z.infer<typeof categorySchema>;
+
+/** One problem in a config file: a JSON path like `services[2].probes[0].url` and what was expected. */
+export interface ConfigProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Formats a zod path as the JSON path a person would write. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+export type ParseConfigResult =
+  | { readonly ok: true; readonly config: VigieConfig }
+  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+/** Validates an already-parsed JSON value against the contract. */
+export function parseConfig(value: unknown): ParseConfigResult {
+  const result = configSchema.safeParse(value);
+  if (result.success) return { ok: true, config: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => ({
+      path: formatPath(issue.path),
+      message: issue.message,
+    })),
+  };
+}

@@ -1,0 +1,5 @@
+// Named durations, so no bare millisecond numbers stand in the code (STYLE 13).
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;

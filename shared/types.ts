@@ -1,0 +1,120 @@
+// Plain data types shared by the engine, the command line and (later) the window.
+// Times are epoch milliseconds; nothing here imports Node, Electron or React.
+
+/** Every kind of probe a service definition may name. */
+export type DirectProbeKind = 'http' | 'dns' | 'tcp' | 'tls';
+export type OfficialProbeKind =
+  | 'statuspage'
+  | 'incidentio'
+  | 'instatus'
+  | 'google-workspace'
+  | 'slack'
+  | 'feed';
+export type ProbeKind = DirectProbeKind | OfficialProbeKind;
+
+/** Failure codes a probe reports (DESIGN, Command line). */
+export type ProbeCode =
+  | 'DNS_SERVFAIL'
+  | 'DNS_NXDOMAIN'
+  | 'DNS_TIMEOUT'
+  | 'TIMEOUT'
+  | 'CONN_REFUSED'
+  | 'CONN_RESET'
+  | 'TLS_ERROR'
+  | 'CERT_EXPIRING'
+  | 'HTTP_STATUS'
+  | 'SLOW'
+  | 'TOO_LARGE'
+  | 'BAD_PAYLOAD';
+
+/** What one probe concluded: direct probes use up/degraded/down; official ones may say more. */
+export type ProbeState = 'up' | 'degraded' | 'down' | 'maintenance' | 'unknown';
+
+/** What an official source reports, once parsed and mapped (DESIGN, Detection 3). */
+export type OfficialState = 'operational' | 'degraded' | 'major' | 'maintenance';
+
+/** One message published by a provider (an incident title and its latest update). */
+export interface OfficialMessage {
+  readonly title: string;
+  readonly body?: string;
+  readonly url?: string;
+  readonly updatedAt?: number;
+}
+
+/** The parsed answer of an official source. */
+export interface OfficialReport {
+  readonly state: OfficialState;
+  readonly description: string;
+  readonly messages: readonly OfficialMessage[];
+}
+
+/** One probe result at one time (a "sample" in DESIGN). */
+export interface ProbeResult {
+  readonly kind: ProbeKind;
+  readonly target: string;
+  readonly state: ProbeState;
+  readonly code: ProbeCode | null;
+  readonly latencyMs: number;
+  readonly bytes: number;
+  readonly detail: string;
+  /** Set on official probes that answered with something we could read. */
+  readonly official?: OfficialReport;
+  /** True when this result was served from the source cache (heavy sources, 304). */
+  readonly cached?: boolean;
+  /** How many attempts were made (a failed probe is retried once). */
+  readonly attempts: number;
+}
+
+export type VerdictState = 'up' | 'degraded' | 'down' | 'maintenance' | 'unknown';
+export type Cause = 'provider' | 'network' | 'local' | 'unconfirmed' | null;
+
+/** A service's state after evaluation, with the evidence that led to it. */
+export interface Verdict {
+  readonly state: VerdictState;
+  readonly cause: Cause;
+  readonly summary: string;
+  readonly probes: readonly ProbeResult[];
+}
+
+export type ConnectivityState = 'online' | 'offline' | 'captive' | 'dns-broken';
+
+/** The user's own connectivity, checked before any service. */
+export interface Connectivity {
+  readonly state: ConnectivityState;
+  readonly detail: string;
+  readonly references: readonly ProbeResult[];
+}
+
+export type OverallState = 'ok' | 'degraded' | 'outage' | 'offline' | 'paused';
+
+/** One service in a snapshot. */
+export interface ServiceStatus extends Verdict {
+  readonly id: string;
+  readonly name: string;
+  readonly critical: boolean;
+  readonly checkedAt: number;
+  /** Continuous mode: a failure seen but not yet confirmed by `failureThreshold` cycles. */
+  readonly pending?: VerdictState;
+  /** When the current state began (continuous mode). */
+  readonly since?: number;
+}
+
+/** What the engine knows after a cycle. */
+export interface Snapshot {
+  readonly checkedAt: number;
+  readonly overall: OverallState;
+  readonly connectivity: Connectivity;
+  readonly services: readonly ServiceStatus[];
+  /** Bytes this cycle used on the network (requests and responses). */
+  readonly bytes: number;
+  readonly pausedUntil?: number | null;
+}
+
+/** A confirmed change of one service's verdict. */
+export interface VerdictChange {
+  readonly serviceId: string;
+  readonly name: string;
+  readonly at: number;
+  readonly previous: ServiceStatus | null;
+  readonly current: ServiceStatus;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and lab tests run in plain Node: nothing here needs Electron.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+    pool: 'forks',
+  },
+});

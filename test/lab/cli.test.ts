@@ -1,0 +1,167 @@
+// The command line as a user runs it: `npm run check` exit codes, JSON and table, bad input.
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ConfigInput } from '../../shared/config-schema';
+import { chatConfig, fixture, healthyReferences, startLab, type Lab } from './lab';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+let lab: Lab;
+let dir: string;
+let caFile: string;
+
+beforeAll(async () => {
+  lab = await startLab();
+  dir = mkdtempSync(join(tmpdir(), 'vigie-cli-'));
+  caFile = join(dir, 'lab-ca.pem');
+  writeFileSync(caFile, lab.certs.ca);
+});
+afterAll(async () => {
+  await lab.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  lab.http.clearRoutes();
+});
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in a child process (async, so the lab in this process keeps answering). */
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      TSX,
+      ['main/cli.ts', ...args],
+      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: caFile, ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+function configFile(name: string, config: ConfigInput | string): string {
+  const file = join(dir, name);
+  writeFileSync(file, typeof config === 'string' ? config : JSON.stringify(config));
+  return file;
+}
+
+function withMail(config: ConfigInput): ConfigInput {
+  return {
+    ...config,
+    services: [
+      ...config.services,
+      { id: 'mail', name: 'Mail', category: 'email-office', probes: [{ kind: 'dns', host: 'chat.lab.test' }] },
+    ],
+  };
+}
+
+describe('npm run check', () => {
+  it('exits 0 and prints the DESIGN JSON object when all is up', async () => {
+    healthyReferences(lab);
+    lab.http.route('/', { status: 200, body: 'ok' });
+    lab.http.route('/chat/api/v2/summary.json', { status: 200, body: fixture('statuspage-summary-operational.json') });
+    const run = await cli(['check', '--json', '--config', configFile('up.json', chatConfig(lab))]);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({
+      overall: 'ok',
+      connectivity: { state: 'online', detail: '3/3 references answered' },
+      services: [{ id: 'chat', name: 'Chat', state: 'up', cause: null }],
+    });
+    expect(new Date(out.checkedAt).toISOString()).toBe(out.checkedAt);
+    expect(Object.keys(out.services[0].probes[0])).toEqual(['kind', 'target', 'state', 'code', 'latencyMs', 'bytes', 'detail']);
+  });
+
+  it('exits 2 for a provider outage and says so in the table', async () => {
+    healthyReferences(lab);
+    lab.http.route('/', { status: 503 });
+    lab.http.route('/chat/api/v2/summary.json', { status: 200, body: fixture('statuspage-summary-major.json') });
+    const run = await cli(['check', '--config', configFile('down.json', chatConfig(lab))]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/Chat\s+✗ down\s+provider\s+HTTP 503/);
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('exits 1 when something is only degraded, and --only limits the check', async () => {
+    healthyReferences(lab);
+    lab.http.route('/', { status: 200, body: 'ok', delayMs: 600 });
+    lab.http.route('/chat/api/v2/summary.json', { status: 200, body: fixture('statuspage-summary-operational.json') });
+    const file = configFile('slow.json', withMail(chatConfig(lab)));
+    const both = await cli(['check', '--json', '--config', file]);
+    expect(both.code).toBe(1);
+    const mailOnly = await cli(['check', '--json', '--only', 'mail', '--config', file]);
+    expect(mailOnly.code).toBe(0);
+    expect(JSON.parse(mailOnly.stdout).services.map((s: { id: string }) => s.id)).toEqual(['mail']);
+  });
+
+  it('exits 3 and calls nothing down when this machine is offline', async () => {
+    const offline = chatConfig(lab);
+    offline.connectivity = { targets: [{ url: 'http://127.0.0.1:1/generate_204', expectStatus: 204, timeoutMs: 500 }] };
+    const run = await cli(['check', '--json', '--config', configFile('offline.json', offline)]);
+    expect(run.code).toBe(3);
+    const out = JSON.parse(run.stdout);
+    expect(out.connectivity.state).toBe('offline');
+    expect(out.services).toEqual([expect.objectContaining({ state: 'unknown', cause: 'local' })]);
+  });
+
+  it('exits 78 with the JSON path of each bad field', async () => {
+    const bad = { ...chatConfig(lab), intervalSeconds: 1, services: [{ id: 'chat', name: 'Chat', category: 'messaging', probes: [{ kind: 'http', url: 'ftp://x' }] }] };
+    const run = await cli(['check', '--config', configFile('bad.json', bad)]);
+    expect(run.code).toBe(78);
+    expect(run.stderr).toContain('intervalSeconds:');
+    expect(run.stderr).toContain('services[0].probes[0].url: expected an http:// or https:// URL');
+  });
+
+  it('exits 78 for a file that is not JSON, saying where', async () => {
+    const run = await cli(['check', '--config', configFile('broken.json', '{\n  "version": 1,\n  oops\n}')]);
+    expect(run.code).toBe(78);
+    expect(run.stderr).toMatch(/not valid JSON: .* line 3, column 3/);
+  });
+
+  it('exits 64 for bad usage: unknown flag, unknown service id', async () => {
+    const flag = await cli(['check', '--frobnicate']);
+    expect(flag.code).toBe(64);
+    expect(flag.stderr).toContain('Usage:');
+    const id = await cli(['check', '--only', 'myspace', '--config', configFile('up2.json', chatConfig(lab))]);
+    expect(id.code).toBe(64);
+    expect(id.stderr).toContain('Unknown service id: myspace');
+  });
+});
+
+describe('npm run watch', () => {
+  it('prints a confirmed outage as it happens and stops cleanly on Ctrl-C', async () => {
+    healthyReferences(lab);
+    lab.http.route('/', { status: 503 });
+    lab.http.route('/chat/api/v2/summary.json', { status: 200, body: fixture('statuspage-summary-major.json') });
+    const file = configFile('watch.json', { ...chatConfig(lab), recheckSeconds: 1, intervalSeconds: 10 });
+    const child = spawn(TSX, ['main/cli.ts', 'watch', '--config', file], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: caFile },
+    });
+    let stdout = '';
+    const confirmed = new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        if (/Chat: start → down \(provider\)/.test(stdout)) resolve();
+      });
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    await confirmed;
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stdout).toContain('connectivity: online');
+    expect(stdout).toContain('overall: outage');
+    expect(stdout.trim().split('\n').at(-1)).toBe('Stopped.');
+  });
+});

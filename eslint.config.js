@@ -13,7 +13,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       'no-console': 'error',
       'no-restricted-syntax': [
         'error',
@@ -28,7 +31,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only main/app and main/preload.ts import electron.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'Only main/app and main/preload.ts import electron.' },
+          ],
+        },
       ],
     },
   },
@@ -46,6 +53,11 @@ export default tseslint.config(
     // The command line and benchmarks talk to the terminal on purpose.
     files: ['main/cli/**', 'main/cli.ts', 'bench/**', 'test/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // STYLE 10: non-null assertions only in tests.
+    files: ['test/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   prettier,

@@ -36,7 +36,10 @@ async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> 
       return EXIT.usage;
     }
     const only = new Set(args.only);
-    config = { ...config, services: config.services.map((s) => ({ ...s, enabled: only.has(s.id) })) };
+    config = {
+      ...config,
+      services: config.services.map((s) => ({ ...s, enabled: only.has(s.id) })),
+    };
   }
   return config;
 }
@@ -45,7 +48,11 @@ async function check(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   const engine = createEngine(config);
   try {
     const snapshot = await engine.checkOnce();
-    io.out(args.json ? JSON.stringify(snapshotJson(snapshot), null, 2) : snapshotTable(snapshot, io.colour));
+    io.out(
+      args.json
+        ? JSON.stringify(snapshotJson(snapshot), null, 2)
+        : snapshotTable(snapshot, io.colour),
+    );
     return exitCodeFor(snapshot);
   } finally {
     await engine.close();
@@ -73,11 +80,16 @@ async function watch(config: VigieConfig, io: Io): Promise<number> {
       io.out(`${clock(snapshot.checkedAt || Date.now())}  connectivity: ${connectivity}`);
     }
     lastConnectivity = connectivity;
-    if (snapshot.overall !== lastOverall) io.out(`${clock(snapshot.checkedAt || Date.now())}  overall: ${snapshot.overall}`);
+    if (snapshot.overall !== lastOverall)
+      io.out(`${clock(snapshot.checkedAt || Date.now())}  overall: ${snapshot.overall}`);
     lastOverall = snapshot.overall;
   });
-  engine.scheduler.on('error', (error) => io.err(`check failed: ${error instanceof Error ? error.message : String(error)}`));
-  io.out(`Watching ${config.services.filter((s) => s.enabled).length} services every ${config.intervalSeconds} s. Ctrl-C stops.`);
+  engine.scheduler.on('error', (error) =>
+    io.err(`check failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  io.out(
+    `Watching ${config.services.filter((s) => s.enabled).length} services every ${config.intervalSeconds} s. Ctrl-C stops.`,
+  );
   engine.scheduler.start();
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -100,7 +100,6 @@ const tlsProbe = z.strictObject({
   dnsServers: z.array(dnsServer).min(1).optional(),
 });
 
-
 const pageProbe = <K extends 'statuspage' | 'incidentio' | 'instatus'>(kind: K) =>
   z.strictObject({
     kind: z.literal(kind),

@@ -4,12 +4,7 @@
 /** Every kind of probe a service definition may name. */
 export type DirectProbeKind = 'http' | 'dns' | 'tcp' | 'tls';
 export type OfficialProbeKind =
-  | 'statuspage'
-  | 'incidentio'
-  | 'instatus'
-  | 'google-workspace'
-  | 'slack'
-  | 'feed';
+  'statuspage' | 'incidentio' | 'instatus' | 'google-workspace' | 'slack' | 'feed';
 export type ProbeKind = DirectProbeKind | OfficialProbeKind;
 
 /** Failure codes a probe reports (DESIGN, Command line). */

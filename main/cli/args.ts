@@ -43,10 +43,14 @@ export function parseCli(argv: readonly string[]): CliArgs {
     throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   }
   if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
-  if (values.config !== undefined && values.config.trim() === '') throw new UsageError('--config needs a file path');
+  if (values.config !== undefined && values.config.trim() === '')
+    throw new UsageError('--config needs a file path');
   let only: string[] | undefined;
   if (values.only !== undefined) {
-    only = values.only.split(',').map((s) => s.trim()).filter((s) => s !== '');
+    only = values.only
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
     if (only.length === 0) throw new UsageError('--only needs at least one service id');
   }
   if (command === 'watch' && values.json) throw new UsageError('--json goes with check, not watch');

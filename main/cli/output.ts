@@ -104,6 +104,8 @@ export function snapshotTable(snapshot: Snapshot, colour: boolean): string {
     lines.push(`${s.name.padEnd(nameWidth)}  ${label}  ${causeWords(s).padEnd(12)}  ${s.summary}`);
   }
   lines.push('');
-  lines.push(`Checked at ${new Date(snapshot.checkedAt).toISOString()}; ${snapshot.bytes} bytes used.`);
+  lines.push(
+    `Checked at ${new Date(snapshot.checkedAt).toISOString()}; ${snapshot.bytes} bytes used.`,
+  );
   return lines.join('\n');
 }

@@ -13,14 +13,23 @@ export async function loadConfigFile(file: string): Promise<LoadConfigResult> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'error'})`;
+    const why =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : `cannot read (${code ?? 'error'})`;
     return { ok: false, file, problems: [{ path: '(file)', message: why }] };
   }
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return { ok: false, file, problems: [{ path: '(file)', message: `not valid JSON: ${jsonWhere(text, error)}` }] };
+    return {
+      ok: false,
+      file,
+      problems: [{ path: '(file)', message: `not valid JSON: ${jsonWhere(text, error)}` }],
+    };
   }
   const parsed = parseConfig(value);
   return parsed.ok ? parsed : { ok: false, file, problems: parsed.problems };

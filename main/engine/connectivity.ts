@@ -14,7 +14,11 @@ function isDnsCode(res: ProbeResult): boolean {
 }
 
 /** Asks one reference; a redirect is never followed (it means a captive portal). */
-async function askReference(target: ConnectivityTarget, ctx: ProbeContext, servers?: readonly string[]): Promise<ProbeResult> {
+async function askReference(
+  target: ConnectivityTarget,
+  ctx: ProbeContext,
+  servers?: readonly string[],
+): Promise<ProbeResult> {
   try {
     const res = await ctx.http.request({
       url: target.url,
@@ -25,9 +29,14 @@ async function askReference(target: ConnectivityTarget, ctx: ProbeContext, serve
       dnsServers: servers,
       signal: ctx.signal,
     });
-    const bodyOk = target.expectBody === undefined || res.body.toString('utf8').includes(target.expectBody);
+    const bodyOk =
+      target.expectBody === undefined || res.body.toString('utf8').includes(target.expectBody);
     if (statusMatches(res.status, target.expectStatus) && bodyOk) {
-      return result('http', target.url, 'up', { latencyMs: res.latencyMs, bytes: res.bytes, detail: `answered as expected` });
+      return result('http', target.url, 'up', {
+        latencyMs: res.latencyMs,
+        bytes: res.bytes,
+        detail: `answered as expected`,
+      });
     }
     const where = res.headers['location'] ? ` to ${res.headers['location']}` : '';
     const redirected = res.status >= 300 && res.status < 400;
@@ -49,7 +58,10 @@ async function askReference(target: ConnectivityTarget, ctx: ProbeContext, serve
 }
 
 /** Decides the connectivity state from the references' answers. */
-export function judgeConnectivity(targets: readonly ConnectivityTarget[], answers: readonly ProbeResult[]): Connectivity {
+export function judgeConnectivity(
+  targets: readonly ConnectivityTarget[],
+  answers: readonly ProbeResult[],
+): Connectivity {
   const total = answers.length;
   const ok = answers.filter((a) => a.state === 'up').length;
   const captive = answers.filter((a) => a.state === 'degraded');
@@ -74,7 +86,11 @@ export function judgeConnectivity(targets: readonly ConnectivityTarget[], answer
   }
   const odd = answers.find((a) => a.code === 'HTTP_STATUS');
   const aside = odd ? ` (${odd.target} ${odd.detail})` : '';
-  return { state: 'offline', detail: `${counted}: this machine looks offline${aside}`, references: answers };
+  return {
+    state: 'offline',
+    detail: `${counted}: this machine looks offline${aside}`,
+    references: answers,
+  };
 }
 
 function hostOf(url: string): string {

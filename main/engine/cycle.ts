@@ -71,7 +71,9 @@ export async function checkService(
   deps: Pick<CycleDeps, 'cache' | 'retryDelayMs' | 'memo'>,
 ): Promise<Verdict> {
   const now = ctx.now();
-  const results: (ProbeResult | undefined)[] = service.probes.map((p) => deps.memo.resting(service.id, p, now));
+  const results: (ProbeResult | undefined)[] = service.probes.map((p) =>
+    deps.memo.resting(service.id, p, now),
+  );
   const run = async (index: number) => {
     const probe = service.probes[index] as ProbeConfig;
     const res = await runProbe(probe, ctx, deps.cache, deps.retryDelayMs);
@@ -81,7 +83,9 @@ export async function checkService(
   const resting = results.flatMap((r, i) => (r ? [i] : []));
   await Promise.all(results.flatMap((r, i) => (r ? [] : [run(i)])));
   // Something looks broken: wake the resting probes (full HTTP, heavy sources) for evidence now.
-  const directFailed = service.probes.some((p, i) => isDirect(p) && results[i]?.state !== 'up' && !resting.includes(i));
+  const directFailed = service.probes.some(
+    (p, i) => isDirect(p) && results[i]?.state !== 'up' && !resting.includes(i),
+  );
   if (directFailed) await Promise.all(resting.map(run));
   return evaluate(results.filter((r): r is ProbeResult => r !== undefined));
 }
@@ -116,7 +120,9 @@ export async function runCycle(
       checkedAt,
       connectivity,
       bytes,
-      services: services.map((s) => status(s, { state: 'unknown', cause: 'local', summary, probes: [] }, checkedAt)),
+      services: services.map((s) =>
+        status(s, { state: 'unknown', cause: 'local', summary, probes: [] }, checkedAt),
+      ),
     };
   }
   const limiter = new Limiter(config.concurrency, deps.stallMs);

@@ -16,7 +16,12 @@ export function officialSays(results: readonly ProbeResult[]): OfficialSays {
   return worstOfficial(reports);
 }
 
-function verdict(state: VerdictState, cause: Cause, summary: string, probes: readonly ProbeResult[]): Verdict {
+function verdict(
+  state: VerdictState,
+  cause: Cause,
+  summary: string,
+  probes: readonly ProbeResult[],
+): Verdict {
   return { state, cause, summary, probes };
 }
 

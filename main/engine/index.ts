@@ -1,7 +1,13 @@
 // The engine's entry: wires the real side effects (undici, timers, clock) around the pure parts.
 import type { VigieConfig } from '../../shared/config-schema';
 import type { Snapshot } from '../../shared/types';
-import { DEFAULT_RETRY_DELAY_MS, DEFAULT_STALL_MS, ProbeMemo, runCycle, type CycleDeps } from './cycle';
+import {
+  DEFAULT_RETRY_DELAY_MS,
+  DEFAULT_STALL_MS,
+  ProbeMemo,
+  runCycle,
+  type CycleDeps,
+} from './cycle';
 import { createHttpClient, type HttpClient } from './net/http-client';
 import { computeOverall, type OverallOptions } from './overall';
 import { Scheduler } from './scheduler';

@@ -17,7 +17,8 @@ export function computeOverall(
   for (const service of services) {
     switch (service.state) {
       case 'down':
-        if (!service.critical && options.nonCriticalMaxDegraded) overall = overall === 'outage' ? overall : 'degraded';
+        if (!service.critical && options.nonCriticalMaxDegraded)
+          overall = overall === 'outage' ? overall : 'degraded';
         else overall = 'outage';
         break;
       case 'degraded':

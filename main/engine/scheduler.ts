@@ -17,7 +17,10 @@ export interface SchedulerEvents {
 /** What the scheduler needs: a way to run a cycle, a clock and a source of randomness. */
 export interface SchedulerDeps {
   readonly config: VigieConfig;
-  readonly runCycle: (options: { serviceIds?: ReadonlySet<string>; signal: AbortSignal }) => Promise<CycleResult>;
+  readonly runCycle: (options: {
+    serviceIds?: ReadonlySet<string>;
+    signal: AbortSignal;
+  }) => Promise<CycleResult>;
   readonly now: () => number;
   /** In [0, 1); jitter spreads cycles of many users so they do not hit providers together. */
   readonly random?: () => number;
@@ -85,7 +88,9 @@ export class Scheduler {
     const paused = this.isPaused();
     return {
       checkedAt: this.lastCheckedAt,
-      overall: paused ? 'paused' : computeOverall(this.connectivity.state, services, this.deps.overall),
+      overall: paused
+        ? 'paused'
+        : computeOverall(this.connectivity.state, services, this.deps.overall),
       connectivity: this.connectivity,
       services,
       bytes: this.lastBytes,
@@ -96,7 +101,8 @@ export class Scheduler {
   /** Runs a full cycle now (or joins the one running); during a grace period, waits for its end. */
   checkNow(): Promise<Snapshot> {
     if (this.running) return this.running.promise;
-    if (this.deps.now() < this.graceUntil || this.suspended) return new Promise((resolve) => this.waiters.push(resolve));
+    if (this.deps.now() < this.graceUntil || this.suspended)
+      return new Promise((resolve) => this.waiters.push(resolve));
     this.clearTimer();
     return this.cycle(undefined);
   }
@@ -106,7 +112,8 @@ export class Scheduler {
     this.pausedUntil = until;
     this.clearTimer();
     this.cancelRunning();
-    if (until !== null && this.started) this.timer = setTimeout(() => this.resume(), Math.max(0, until - this.deps.now()));
+    if (until !== null && this.started)
+      this.timer = setTimeout(() => this.resume(), Math.max(0, until - this.deps.now()));
     this.emit('snapshot', this.snapshot());
   }
 
@@ -171,7 +178,10 @@ export class Scheduler {
     }
   }
 
-  private async runAndFold(serviceIds: ReadonlySet<string> | undefined, controller: AbortController): Promise<Snapshot> {
+  private async runAndFold(
+    serviceIds: ReadonlySet<string> | undefined,
+    controller: AbortController,
+  ): Promise<Snapshot> {
     let raw: CycleResult;
     try {
       raw = await this.deps.runCycle({ serviceIds, signal: controller.signal });
@@ -234,7 +244,10 @@ export class Scheduler {
     this.running = null;
   }
 
-  private emit<K extends keyof SchedulerEvents>(event: K, ...args: Parameters<SchedulerEvents[K]>): void {
+  private emit<K extends keyof SchedulerEvents>(
+    event: K,
+    ...args: Parameters<SchedulerEvents[K]>
+  ): void {
     for (const listener of this.listeners[event]) {
       try {
         (listener as (...a: Parameters<SchedulerEvents[K]>) => void)(...args);

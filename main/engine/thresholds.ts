@@ -23,20 +23,34 @@ export class ThresholdTracker {
   constructor(private readonly thresholds: Thresholds) {}
 
   /** Folds a raw status in; returns what to publish and the confirmed change, if any. */
-  apply(raw: ServiceStatus): { published: ServiceStatus; change: VerdictChange | null; pending: boolean } {
-    const track = this.tracks.get(raw.id) ?? { confirmed: null, since: raw.checkedAt, failStreak: 0, upStreak: 0 };
+  apply(raw: ServiceStatus): {
+    published: ServiceStatus;
+    change: VerdictChange | null;
+    pending: boolean;
+  } {
+    const track = this.tracks.get(raw.id) ?? {
+      confirmed: null,
+      since: raw.checkedAt,
+      failStreak: 0,
+      upStreak: 0,
+    };
     this.tracks.set(raw.id, track);
     const previous = track.confirmed;
     let confirmNow: boolean;
     if (raw.state === 'up') {
       track.upStreak++;
       track.failStreak = 0;
-      confirmNow = previous === null || previous.state === 'up' || track.upStreak >= this.thresholds.successThreshold;
+      confirmNow =
+        previous === null ||
+        previous.state === 'up' ||
+        track.upStreak >= this.thresholds.successThreshold;
     } else if (isBad(raw)) {
       track.failStreak++;
       track.upStreak = 0;
       // Already in trouble: a change of severity or cause needs no second opinion.
-      confirmNow = (previous !== null && isBad(previous)) || track.failStreak >= this.thresholds.failureThreshold;
+      confirmNow =
+        (previous !== null && isBad(previous)) ||
+        track.failStreak >= this.thresholds.failureThreshold;
     } else {
       // unknown (offline, source unreachable) and maintenance are taken as they come.
       track.failStreak = 0;
@@ -45,18 +59,25 @@ export class ThresholdTracker {
     }
 
     if (confirmNow) {
-      const changed = previous === null || previous.state !== raw.state || previous.cause !== raw.cause;
+      const changed =
+        previous === null || previous.state !== raw.state || previous.cause !== raw.cause;
       if (changed) track.since = raw.checkedAt;
       const published: ServiceStatus = { ...raw, since: track.since };
       track.confirmed = published;
-      const change = changed && (previous !== null || raw.state !== 'up')
-        ? { serviceId: raw.id, name: raw.name, at: raw.checkedAt, previous, current: published }
-        : null;
+      const change =
+        changed && (previous !== null || raw.state !== 'up')
+          ? { serviceId: raw.id, name: raw.name, at: raw.checkedAt, previous, current: published }
+          : null;
       return { published, change, pending: false };
     }
 
     // A first failure (or a first success after trouble): keep the confirmed verdict, say what is pending.
-    const base = previous ?? { ...raw, state: 'unknown' as const, cause: null, summary: 'checking again to confirm' };
+    const base = previous ?? {
+      ...raw,
+      state: 'unknown' as const,
+      cause: null,
+      summary: 'checking again to confirm',
+    };
     const published: ServiceStatus = {
       ...raw,
       state: base.state,

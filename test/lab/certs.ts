@@ -24,7 +24,10 @@ async function leaf(ca: { key: string; cert: string }, days: number) {
       { name: 'extKeyUsage', serverAuth: true },
       {
         name: 'subjectAltName',
-        altNames: [...NAMES.map((value) => ({ type: 2 as const, value })), { type: 7 as const, ip: '127.0.0.1' }],
+        altNames: [
+          ...NAMES.map((value) => ({ type: 2 as const, value })),
+          { type: 7 as const, ip: '127.0.0.1' },
+        ],
       },
     ],
   });
@@ -43,7 +46,13 @@ export function labCerts(): Promise<LabCerts> {
       notAfterDate: new Date(Date.now() + 30 * DAY),
       extensions: [
         { name: 'basicConstraints', cA: true, critical: true },
-        { name: 'keyUsage', keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+        {
+          name: 'keyUsage',
+          keyCertSign: true,
+          cRLSign: true,
+          digitalSignature: true,
+          critical: true,
+        },
       ],
     });
     const signer = { key: ca.private, cert: ca.cert };

@@ -41,7 +41,11 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
     execFile(
       TSX,
       ['main/cli.ts', ...args],
-      { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: caFile, ...env }, timeout: 30_000 },
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: caFile, ...env },
+        timeout: 30_000,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -50,7 +54,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   });
 }
 
-function configFile(name: string, config: ConfigInput | string): string {
+function configFile(name: string, config: unknown): string {
   const file = join(dir, name);
   writeFileSync(file, typeof config === 'string' ? config : JSON.stringify(config));
   return file;
@@ -61,7 +65,12 @@ function withMail(config: ConfigInput): ConfigInput {
     ...config,
     services: [
       ...config.services,
-      { id: 'mail', name: 'Mail', category: 'email-office', probes: [{ kind: 'dns', host: 'chat.lab.test' }] },
+      {
+        id: 'mail',
+        name: 'Mail',
+        category: 'email-office',
+        probes: [{ kind: 'dns', host: 'chat.lab.test' }],
+      },
     ],
   };
 }
@@ -70,7 +79,10 @@ describe('npm run check', () => {
   it('exits 0 and prints the DESIGN JSON object when all is up', async () => {
     healthyReferences(lab);
     lab.http.route('/', { status: 200, body: 'ok' });
-    lab.http.route('/chat/api/v2/summary.json', { status: 200, body: fixture('statuspage-summary-operational.json') });
+    lab.http.route('/chat/api/v2/summary.json', {
+      status: 200,
+      body: fixture('statuspage-summary-operational.json'),
+    });
     const run = await cli(['check', '--json', '--config', configFile('up.json', chatConfig(lab))]);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
@@ -80,13 +92,24 @@ describe('npm run check', () => {
       services: [{ id: 'chat', name: 'Chat', state: 'up', cause: null }],
     });
     expect(new Date(out.checkedAt).toISOString()).toBe(out.checkedAt);
-    expect(Object.keys(out.services[0].probes[0])).toEqual(['kind', 'target', 'state', 'code', 'latencyMs', 'bytes', 'detail']);
+    expect(Object.keys(out.services[0].probes[0])).toEqual([
+      'kind',
+      'target',
+      'state',
+      'code',
+      'latencyMs',
+      'bytes',
+      'detail',
+    ]);
   });
 
   it('exits 2 for a provider outage and says so in the table', async () => {
     healthyReferences(lab);
     lab.http.route('/', { status: 503 });
-    lab.http.route('/chat/api/v2/summary.json', { status: 200, body: fixture('statuspage-summary-major.json') });
+    lab.http.route('/chat/api/v2/summary.json', {
+      status: 200,
+      body: fixture('statuspage-summary-major.json'),
+    });
     const run = await cli(['check', '--config', configFile('down.json', chatConfig(lab))]);
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(/Chat\s+✗ down\s+provider\s+HTTP 503/);
@@ -96,7 +119,10 @@ describe('npm run check', () => {
   it('exits 1 when something is only degraded, and --only limits the check', async () => {
     healthyReferences(lab);
     lab.http.route('/', { status: 200, body: 'ok', delayMs: 600 });
-    lab.http.route('/chat/api/v2/summary.json', { status: 200, body: fixture('statuspage-summary-operational.json') });
+    lab.http.route('/chat/api/v2/summary.json', {
+      status: 200,
+      body: fixture('statuspage-summary-operational.json'),
+    });
     const file = configFile('slow.json', withMail(chatConfig(lab)));
     const both = await cli(['check', '--json', '--config', file]);
     expect(both.code).toBe(1);
@@ -107,7 +133,9 @@ describe('npm run check', () => {
 
   it('exits 3 and calls nothing down when this machine is offline', async () => {
     const offline = chatConfig(lab);
-    offline.connectivity = { targets: [{ url: 'http://127.0.0.1:1/generate_204', expectStatus: 204, timeoutMs: 500 }] };
+    offline.connectivity = {
+      targets: [{ url: 'http://127.0.0.1:1/generate_204', expectStatus: 204, timeoutMs: 500 }],
+    };
     const run = await cli(['check', '--json', '--config', configFile('offline.json', offline)]);
     expect(run.code).toBe(3);
     const out = JSON.parse(run.stdout);
@@ -116,7 +144,18 @@ describe('npm run check', () => {
   });
 
   it('exits 78 with the JSON path of each bad field', async () => {
-    const bad = { ...chatConfig(lab), intervalSeconds: 1, services: [{ id: 'chat', name: 'Chat', category: 'messaging', probes: [{ kind: 'http', url: 'ftp://x' }] }] };
+    const bad = {
+      ...chatConfig(lab),
+      intervalSeconds: 1,
+      services: [
+        {
+          id: 'chat',
+          name: 'Chat',
+          category: 'messaging',
+          probes: [{ kind: 'http', url: 'ftp://x' }],
+        },
+      ],
+    };
     const run = await cli(['check', '--config', configFile('bad.json', bad)]);
     expect(run.code).toBe(78);
     expect(run.stderr).toContain('intervalSeconds:');
@@ -124,7 +163,11 @@ describe('npm run check', () => {
   });
 
   it('exits 78 for a file that is not JSON, saying where', async () => {
-    const run = await cli(['check', '--config', configFile('broken.json', '{\n  "version": 1,\n  oops\n}')]);
+    const run = await cli([
+      'check',
+      '--config',
+      configFile('broken.json', '{\n  "version": 1,\n  oops\n}'),
+    ]);
     expect(run.code).toBe(78);
     expect(run.stderr).toMatch(/not valid JSON: .* line 3, column 3/);
   });
@@ -133,7 +176,13 @@ describe('npm run check', () => {
     const flag = await cli(['check', '--frobnicate']);
     expect(flag.code).toBe(64);
     expect(flag.stderr).toContain('Usage:');
-    const id = await cli(['check', '--only', 'myspace', '--config', configFile('up2.json', chatConfig(lab))]);
+    const id = await cli([
+      'check',
+      '--only',
+      'myspace',
+      '--config',
+      configFile('up2.json', chatConfig(lab)),
+    ]);
     expect(id.code).toBe(64);
     expect(id.stderr).toContain('Unknown service id: myspace');
   });
@@ -143,8 +192,15 @@ describe('npm run watch', () => {
   it('prints a confirmed outage as it happens and stops cleanly on Ctrl-C', async () => {
     healthyReferences(lab);
     lab.http.route('/', { status: 503 });
-    lab.http.route('/chat/api/v2/summary.json', { status: 200, body: fixture('statuspage-summary-major.json') });
-    const file = configFile('watch.json', { ...chatConfig(lab), recheckSeconds: 1, intervalSeconds: 10 });
+    lab.http.route('/chat/api/v2/summary.json', {
+      status: 200,
+      body: fixture('statuspage-summary-major.json'),
+    });
+    const file = configFile('watch.json', {
+      ...chatConfig(lab),
+      recheckSeconds: 1,
+      intervalSeconds: 10,
+    });
     const child = spawn(TSX, ['main/cli.ts', 'watch', '--config', file], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: caFile },
@@ -156,7 +212,9 @@ describe('npm run watch', () => {
         if (/Chat: start → down \(provider\)/.test(stdout)) resolve();
       });
     });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
     await confirmed;
     child.kill('SIGINT');
     expect(await exited).toBe(0);

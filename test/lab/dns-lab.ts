@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import * as packet from 'dns-packet';
 
 /** The answer for one name. */
-export type DnsAnswer = { readonly a: string } | { readonly rcode: 'SERVFAIL' | 'NXDOMAIN' | 'REFUSED' } | { readonly hang: true };
+export type DnsAnswer =
+  | { readonly a: string }
+  | { readonly rcode: 'SERVFAIL' | 'NXDOMAIN' | 'REFUSED' }
+  | { readonly hang: true };
 
 export interface DnsLab {
   readonly port: number;

@@ -1,6 +1,11 @@
 // Loopback HTTP and HTTPS servers that play routes set by each test: fixed answers, slow ones,
 // hanging ones, bodies that never end, conditional requests. Bytes are counted per socket.
-import { createServer as createHttp, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer as createHttp,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttps } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -71,7 +76,8 @@ export async function startHttpLab(tls: { key: string; cert: string }): Promise<
         res.end();
         return;
       }
-      let body = typeof route.body === 'string' ? Buffer.from(route.body) : (route.body ?? Buffer.alloc(0));
+      let body =
+        typeof route.body === 'string' ? Buffer.from(route.body) : (route.body ?? Buffer.alloc(0));
       const headers: Record<string, string> = { ...route.headers };
       if (route.etag) headers['etag'] = route.etag;
       if (route.gzip && String(req.headers['accept-encoding'] ?? '').includes('gzip')) {

@@ -19,12 +19,23 @@ export interface Lab {
 }
 
 /** Names the lab resolves to 127.0.0.1 unless a scenario says otherwise. */
-export const LAB_NAMES = ['ref.lab.test', 'portal.lab.test', 'chat.lab.test', 'api.chat.lab.test', 'status.lab.test', 'cert.lab.test'];
+export const LAB_NAMES = [
+  'ref.lab.test',
+  'portal.lab.test',
+  'chat.lab.test',
+  'api.chat.lab.test',
+  'status.lab.test',
+  'cert.lab.test',
+];
 
 /** Starts every lab server. */
 export async function startLab(): Promise<Lab> {
   const certs = await labCerts();
-  const [http, expiring, dns] = await Promise.all([startHttpLab(certs.good), startHttpLab(certs.expiring), startDnsLab()]);
+  const [http, expiring, dns] = await Promise.all([
+    startHttpLab(certs.good),
+    startHttpLab(certs.expiring),
+    startDnsLab(),
+  ]);
   for (const name of LAB_NAMES) dns.set(name, { a: '127.0.0.1' });
   return {
     http,
@@ -56,16 +67,28 @@ export function healthyReferences(lab: Lab): void {
 export function labConnectivity(lab: Lab): ConfigInput['connectivity'] {
   return {
     targets: [
-      { url: `http://127.0.0.1:${lab.http.httpPort}/generate_204`, expectStatus: 204, timeoutMs: 1000 },
+      {
+        url: `http://127.0.0.1:${lab.http.httpPort}/generate_204`,
+        expectStatus: 204,
+        timeoutMs: 1000,
+      },
       { url: `${lab.plain('ref')}/generate_204`, expectStatus: 204, timeoutMs: 1000 },
-      { url: `${lab.plain('ref')}/success.txt`, expectStatus: 200, expectBody: 'success', timeoutMs: 1000 },
+      {
+        url: `${lab.plain('ref')}/success.txt`,
+        expectStatus: 200,
+        expectBody: 'success',
+        timeoutMs: 1000,
+      },
     ],
     dnsServers: [lab.dns.server],
   };
 }
 
 /** A config around the lab's "Chat" service: DNS, HTTPS and its Statuspage, with short timeouts. */
-export function chatConfig(lab: Lab, overrides: { probes?: ConfigInput['services'][number]['probes'] } = {}): ConfigInput {
+export function chatConfig(
+  lab: Lab,
+  overrides: { probes?: ConfigInput['services'][number]['probes'] } = {},
+): ConfigInput {
   return {
     version: 1,
     dnsServers: [lab.dns.server],
@@ -78,7 +101,13 @@ export function chatConfig(lab: Lab, overrides: { probes?: ConfigInput['services
         critical: true,
         probes: overrides.probes ?? [
           { kind: 'dns', host: 'chat.lab.test', timeoutMs: 1000 },
-          { kind: 'http', url: `${lab.https('chat')}/`, method: 'GET', slowMs: 400, timeoutMs: 1000 },
+          {
+            kind: 'http',
+            url: `${lab.https('chat')}/`,
+            method: 'GET',
+            slowMs: 400,
+            timeoutMs: 1000,
+          },
           { kind: 'statuspage', url: `${lab.https('status')}/chat`, timeoutMs: 1000 },
         ],
       },

@@ -34,7 +34,11 @@ async function checkOnce(input: ConfigInput): Promise<Snapshot> {
 }
 
 function statusPage(name: string): void {
-  lab.http.route('/chat/api/v2/summary.json', { status: 200, headers: { 'content-type': 'application/json' }, body: fixture(name) });
+  lab.http.route('/chat/api/v2/summary.json', {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: fixture(name),
+  });
 }
 
 function chat(snapshot: Snapshot) {
@@ -76,7 +80,11 @@ describe('given a clean network', () => {
     lab.dns.set('status.lab.test', { rcode: 'SERVFAIL' });
     const service = chat(await checkOnce(chatConfig(lab)));
     expect(service).toMatchObject({ state: 'down', cause: 'provider' });
-    expect(service.probes.map((p) => p.code)).toEqual(['DNS_SERVFAIL', 'DNS_SERVFAIL', 'DNS_SERVFAIL']);
+    expect(service.probes.map((p) => p.code)).toEqual([
+      'DNS_SERVFAIL',
+      'DNS_SERVFAIL',
+      'DNS_SERVFAIL',
+    ]);
     expect(service.summary).toContain('DNS SERVFAIL for chat.lab.test');
     expect(service.summary).toContain('status page unreachable');
   });
@@ -116,7 +124,15 @@ describe('given a clean network', () => {
     healthyReferences(lab);
     const snapshot = await checkOnce(
       chatConfig(lab, {
-        probes: [{ kind: 'tls', host: 'cert.lab.test', port: lab.expiring.httpsPort, dnsServers: [lab.dns.server], timeoutMs: 1000 }],
+        probes: [
+          {
+            kind: 'tls',
+            host: 'cert.lab.test',
+            port: lab.expiring.httpsPort,
+            dnsServers: [lab.dns.server],
+            timeoutMs: 1000,
+          },
+        ],
       }),
     );
     const probe = chat(snapshot).probes[0];
@@ -128,7 +144,9 @@ describe('given a clean network', () => {
   it('a certificate we do not trust is a TLS error, not a pass', async () => {
     healthyReferences(lab);
     const parsed = parseConfig(
-      chatConfig(lab, { probes: [{ kind: 'tls', host: 'cert.lab.test', port: lab.http.httpsPort, timeoutMs: 1000 }] }),
+      chatConfig(lab, {
+        probes: [{ kind: 'tls', host: 'cert.lab.test', port: lab.http.httpsPort, timeoutMs: 1000 }],
+      }),
     );
     if (!parsed.ok) throw new Error('bad config');
     const engine = createEngine(parsed.config, { retryDelayMs: 20 });
@@ -156,22 +174,42 @@ describe('given a clean network', () => {
 
 describe('given a status page that answers garbage', () => {
   const officialOnly = (lab: Lab) =>
-    chatConfig(lab, { probes: [{ kind: 'statuspage', url: `${lab.https('status')}/chat`, timeoutMs: 800 }] });
+    chatConfig(lab, {
+      probes: [{ kind: 'statuspage', url: `${lab.https('status')}/chat`, timeoutMs: 800 }],
+    });
 
   it.each([
-    ['HTML instead of JSON', { status: 200, body: '<!doctype html><title>Status</title>' }, 'BAD_PAYLOAD', /HTML/],
-    ['truncated JSON', { status: 200, body: fixture('statuspage-summary-major.json').slice(0, 300) }, 'BAD_PAYLOAD', /does not parse/],
-    ['JSON of the wrong shape', { status: 200, body: '{"status": {"nope": 1}}' }, 'BAD_PAYLOAD', /status\.indicator/],
+    [
+      'HTML instead of JSON',
+      { status: 200, body: '<!doctype html><title>Status</title>' },
+      'BAD_PAYLOAD',
+      /HTML/,
+    ],
+    [
+      'truncated JSON',
+      { status: 200, body: fixture('statuspage-summary-major.json').slice(0, 300) },
+      'BAD_PAYLOAD',
+      /does not parse/,
+    ],
+    [
+      'JSON of the wrong shape',
+      { status: 200, body: '{"status": {"nope": 1}}' },
+      'BAD_PAYLOAD',
+      /status\.indicator/,
+    ],
     ['a server error', { status: 502, body: 'bad gateway' }, 'HTTP_STATUS', /HTTP 502/],
-  ] as const)('%s: the source is unreachable (and says why), the service unknown', async (_, route, code, why) => {
-    healthyReferences(lab);
-    lab.http.route('/chat/api/v2/summary.json', route);
-    const service = chat(await checkOnce(officialOnly(lab)));
-    expect(service.state).toBe('unknown');
-    expect(service.probes[0]).toMatchObject({ state: 'unknown', code });
-    expect(service.probes[0]?.detail).toMatch(why);
-    expect(service.probes[0]?.detail).toMatch(/^status source unreachable/);
-  });
+  ] as const)(
+    '%s: the source is unreachable (and says why), the service unknown',
+    async (_, route, code, why) => {
+      healthyReferences(lab);
+      lab.http.route('/chat/api/v2/summary.json', route);
+      const service = chat(await checkOnce(officialOnly(lab)));
+      expect(service.state).toBe('unknown');
+      expect(service.probes[0]).toMatchObject({ state: 'unknown', code });
+      expect(service.probes[0]?.detail).toMatch(why);
+      expect(service.probes[0]?.detail).toMatch(/^status source unreachable/);
+    },
+  );
 
   it('a body that never ends stops at the deadline', async () => {
     healthyReferences(lab);
@@ -184,7 +222,17 @@ describe('given a status page that answers garbage', () => {
     healthyReferences(lab);
     lab.http.route('/', { status: 200, body: Buffer.alloc(300_000, 120) });
     const snapshot = await checkOnce(
-      chatConfig(lab, { probes: [{ kind: 'http', url: `${lab.https('chat')}/`, method: 'GET', maxBytes: 100_000, timeoutMs: 1000 }] }),
+      chatConfig(lab, {
+        probes: [
+          {
+            kind: 'http',
+            url: `${lab.https('chat')}/`,
+            method: 'GET',
+            maxBytes: 100_000,
+            timeoutMs: 1000,
+          },
+        ],
+      }),
     );
     expect(chat(snapshot).probes[0]).toMatchObject({ state: 'down', code: 'TOO_LARGE' });
   });
@@ -200,7 +248,10 @@ describe('given a status page that answers garbage', () => {
 
 describe('given trouble on this side', () => {
   it('captive portal: references redirect to a login page; nothing is judged', async () => {
-    lab.http.route('/generate_204', { status: 302, headers: { location: 'http://portal.lab.test/login' } });
+    lab.http.route('/generate_204', {
+      status: 302,
+      headers: { location: 'http://portal.lab.test/login' },
+    });
     lab.http.route('/success.txt', { status: 200, body: '<html>Please sign in</html>' });
     lab.http.route('/', { status: 503 });
     const snapshot = await checkOnce(chatConfig(lab));
@@ -235,9 +286,14 @@ describe('given trouble on this side', () => {
 
   it('half the references answering is still online', async () => {
     lab.http.route('/generate_204', { status: 204 });
-    const snapshot = await checkOnce(chatConfig(lab, { probes: [{ kind: 'dns', host: 'chat.lab.test' }] }));
+    const snapshot = await checkOnce(
+      chatConfig(lab, { probes: [{ kind: 'dns', host: 'chat.lab.test' }] }),
+    );
     // 2 of 3 answer (the two /generate_204), the /success.txt one gets a 404.
-    expect(snapshot.connectivity).toMatchObject({ state: 'online', detail: '2/3 references answered' });
+    expect(snapshot.connectivity).toMatchObject({
+      state: 'online',
+      detail: '2/3 references answered',
+    });
   });
 });
 
@@ -250,7 +306,9 @@ describe('cheap on data', () => {
       etag: '"v1"',
       gzip: true,
     });
-    const parsed = parseConfig(chatConfig(lab, { probes: [{ kind: 'statuspage', url: `${lab.https('status')}/chat` }] }));
+    const parsed = parseConfig(
+      chatConfig(lab, { probes: [{ kind: 'statuspage', url: `${lab.https('status')}/chat` }] }),
+    );
     if (!parsed.ok) throw new Error('bad config');
     const engine = createEngine(parsed.config, { extraCa: [lab.certs.ca], retryDelayMs: 20 });
     const first = chat(await engine.checkOnce());
@@ -269,7 +327,12 @@ describe('cheap on data', () => {
     statusPage('statuspage-summary-operational.json');
     const probes: ConfigInput['services'][number]['probes'] = [
       { kind: 'http', url: `${lab.https('chat')}/`, timeoutMs: 1000 },
-      { kind: 'statuspage', url: `${lab.https('status')}/chat`, everySeconds: 600, timeoutMs: 1000 },
+      {
+        kind: 'statuspage',
+        url: `${lab.https('status')}/chat`,
+        everySeconds: 600,
+        timeoutMs: 1000,
+      },
     ];
     const parsed = parseConfig(chatConfig(lab, { probes }));
     if (!parsed.ok) throw new Error('bad config');

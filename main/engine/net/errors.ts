@@ -80,10 +80,12 @@ function isAbort(error: unknown): boolean {
 /** Classifies a connection or request error (TCP, TLS, HTTP). */
 export function connectionFailure(error: unknown, target: string, timeoutMs: number): ProbeFailure {
   if (error instanceof ProbeFailure) return error;
-  if (isAbort(error)) return new ProbeFailure('TIMEOUT', `no answer from ${target} in ${timeoutMs} ms`);
+  if (isAbort(error))
+    return new ProbeFailure('TIMEOUT', `no answer from ${target} in ${timeoutMs} ms`);
   const code = errorCode(error) ?? '';
   // Checked before the DNS table: here ECONNREFUSED is TCP (look-ups rewrap their own errors).
-  if (code === 'ECONNREFUSED') return new ProbeFailure('CONN_REFUSED', `${target} refused the connection`);
+  if (code === 'ECONNREFUSED')
+    return new ProbeFailure('CONN_REFUSED', `${target} refused the connection`);
   if (code in DNS_CODES) return dnsFailure(error, hostOf(target));
   if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') {
     return new ProbeFailure('CONN_RESET', `${target} reset the connection`);

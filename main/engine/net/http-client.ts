@@ -79,10 +79,21 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       let bytes = 0;
       for (let hop = 0; ; hop++) {
         const started = performance.now();
-        const hopResult = await oneHop(dispatcher, url, req, signal, options.userAgent ?? USER_AGENT);
+        const hopResult = await oneHop(
+          dispatcher,
+          url,
+          req,
+          signal,
+          options.userAgent ?? USER_AGENT,
+        );
         bytes += hopResult.bytes;
         const location = hopResult.headers['location'];
-        if (hopResult.status >= 300 && hopResult.status < 400 && location && hop < req.maxRedirects) {
+        if (
+          hopResult.status >= 300 &&
+          hopResult.status < 400 &&
+          location &&
+          hop < req.maxRedirects
+        ) {
           const next = new URL(location, url);
           if (next.protocol !== 'http:' && next.protocol !== 'https:') {
             throw new ProbeFailure('HTTP_STATUS', `${url} redirects to a non-web address`);
@@ -173,14 +184,19 @@ function decode(raw: Buffer, encoding: string | undefined, maxBytes: number, url
         return raw;
     }
   } catch (error) {
-    if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+    if (
+      error instanceof RangeError ||
+      (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE'
+    ) {
       throw new ProbeFailure('TOO_LARGE', `${url} unpacks to more than ${maxBytes} bytes`);
     }
     throw new ProbeFailure('BAD_PAYLOAD', `${url} sent a body that does not decompress`);
   }
 }
 
-function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+function flattenHeaders(
+  headers: Record<string, string | string[] | undefined>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
     if (value === undefined) continue;
@@ -195,9 +211,14 @@ function estimateHeaderBytes(headers: Record<string, string>): number {
   return total;
 }
 
-function estimateRequestBytes(url: string, method: string, headers: Record<string, string>): number {
+function estimateRequestBytes(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+): number {
   const parsed = new URL(url);
-  let total = method.length + parsed.pathname.length + parsed.search.length + ' HTTP/1.1\r\n\r\n'.length;
+  let total =
+    method.length + parsed.pathname.length + parsed.search.length + ' HTTP/1.1\r\n\r\n'.length;
   total += 'host: \r\n'.length + parsed.host.length;
   for (const [key, value] of Object.entries(headers)) total += key.length + value.length + 4;
   return total;

@@ -87,6 +87,11 @@ function deliver(addresses: LookupAddress[], options: LookupOptions, callback: L
 function dnsFailureErrno(error: unknown, host: string): NodeJS.ErrnoException {
   const failure = dnsFailure(error, host);
   const wrapped: NodeJS.ErrnoException = new Error(failure.message);
-  wrapped.code = failure.code === 'DNS_NXDOMAIN' ? 'ENOTFOUND' : failure.code === 'DNS_TIMEOUT' ? 'ETIMEOUT' : 'ESERVFAIL';
+  wrapped.code =
+    failure.code === 'DNS_NXDOMAIN'
+      ? 'ENOTFOUND'
+      : failure.code === 'DNS_TIMEOUT'
+        ? 'ETIMEOUT'
+        : 'ESERVFAIL';
   return wrapped;
 }

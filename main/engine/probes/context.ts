@@ -43,7 +43,12 @@ export function failed(
   bytes = 0,
 ): ProbeResult {
   if (error instanceof ProbeFailure) {
-    return result(kind, target, 'down', { code: error.code, latencyMs, bytes, detail: error.message });
+    return result(kind, target, 'down', {
+      code: error.code,
+      latencyMs,
+      bytes,
+      detail: error.message,
+    });
   }
   return result(kind, target, 'down', {
     code: 'CONN_RESET',

@@ -17,7 +17,9 @@ export function isOfficial(probe: ProbeConfig): probe is OfficialProbe {
 
 /** Whether a probe reaches the service itself. */
 export function isDirect(probe: ProbeConfig): probe is DirectProbe {
-  return probe.kind === 'http' || probe.kind === 'dns' || probe.kind === 'tcp' || probe.kind === 'tls';
+  return (
+    probe.kind === 'http' || probe.kind === 'dns' || probe.kind === 'tcp' || probe.kind === 'tls'
+  );
 }
 
 /** One attempt of a direct probe. */
@@ -68,6 +70,8 @@ export function runProbe(
   cache: SourceCache,
   retryDelayMs: number,
 ): Promise<ProbeResult> {
-  const once = isDirect(probe) ? () => runDirectOnce(probe, ctx) : () => runOfficialProbe(probe, ctx, cache);
+  const once = isDirect(probe)
+    ? () => runDirectOnce(probe, ctx)
+    : () => runOfficialProbe(probe, ctx, cache);
   return withRetry(once, retryDelayMs, ctx.signal);
 }

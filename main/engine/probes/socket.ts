@@ -18,13 +18,18 @@ export async function runTcpProbe(probe: TcpProbe, ctx: ProbeContext): Promise<P
   const target = `${probe.host}:${probe.port}`;
   const started = performance.now();
   try {
-    const socket = await connectWithin(probe.timeoutMs, target, ctx.signal, () =>
-      netConnect({
-        host: probe.host,
-        port: probe.port,
-        lookup: makeLookup(probe.dnsServers ?? ctx.dnsServers, probe.timeoutMs),
-      }),
-    'connect');
+    const socket = await connectWithin(
+      probe.timeoutMs,
+      target,
+      ctx.signal,
+      () =>
+        netConnect({
+          host: probe.host,
+          port: probe.port,
+          lookup: makeLookup(probe.dnsServers ?? ctx.dnsServers, probe.timeoutMs),
+        }),
+      'connect',
+    );
     const latencyMs = performance.now() - started;
     const bytes = socket.bytesRead + socket.bytesWritten;
     socket.destroy();
@@ -44,15 +49,20 @@ export async function runTlsProbe(probe: TlsProbe, ctx: ProbeContext): Promise<P
   const target = `${probe.host}:${probe.port}`;
   const started = performance.now();
   try {
-    const socket = (await connectWithin(probe.timeoutMs, target, ctx.signal, () =>
-      tlsConnect({
-        host: probe.host,
-        port: probe.port,
-        servername: isIP(probe.host) ? undefined : probe.host,
-        lookup: makeLookup(probe.dnsServers ?? ctx.dnsServers, probe.timeoutMs),
-        ca: ctx.extraCa?.length ? [...rootCertificates, ...ctx.extraCa] : undefined,
-      }),
-    'secureConnect')) as TLSSocket;
+    const socket = (await connectWithin(
+      probe.timeoutMs,
+      target,
+      ctx.signal,
+      () =>
+        tlsConnect({
+          host: probe.host,
+          port: probe.port,
+          servername: isIP(probe.host) ? undefined : probe.host,
+          lookup: makeLookup(probe.dnsServers ?? ctx.dnsServers, probe.timeoutMs),
+          ca: ctx.extraCa?.length ? [...rootCertificates, ...ctx.extraCa] : undefined,
+        }),
+      'secureConnect',
+    )) as TLSSocket;
     const latencyMs = performance.now() - started;
     const cert = socket.getPeerCertificate();
     const bytes = socket.bytesRead + socket.bytesWritten;

@@ -5,12 +5,21 @@ import { HOUR } from '../../../shared/durations';
 import type { OfficialMessage } from '../../../shared/types';
 import { time, type OfficialProbe, type Source } from './source';
 
-const text = z.union([z.string(), z.number(), z.object({ '#text': z.union([z.string(), z.number()]) })]);
+const text = z.union([
+  z.string(),
+  z.number(),
+  z.object({ '#text': z.union([z.string(), z.number()]) }),
+]);
 const link = z.union([z.string(), z.object({ '@_href': z.string() })]);
 const many = <T extends z.ZodType>(schema: T) =>
   z.union([z.array(schema), schema]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 
-const rssItem = z.object({ title: text.optional(), link: link.optional(), pubDate: z.string().optional(), description: text.optional() });
+const rssItem = z.object({
+  title: text.optional(),
+  link: link.optional(),
+  pubDate: z.string().optional(),
+  description: text.optional(),
+});
 const atomEntry = z.object({
   title: text.optional(),
   link: many(link).optional(),
@@ -58,7 +67,10 @@ export const feedSource: Source<FeedProbe> = {
           }));
     const cutoff = now - probe.recentHours * HOUR;
     const ongoing = entries.filter(
-      (e) => e.updatedAt !== undefined && e.updatedAt >= cutoff && !RESOLVED.test(`${e.title} ${e.body ?? ''}`),
+      (e) =>
+        e.updatedAt !== undefined &&
+        e.updatedAt >= cutoff &&
+        !RESOLVED.test(`${e.title} ${e.body ?? ''}`),
     );
     return {
       state: ongoing.length > 0 ? 'degraded' : 'operational',

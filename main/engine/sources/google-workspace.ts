@@ -4,7 +4,11 @@ import { z } from 'zod';
 import type { OfficialState } from '../../../shared/types';
 import { nameMatcher, time, worstOfficial, type OfficialProbe, type Source } from './source';
 
-const update = z.object({ text: z.string().nullish(), when: z.string().nullish(), status: z.string().nullish() });
+const update = z.object({
+  text: z.string().nullish(),
+  when: z.string().nullish(),
+  status: z.string().nullish(),
+});
 const incident = z.object({
   begin: z.string().nullish(),
   end: z.string().nullish(),
@@ -54,7 +58,9 @@ export const googleWorkspaceSource: Source<GoogleProbe> = {
     }));
     const scope = probe.products ? probe.products.join(', ') : 'Google Workspace';
     const description =
-      active.length === 0 ? `No active incident for ${scope}` : `${active.length} active incident(s) for ${scope}`;
+      active.length === 0
+        ? `No active incident for ${scope}`
+        : `${active.length} active incident(s) for ${scope}`;
     return { state, description, messages };
   },
 };

@@ -2,7 +2,14 @@
 // public code; see CATALOG.md): ongoing incidents with a worst impact, maintenances in progress.
 import { z } from 'zod';
 import type { OfficialMessage, OfficialState } from '../../../shared/types';
-import { joinUrl, nameMatcher, time, worstOfficial, type OfficialProbe, type Source } from './source';
+import {
+  joinUrl,
+  nameMatcher,
+  time,
+  worstOfficial,
+  type OfficialProbe,
+  type Source,
+} from './source';
 
 const affected = z.object({ name: z.string(), current_status: z.string().nullish() });
 const event = z.object({

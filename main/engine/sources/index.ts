@@ -73,7 +73,11 @@ export function officialProbeState(state: OfficialState): ProbeState {
   }
 }
 
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  processEntities: true,
+});
 
 function decodePayload(body: Buffer, format: 'json' | 'xml'): unknown {
   const text = body.toString('utf8');
@@ -82,10 +86,14 @@ function decodePayload(body: Buffer, format: 'json' | 'xml'): unknown {
       return JSON.parse(text) as unknown;
     } catch {
       const looksHtml = /^\s*</.test(text);
-      throw new ProbeFailure('BAD_PAYLOAD', looksHtml ? 'answered HTML instead of JSON' : 'answered JSON that does not parse');
+      throw new ProbeFailure(
+        'BAD_PAYLOAD',
+        looksHtml ? 'answered HTML instead of JSON' : 'answered JSON that does not parse',
+      );
     }
   }
-  if (!/^\s*(<\?xml|<rss|<feed)/i.test(text)) throw new ProbeFailure('BAD_PAYLOAD', 'answered something that is not a feed');
+  if (!/^\s*(<\?xml|<rss|<feed)/i.test(text))
+    throw new ProbeFailure('BAD_PAYLOAD', 'answered something that is not a feed');
   try {
     return xml.parse(text) as unknown;
   } catch {
@@ -93,7 +101,12 @@ function decodePayload(body: Buffer, format: 'json' | 'xml'): unknown {
   }
 }
 
-function reportResult(probe: OfficialProbe, target: string, report: OfficialReport, fields: { latencyMs: number; bytes: number; cached: boolean }): ProbeResult {
+function reportResult(
+  probe: OfficialProbe,
+  target: string,
+  report: OfficialReport,
+  fields: { latencyMs: number; bytes: number; cached: boolean },
+): ProbeResult {
   const base = result(probe.kind, target, officialProbeState(report.state), {
     latencyMs: fields.latencyMs,
     bytes: fields.bytes,
@@ -116,7 +129,10 @@ export async function runOfficialProbe(
   let bytes = 0;
   try {
     const headers: Record<string, string> = {
-      accept: source.format === 'json' ? 'application/json' : 'application/rss+xml, application/atom+xml, text/xml',
+      accept:
+        source.format === 'json'
+          ? 'application/json'
+          : 'application/rss+xml, application/atom+xml, text/xml',
     };
     if (entry?.etag) headers['if-none-match'] = entry.etag;
     if (entry?.lastModified) headers['if-modified-since'] = entry.lastModified;
@@ -133,7 +149,11 @@ export async function runOfficialProbe(
     bytes = res.bytes;
     if (res.status === 304 && entry) {
       cache.set(url, { ...entry, fetchedAt: now });
-      return reportResult(probe, url, entry.report, { latencyMs: res.latencyMs, bytes, cached: true });
+      return reportResult(probe, url, entry.report, {
+        latencyMs: res.latencyMs,
+        bytes,
+        cached: true,
+      });
     }
     if (res.status < 200 || res.status > 299) {
       throw new ProbeFailure('HTTP_STATUS', `answered HTTP ${res.status}`);
@@ -143,9 +163,17 @@ export async function runOfficialProbe(
     try {
       report = source.parse(payload, probe, now);
     } catch (error) {
-      throw new ProbeFailure('BAD_PAYLOAD', `answered a payload we cannot read (${firstIssue(error)})`);
+      throw new ProbeFailure(
+        'BAD_PAYLOAD',
+        `answered a payload we cannot read (${firstIssue(error)})`,
+      );
     }
-    cache.set(url, { etag: res.headers['etag'], lastModified: res.headers['last-modified'], report, fetchedAt: now });
+    cache.set(url, {
+      etag: res.headers['etag'],
+      lastModified: res.headers['last-modified'],
+      report,
+      fetchedAt: now,
+    });
     return reportResult(probe, url, report, { latencyMs: res.latencyMs, bytes, cached: false });
   } catch (error) {
     const down = failed(probe.kind, url, error, performance.now() - started, bytes);

@@ -1,7 +1,14 @@
 // Instatus pages: `<base>/summary.json` with `page.status` UP | HASISSUES | UNDERMAINTENANCE.
 import { z } from 'zod';
 import type { OfficialMessage, OfficialState } from '../../../shared/types';
-import { joinUrl, nameMatcher, time, worstOfficial, type OfficialProbe, type Source } from './source';
+import {
+  joinUrl,
+  nameMatcher,
+  time,
+  worstOfficial,
+  type OfficialProbe,
+  type Source,
+} from './source';
 
 const incident = z.object({
   name: z.string(),
@@ -59,8 +66,16 @@ export const instatusSource: Source<InstatusProbe> = {
     const incidents = page.activeIncidents ?? [];
     const maintenances = (page.activeMaintenances ?? []).filter((m) => m.status === 'INPROGRESS');
     const messages: OfficialMessage[] = [
-      ...incidents.map((i) => ({ title: i.name, url: i.url ?? undefined, updatedAt: time(i.updatedAt ?? i.started) })),
-      ...maintenances.map((m) => ({ title: m.name, url: m.url ?? undefined, updatedAt: time(m.start) })),
+      ...incidents.map((i) => ({
+        title: i.name,
+        url: i.url ?? undefined,
+        updatedAt: time(i.updatedAt ?? i.started),
+      })),
+      ...maintenances.map((m) => ({
+        title: m.name,
+        url: m.url ?? undefined,
+        updatedAt: time(m.start),
+      })),
     ];
     const matches = nameMatcher(probe.components);
     if (matches && page.components) {

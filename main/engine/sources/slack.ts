@@ -49,7 +49,9 @@ export const slackSource: Source<SlackProbe> = {
       updatedAt: time(i.date_updated),
     }));
     const description =
-      active.length === 0 ? `Slack status: ${body.status}` : `${active.length} active Slack incident(s)`;
+      active.length === 0
+        ? `Slack status: ${body.status}`
+        : `${active.length} active Slack incident(s)`;
     return { state, description, messages };
   },
 };

@@ -24,7 +24,10 @@ const RANK: Readonly<Record<OfficialState, number>> = {
 
 /** The worse of two official states (major > degraded > maintenance > operational). */
 export function worstOfficial(states: readonly OfficialState[]): OfficialState {
-  return states.reduce<OfficialState>((worst, s) => (RANK[s] > RANK[worst] ? s : worst), 'operational');
+  return states.reduce<OfficialState>(
+    (worst, s) => (RANK[s] > RANK[worst] ? s : worst),
+    'operational',
+  );
 }
 
 /** Joins a page's base URL and an API path, keeping any path prefix of the base. */
@@ -33,7 +36,9 @@ export function joinUrl(base: string, path: string): string {
 }
 
 /** Case-insensitive name match for `components`, `products` and `services` lists. */
-export function nameMatcher(names: readonly string[] | undefined): ((name: string) => boolean) | null {
+export function nameMatcher(
+  names: readonly string[] | undefined,
+): ((name: string) => boolean) | null {
   if (!names) return null;
   const wanted = new Set(names.map((n) => n.trim().toLowerCase()));
   return (name) => wanted.has(name.trim().toLowerCase());

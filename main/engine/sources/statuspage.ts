@@ -1,7 +1,14 @@
 // Atlassian Statuspage v2: `<base>/api/v2/summary.json`.
 import { z } from 'zod';
 import type { OfficialMessage, OfficialState } from '../../../shared/types';
-import { joinUrl, nameMatcher, time, worstOfficial, type OfficialProbe, type Source } from './source';
+import {
+  joinUrl,
+  nameMatcher,
+  time,
+  worstOfficial,
+  type OfficialProbe,
+  type Source,
+} from './source';
 
 const component = z.object({ name: z.string(), status: z.string() });
 const update = z.object({ body: z.string().nullish(), created_at: z.string().nullish() });
@@ -57,8 +64,13 @@ export const statuspageSource: Source<PageProbe> = {
   endpoint: (probe) => joinUrl(probe.url, '/api/v2/summary.json'),
   parse(payload, probe) {
     const page = summary.parse(payload);
-    const messages: OfficialMessage[] = [...(page.incidents ?? []), ...(page.scheduled_maintenances ?? [])]
-      .filter((i) => i.status !== 'resolved' && i.status !== 'completed' && i.status !== 'scheduled')
+    const messages: OfficialMessage[] = [
+      ...(page.incidents ?? []),
+      ...(page.scheduled_maintenances ?? []),
+    ]
+      .filter(
+        (i) => i.status !== 'resolved' && i.status !== 'completed' && i.status !== 'scheduled',
+      )
       .map((i) => ({
         title: i.name,
         body: i.incident_updates?.[0]?.body ?? undefined,
@@ -70,7 +82,9 @@ export const statuspageSource: Source<PageProbe> = {
       const named = (page.components ?? []).filter((c) => matches(c.name));
       if (named.length > 0) {
         const state = worstOfficial(named.map((c) => componentState(c.status)));
-        const description = named.map((c) => `${c.name}: ${c.status.replace(/_/g, ' ')}`).join(', ');
+        const description = named
+          .map((c) => `${c.name}: ${c.status.replace(/_/g, ' ')}`)
+          .join(', ');
         return { state, description, messages };
       }
       // The page no longer names what we watch: say so, and fall back on the page's own indicator.

@@ -15,15 +15,33 @@ const direct = (state: ProbeState, code: ProbeResult['code'] = null): ProbeResul
 });
 
 const official = (state: OfficialState | 'unreachable'): ProbeResult => {
-  const base = { kind: 'statuspage' as const, target: 'https://status.example/api/v2/summary.json', latencyMs: 5, bytes: 50, attempts: 1 };
-  if (state === 'unreachable') return { ...base, state: 'unknown', code: 'BAD_PAYLOAD', detail: 'status source unreachable: HTML' };
-  const probeState = ({ operational: 'up', degraded: 'degraded', major: 'down', maintenance: 'maintenance' } as const)[state];
+  const base = {
+    kind: 'statuspage' as const,
+    target: 'https://status.example/api/v2/summary.json',
+    latencyMs: 5,
+    bytes: 50,
+    attempts: 1,
+  };
+  if (state === 'unreachable')
+    return {
+      ...base,
+      state: 'unknown',
+      code: 'BAD_PAYLOAD',
+      detail: 'status source unreachable: HTML',
+    };
+  const probeState = (
+    { operational: 'up', degraded: 'degraded', major: 'down', maintenance: 'maintenance' } as const
+  )[state];
   return {
     ...base,
     state: probeState,
     code: null,
     detail: state,
-    official: { state, description: `page says ${state}`, messages: state === 'operational' ? [] : [{ title: 'Messages failing' }] },
+    official: {
+      state,
+      description: `page says ${state}`,
+      messages: state === 'operational' ? [] : [{ title: 'Messages failing' }],
+    },
   };
 };
 
@@ -67,13 +85,18 @@ describe('verdict and cause (DESIGN, Detection 3)', () => {
   });
 
   it('two official sources: the worst that answered counts, an unreachable one is ignored', () => {
-    expect(evaluate([up, official('unreachable'), official('degraded')])).toMatchObject({ state: 'degraded', cause: 'provider' });
+    expect(evaluate([up, official('unreachable'), official('degraded')])).toMatchObject({
+      state: 'degraded',
+      cause: 'provider',
+    });
   });
 
   it('the summary names what failed and what the provider says', () => {
     const verdict = evaluate([direct('down', 'DNS_SERVFAIL'), official('unreachable')]);
     expect(verdict.summary).toBe('no answer from https://chat.example/; status page unreachable');
-    expect(evaluate([up, official('major')]).summary).toBe('status page: page says major — "Messages failing"');
+    expect(evaluate([up, official('major')]).summary).toBe(
+      'status page: page says major — "Messages failing"',
+    );
     expect(evaluate([up, up]).summary).toBe('all 2 check(s) passed');
   });
 });

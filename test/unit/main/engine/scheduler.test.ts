@@ -1,7 +1,13 @@
 // Continuous mode with fake timers: thresholds, early re-check, no overlap, pause, grace periods.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseConfig, type VigieConfig } from '../../../../shared/config-schema';
-import type { ConnectivityState, ServiceStatus, Snapshot, VerdictChange, VerdictState } from '../../../../shared/types';
+import type {
+  ConnectivityState,
+  ServiceStatus,
+  Snapshot,
+  VerdictChange,
+  VerdictState,
+} from '../../../../shared/types';
 import type { CycleResult } from '../../../../main/engine/cycle';
 import { Scheduler } from '../../../../main/engine/scheduler';
 
@@ -12,7 +18,12 @@ function config(): VigieConfig {
     version: 1,
     intervalSeconds: 60,
     connectivity: { targets: [{ url: 'http://ref.example/' }] },
-    services: ['chat', 'mail'].map((id) => ({ id, name: id.toUpperCase(), category: 'messaging', probes: [{ kind: 'dns', host: `${id}.example` }] })),
+    services: ['chat', 'mail'].map((id) => ({
+      id,
+      name: id.toUpperCase(),
+      category: 'messaging',
+      probes: [{ kind: 'dns', host: `${id}.example` }],
+    })),
   });
   if (!parsed.ok) throw new Error('bad test config');
   return parsed.config;
@@ -27,7 +38,13 @@ class FakeWorld {
   hold = false;
   private releases: (() => void)[] = [];
 
-  runCycle = async ({ serviceIds, signal }: { serviceIds?: ReadonlySet<string>; signal: AbortSignal }): Promise<CycleResult> => {
+  runCycle = async ({
+    serviceIds,
+    signal,
+  }: {
+    serviceIds?: ReadonlySet<string>;
+    signal: AbortSignal;
+  }): Promise<CycleResult> => {
     this.calls.push({ at: Date.now(), ids: serviceIds ? [...serviceIds] : 'all', signal });
     if (this.hold) await new Promise<void>((resolve) => this.releases.push(resolve));
     const ids = Object.keys(this.states).filter((id) => !serviceIds || serviceIds.has(id));
@@ -44,7 +61,12 @@ class FakeWorld {
         probes: [],
       };
     });
-    return { checkedAt: Date.now(), connectivity: { state: this.connectivity, detail: '', references: [] }, services, bytes: 10 };
+    return {
+      checkedAt: Date.now(),
+      connectivity: { state: this.connectivity, detail: '', references: [] },
+      services,
+      bytes: 10,
+    };
   };
 
   release(): void {
@@ -60,7 +82,12 @@ let snapshots: Snapshot[];
 beforeEach(() => {
   vi.useFakeTimers({ now: Date.parse('2021-10-04T15:30:00Z') });
   world = new FakeWorld();
-  scheduler = new Scheduler({ config: config(), runCycle: world.runCycle, now: () => Date.now(), random: () => 0.5 });
+  scheduler = new Scheduler({
+    config: config(),
+    runCycle: world.runCycle,
+    now: () => Date.now(),
+    random: () => 0.5,
+  });
   changes = [];
   snapshots = [];
   scheduler.on('change', (c) => changes.push(c));
@@ -86,7 +113,12 @@ describe('scheduler', () => {
   });
 
   it('jitters the interval by up to 10% either way', async () => {
-    const early = new Scheduler({ config: config(), runCycle: world.runCycle, now: () => Date.now(), random: () => 0 });
+    const early = new Scheduler({
+      config: config(),
+      runCycle: world.runCycle,
+      now: () => Date.now(),
+      random: () => 0,
+    });
     early.start();
     await vi.advanceTimersByTimeAsync(0);
     await vi.advanceTimersByTimeAsync(54 * SECOND);
@@ -103,7 +135,9 @@ describe('scheduler', () => {
     expect(state('chat')).toMatchObject({ state: 'up', pending: 'down' });
     await vi.advanceTimersByTimeAsync(15 * SECOND);
     expect(world.calls.at(-1)?.ids).toEqual(['chat']);
-    expect(changes.map((c) => [c.serviceId, c.previous?.state, c.current.state])).toEqual([['chat', 'up', 'down']]);
+    expect(changes.map((c) => [c.serviceId, c.previous?.state, c.current.state])).toEqual([
+      ['chat', 'up', 'down'],
+    ]);
     expect(scheduler.snapshot().overall).toBe('outage');
   });
 

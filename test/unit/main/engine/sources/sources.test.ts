@@ -10,7 +10,8 @@ import { instatusSource } from '../../../../../main/engine/sources/instatus';
 import { slackSource } from '../../../../../main/engine/sources/slack';
 import { statuspageSource } from '../../../../../main/engine/sources/statuspage';
 
-const json = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../../fixtures/${name}`, import.meta.url), 'utf8'));
+const json = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../../../fixtures/${name}`, import.meta.url), 'utf8'));
 const xml = (name: string): unknown =>
   new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_' }).parse(
     readFileSync(new URL(`../../../../fixtures/${name}`, import.meta.url), 'utf8'),
@@ -40,9 +41,19 @@ describe('Atlassian Statuspage', () => {
   });
 
   it('counts only the named components, by name, case-insensitively', () => {
-    const webOnly = probe({ kind: 'statuspage', url: 'https://s.example.com', components: ['web client'] });
-    const messaging = probe({ kind: 'statuspage', url: 'https://s.example.com', components: ['MESSAGING'] });
-    expect(statuspageSource.parse(json('statuspage-summary-major.json'), webOnly, NOW).state).toBe('operational');
+    const webOnly = probe({
+      kind: 'statuspage',
+      url: 'https://s.example.com',
+      components: ['web client'],
+    });
+    const messaging = probe({
+      kind: 'statuspage',
+      url: 'https://s.example.com',
+      components: ['MESSAGING'],
+    });
+    expect(statuspageSource.parse(json('statuspage-summary-major.json'), webOnly, NOW).state).toBe(
+      'operational',
+    );
     const report = statuspageSource.parse(json('statuspage-summary-major.json'), messaging, NOW);
     expect(report.state).toBe('major');
     expect(report.description).toBe('Messaging: major outage');
@@ -71,12 +82,23 @@ describe('incident.io', () => {
     expect(incidentioSource.endpoint(page)).toBe('https://status.example.io/api/v1/summary');
     const report = incidentioSource.parse(json('incidentio-widget-outage.json'), page, NOW);
     expect(report.state).toBe('major');
-    expect(report.messages.map((m) => m.title)).toEqual(['Messages delayed for some customers', 'Dashboard slow to load']);
+    expect(report.messages.map((m) => m.title)).toEqual([
+      'Messages delayed for some customers',
+      'Dashboard slow to load',
+    ]);
   });
   it('filters by affected components; scheduled maintenance does not count', () => {
-    const dashboard = probe({ kind: 'incidentio', url: 'https://s.example.io', components: ['dashboard'] });
-    expect(incidentioSource.parse(json('incidentio-widget-outage.json'), dashboard, NOW).state).toBe('degraded');
-    expect(incidentioSource.parse(json('incidentio-widget-operational.json'), page, NOW).state).toBe('operational');
+    const dashboard = probe({
+      kind: 'incidentio',
+      url: 'https://s.example.io',
+      components: ['dashboard'],
+    });
+    expect(
+      incidentioSource.parse(json('incidentio-widget-outage.json'), dashboard, NOW).state,
+    ).toBe('degraded');
+    expect(
+      incidentioSource.parse(json('incidentio-widget-operational.json'), page, NOW).state,
+    ).toBe('operational');
   });
 });
 
@@ -89,14 +111,24 @@ describe('Instatus', () => {
       messages: [{ title: 'Login failures' }],
     });
     // A maintenance that has not started yet is not maintenance now.
-    expect(instatusSource.parse(json('instatus-summary-up.json'), page, NOW).state).toBe('operational');
+    expect(instatusSource.parse(json('instatus-summary-up.json'), page, NOW).state).toBe(
+      'operational',
+    );
   });
 });
 
 describe('Google Workspace dashboard', () => {
   it('counts only active incidents of the named products', () => {
-    const gmail = probe({ kind: 'google-workspace', url: 'https://g.example/incidents.json', products: ['gmail'] });
-    const drive = probe({ kind: 'google-workspace', url: 'https://g.example/incidents.json', products: ['Google Drive'] });
+    const gmail = probe({
+      kind: 'google-workspace',
+      url: 'https://g.example/incidents.json',
+      products: ['gmail'],
+    });
+    const drive = probe({
+      kind: 'google-workspace',
+      url: 'https://g.example/incidents.json',
+      products: ['Google Drive'],
+    });
     const report = googleWorkspaceSource.parse(json('google-workspace-incidents.json'), gmail, NOW);
     expect(report.state).toBe('major');
     expect(report.messages[0]).toMatchObject({
@@ -104,7 +136,9 @@ describe('Google Workspace dashboard', () => {
       url: 'https://www.google.com/appsstatus/dashboard/incidents/aBcDeF123',
     });
     // Drive's incident has ended.
-    expect(googleWorkspaceSource.parse(json('google-workspace-incidents.json'), drive, NOW).state).toBe('operational');
+    expect(
+      googleWorkspaceSource.parse(json('google-workspace-incidents.json'), drive, NOW).state,
+    ).toBe('operational');
   });
   it('rejects an object where a list is expected', () => {
     const all = probe({ kind: 'google-workspace', url: 'https://g.example/incidents.json' });
@@ -117,25 +151,39 @@ describe('Slack status API', () => {
   it('maps an active outage to major and ok to operational', () => {
     expect(slackSource.parse(json('slack-current-outage.json'), slack, NOW)).toMatchObject({
       state: 'major',
-      messages: [{ title: 'Users may be having trouble sending messages', body: 'We are investigating.' }],
+      messages: [
+        { title: 'Users may be having trouble sending messages', body: 'We are investigating.' },
+      ],
     });
     expect(slackSource.parse(json('slack-current-ok.json'), slack, NOW).state).toBe('operational');
   });
   it('filters incidents by the services the probe names', () => {
-    const calls = probe({ kind: 'slack', url: 'https://slack-status.example/c', services: ['Huddles'] });
-    expect(slackSource.parse(json('slack-current-outage.json'), calls, NOW).state).toBe('operational');
+    const calls = probe({
+      kind: 'slack',
+      url: 'https://slack-status.example/c',
+      services: ['Huddles'],
+    });
+    expect(slackSource.parse(json('slack-current-outage.json'), calls, NOW).state).toBe(
+      'operational',
+    );
   });
 });
 
 describe('RSS and Atom feeds', () => {
-  const feed = probe({ kind: 'feed', url: 'https://status.example.com/history.rss', recentHours: 6 });
+  const feed = probe({
+    kind: 'feed',
+    url: 'https://status.example.com/history.rss',
+    recentHours: 6,
+  });
   it('a recent entry that is not resolved is an ongoing incident', () => {
     const report = feedSource.parse(xml('feed-rss.xml'), feed, NOW);
     expect(report.state).toBe('degraded');
     expect(report.messages.map((m) => m.title)).toEqual(['Delayed message delivery']);
   });
   it('old or resolved entries are not', () => {
-    expect(feedSource.parse(xml('feed-rss.xml'), feed, NOW + 24 * 3600_000).state).toBe('operational');
+    expect(feedSource.parse(xml('feed-rss.xml'), feed, NOW + 24 * 3600_000).state).toBe(
+      'operational',
+    );
     expect(feedSource.parse(xml('feed-atom.xml'), feed, NOW).state).toBe('operational');
   });
 });

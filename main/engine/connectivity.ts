@@ -101,15 +101,32 @@ function hostOf(url: string): string {
   }
 }
 
-/** Checks every reference concurrently (each retried once) and judges. */
+/** How many references a cycle asks first; all of them are asked only when one of these fails. */
+export const FIRST_REFERENCES = 2;
+
+/**
+ * Checks the references, cheap first: two of them (a different pair each cycle, so every vendor
+ * is asked in turn); if both answer as expected the machine is online. Otherwise every reference
+ * is asked (each retried once) and judged together.
+ */
 export async function checkConnectivity(
   targets: readonly ConnectivityTarget[],
   ctx: ProbeContext,
   servers: readonly string[] | undefined,
   retryDelayMs: number,
+  rotation = 0,
 ): Promise<Connectivity> {
-  const answers = await Promise.all(
-    targets.map((t) => withRetry(() => askReference(t, ctx, servers), retryDelayMs, ctx.signal)),
+  const ask = (t: ConnectivityTarget) => withRetry(() => askReference(t, ctx, servers), retryDelayMs, ctx.signal);
+  const order = targets.map((_, i) => (i + rotation * FIRST_REFERENCES) % targets.length);
+  const first = order.slice(0, Math.min(FIRST_REFERENCES, targets.length));
+  const answers: (ProbeResult | undefined)[] = targets.map(() => undefined);
+  await Promise.all(first.map(async (i) => (answers[i] = await ask(targets[i] as ConnectivityTarget))));
+  if (first.length < targets.length && first.every((i) => answers[i]?.state === 'up')) {
+    const asked = first.map((i) => answers[i] as ProbeResult);
+    return { state: 'online', detail: `${asked.length}/${asked.length} references answered`, references: asked };
+  }
+  await Promise.all(
+    order.slice(first.length).map(async (i) => (answers[i] = await ask(targets[i] as ConnectivityTarget))),
   );
-  return judgeConnectivity(targets, answers);
+  return judgeConnectivity(targets, answers as ProbeResult[]);
 }

@@ -15,6 +15,8 @@ export interface CycleDeps {
   readonly http: HttpClient;
   readonly cache: SourceCache;
   readonly memo: ProbeMemo;
+  /** Counts cycles, so each one asks a different pair of connectivity references first. */
+  readonly rotation: { value: number };
   readonly now: () => number;
   /** Pause before the one retry of a failed probe. */
   readonly retryDelayMs: number;
@@ -26,7 +28,7 @@ export interface CycleDeps {
 /** Default pause before a failed probe is tried again. */
 export const DEFAULT_RETRY_DELAY_MS = SECOND;
 /** Default time after which a slow service stops counting against the concurrency cap. */
-export const DEFAULT_STALL_MS = 2 * SECOND;
+export const DEFAULT_STALL_MS = SECOND / 2;
 
 /** Raw results of a cycle, before thresholds. */
 export interface CycleResult {
@@ -111,6 +113,7 @@ export async function runCycle(
     ctx,
     config.connectivity.dnsServers ?? config.dnsServers,
     deps.retryDelayMs,
+    deps.rotation.value++,
   );
   const checkedAt = deps.now();
   let bytes = connectivity.references.reduce((sum, r) => sum + r.bytes, 0);

@@ -40,6 +40,7 @@ export function createEngine(config: VigieConfig, options: EngineOptions = {}): 
     http,
     cache: new SourceCache(),
     memo: new ProbeMemo(),
+    rotation: { value: 0 },
     now,
     retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
     stallMs: options.stallMs ?? DEFAULT_STALL_MS,

@@ -10,7 +10,7 @@ export interface LabCerts {
 
 const NAMES = ['*.lab.test', 'lab.test', 'localhost'];
 
-async function leaf(ca: { key: string; cert: string }, days: number) {
+async function leaf(ca: { key: string; cert: string }, days: number, names: readonly string[] = NAMES) {
   const notBeforeDate = new Date(Date.now() - DAY);
   const pems = await selfsigned.generate([{ name: 'commonName', value: 'lab.test' }], {
     keyType: 'ec',
@@ -25,7 +25,7 @@ async function leaf(ca: { key: string; cert: string }, days: number) {
       {
         name: 'subjectAltName',
         altNames: [
-          ...NAMES.map((value) => ({ type: 2 as const, value })),
+          ...names.map((value) => ({ type: 2 as const, value })),
           { type: 7 as const, ip: '127.0.0.1' },
         ],
       },
@@ -38,7 +38,13 @@ let cached: Promise<LabCerts> | undefined;
 
 /** Generates (once per test file) the lab's CA and two server certificates. */
 export function labCerts(): Promise<LabCerts> {
-  cached ??= (async () => {
+  cached ??= generateCerts(NAMES);
+  return cached;
+}
+
+/** A CA and server certificates valid for `names` (the benchmark mirrors real host names). */
+export function generateCerts(names: readonly string[]): Promise<LabCerts> {
+  return (async () => {
     const ca = await selfsigned.generate([{ name: 'commonName', value: 'Vigie Lab CA' }], {
       keyType: 'ec',
       algorithm: 'sha256',
@@ -56,7 +62,6 @@ export function labCerts(): Promise<LabCerts> {
       ],
     });
     const signer = { key: ca.private, cert: ca.cert };
-    return { ca: ca.cert, good: await leaf(signer, 365), expiring: await leaf(signer, 5) };
+    return { ca: ca.cert, good: await leaf(signer, 365, names), expiring: await leaf(signer, 5, names) };
   })();
-  return cached;
 }

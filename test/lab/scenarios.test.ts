@@ -284,16 +284,36 @@ describe('given trouble on this side', () => {
     expect(snapshot.services.every((s) => s.state === 'unknown' && s.cause === 'local')).toBe(true);
   });
 
-  it('half the references answering is still online', async () => {
+  it('two references answering first is enough: the others are not asked', async () => {
     lab.http.route('/generate_204', { status: 204 });
     const snapshot = await checkOnce(
       chatConfig(lab, { probes: [{ kind: 'dns', host: 'chat.lab.test' }] }),
     );
-    // 2 of 3 answer (the two /generate_204), the /success.txt one gets a 404.
     expect(snapshot.connectivity).toMatchObject({
       state: 'online',
-      detail: '2/3 references answered',
+      detail: '2/2 references answered',
     });
+    expect(lab.http.hits('/success.txt')).toBe(0);
+  });
+
+  it('when one of the first two fails, all are asked; half of them answering is still online', async () => {
+    lab.http.route('/generate_204', { status: 204 });
+    const input = chatConfig(lab, { probes: [{ kind: 'dns', host: 'chat.lab.test' }] });
+    input.connectivity = {
+      targets: [
+        { url: `http://127.0.0.1:${lab.http.httpPort}/generate_204`, expectStatus: 204 },
+        { url: `http://127.0.0.1:${lab.http.httpPort}/missing`, expectStatus: 204 },
+        { url: `${lab.plain('ref')}/generate_204`, expectStatus: 204 },
+        { url: `${lab.plain('ref')}/success.txt`, expectStatus: 200 },
+      ],
+      dnsServers: [lab.dns.server],
+    };
+    const snapshot = await checkOnce(input);
+    expect(snapshot.connectivity).toMatchObject({
+      state: 'online',
+      detail: '2/4 references answered',
+    });
+    expect(lab.http.hits('/success.txt')).toBe(2);
   });
 });
 

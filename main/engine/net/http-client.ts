@@ -1,11 +1,11 @@
 // The one HTTP client of the engine: undici with keep-alive, compression, a size cap, an exact
 // deadline (AbortSignal.timeout), bounded redirects and bytes counted as they arrive.
 import { Agent, request, type Dispatcher } from 'undici';
-import { rootCertificates } from 'node:tls';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { connectionFailure, ProbeFailure } from './errors';
 import { makeLookup } from './resolve';
+import { secureContextFor } from './trust';
 import { MINUTE, SECOND } from '../../../shared/durations';
 
 /** What a probe or a source asks of the network. */
@@ -52,7 +52,7 @@ const USER_AGENT = 'Vigie/0.1 (+status check)';
 /** Builds the real client; agents are shared per DNS-server set so connections are reused. */
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const agents = new Map<string, Agent>();
-  const ca = options.extraCa?.length ? [...rootCertificates, ...options.extraCa] : undefined;
+  const secureContext = secureContextFor(options.extraCa);
 
   const agentFor = (servers: readonly string[] | undefined): Agent => {
     const key = servers?.join(',') ?? '';
@@ -63,7 +63,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         keepAliveMaxTimeout: KEEP_ALIVE_MS,
         connections: 4,
         // The probe's AbortSignal is the real deadline; this only stops undici's own 10 s.
-        connect: { lookup: makeLookup(servers, 5 * SECOND), timeout: CONNECT_CEILING_MS, ca },
+        connect: {
+          lookup: makeLookup(servers, 5 * SECOND),
+          timeout: CONNECT_CEILING_MS,
+          ...(secureContext ? { secureContext } : {}),
+        },
       });
       agents.set(key, agent);
     }

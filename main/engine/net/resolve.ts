@@ -9,25 +9,41 @@ export interface Resolved {
   readonly addresses: readonly LookupAddress[];
 }
 
-/** Resolves A then AAAA records through the given servers, within `timeoutMs`. */
+// c-ares attempts: a query gets two tries of 2 s; the probe's own deadline is enforced on top.
+const CARES_TIMEOUT_MS = 2000;
+const CARES_TRIES = 2;
+const resolvers = new Map<string, Resolver>();
+
+/**
+ * One resolver per server set, reused: each Resolver holds a native c-ares channel, and making one
+ * per look-up leaves native memory waiting for the garbage collector.
+ */
+function resolverFor(servers: readonly string[] | undefined): Resolver {
+  const key = servers?.join(',') ?? '';
+  let resolver = resolvers.get(key);
+  if (!resolver) {
+    resolver = new Resolver({ timeout: CARES_TIMEOUT_MS, tries: CARES_TRIES });
+    if (servers && servers.length > 0) resolver.setServers([...servers]);
+    resolvers.set(key, resolver);
+  }
+  return resolver;
+}
+
+/** Resolves A then AAAA records through the given servers (the system's when none), within `timeoutMs`. */
 export async function resolveWith(
   host: string,
   servers: readonly string[] | undefined,
   timeoutMs: number,
 ): Promise<Resolved> {
   if (isIP(host)) return { addresses: [{ address: host, family: isIP(host) }] };
-  // One resolver per look-up so that cancel() only stops this one.
-  const resolver = new Resolver({ timeout: Math.max(100, timeoutMs), tries: 1 });
-  if (servers && servers.length > 0) resolver.setServers([...servers]);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      resolver.cancel();
       reject(new ProbeFailure('DNS_TIMEOUT', `DNS timeout for ${host} after ${timeoutMs} ms`));
     }, timeoutMs);
   });
   try {
-    return await Promise.race([resolveBoth(resolver, host), deadline]);
+    return await Promise.race([resolveBoth(resolverFor(servers), host), deadline]);
   } catch (error) {
     throw dnsFailure(error, host);
   } finally {

@@ -1,6 +1,6 @@
 // The `tcp` and `tls` probes: can we connect, how fast, and is the certificate still good?
 import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect, rootCertificates, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import type { ProbeConfig } from '../../../shared/config-schema';
@@ -8,6 +8,7 @@ import type { ProbeResult } from '../../../shared/types';
 import { DAY } from '../../../shared/durations';
 import { connectionFailure } from '../net/errors';
 import { makeLookup } from '../net/resolve';
+import { secureContextFor } from '../net/trust';
 import { failed, result, withSlow, type ProbeContext } from './context';
 
 type TcpProbe = Extract<ProbeConfig, { kind: 'tcp' }>;
@@ -59,7 +60,7 @@ export async function runTlsProbe(probe: TlsProbe, ctx: ProbeContext): Promise<P
           port: probe.port,
           servername: isIP(probe.host) ? undefined : probe.host,
           lookup: makeLookup(probe.dnsServers ?? ctx.dnsServers, probe.timeoutMs),
-          ca: ctx.extraCa?.length ? [...rootCertificates, ...ctx.extraCa] : undefined,
+          secureContext: secureContextFor(ctx.extraCa),
         }),
       'secureConnect',
     )) as TLSSocket;

@@ -1,0 +1,330 @@
+// Engine benchmarks (DESIGN, Budgets): a 200-service cycle with 10% hanging, the engine's memory,
+// and the default catalog's network use in one hour, against lab mirrors in another process.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import { performance } from 'node:perf_hooks';
+import { parseConfig, type ConfigInput, type VigieConfig } from '../shared/config-schema';
+import { MINUTE, SECOND } from '../shared/durations';
+import { defaultConfig } from '../main/engine/catalog';
+import { createEngine } from '../main/engine';
+import { DEFAULT_RETRY_DELAY_MS } from '../main/engine/cycle';
+import { startRemoteLab } from './lab-client';
+import type { Bench, Report } from './bench';
+
+function config(input: ConfigInput): VigieConfig {
+  const parsed = parseConfig(input);
+  if (!parsed.ok) throw new Error(`bench config: ${JSON.stringify(parsed.problems)}`);
+  return parsed.config;
+}
+
+const PROBE_TIMEOUT_MS = 2 * SECOND;
+const run = promisify(execFile);
+
+async function cycle200(report: Report): Promise<void> {
+  const lab = await startRemoteLab(['*.bench.test']);
+  await lab.route('/ok', { status: 200, body: 'ok' });
+  await lab.route('/hang', { hang: true });
+  await lab.route('/generate_204', { status: 204 });
+  const services = Array.from({ length: 200 }, (_, i) => ({
+    id: `svc-${i}`,
+    name: `Service ${i}`,
+    category: 'other' as const,
+    probes: [
+      { kind: 'dns' as const, host: `svc-${i}.bench.test`, timeoutMs: PROBE_TIMEOUT_MS },
+      {
+        kind: 'http' as const,
+        url: `https://svc-${i}.bench.test:${lab.httpsPort}/${i % 10 === 0 ? 'hang' : 'ok'}`,
+        method: 'GET' as const,
+        timeoutMs: PROBE_TIMEOUT_MS,
+      },
+    ],
+  }));
+  const engine = createEngine(
+    config({
+      version: 1,
+      dnsServers: [lab.dnsServer],
+      connectivity: {
+        targets: [{ url: `http://127.0.0.1:${lab.httpPort}/generate_204`, expectStatus: 204 }],
+      },
+      services,
+    }),
+    { extraCa: [lab.ca] },
+  );
+  await engine.checkOnce(new Set(['svc-1'])); // warm up the code paths, not the connections
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const snapshot = await engine.checkOnce();
+  const wall = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const hanging = snapshot.services.filter((s) =>
+    s.probes.some((p) => p.code === 'TIMEOUT'),
+  ).length;
+  await engine.close();
+  await lab.stop();
+  const budget = 1.2 * (2 * PROBE_TIMEOUT_MS + DEFAULT_RETRY_DELAY_MS);
+  report('engine.cycle_200_probe_timeout_ms', PROBE_TIMEOUT_MS, 'ms');
+  report('engine.cycle_200_hanging_services', hanging, 'services');
+  report('engine.cycle_200_wall_ms', Math.round(wall), 'ms');
+  report('engine.cycle_200_wall_budget_ms', Math.round(budget), 'ms');
+  report('engine.cycle_200_cpu_ms', Math.round((used.user + used.system) / 1000), 'ms');
+}
+
+async function rss(report: Report): Promise<void> {
+  const lab = await startRemoteLab(['*.bench.test']);
+  await lab.route('/ok', { status: 200, body: 'ok' });
+  await lab.route('/generate_204', { status: 204 });
+  const services = Array.from({ length: 50 }, (_, i) => ({
+    id: `svc-${i}`,
+    name: `Service ${i}`,
+    category: 'other' as const,
+    probes: [
+      { kind: 'dns' as const, host: `svc-${i}.bench.test` },
+      { kind: 'http' as const, url: `https://svc-${i}.bench.test:${lab.httpsPort}/ok` },
+    ],
+  }));
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
+  try {
+    const configFile = join(dir, 'config.json');
+    const caFile = join(dir, 'ca.pem');
+    writeFileSync(
+      configFile,
+      JSON.stringify({
+        version: 1,
+        dnsServers: [lab.dnsServer],
+        connectivity: {
+          targets: [{ url: `http://127.0.0.1:${lab.httpPort}/generate_204`, expectStatus: 204 }],
+        },
+        services,
+      }),
+    );
+    writeFileSync(caFile, lab.ca);
+    // Bundle the engine as the app's build would, and run it under plain node: tsx's own ~35 MB
+    // of loader would otherwise be counted as the engine's.
+    const bundle = join(dir, 'rss-child.mjs');
+    await build({
+      entryPoints: [fileURLToPath(new URL('./rss-child.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: bundle,
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+      logLevel: 'error',
+    });
+    // --optimize-for-size: what the app's engine runs with (a tray app trades a little speed for memory).
+    const { stdout } = await run(process.execPath, [
+      '--optimize-for-size',
+      bundle,
+      configFile,
+      caFile,
+      '120',
+    ]);
+    const result = JSON.parse(stdout) as { baselineMb: number; peakMb: number; up: number };
+    if (result.up !== 50) throw new Error(`rss bench: only ${result.up}/50 services up`);
+    report('engine.rss_mb', Math.round(result.peakMb * 10) / 10, 'MB');
+    report('engine.rss_baseline_mb', Math.round(result.baselineMb * 10) / 10, 'MB');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await lab.stop();
+  }
+}
+
+/** Real-sized answers: header and body sizes as the real endpoints send them (estimated). */
+function padHeaders(bytes: number): Record<string, string> {
+  return {
+    'content-type': 'text/html; charset=utf-8',
+    'x-pad': 'x'.repeat(Math.max(0, bytes - 60)),
+  };
+}
+
+const VOCABULARY = (
+  'we are investigating reports of an issue with gmail google drive meet calendar chat docs users ' +
+  'may be unable to send receive access messages files the problem has been resolved for most ' +
+  'affected customers experiencing elevated error rates latency our engineering team is working on ' +
+  'a fix and will provide another update within next hours thank you for your patience'
+).split(' ');
+
+function googleIncidents(count: number): string {
+  // Random English words, so gzip compresses it like the real prose (not like a repeated block).
+  const words = () =>
+    Array.from({ length: 14 }, () => VOCABULARY[randomBytes(1)[0]! % VOCABULARY.length]).join(' ');
+  return JSON.stringify(
+    Array.from({ length: count }, (_, i) => ({
+      id: randomBytes(9).toString('base64url'),
+      begin: '2022-09-01T10:00:00+00:00',
+      end: '2022-09-01T11:00:00+00:00',
+      external_desc: words(),
+      updates: [
+        { text: `${words()} ${words()}`, status: 'AVAILABLE', when: '2022-09-01T11:00:00+00:00' },
+      ],
+      most_recent_update: { text: words(), status: 'AVAILABLE', when: '2022-09-01T11:00:00+00:00' },
+      status_impact: 'SERVICE_DISRUPTION',
+      severity: 'medium',
+      service_name: 'Gmail',
+      affected_products: [{ title: 'Gmail', id: `p${i}` }],
+      uri: `incidents/${i}`,
+    })),
+  );
+}
+
+function statuspageSummary(components: number): string {
+  return JSON.stringify({
+    page: {
+      id: 'kctbh9vrtdwd',
+      name: 'Example',
+      url: 'https://status.example.com',
+      updated_at: '2022-10-25T07:40:00Z',
+    },
+    components: Array.from({ length: components }, (_, i) => ({
+      id: randomBytes(6).toString('hex'),
+      name: `${VOCABULARY[i % VOCABULARY.length]} ${VOCABULARY[(i * 7) % VOCABULARY.length]}`,
+      status: 'operational',
+      created_at: '2017-01-31T20:05:05.370Z',
+      updated_at: '2022-10-25T07:40:00.000Z',
+      position: i,
+      description:
+        i % 5 === 0 ? `${VOCABULARY[(i * 3) % VOCABULARY.length]} and related features` : null,
+      showcase: true,
+      group_id: null,
+      page_id: 'kctbh9vrtdwd',
+      group: false,
+      only_show_if_degraded: false,
+    })),
+    incidents: [],
+    scheduled_maintenances: [],
+    status: { indicator: 'none', description: 'All Systems Operational' },
+  });
+}
+
+/** Points every URL of the catalog at the lab, keeping host names (resolved by the lab's DNS). */
+function mirror(
+  catalog: VigieConfig,
+  lab: { httpPort: number; httpsPort: number; dnsServer: string },
+): VigieConfig {
+  const move = (raw: string) => {
+    const url = new URL(raw);
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(url.hostname)) url.hostname = '127.0.0.1';
+    url.port = String(url.protocol === 'https:' ? lab.httpsPort : lab.httpPort);
+    return url.toString();
+  };
+  return {
+    ...catalog,
+    dnsServers: [lab.dnsServer],
+    connectivity: {
+      targets: catalog.connectivity.targets.map((t) => ({ ...t, url: move(t.url) })),
+      dnsServers: [lab.dnsServer],
+    },
+    services: catalog.services.map((s) => ({
+      ...s,
+      probes: s.probes.map((p) => {
+        if ('url' in p) return { ...p, url: move(p.url) };
+        if (p.kind === 'tcp' || p.kind === 'tls') return { ...p, port: lab.httpsPort };
+        return p;
+      }),
+    })),
+  };
+}
+
+async function catalogBytes(report: Report): Promise<void> {
+  const catalog = defaultConfig();
+  const hosts = new Set<string>();
+  for (const s of catalog.services)
+    for (const p of s.probes) hosts.add('url' in p ? new URL(p.url).hostname : p.host);
+  for (const t of catalog.connectivity.targets) hosts.add(new URL(t.url).hostname);
+  const lab = await startRemoteLab([...hosts].filter((h) => !/^\d/.test(h)));
+  await lab.route('/generate_204', { status: 204, headers: padHeaders(180) });
+  await lab.route('/success.txt', { status: 200, headers: padHeaders(200), body: 'success\n' });
+  await lab.route('/hotspot-detect.html', {
+    status: 200,
+    headers: padHeaders(200),
+    body: '<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>',
+  });
+  await lab.route('/connecttest.txt', {
+    status: 200,
+    headers: padHeaders(200),
+    body: 'Microsoft Connect Test',
+  });
+  await lab.route('/cdn-cgi/trace', {
+    status: 200,
+    headers: padHeaders(250),
+    body: 'fl=1\nh=1.1.1.1\nip=192.0.2.1\nts=1\nvisit_scheme=http\n'.repeat(2),
+  });
+  // A HEAD of a big site's home page answers ~2 KB of headers (cookies, CSP, HSTS...).
+  await lab.route('/', { status: 200, headers: padHeaders(2048) });
+  await lab.route('/api/v2/summary.json', {
+    status: 200,
+    headers: padHeaders(600),
+    body: statuspageSummary(40),
+    gzip: true,
+  });
+  await lab.route('/api/v2.0.0/current', {
+    status: 200,
+    headers: padHeaders(400),
+    body: '{"status":"ok","active_incidents":[],"date_created":"2022-10-25T07:00:00-07:00","date_updated":"2022-10-25T07:00:00-07:00"}',
+    gzip: true,
+  });
+  await lab.route('/appsstatus/dashboard/incidents.json', {
+    status: 200,
+    headers: padHeaders(600),
+    body: googleIncidents(1500),
+    gzip: true,
+  });
+
+  let now = Date.parse('2026-01-05T09:00:00Z');
+  const engineConfig = mirror(catalog, lab);
+  const cycles = HOUR_CYCLES(catalog.intervalSeconds);
+  const before = await lab.traffic();
+  // One engine (resting probes and caches carry over); a fresh HTTP client each cycle, because real
+  // servers close idle connections between cycles a minute apart: every cycle pays its handshakes.
+  const { createHttpClient } = await import('../main/engine/net/http-client');
+  let http = createHttpClient({ extraCa: [lab.ca] });
+  const engine = createEngine(engineConfig, {
+    now: () => now,
+    http: { request: (req) => http.request(req), close: () => http.close() },
+  });
+  let engineBytes = 0;
+  for (let i = 0; i < cycles; i++) {
+    const snapshot = await engine.checkOnce();
+    engineBytes += snapshot.bytes;
+    await http.close();
+    http = createHttpClient({ extraCa: [lab.ca] });
+    now += catalog.intervalSeconds * SECOND;
+  }
+  await engine.close();
+  const after = await lab.traffic();
+  await lab.stop();
+  const httpBytes = after.http.bytes - before.http.bytes;
+  const dnsBytes = after.dns.bytes - before.dns.bytes;
+  const connections = after.http.connections - before.http.connections;
+  const queries = after.dns.queries - before.dns.queries;
+  // IP and TCP/UDP headers the sockets do not see: ~10 packets a short TCP connection, 2 a DNS query.
+  const framing = connections * 10 * 52 + queries * 2 * 28;
+  report('engine.default_catalog_bytes_per_hour', httpBytes + dnsBytes, 'bytes');
+  report(
+    'engine.default_catalog_bytes_per_hour_with_ip_framing',
+    httpBytes + dnsBytes + framing,
+    'bytes',
+  );
+  report('engine.default_catalog_bytes_per_hour_engine_counted', engineBytes, 'bytes');
+  report('engine.default_catalog_connections_per_hour', connections, 'connections');
+  report('engine.default_catalog_dns_queries_per_hour', queries, 'queries');
+}
+
+function HOUR_CYCLES(intervalSeconds: number): number {
+  return Math.round((60 * MINUTE) / (intervalSeconds * SECOND));
+}
+
+/** The engine's benchmarks. */
+export const engineBenches: readonly Bench[] = [
+  { name: 'engine.cycle_200', run: cycle200 },
+  { name: 'engine.rss', run: rss },
+  { name: 'engine.default_catalog', run: catalogBytes },
+];

@@ -1,0 +1,51 @@
+// Starts bench/lab-process.ts as a child and talks to it.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Route } from '../test/lab/http-lab';
+import type { LabRequest, LabStarted } from './lab-process';
+
+export interface LabTraffic {
+  readonly http: { bytes: number; connections: number };
+  readonly dns: { bytes: number; queries: number };
+}
+
+export interface RemoteLab extends LabStarted {
+  route(path: string, route: Route): Promise<void>;
+  traffic(): Promise<LabTraffic>;
+  stop(): Promise<void>;
+}
+
+/** Forks the lab with certificates for `names` and waits until it listens. */
+export async function startRemoteLab(names: readonly string[]): Promise<RemoteLab> {
+  const child: ChildProcess = fork(
+    fileURLToPath(new URL('./lab-process.ts', import.meta.url)),
+    [],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  let next = 0;
+  const waiting = new Map<number, (value: unknown) => void>();
+  child.on('message', (message: { id: number; value: unknown }) => {
+    waiting.get(message.id)?.(message.value);
+    waiting.delete(message.id);
+  });
+  const ask = <T>(request: LabRequest): Promise<T> =>
+    new Promise((resolve) => {
+      const id = next++;
+      waiting.set(id, (value) => resolve(value as T));
+      child.send({ id, request });
+    });
+  const started = await ask<LabStarted>({ type: 'start', names });
+  return {
+    ...started,
+    route: async (path, route) => {
+      await ask({ type: 'route', path, route });
+    },
+    traffic: () => ask<LabTraffic>({ type: 'traffic' }),
+    stop: async () => {
+      await ask({ type: 'stop' });
+    },
+  };
+}

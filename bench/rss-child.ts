@@ -1,0 +1,23 @@
+// Run bundled by esbuild under plain node (no tsx): the headless engine as the app would run it.
+// Reads a config file, runs cycles, prints its memory as JSON on stdout.
+import { readFileSync } from 'node:fs';
+import { parseConfig } from '../shared/config-schema';
+import { createEngine } from '../main/engine';
+
+const [configFile, caFile, cyclesArg] = process.argv.slice(2);
+if (!configFile || !caFile) throw new Error('usage: rss-child CONFIG CA [CYCLES]');
+const parsed = parseConfig(JSON.parse(readFileSync(configFile, 'utf8')));
+if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+const baselineMb = process.memoryUsage().rss / 1024 / 1024;
+const engine = createEngine(parsed.config, { extraCa: [readFileSync(caFile, 'utf8')] });
+const cycles = Number(cyclesArg ?? 100);
+let up = 0;
+let peakMb = 0;
+for (let i = 0; i < cycles; i++) {
+  const snapshot = await engine.checkOnce();
+  up = snapshot.services.filter((s) => s.state === 'up').length;
+  // Steady state: the peak over the second half, once caches and pools are warm.
+  if (i >= cycles / 2) peakMb = Math.max(peakMb, process.memoryUsage().rss / 1024 / 1024);
+}
+await engine.close();
+process.stdout.write(JSON.stringify({ baselineMb, peakMb, up }));

@@ -1,0 +1,20 @@
+// `npm run bench [-- PREFIX]`: runs every benchmark, or those whose names start with PREFIX.
+import type { Bench } from './bench';
+import { engineBenches } from './engine.bench';
+
+const all: readonly Bench[] = [...engineBenches];
+
+const prefix = process.argv[2] ?? '';
+const chosen = all.filter((b) => b.name.startsWith(prefix) || prefix.startsWith(b.name));
+if (chosen.length === 0) {
+  console.error(
+    `no benchmark starts with "${prefix}"; known: ${all.map((b) => b.name).join(', ')}`,
+  );
+  process.exit(64);
+}
+for (const bench of chosen) {
+  await bench.run((name, value, unit) => {
+    if (name.startsWith(prefix) || bench.name.startsWith(prefix))
+      console.log(`bench ${name} ${value} ${unit}`);
+  });
+}

@@ -155,7 +155,9 @@ const VOCABULARY = (
 function googleIncidents(count: number): string {
   // Random English words, so gzip compresses it like the real prose (not like a repeated block).
   const words = () =>
-    Array.from({ length: 14 }, () => VOCABULARY[randomBytes(1)[0]! % VOCABULARY.length]).join(' ');
+    Array.from({ length: 14 }, () => VOCABULARY[(randomBytes(1)[0] ?? 0) % VOCABULARY.length]).join(
+      ' ',
+    );
   return JSON.stringify(
     Array.from({ length: count }, (_, i) => ({
       id: randomBytes(9).toString('base64url'),

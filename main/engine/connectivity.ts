@@ -116,17 +116,26 @@ export async function checkConnectivity(
   retryDelayMs: number,
   rotation = 0,
 ): Promise<Connectivity> {
-  const ask = (t: ConnectivityTarget) => withRetry(() => askReference(t, ctx, servers), retryDelayMs, ctx.signal);
+  const ask = (t: ConnectivityTarget) =>
+    withRetry(() => askReference(t, ctx, servers), retryDelayMs, ctx.signal);
   const order = targets.map((_, i) => (i + rotation * FIRST_REFERENCES) % targets.length);
   const first = order.slice(0, Math.min(FIRST_REFERENCES, targets.length));
   const answers: (ProbeResult | undefined)[] = targets.map(() => undefined);
-  await Promise.all(first.map(async (i) => (answers[i] = await ask(targets[i] as ConnectivityTarget))));
+  await Promise.all(
+    first.map(async (i) => (answers[i] = await ask(targets[i] as ConnectivityTarget))),
+  );
   if (first.length < targets.length && first.every((i) => answers[i]?.state === 'up')) {
     const asked = first.map((i) => answers[i] as ProbeResult);
-    return { state: 'online', detail: `${asked.length}/${asked.length} references answered`, references: asked };
+    return {
+      state: 'online',
+      detail: `${asked.length}/${asked.length} references answered`,
+      references: asked,
+    };
   }
   await Promise.all(
-    order.slice(first.length).map(async (i) => (answers[i] = await ask(targets[i] as ConnectivityTarget))),
+    order
+      .slice(first.length)
+      .map(async (i) => (answers[i] = await ask(targets[i] as ConnectivityTarget))),
   );
   return judgeConnectivity(targets, answers as ProbeResult[]);
 }

@@ -10,7 +10,11 @@ export interface LabCerts {
 
 const NAMES = ['*.lab.test', 'lab.test', 'localhost'];
 
-async function leaf(ca: { key: string; cert: string }, days: number, names: readonly string[] = NAMES) {
+async function leaf(
+  ca: { key: string; cert: string },
+  days: number,
+  names: readonly string[] = NAMES,
+) {
   const notBeforeDate = new Date(Date.now() - DAY);
   const pems = await selfsigned.generate([{ name: 'commonName', value: 'lab.test' }], {
     keyType: 'ec',
@@ -62,6 +66,10 @@ export function generateCerts(names: readonly string[]): Promise<LabCerts> {
       ],
     });
     const signer = { key: ca.private, cert: ca.cert };
-    return { ca: ca.cert, good: await leaf(signer, 365, names), expiring: await leaf(signer, 5, names) };
+    return {
+      ca: ca.cert,
+      good: await leaf(signer, 365, names),
+      expiring: await leaf(signer, 5, names),
+    };
   })();
 }

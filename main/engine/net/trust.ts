@@ -5,7 +5,9 @@ import { createSecureContext, rootCertificates, type SecureContext } from 'node:
 const contexts = new Map<string, SecureContext>();
 
 /** The system roots plus `extraCa`, built once; undefined when there is nothing extra to trust. */
-export function secureContextFor(extraCa: readonly string[] | undefined): SecureContext | undefined {
+export function secureContextFor(
+  extraCa: readonly string[] | undefined,
+): SecureContext | undefined {
   if (!extraCa || extraCa.length === 0) return undefined;
   const key = extraCa.join('\n');
   let context = contexts.get(key);

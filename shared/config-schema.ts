@@ -50,6 +50,11 @@ const timeoutMs = z.number().int().min(100).max(120_000).default(DEFAULT_TIMEOUT
 const everySeconds = z.number().int().min(0).max(86_400).optional();
 const slowMs = z.number().int().min(1).optional();
 const port = z.number().int().min(1).max(65535);
+const dnsServers = z.array(dnsServer).min(1).optional();
+const names = z.array(z.string().min(1)).min(1).optional();
+
+/** Fields every probe takes. */
+const common = { timeoutMs, everySeconds, dnsServers };
 
 const httpProbe = z.strictObject({
   kind: z.literal('http'),
@@ -58,7 +63,6 @@ const httpProbe = z.strictObject({
   expectStatus: expectStatus.default([200, 399]),
   expectBody: z.string().min(1).optional(),
   slowMs,
-  timeoutMs,
   maxBytes: z
     .number()
     .int()
@@ -66,27 +70,22 @@ const httpProbe = z.strictObject({
     .max(16 * 1024 * 1024)
     .default(1024 * 1024),
   maxRedirects: z.number().int().min(0).max(10).default(3),
-  everySeconds,
-  dnsServers: z.array(dnsServer).min(1).optional(),
+  ...common,
 });
 
 const dnsProbe = z.strictObject({
   kind: z.literal('dns'),
   host: hostName,
-  timeoutMs,
   slowMs,
-  everySeconds,
-  dnsServers: z.array(dnsServer).min(1).optional(),
+  ...common,
 });
 
 const tcpProbe = z.strictObject({
   kind: z.literal('tcp'),
   host: hostName,
   port,
-  timeoutMs,
   slowMs,
-  everySeconds,
-  dnsServers: z.array(dnsServer).min(1).optional(),
+  ...common,
 });
 
 const tlsProbe = z.strictObject({
@@ -94,38 +93,30 @@ const tlsProbe = z.strictObject({
   host: hostName,
   port: port.default(443),
   certWarningDays: z.number().int().min(0).max(365).default(14),
-  timeoutMs,
   slowMs,
-  everySeconds,
-  dnsServers: z.array(dnsServer).min(1).optional(),
+  ...common,
 });
 
 const pageProbe = <K extends 'statuspage' | 'incidentio' | 'instatus'>(kind: K) =>
   z.strictObject({
     kind: z.literal(kind),
     url: httpUrl,
-    components: z.array(z.string().min(1)).min(1).optional(),
-    timeoutMs,
-    everySeconds,
-    dnsServers: z.array(dnsServer).min(1).optional(),
+    components: names,
+    ...common,
   });
 
 const googleProbe = z.strictObject({
   kind: z.literal('google-workspace'),
   url: httpUrl,
-  products: z.array(z.string().min(1)).min(1).optional(),
-  timeoutMs,
-  everySeconds,
-  dnsServers: z.array(dnsServer).min(1).optional(),
+  products: names,
+  ...common,
 });
 
 const slackProbe = z.strictObject({
   kind: z.literal('slack'),
   url: httpUrl,
-  services: z.array(z.string().min(1)).min(1).optional(),
-  timeoutMs,
-  everySeconds,
-  dnsServers: z.array(dnsServer).min(1).optional(),
+  services: names,
+  ...common,
 });
 
 const feedProbe = z.strictObject({
@@ -133,9 +124,7 @@ const feedProbe = z.strictObject({
   url: httpUrl,
   /** An entry newer than this that does not say "resolved" counts as an ongoing incident. */
   recentHours: z.number().min(0.1).max(168).default(6),
-  timeoutMs,
-  everySeconds,
-  dnsServers: z.array(dnsServer).min(1).optional(),
+  ...common,
 });
 
 /** One probe of a service. */
@@ -196,10 +185,10 @@ export const configSchema = z
     successThreshold: z.number().int().min(1).max(20).default(1),
     graceSeconds: z.number().int().min(0).max(600).default(20),
     concurrency: z.number().int().min(1).max(256).default(16),
-    dnsServers: z.array(dnsServer).min(1).optional(),
+    dnsServers,
     connectivity: z.strictObject({
       targets: z.array(connectivityTarget).min(1, 'at least one connectivity target is needed'),
-      dnsServers: z.array(dnsServer).min(1).optional(),
+      dnsServers,
     }),
     services: z.array(serviceSchema),
   })

@@ -155,6 +155,34 @@ describe('given a clean network', () => {
     expect(chat(snapshot).probes[0]).toMatchObject({ state: 'down', code: 'TLS_ERROR' });
   });
 
+  it('follows a bounded number of redirects, never to a non-web address', async () => {
+    healthyReferences(lab);
+    lab.http.route('/old', { status: 301, headers: { location: '/new' } });
+    lab.http.route('/new', { status: 200, body: 'hello' });
+    lab.http.route('/loop', { status: 302, headers: { location: '/loop' } });
+    lab.http.route('/ftp', { status: 302, headers: { location: 'ftp://files.example/' } });
+    const url = (path: string) => `${lab.https('chat')}${path}`;
+    const snapshot = await checkOnce(
+      chatConfig(lab, {
+        probes: [
+          { kind: 'http', url: url('/old'), method: 'GET', expectBody: 'hello', timeoutMs: 1000 },
+          { kind: 'http', url: url('/loop'), expectStatus: 200, maxRedirects: 2, timeoutMs: 1000 },
+          { kind: 'http', url: url('/ftp'), timeoutMs: 1000 },
+        ],
+      }),
+    );
+    const [moved, loop, ftp] = chat(snapshot).probes;
+    expect(moved).toMatchObject({ state: 'up' });
+    expect(moved?.detail).toMatch(/^HTTP 200 after 1 redirect\(s\)/);
+    expect(loop).toMatchObject({
+      state: 'down',
+      code: 'HTTP_STATUS',
+      detail: 'HTTP 302 after 2 redirect(s), expected 200',
+    });
+    expect(lab.http.hits('/loop')).toBe(6);
+    expect(ftp).toMatchObject({ state: 'down', code: 'HTTP_STATUS' });
+  });
+
   it('a TCP port that refuses is CONN_REFUSED; one that accepts is up with its connect time', async () => {
     healthyReferences(lab);
     const snapshot = await checkOnce(

@@ -1,0 +1,131 @@
+// In memory, each service's records of one kind live in one growable buffer sorted by time, so
+// a range is found by binary search and decoded on demand: no full scan, little memory.
+import {
+  decodeRaw,
+  decodeRollup,
+  encodeRaw,
+  encodeRollup,
+  type RawSample,
+  type Rollup,
+} from './format';
+import { mergeRollups } from './rollup';
+
+abstract class Series<T> {
+  private buffer: Buffer;
+  private length = 0;
+
+  constructor(private readonly size: number) {
+    this.buffer = Buffer.alloc(size * 64);
+  }
+
+  protected abstract timeAt(buffer: Buffer, offset: number): number;
+  protected abstract encode(value: T, buffer: Buffer, offset: number): void;
+  protected abstract decode(buffer: Buffer, offset: number): T;
+  protected abstract merge(existing: T, added: T): T | null;
+
+  get count(): number {
+    return this.length;
+  }
+
+  /** Adds a record, in time order (late records, from a clock that went back, are inserted). */
+  add(value: T, time: number): void {
+    const index = this.lowerBound(time);
+    if (index < this.length && this.timeAt(this.buffer, index * this.size) === time) {
+      const merged = this.merge(this.decode(this.buffer, index * this.size), value);
+      if (merged) {
+        this.encode(merged, this.buffer, index * this.size);
+        return;
+      }
+    }
+    this.grow();
+    if (index < this.length) {
+      this.buffer.copy(
+        this.buffer,
+        (index + 1) * this.size,
+        index * this.size,
+        this.length * this.size,
+      );
+    }
+    this.encode(value, this.buffer, index * this.size);
+    this.length++;
+  }
+
+  /** Records with from <= time < to. */
+  range(from: number, to: number): T[] {
+    const out: T[] = [];
+    for (let i = this.lowerBound(from); i < this.length; i++) {
+      if (this.timeAt(this.buffer, i * this.size) >= to) break;
+      out.push(this.decode(this.buffer, i * this.size));
+    }
+    return out;
+  }
+
+  /** The last record, if any. */
+  last(): T | undefined {
+    return this.length > 0 ? this.decode(this.buffer, (this.length - 1) * this.size) : undefined;
+  }
+
+  /** Drops records older than `before`. */
+  dropBefore(before: number): void {
+    const index = this.lowerBound(before);
+    if (index === 0) return;
+    this.buffer.copy(this.buffer, 0, index * this.size, this.length * this.size);
+    this.length -= index;
+  }
+
+  private lowerBound(time: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.timeAt(this.buffer, mid * this.size) < time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private grow(): void {
+    if ((this.length + 1) * this.size <= this.buffer.length) return;
+    const bigger = Buffer.alloc(this.buffer.length * 2);
+    this.buffer.copy(bigger, 0, 0, this.length * this.size);
+    this.buffer = bigger;
+  }
+}
+
+/** A service's raw samples. */
+export class RawSeries extends Series<RawSample> {
+  constructor() {
+    super(32);
+  }
+  protected timeAt(buffer: Buffer, offset: number): number {
+    return buffer.readDoubleLE(offset + 8);
+  }
+  protected encode(value: RawSample, buffer: Buffer, offset: number): void {
+    encodeRaw(value, buffer, offset);
+  }
+  protected decode(buffer: Buffer, offset: number): RawSample {
+    return decodeRaw(buffer, offset);
+  }
+  protected merge(): null {
+    return null;
+  }
+}
+
+/** A service's rollups of one resolution; two rollups of the same bucket are merged. */
+export class RollupSeries extends Series<Rollup> {
+  constructor() {
+    super(48);
+  }
+  protected timeAt(buffer: Buffer, offset: number): number {
+    return buffer.readDoubleLE(offset + 8);
+  }
+  protected encode(value: Rollup, buffer: Buffer, offset: number): void {
+    encodeRollup(value, buffer, offset);
+  }
+  protected decode(buffer: Buffer, offset: number): Rollup {
+    return decodeRollup(buffer, offset);
+  }
+  protected merge(existing: Rollup, added: Rollup): Rollup {
+    return mergeRollups(existing, added);
+  }
+}

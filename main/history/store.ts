@@ -1,0 +1,555 @@
+// The history store: append-only, bounded, crash-safe, one writer. Raw samples for 48 hours,
+// 5-minute rollups for 14 days, hourly rollups for 90 days (configurable), incidents.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DAY, HOUR, MINUTE } from '../../shared/durations';
+import type { ProbeCode, ServiceStatus, Snapshot } from '../../shared/types';
+import {
+  decodeRaw,
+  decodeRollup,
+  encodeRaw,
+  encodeRollup,
+  RECORD_SIZE,
+  type RawSample,
+  type Rollup,
+  type SegmentKind,
+} from './format';
+import { IncidentBook, type Incident, type IncidentEntry } from './incidents';
+import { JournalWriter, readJournal } from './journal';
+import { acquireLock } from './lock';
+import {
+  dayCell,
+  localDays,
+  rawPoints,
+  resolutionFor,
+  rollupPoints,
+  uptimeOf,
+  type DayCell,
+  type LatencyPoint,
+  type Resolution,
+  type Uptime,
+} from './queries';
+import { Bucket } from './rollup';
+import { RawSeries, RollupSeries } from './series';
+import { dayName, deleteSegmentsBefore, loadSegments, SegmentWriter } from './segments';
+
+/** How long each resolution is kept. */
+export interface Retention {
+  readonly rawHours: number;
+  readonly fiveMinuteDays: number;
+  readonly hourlyDays: number;
+}
+
+export const DEFAULT_RETENTION: Retention = { rawHours: 48, fiveMinuteDays: 14, hourlyDays: 90 };
+
+/** The pseudo-service under which connectivity checks (and their bytes) are recorded. */
+export const CONNECTIVITY_ID = '~connectivity';
+
+const FIVE_MINUTES = 5 * MINUTE;
+/** A gap longer than this between two samples of an open incident means Vigie was not running. */
+const UNSEEN_GAP_MS = 5 * MINUTE;
+const COMPACT_EVERY_MS = HOUR;
+/** At load, samples this recent are checked against the written rollups (a crash loses no count). */
+const REBUILD_WINDOW_MS = 2 * HOUR;
+
+export interface HistoryOptions {
+  /** The data folder (Electron's userData, or --data); history lives in `<dir>/history`. */
+  readonly dir: string;
+  /** Readers never take the lock and never write. */
+  readonly readOnly?: boolean;
+  readonly now?: () => number;
+  readonly retention?: Partial<Retention>;
+}
+
+/** A write that failed: the engine keeps checking, the user is told. */
+export interface HistoryProblem {
+  readonly code: 'DISK_FULL' | 'WRITE_FAILED';
+  readonly message: string;
+  readonly at: number;
+}
+
+interface ServiceTrack {
+  readonly index: number;
+  readonly raw: RawSeries;
+  readonly r5m: RollupSeries;
+  readonly r1h: RollupSeries;
+  open5m: Bucket | null;
+  open1h: Bucket | null;
+  lastRecorded: number;
+  seenSinceOpen: boolean;
+}
+
+/** Opens (and loads) a history; a second writer on the same folder gets HistoryLockedError. */
+export function openHistory(options: HistoryOptions): HistoryStore {
+  return new HistoryStore(options);
+}
+
+/** Samples, rollups and incidents of every service. */
+export class HistoryStore {
+  readonly dir: string;
+  readonly retention: Retention;
+  readonly warnings: string[] = [];
+  private readonly now: () => number;
+  private readonly readOnly: boolean;
+  private readonly release: () => void;
+  private readonly tracks = new Map<string, ServiceTrack>();
+  private readonly byIndex: string[] = [];
+  private readonly book = new IncidentBook();
+  private readonly writers: Readonly<Record<SegmentKind, SegmentWriter>> | null;
+  private readonly servicesLog: JournalWriter | null;
+  private readonly incidentsLog: JournalWriter | null;
+  private lastProblem: HistoryProblem | null = null;
+  private readonly problemListeners = new Set<(problem: HistoryProblem | null) => void>();
+  private lastCompaction = 0;
+  private compactionQueued = false;
+  /** Rollups of buckets rebuilt at load and already over: written with the first record. */
+  private readonly pendingRollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[] = [];
+
+  constructor(options: HistoryOptions) {
+    this.dir = join(options.dir, 'history');
+    this.now = options.now ?? Date.now;
+    this.readOnly = options.readOnly ?? false;
+    this.retention = { ...DEFAULT_RETENTION, ...options.retention };
+    mkdirSync(this.dir, { recursive: true });
+    this.release = this.readOnly ? () => undefined : acquireLock(this.dir);
+    try {
+      this.load();
+      this.writers = this.readOnly
+        ? null
+        : {
+            raw: new SegmentWriter(this.dir, 'raw'),
+            r5m: new SegmentWriter(this.dir, 'r5m'),
+            r1h: new SegmentWriter(this.dir, 'r1h'),
+          };
+      this.servicesLog = this.readOnly ? null : new JournalWriter(join(this.dir, 'services.log'));
+      this.incidentsLog = this.readOnly ? null : new JournalWriter(join(this.dir, 'incidents.log'));
+    } catch (error) {
+      this.release();
+      throw error;
+    }
+  }
+
+  /** The last write problem, or null once writes work again. */
+  get problem(): HistoryProblem | null {
+    return this.lastProblem;
+  }
+
+  /** Subscribes to write problems (and their end); returns the unsubscribe function. */
+  onProblem(listener: (problem: HistoryProblem | null) => void): () => void {
+    this.problemListeners.add(listener);
+    return () => this.problemListeners.delete(listener);
+  }
+
+  /** Records every service checked in this snapshot's cycle, and the connectivity check. */
+  recordSnapshot(snapshot: Snapshot): void {
+    if (this.readOnly) throw new Error('this history was opened read-only');
+    const raw: RawSample[] = [];
+    const rollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[] = this.pendingRollups.splice(0);
+    const entries: IncidentEntry[] = [];
+    const newServices: { index: number; id: string }[] = [];
+    const connectivity: ServiceStatus = {
+      id: CONNECTIVITY_ID,
+      name: 'Connectivity',
+      critical: false,
+      checkedAt: snapshot.checkedAt,
+      state: snapshot.connectivity.state === 'online' ? 'up' : 'unknown',
+      cause: snapshot.connectivity.state === 'online' ? null : 'local',
+      summary: snapshot.connectivity.detail,
+      probes: snapshot.connectivity.references,
+    };
+    for (const status of [connectivity, ...snapshot.services]) {
+      const known = this.tracks.has(status.id);
+      const track = this.trackFor(status.id);
+      if (!known) newServices.push({ index: track.index, id: status.id });
+      // A service not checked in this cycle (an early re-check of others) still shows its last check.
+      if (status.checkedAt === track.lastRecorded || status.checkedAt === 0) continue;
+      track.lastRecorded = status.checkedAt;
+      const sample = sampleOf(track.index, status);
+      raw.push(sample);
+      track.raw.add(sample, sample.at);
+      rollups.push(...this.feed(track, sample));
+      if (status.id !== CONNECTIVITY_ID) entries.push(...this.observe(track, status));
+    }
+    rollups.push(...this.closeDue(snapshot.checkedAt));
+    this.write(newServices, raw, rollups, entries);
+    this.queueCompaction(snapshot.checkedAt);
+  }
+
+  /** Uptime of a service over 24 hours, 7, 30 and 90 days. */
+  uptime(serviceId: string, now = this.now()): Uptime[] {
+    return [DAY, 7 * DAY, 30 * DAY, 90 * DAY].map((windowMs) =>
+      uptimeOf(this.rollups(serviceId, '1h', now - windowMs, now + 1), windowMs),
+    );
+  }
+
+  /** One cell per local day, oldest first (90 by default), like a public status page. */
+  dailyCells(serviceId: string, days = 90, now = this.now()): DayCell[] {
+    const bounds = localDays(now, days);
+    const all = this.rollups(serviceId, '1h', bounds[0] ?? 0, bounds.at(-1) ?? now);
+    return bounds.slice(0, -1).map((day, i) => {
+      const end = bounds[i + 1] ?? day + DAY;
+      return dayCell(
+        day,
+        all.filter((r) => r.start >= day && r.start < end),
+      );
+    });
+  }
+
+  /** Latency over [from, to) at the resolution that fits the range. */
+  latencySeries(
+    serviceId: string,
+    from: number,
+    to: number,
+    now = this.now(),
+  ): { resolution: Resolution; points: LatencyPoint[] } {
+    const resolution = resolutionFor(from, to, now, this.retention);
+    const track = this.tracks.get(serviceId);
+    if (!track) return { resolution, points: [] };
+    if (resolution === 'raw') return { resolution, points: rawPoints(track.raw.range(from, to)) };
+    return { resolution, points: rollupPoints(this.rollups(serviceId, resolution, from, to)) };
+  }
+
+  /** Incidents, newest first. */
+  incidents(filter: { serviceId?: string; since?: number } = {}): Incident[] {
+    return this.book.list(filter);
+  }
+
+  /** Bytes Vigie used on the network per local day (all services and connectivity), oldest first. */
+  bytesPerDay(days = 30, now = this.now()): { day: number; bytes: number }[] {
+    const bounds = localDays(now, days);
+    const from = bounds[0] ?? 0;
+    const totals = bounds.slice(0, -1).map((day) => ({ day, bytes: 0 }));
+    for (const id of this.tracks.keys()) {
+      for (const r of this.rollups(id, '1h', from, bounds.at(-1) ?? now)) {
+        const index = bounds.findIndex(
+          (b, i) => r.start >= b && r.start < (bounds[i + 1] ?? Infinity),
+        );
+        const cell = totals[index];
+        if (cell) cell.bytes += r.bytes;
+      }
+    }
+    return totals;
+  }
+
+  /** Ids of the services that have history (the connectivity pseudo-service excluded). */
+  services(): string[] {
+    return [...this.tracks.keys()].filter((id) => id !== CONNECTIVITY_ID);
+  }
+
+  /** Applies retention: drops old segment files and old records from memory. */
+  compact(now = this.now()): void {
+    this.lastCompaction = now;
+    const cut = {
+      raw: now - this.retention.rawHours * HOUR,
+      r5m: now - this.retention.fiveMinuteDays * DAY,
+      r1h: now - this.retention.hourlyDays * DAY,
+    };
+    for (const track of this.tracks.values()) {
+      track.raw.dropBefore(cut.raw);
+      track.r5m.dropBefore(cut.r5m);
+      track.r1h.dropBefore(cut.r1h);
+    }
+    if (this.readOnly) return;
+    try {
+      // Whole days only: a file is deleted once its last record is past retention.
+      for (const kind of ['raw', 'r5m', 'r1h'] as const)
+        deleteSegmentsBefore(this.dir, kind, dayName(cut[kind]));
+      const kept = this.book.retain(cut.r1h);
+      this.incidentsLog?.rewrite(kept);
+    } catch (error) {
+      this.report(error);
+    }
+  }
+
+  /** Closes files and releases the writer lock; open buckets are rebuilt from raw samples next time. */
+  close(): void {
+    if (this.writers) for (const writer of Object.values(this.writers)) writer.close();
+    this.servicesLog?.close();
+    this.incidentsLog?.close();
+    this.release();
+  }
+
+  private rollups(serviceId: string, level: '5m' | '1h', from: number, to: number): Rollup[] {
+    const track = this.tracks.get(serviceId);
+    if (!track) return [];
+    const series = level === '5m' ? track.r5m : track.r1h;
+    const open = level === '5m' ? track.open5m : track.open1h;
+    const out = series.range(from - (level === '5m' ? FIVE_MINUTES : HOUR) + 1, to);
+    if (open && open.start < to && open.start + (level === '5m' ? FIVE_MINUTES : HOUR) > from) {
+      const rollup = open.toRollup();
+      const same = out.findIndex((r) => r.start === rollup.start);
+      if (same >= 0)
+        out.splice(same, 1, {
+          ...rollup,
+          counts: rollup.counts.map(
+            (c, i) => c + (out[same]?.counts[i] ?? 0),
+          ) as unknown as Rollup['counts'],
+        });
+      else out.push(rollup);
+    }
+    return out;
+  }
+
+  private trackFor(id: string): ServiceTrack {
+    let track = this.tracks.get(id);
+    if (!track) {
+      const index = this.byIndex.length;
+      this.byIndex.push(id);
+      track = newTrack(index);
+      this.tracks.set(id, track);
+    }
+    return track;
+  }
+
+  /** Adds a sample to the open buckets; returns the rollups of buckets it closed. */
+  private feed(track: ServiceTrack, sample: RawSample): { kind: 'r5m' | 'r1h'; rollup: Rollup }[] {
+    const closed: { kind: 'r5m' | 'r1h'; rollup: Rollup }[] = [];
+    const start5 = Math.floor(sample.at / FIVE_MINUTES) * FIVE_MINUTES;
+    const start1h = Math.floor(sample.at / HOUR) * HOUR;
+    if (track.open5m && track.open5m.start !== start5) {
+      closed.push({ kind: 'r5m', rollup: this.closeBucket(track, 'r5m') });
+    }
+    if (track.open1h && track.open1h.start !== start1h) {
+      closed.push({ kind: 'r1h', rollup: this.closeBucket(track, 'r1h') });
+    }
+    track.open5m ??= new Bucket(track.index, start5);
+    track.open1h ??= new Bucket(track.index, start1h);
+    track.open5m.add(sample);
+    track.open1h.add(sample);
+    return closed;
+  }
+
+  private closeBucket(track: ServiceTrack, kind: 'r5m' | 'r1h'): Rollup {
+    const bucket = kind === 'r5m' ? track.open5m : track.open1h;
+    if (!bucket) throw new Error('no open bucket');
+    const rollup = bucket.toRollup();
+    (kind === 'r5m' ? track.r5m : track.r1h).add(rollup, rollup.start);
+    if (kind === 'r5m') track.open5m = null;
+    else track.open1h = null;
+    return rollup;
+  }
+
+  /** Closes the buckets whose time is over (services no longer checked, a restart after a pause). */
+  private closeDue(now: number): { kind: 'r5m' | 'r1h'; rollup: Rollup }[] {
+    const closed: { kind: 'r5m' | 'r1h'; rollup: Rollup }[] = [];
+    for (const track of this.tracks.values()) {
+      if (track.open5m && track.open5m.start + FIVE_MINUTES <= now)
+        closed.push({ kind: 'r5m', rollup: this.closeBucket(track, 'r5m') });
+      if (track.open1h && track.open1h.start + HOUR <= now)
+        closed.push({ kind: 'r1h', rollup: this.closeBucket(track, 'r1h') });
+    }
+    return closed;
+  }
+
+  private observe(track: ServiceTrack, status: ServiceStatus): IncidentEntry[] {
+    const entries: IncidentEntry[] = [];
+    if (!track.seenSinceOpen) {
+      track.seenSinceOpen = true;
+      // The first word on a service after a start: an incident left open whose end we missed.
+      const open = this.book.openFor(status.id);
+      const previous = track.raw.range(0, status.checkedAt).at(-1);
+      const lastSeen =
+        previous?.at ??
+        track.r5m.last()?.start ??
+        track.r1h.last()?.start ??
+        open?.start ??
+        status.checkedAt;
+      if (open && status.state === 'up' && status.checkedAt - lastSeen > UNSEEN_GAP_MS) {
+        const entry = this.book.closeUnseen(status.id, lastSeen);
+        if (entry) entries.push(entry);
+      }
+    }
+    entries.push(...this.book.observe(status));
+    return entries;
+  }
+
+  private write(
+    services: { index: number; id: string }[],
+    raw: RawSample[],
+    rollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[],
+    entries: IncidentEntry[],
+  ): void {
+    if (!this.writers) return;
+    try {
+      this.servicesLog?.append(...services);
+      for (const [day, buffer] of groupByDay(raw, (s) => s.at, RECORD_SIZE.raw, encodeRaw))
+        this.writers.raw.append(day, buffer);
+      for (const kind of ['r5m', 'r1h'] as const) {
+        const ofKind = rollups.filter((r) => r.kind === kind).map((r) => r.rollup);
+        for (const [day, buffer] of groupByDay(
+          ofKind,
+          (r) => r.start,
+          RECORD_SIZE[kind],
+          encodeRollup,
+        ))
+          this.writers[kind].append(day, buffer);
+      }
+      this.incidentsLog?.append(...entries);
+      if (this.lastProblem) this.setProblem(null);
+    } catch (error) {
+      this.report(error);
+    }
+  }
+
+  private report(error: unknown): void {
+    const code = (error as { code?: string }).code;
+    const message =
+      code === 'ENOSPC'
+        ? `history not saved: the disk holding ${this.dir} is full. Vigie keeps checking; free some space.`
+        : `history not saved: ${error instanceof Error ? error.message : String(error)}. Vigie keeps checking.`;
+    this.setProblem({
+      code: code === 'ENOSPC' ? 'DISK_FULL' : 'WRITE_FAILED',
+      message,
+      at: this.now(),
+    });
+  }
+
+  private setProblem(problem: HistoryProblem | null): void {
+    this.lastProblem = problem;
+    for (const listener of this.problemListeners) listener(problem);
+  }
+
+  private queueCompaction(now: number): void {
+    if (this.compactionQueued || now - this.lastCompaction < COMPACT_EVERY_MS) return;
+    this.compactionQueued = true;
+    // Off the cycle's path: the cycle's samples are written, retention can wait a tick.
+    setImmediate(() => {
+      this.compactionQueued = false;
+      this.compact(now);
+    }).unref();
+  }
+
+  private load(): void {
+    const now = this.now();
+    const { entries: services, skipped: badServices } = readJournal(join(this.dir, 'services.log'));
+    if (badServices > 0) this.warnings.push(`services.log: ${badServices} damaged line(s) skipped`);
+    for (const entry of services) {
+      const { index, id } = entry as { index: number; id: string };
+      if (typeof index !== 'number' || typeof id !== 'string') continue;
+      this.byIndex[index] = id;
+      this.tracks.set(id, newTrack(index));
+    }
+    const since = {
+      raw: dayName(now - this.retention.rawHours * HOUR),
+      r5m: dayName(now - this.retention.fiveMinuteDays * DAY),
+      r1h: dayName(now - this.retention.hourlyDays * DAY),
+    };
+    for (const kind of ['r5m', 'r1h'] as const) {
+      const loaded = loadSegments(this.dir, kind, since[kind]);
+      this.warnings.push(...loaded.warnings);
+      for (const { buffer, offset } of loaded.records) {
+        const rollup = decodeRollup(buffer, offset);
+        const track = this.trackAt(rollup.service);
+        (kind === 'r5m' ? track?.r5m : track?.r1h)?.add(rollup, rollup.start);
+      }
+    }
+    const loaded = loadSegments(this.dir, 'raw', since.raw);
+    this.warnings.push(...loaded.warnings);
+    for (const { buffer, offset } of loaded.records) {
+      const sample = decodeRaw(buffer, offset);
+      const track = this.trackAt(sample.service);
+      if (!track) continue;
+      track.raw.add(sample, sample.at);
+      track.lastRecorded = sample.at;
+    }
+    this.rebuildOpenBuckets();
+    const journal = readJournal(join(this.dir, 'incidents.log'));
+    if (journal.skipped > 0)
+      this.warnings.push(`incidents.log: ${journal.skipped} damaged line(s) skipped`);
+    for (const entry of journal.entries) this.book.apply(entry as IncidentEntry);
+    this.compact(now);
+  }
+
+  private trackAt(index: number): ServiceTrack | undefined {
+    const id = this.byIndex[index];
+    return id === undefined ? undefined : this.tracks.get(id);
+  }
+
+  /**
+   * Buckets that were open when the last writer stopped are rebuilt from their raw samples: each
+   * recent sample not counted by a written rollup of its bucket (rollups remember the last sample
+   * they counted, which also keeps samples from a clock that went back apart).
+   */
+  private rebuildOpenBuckets(): void {
+    for (const track of this.tracks.values()) {
+      const latest = track.raw.last();
+      if (!latest) continue;
+      for (const sample of track.raw.range(latest.at - REBUILD_WINDOW_MS, Infinity)) {
+        for (const kind of ['r5m', 'r1h'] as const) {
+          const length = kind === 'r5m' ? FIVE_MINUTES : HOUR;
+          const start = Math.floor(sample.at / length) * length;
+          const written = (kind === 'r5m' ? track.r5m : track.r1h).range(start, start + 1)[0];
+          if (written && sample.at <= written.lastAt) continue;
+          const open = kind === 'r5m' ? track.open5m : track.open1h;
+          if (open && open.start !== start) this.closeBucketQuietly(track, kind);
+          const bucket =
+            (kind === 'r5m' ? track.open5m : track.open1h) ?? new Bucket(track.index, start);
+          if (kind === 'r5m') track.open5m = bucket;
+          else track.open1h = bucket;
+          bucket.add(sample);
+        }
+      }
+    }
+  }
+
+  /** While loading: a bucket rebuilt and already over is kept in memory and written on first record. */
+  private closeBucketQuietly(track: ServiceTrack, kind: 'r5m' | 'r1h'): void {
+    const rollup = this.closeBucket(track, kind);
+    this.pendingRollups.push({ kind, rollup });
+  }
+}
+
+function newTrack(index: number): ServiceTrack {
+  return {
+    index,
+    raw: new RawSeries(),
+    r5m: new RollupSeries(),
+    r1h: new RollupSeries(),
+    open5m: null,
+    open1h: null,
+    lastRecorded: 0,
+    seenSinceOpen: false,
+  };
+}
+
+/** What one verdict becomes on disk. */
+export function sampleOf(index: number, status: ServiceStatus): RawSample {
+  const direct = status.probes.filter(
+    (p) =>
+      (p.kind === 'http' || p.kind === 'dns' || p.kind === 'tcp' || p.kind === 'tls') && !p.cached,
+  );
+  const passing = direct.filter((p) => p.state === 'up' || p.code === 'SLOW');
+  const codes = new Set<ProbeCode>();
+  for (const p of status.probes) if (p.code) codes.add(p.code);
+  return {
+    service: index,
+    at: status.checkedAt,
+    state: status.state,
+    cause: status.cause,
+    latencyMs: passing.length > 0 ? Math.max(...passing.map((p) => p.latencyMs)) : -1,
+    bytes: status.probes.reduce((sum, p) => sum + p.bytes, 0),
+    codes: [...codes],
+  };
+}
+
+function groupByDay<T>(
+  items: readonly T[],
+  time: (item: T) => number,
+  size: number,
+  encode: (item: T, buffer: Buffer, offset: number) => void,
+): Map<string, Buffer> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const day = dayName(time(item));
+    const group = groups.get(day) ?? [];
+    group.push(item);
+    groups.set(day, group);
+  }
+  const out = new Map<string, Buffer>();
+  for (const [day, group] of groups) {
+    const buffer = Buffer.alloc(group.length * size);
+    group.forEach((item, i) => encode(item, buffer, i * size));
+    out.set(day, buffer);
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
-// The command line over the engine: `check` runs one cycle, `watch` runs continuously.
-// Works with no Electron at all: `npm run check` straight after `npm install`.
+// The command line over the engine and the history: `check` runs one cycle, `watch` runs
+// continuously and records, `history` reads what was recorded. No Electron needed.
 import { styleText } from 'node:util';
 import type { VigieConfig } from '../shared/config-schema';
 import type { Snapshot, VerdictChange } from '../shared/types';
@@ -8,6 +8,10 @@ import { EXIT, exitCodeFor, snapshotJson, snapshotTable, useColour } from './cli
 import { defaultConfig } from './engine/catalog';
 import { loadConfigFile } from './engine/config-file';
 import { createEngine } from './engine';
+import { hasHistory, printHistory } from './cli/history-command';
+import { defaultDataDir } from './history/data-dir';
+import { HistoryLockedError } from './history/lock';
+import { openHistory, type HistoryStore } from './history/store';
 
 interface Io {
   readonly out: (text: string) => void;
@@ -69,12 +73,34 @@ function describeChange(change: VerdictChange): string {
   return `${clock(change.at)}  ${change.name}: ${from} → ${change.current.state}${cause} — ${change.current.summary}`;
 }
 
-async function watch(config: VigieConfig, io: Io): Promise<number> {
+/** Opens the history for recording; when another process records, watching goes on without it. */
+function openRecorder(dataDir: string, io: Io): HistoryStore | null {
+  try {
+    const store = openHistory({ dir: dataDir });
+    for (const warning of store.warnings) io.err(`history: ${warning}`);
+    store.onProblem((problem) =>
+      io.err(problem ? problem.message : 'history: writing works again'),
+    );
+    io.out(`Recording history in ${store.dir}.`);
+    return store;
+  } catch (error) {
+    if (error instanceof HistoryLockedError) {
+      io.err(`Not recording history: ${error.message}.`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number> {
   const engine = createEngine(config);
+  const history = openRecorder(args.data ?? defaultDataDir(), io);
   let lastConnectivity = '';
   let lastOverall = '';
   engine.scheduler.on('change', (change) => io.out(describeChange(change)));
   engine.scheduler.on('snapshot', (snapshot: Snapshot) => {
+    // Snapshots also come on pause or before the first cycle: only checked cycles are recorded.
+    if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') history?.recordSnapshot(snapshot);
     const connectivity = `${snapshot.connectivity.state} — ${snapshot.connectivity.detail}`;
     if (snapshot.connectivity.state !== lastConnectivity.split(' ')[0] || lastConnectivity === '') {
       io.out(`${clock(snapshot.checkedAt || Date.now())}  connectivity: ${connectivity}`);
@@ -97,8 +123,32 @@ async function watch(config: VigieConfig, io: Io): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await engine.close();
+  history?.close();
   io.out('Stopped.');
   return EXIT.ok;
+}
+
+function history(config: VigieConfig, args: CliArgs, io: Io): number {
+  const dataDir = args.data ?? defaultDataDir();
+  if (!hasHistory(dataDir)) {
+    io.out(`No history recorded in ${dataDir} yet: \`npm run watch\` (or the app) records it.`);
+    return EXIT.ok;
+  }
+  let store: HistoryStore;
+  try {
+    store = openHistory({ dir: dataDir, readOnly: true });
+  } catch (error) {
+    io.err(
+      `Cannot read the history in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    return EXIT.unreadable;
+  }
+  try {
+    const names = new Map(config.services.map((s) => [s.id, s.name]));
+    return printHistory(store, args, names, io, Date.now());
+  } finally {
+    store.close();
+  }
 }
 
 /** Runs the command line; returns the exit status. */
@@ -119,7 +169,18 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   }
   const config = await loadConfig(args, io);
   if (typeof config === 'number') return config;
-  return args.command === 'check' ? check(config, args, io) : watch(config, io);
+  switch (args.command) {
+    case 'check':
+      return check(config, args, io);
+    case 'watch':
+      return watch(config, args, io);
+    case 'history':
+      return history(config, args, io);
+    default: {
+      const never: never = args.command;
+      return never;
+    }
+  }
 }
 
 const colour = useColour(process.stdout, process.env);

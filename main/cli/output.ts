@@ -9,6 +9,7 @@ export const EXIT = {
   local: 3,
   usage: 64,
   config: 78,
+  unreadable: 74,
 } as const;
 
 /** The exit status a snapshot deserves. */

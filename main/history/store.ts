@@ -269,7 +269,8 @@ export class HistoryStore {
     this.release();
   }
 
-  private rollups(serviceId: string, level: '5m' | '1h', from: number, to: number): Rollup[] {
+  /** Rollups of a service at one resolution whose bucket overlaps [from, to), the open one included. */
+  rollups(serviceId: string, level: '5m' | '1h', from: number, to: number): Rollup[] {
     const track = this.tracks.get(serviceId);
     if (!track) return [];
     const series = level === '5m' ? track.r5m : track.r1h;

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../shared/config-schema';
+import { openHistory } from '../../main/history/store';
+import { snapshotAt } from '../helpers/snapshots';
 import { chatConfig, fixture, healthyReferences, startLab, type Lab } from './lab';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -201,7 +203,8 @@ describe('npm run watch', () => {
       recheckSeconds: 1,
       intervalSeconds: 10,
     });
-    const child = spawn(TSX, ['main/cli.ts', 'watch', '--config', file], {
+    const data = join(dir, 'watch-data');
+    const child = spawn(TSX, ['main/cli.ts', 'watch', '--config', file, '--data', data], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: caFile },
     });
@@ -221,5 +224,84 @@ describe('npm run watch', () => {
     expect(stdout).toContain('connectivity: online');
     expect(stdout).toContain('overall: outage');
     expect(stdout.trim().split('\n').at(-1)).toBe('Stopped.');
+    // Every cycle was recorded, and the confirmed outage is an open incident with its evidence.
+    const store = openHistory({ dir: data, readOnly: true });
+    try {
+      expect(store.uptime('chat')[0]!.down).toBeGreaterThanOrEqual(1);
+      expect(store.incidents()).toEqual([
+        expect.objectContaining({
+          serviceId: 'chat',
+          end: null,
+          worstState: 'down',
+          cause: 'provider',
+        }),
+      ]);
+      expect(store.incidents()[0]!.messages.map((m) => m.title)).toEqual([
+        'Messages are failing to send',
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('npm run history', () => {
+  const T = Date.now();
+  let data: string;
+  beforeAll(() => {
+    data = join(dir, 'history-data');
+    const store = openHistory({ dir: data, now: () => T });
+    for (let m = 120; m > 0; m--) {
+      const at = T - m * 60_000;
+      const down = m <= 30 && m > 10;
+      store.recordSnapshot(
+        snapshotAt(at, {
+          whatsapp: down
+            ? { state: 'down', since: T - 30 * 60_000, official: { title: '=HYPERLINK("x")' } }
+            : { state: 'up', since: T - 10 * 60_000 },
+        }),
+      );
+    }
+    store.close();
+  });
+
+  it('prints uptime, the daily strip and incidents as a table, with names from the catalog', async () => {
+    const run = await cli(['history', '--data', data, '--since', '7d']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/WhatsApp\s+83\.33%/);
+    expect(run.stdout).toMatch(
+      /WhatsApp: down, provider — no answer from https:\/\/chat\.example\/ in 8000 ms/,
+    );
+    expect(run.stdout).toContain('(20 min)');
+  });
+
+  it('exports JSON and CSV (formula-safe) for one service', async () => {
+    const json = JSON.parse(
+      (await cli(['history', '--data', data, '--service', 'whatsapp', '--format', 'json'])).stdout,
+    );
+    expect(json.services[0].uptime['24h']).toMatchObject({ up: 100, down: 20 });
+    expect(json.services[0].days).toHaveLength(7);
+    expect(json.incidents).toHaveLength(1);
+    const csv = (await cli(['history', '--data', data, '--format', 'csv'])).stdout
+      .trimEnd()
+      .split('\r\n');
+    expect(csv[0]).toBe(
+      'id,service,start,end,duration_minutes,worst_state,cause,end_note,evidence,official_messages',
+    );
+    expect(csv[1]).toMatch(/,20,down,provider,,no answer .*,"'=HYPERLINK\(""x""\)"$/);
+    const days = (
+      await cli(['history', '--data', data, '--format', 'csv', '--csv', 'days', '--since', '2d'])
+    ).stdout.split('\r\n');
+    expect(days[0]).toBe('date,service_id,service,state,up,degraded,down,maintenance,unknown');
+    expect(days.filter((l) => l.includes(',whatsapp,'))).toHaveLength(2);
+  });
+
+  it('says so when nothing was recorded yet, and refuses an unknown service', async () => {
+    const empty = await cli(['history', '--data', join(dir, 'nothing-here')]);
+    expect(empty).toMatchObject({ code: 0 });
+    expect(empty.stdout).toContain('No history recorded in');
+    const unknown = await cli(['history', '--data', data, '--service', 'myspace']);
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toContain('No history for service "myspace". Recorded: whatsapp');
   });
 });

@@ -2,7 +2,11 @@
 import type { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { Snapshot } from '../../../../shared/types';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { trayModel } from '../../../../main/app/tray-model';
+import { openHistory } from '../../../../main/history/store';
 
 const recorded = vi.hoisted(() => ({
   tooltips: [] as string[],
@@ -10,6 +14,7 @@ const recorded = vi.hoisted(() => ({
   trayImages: [] as string[],
   power: null as null | EventEmitter,
   ready: null as null | (() => void),
+  userData: '',
 }));
 
 vi.mock('electron', async () => {
@@ -32,6 +37,7 @@ vi.mock('electron', async () => {
       quit: vi.fn(),
       on: vi.fn(),
       getAppPath: () => '/app',
+      getPath: () => recorded.userData,
       whenReady: () => new Promise<void>((resolve) => (recorded.ready = resolve)),
     },
     Menu: { buildFromTemplate: (items: { label?: string }[]) => ({ items }) },
@@ -105,7 +111,8 @@ describe('tray model', () => {
 });
 
 describe('the app entry', () => {
-  it('starts the engine on ready, shows the tray, follows snapshots and power events', async () => {
+  it('starts the engine on ready, shows the tray, records and follows snapshots and power events', async () => {
+    recorded.userData = mkdtempSync(join(tmpdir(), 'vigie-app-'));
     await import('../../../../main/app/index');
     expect(recorded.trayImages).toEqual([]);
     recorded.ready?.();
@@ -124,5 +131,11 @@ describe('the app entry', () => {
     (recorded.power as EventEmitter).emit('suspend');
     (recorded.power as EventEmitter).emit('resume');
     expect([scheduler.suspended, scheduler.resumed]).toEqual([1, 1]);
+    const recordedHistory = openHistory({ dir: recorded.userData, readOnly: true });
+    expect(recordedHistory.incidents()).toEqual([
+      expect.objectContaining({ serviceId: 'whatsapp', end: null }),
+    ]);
+    recordedHistory.close();
+    rmSync(recorded.userData, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,117 @@
+// `npm run history`: uptime, daily states and incidents from the recorded history, as a table,
+// JSON or CSV. Reads without the writer lock, so it works while the app or `watch` records.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DAY } from '../../shared/durations';
+import type { DayState } from '../history/queries';
+import { daysCsv, formatDuration, incidentsCsv, localTime, percent } from '../history/export';
+import type { HistoryStore } from '../history/store';
+import type { CliArgs } from './args';
+
+export interface HistoryIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+const DAY_MARKS: Readonly<Record<DayState, string>> = {
+  up: '✓',
+  degraded: '!',
+  down: '✗',
+  maintenance: '~',
+  none: '·',
+};
+
+/** Whether a data folder holds any history yet. */
+export function hasHistory(dataDir: string): boolean {
+  return existsSync(join(dataDir, 'history'));
+}
+
+/** Prints the history; returns the exit status. */
+export function printHistory(
+  store: HistoryStore,
+  args: CliArgs,
+  names: ReadonlyMap<string, string>,
+  io: HistoryIo,
+  now: number,
+): number {
+  const days = Math.max(1, Math.ceil(args.sinceMs / DAY));
+  const ids = args.service ? [args.service] : store.services();
+  if (args.service && !store.services().includes(args.service)) {
+    io.err(
+      `No history for service "${args.service}". Recorded: ${store.services().join(', ') || 'none yet'}`,
+    );
+    return 64;
+  }
+  const since = now - args.sinceMs;
+  const nameOf = (id: string) => names.get(id) ?? id;
+  const services = ids.map((id) => ({
+    id,
+    name: nameOf(id),
+    uptime: store.uptime(id, now),
+    days: store.dailyCells(id, days, now),
+  }));
+  const incidents = store.incidents({ serviceId: args.service, since });
+  for (const warning of store.warnings) io.err(`warning: ${warning}`);
+
+  if (args.format === 'json') {
+    io.out(
+      JSON.stringify(
+        {
+          generatedAt: new Date(now).toISOString(),
+          dataDir: store.dir,
+          since: new Date(since).toISOString(),
+          services: services.map((s) => ({
+            id: s.id,
+            name: s.name,
+            uptime: Object.fromEntries(
+              ['24h', '7d', '30d', '90d'].map((k, i) => [k, s.uptime[i] ?? null]),
+            ),
+            days: s.days.map((d) => ({ ...d, date: localTime(d.day).slice(0, 10) })),
+          })),
+          incidents,
+          bytesPerDay: store
+            .bytesPerDay(days, now)
+            .map((d) => ({ date: localTime(d.day).slice(0, 10), bytes: d.bytes })),
+        },
+        null,
+        2,
+      ),
+    );
+    return 0;
+  }
+  if (args.format === 'csv') {
+    io.out(args.csv === 'days' ? daysCsv(services) : incidentsCsv(incidents, now).trimEnd());
+    return 0;
+  }
+  const width = Math.max(7, ...services.map((s) => s.name.length));
+  io.out(
+    `History in ${store.dir}, last ${formatDuration(args.sinceMs)} (✓ up  ! degraded  ✗ down  ~ maintenance  · no data)`,
+  );
+  io.out('');
+  io.out(
+    `${'SERVICE'.padEnd(width)}  ${'24H'.padEnd(8)}  ${'7D'.padEnd(8)}  ${'30D'.padEnd(8)}  ${'90D'.padEnd(8)}  DAYS`,
+  );
+  for (const s of services) {
+    const cells = s.uptime.map((u) => percent(u).padEnd(8)).join('  ');
+    io.out(`${s.name.padEnd(width)}  ${cells}  ${s.days.map((d) => DAY_MARKS[d.state]).join('')}`);
+  }
+  io.out('');
+  if (incidents.length === 0) {
+    io.out(`No incident in the last ${formatDuration(args.sinceMs)}.`);
+  } else {
+    io.out('Incidents, newest first:');
+    for (const i of incidents) {
+      const end = i.end === null ? 'ongoing' : localTime(i.end);
+      const note = i.endNote ? ` (${i.endNote})` : '';
+      const cause = i.cause ? `, ${i.cause}` : '';
+      const evidence = i.evidenceAtStart.map((e) => e.detail).join('; ');
+      io.out(
+        `  ${localTime(i.start)} → ${end} (${formatDuration((i.end ?? now) - i.start)})${note}  ${nameOf(i.serviceId)}: ${i.worstState}${cause}${evidence ? ` — ${evidence}` : ''}`,
+      );
+    }
+  }
+  const bytes = store.bytesPerDay(1, now)[0]?.bytes ?? 0;
+  io.out('');
+  io.out(`Network used today: ${bytes} bytes.`);
+  return 0;
+}

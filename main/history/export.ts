@@ -1,0 +1,94 @@
+// Exports of the history: JSON for programs, CSV for spreadsheets (safe against formula injection).
+import { DAY, HOUR, MINUTE } from '../../shared/durations';
+import type { Incident } from './incidents';
+import type { DayCell, Uptime } from './queries';
+
+/** "6 h 1 min", "3 min", "2 d 4 h". */
+export function formatDuration(ms: number): string {
+  if (ms < MINUTE) return `${Math.max(0, Math.round(ms / 1000))} s`;
+  const days = Math.floor(ms / DAY);
+  const hours = Math.floor((ms % DAY) / HOUR);
+  const minutes = Math.floor((ms % HOUR) / MINUTE);
+  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
+  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
+  return `${minutes} min`;
+}
+
+/** A local date and time, `2021-10-04 15:39`. */
+export function localTime(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** One CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets show text. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csv(rows: readonly (readonly (string | number | null)[])[]): string {
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Incidents as CSV, one row each, newest first. */
+export function incidentsCsv(incidents: readonly Incident[], now: number): string {
+  return csv([
+    [
+      'id',
+      'service',
+      'start',
+      'end',
+      'duration_minutes',
+      'worst_state',
+      'cause',
+      'end_note',
+      'evidence',
+      'official_messages',
+    ],
+    ...incidents.map((i) => [
+      i.id,
+      i.serviceName,
+      new Date(i.start).toISOString(),
+      i.end === null ? null : new Date(i.end).toISOString(),
+      Math.round(((i.end ?? now) - i.start) / MINUTE),
+      i.worstState,
+      i.cause,
+      i.endNote,
+      i.evidenceAtStart.map((e) => e.detail).join('; '),
+      i.messages.map((m) => m.title).join('; '),
+    ]),
+  ]);
+}
+
+/** Daily cells of services as CSV, one row per service per day. */
+export function daysCsv(
+  services: readonly { id: string; name: string; days: readonly DayCell[] }[],
+): string {
+  const rows: (string | number | null)[][] = [
+    ['date', 'service_id', 'service', 'state', 'up', 'degraded', 'down', 'maintenance', 'unknown'],
+  ];
+  for (const s of services) {
+    for (const d of s.days)
+      rows.push([
+        localTime(d.day).slice(0, 10),
+        s.id,
+        s.name,
+        d.state,
+        d.up,
+        d.degraded,
+        d.down,
+        d.maintenance,
+        d.unknown,
+      ]);
+  }
+  return csv(rows);
+}
+
+/** Uptime as a percentage with two decimals, or "no data". */
+export function percent(uptime: Uptime | undefined): string {
+  if (!uptime || uptime.ratio === null) return 'no data';
+  return `${(uptime.ratio * 100).toFixed(2)}%`;
+}

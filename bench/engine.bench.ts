@@ -2,7 +2,7 @@
 // and the default catalog's network use in one hour, against lab mirrors in another process.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,7 @@ import { MINUTE, SECOND } from '../shared/durations';
 import { defaultConfig } from '../main/engine/catalog';
 import { createEngine } from '../main/engine';
 import { DEFAULT_RETRY_DELAY_MS } from '../main/engine/cycle';
+import { historyFixture } from './history.bench';
 import { startRemoteLab } from './lab-client';
 import type { Bench, Report } from './bench';
 
@@ -131,6 +132,19 @@ async function rss(report: Report): Promise<void> {
     if (result.up !== 50) throw new Error(`rss bench: only ${result.up}/50 services up`);
     report('engine.rss_mb', Math.round(result.peakMb * 10) / 10, 'MB');
     report('engine.rss_baseline_mb', Math.round(result.baselineMb * 10) / 10, 'MB');
+    // DESIGN's budget: the same engine recording into 90 days × 50 services of history.
+    const historyDir = join(dir, 'data');
+    cpSync(historyFixture().dir, historyDir, { recursive: true });
+    const withHistory = await run(process.execPath, [
+      '--optimize-for-size',
+      bundle,
+      configFile,
+      caFile,
+      '120',
+      historyDir,
+    ]);
+    const recorded = JSON.parse(withHistory.stdout) as { peakMb: number; up: number };
+    report('engine.rss_with_90d_history_mb', Math.round(recorded.peakMb * 10) / 10, 'MB');
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await lab.stop();

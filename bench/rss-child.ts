@@ -3,21 +3,26 @@
 import { readFileSync } from 'node:fs';
 import { parseConfig } from '../shared/config-schema';
 import { createEngine } from '../main/engine';
+import { openHistory } from '../main/history/store';
 
-const [configFile, caFile, cyclesArg] = process.argv.slice(2);
+const [configFile, caFile, cyclesArg, historyDir] = process.argv.slice(2);
 if (!configFile || !caFile) throw new Error('usage: rss-child CONFIG CA [CYCLES]');
 const parsed = parseConfig(JSON.parse(readFileSync(configFile, 'utf8')));
 if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
 const baselineMb = process.memoryUsage().rss / 1024 / 1024;
 const engine = createEngine(parsed.config, { extraCa: [readFileSync(caFile, 'utf8')] });
+// With a data folder: the engine records every cycle into 90 days of history, as the app does.
+const history = historyDir ? openHistory({ dir: historyDir }) : null;
 const cycles = Number(cyclesArg ?? 100);
 let up = 0;
 let peakMb = 0;
 for (let i = 0; i < cycles; i++) {
   const snapshot = await engine.checkOnce();
+  history?.recordSnapshot(snapshot);
   up = snapshot.services.filter((s) => s.state === 'up').length;
   // Steady state: the peak over the second half, once caches and pools are warm.
   if (i >= cycles / 2) peakMb = Math.max(peakMb, process.memoryUsage().rss / 1024 / 1024);
 }
 await engine.close();
+history?.close();
 process.stdout.write(JSON.stringify({ baselineMb, peakMb, up }));

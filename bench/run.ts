@@ -1,8 +1,9 @@
 // `npm run bench [-- PREFIX]`: runs every benchmark, or those whose names start with PREFIX.
 import type { Bench } from './bench';
 import { engineBenches } from './engine.bench';
+import { historyBenches } from './history.bench';
 
-const all: readonly Bench[] = [...engineBenches];
+const all: readonly Bench[] = [...engineBenches, ...historyBenches];
 
 const prefix = process.argv[2] ?? '';
 const chosen = all.filter((b) => b.name.startsWith(prefix) || prefix.startsWith(b.name));

@@ -8,6 +8,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   statSync,
   unlinkSync,
@@ -103,30 +104,35 @@ export class SegmentWriter {
   }
 }
 
-/** What loading a kind of segments found. */
-export interface SegmentLoad {
-  /** Each intact record, as a view into the file's buffer. */
-  readonly records: { buffer: Buffer; offset: number }[];
-  readonly warnings: string[];
-}
+/** Called for each record slot of a segment; `intact` says whether its CRC holds. */
+export type RecordVisitor = (buffer: Buffer, offset: number) => void;
 
-/** Reads every segment of a kind from `sinceDay` on (inclusive). */
-export function loadSegments(root: string, kind: SegmentKind, sinceDay: string): SegmentLoad {
+/**
+ * Reads every segment of a kind from `sinceDay` on (inclusive) into one reused buffer, calling
+ * `visit` for each intact record (the buffer is only valid during the call). Returns warnings.
+ */
+export function readSegments(
+  root: string,
+  kind: SegmentKind,
+  sinceDay: string,
+  visit: RecordVisitor,
+  options: { checkCrc: boolean } = { checkCrc: true },
+): string[] {
   const dir = join(root, kind);
-  const records: { buffer: Buffer; offset: number }[] = [];
   const warnings: string[] = [];
-  if (!existsSync(dir)) return { records, warnings };
+  if (!existsSync(dir)) return warnings;
   const size = RECORD_SIZE[kind];
   for (const name of segmentNames(dir)) {
     if (name.slice(0, 10) < sinceDay) continue;
     const path = join(dir, name);
     // Only plain files: a device or a pipe in its place would never end.
-    if (!statSync(path).isFile()) {
+    const stat = statSync(path);
+    if (!stat.isFile()) {
       warnings.push(`${kind}/${name}: not a regular file; skipped`);
       continue;
     }
-    const buffer = readFileSync(path);
-    if (buffer.length === 0) continue;
+    if (stat.size === 0) continue;
+    const buffer = readInto(path, stat.size);
     if (!headerMatches(buffer, kind)) {
       warnings.push(`${kind}/${name}: not a Vigie history file (bad header); skipped`);
       continue;
@@ -134,14 +140,33 @@ export function loadSegments(root: string, kind: SegmentKind, sinceDay: string):
     let bad = 0;
     let offset = HEADER_SIZE;
     for (; offset + size <= buffer.length; offset += size) {
-      if (intact(buffer, offset, size)) records.push({ buffer, offset });
+      if (!options.checkCrc || intact(buffer, offset, size)) visit(buffer, offset);
       else bad++;
     }
     if (bad > 0) warnings.push(`${kind}/${name}: ${bad} corrupt record(s) skipped`);
     if (offset < buffer.length)
       warnings.push(`${kind}/${name}: a torn record at the end was skipped`);
   }
-  return { records, warnings };
+  return warnings;
+}
+
+let scratch = Buffer.alloc(0);
+
+/** Reads a whole file into a scratch buffer reused from file to file (no garbage per file). */
+function readInto(path: string, size: number): Buffer {
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+  const fd = openSync(path, 'r');
+  try {
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, scratch, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return scratch.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Deletes segments of days before `beforeDay`; returns how many. */

@@ -50,6 +50,29 @@ abstract class Series<T> {
     this.length++;
   }
 
+  /** Makes room for `more` records at once (loading), so the buffer does not double past need. */
+  reserve(more: number): void {
+    const needed = (this.length + more) * this.size;
+    if (needed <= this.buffer.length) return;
+    const bigger = Buffer.alloc(needed);
+    this.buffer.copy(bigger, 0, 0, this.length * this.size);
+    this.buffer = bigger;
+  }
+
+  /** Adds a record already in this series' binary layout (loading); in order it is a plain copy. */
+  addBytes(source: Buffer, offset: number): void {
+    const time = this.timeAt(source, offset);
+    const lastTime =
+      this.length > 0 ? this.timeAt(this.buffer, (this.length - 1) * this.size) : -Infinity;
+    if (time <= lastTime) {
+      this.add(this.decode(source, offset), time);
+      return;
+    }
+    this.grow();
+    source.copy(this.buffer, this.length * this.size, offset, offset + this.size);
+    this.length++;
+  }
+
   /** Records with from <= time < to. */
   range(from: number, to: number): T[] {
     const out: T[] = [];
@@ -71,6 +94,12 @@ abstract class Series<T> {
     if (index === 0) return;
     this.buffer.copy(this.buffer, 0, index * this.size, this.length * this.size);
     this.length -= index;
+    // Give memory back when most of the buffer is now empty.
+    if (this.length * this.size * 4 < this.buffer.length && this.buffer.length > 64 * this.size) {
+      const smaller = Buffer.alloc(Math.max(64, this.length * 2) * this.size);
+      this.buffer.copy(smaller, 0, 0, this.length * this.size);
+      this.buffer = smaller;
+    }
   }
 
   private lowerBound(time: number): number {

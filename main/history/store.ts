@@ -5,8 +5,6 @@ import { join } from 'node:path';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
 import type { ProbeCode, ServiceStatus, Snapshot } from '../../shared/types';
 import {
-  decodeRaw,
-  decodeRollup,
   encodeRaw,
   encodeRollup,
   RECORD_SIZE,
@@ -31,7 +29,7 @@ import {
 } from './queries';
 import { Bucket } from './rollup';
 import { RawSeries, RollupSeries } from './series';
-import { dayName, deleteSegmentsBefore, loadSegments, SegmentWriter } from './segments';
+import { dayName, deleteSegmentsBefore, readSegments, SegmentWriter } from './segments';
 
 /** How long each resolution is kept. */
 export interface Retention {
@@ -51,6 +49,8 @@ const UNSEEN_GAP_MS = 5 * MINUTE;
 const COMPACT_EVERY_MS = HOUR;
 /** At load, samples this recent are checked against the written rollups (a crash loses no count). */
 const REBUILD_WINDOW_MS = 2 * HOUR;
+const RAW_IN_MEMORY_HOURS = 6;
+const FIVE_MINUTE_IN_MEMORY_DAYS = 7;
 
 export interface HistoryOptions {
   /** The data folder (Electron's userData, or --data); history lives in `<dir>/history`. */
@@ -202,7 +202,11 @@ export class HistoryStore {
     to: number,
     now = this.now(),
   ): { resolution: Resolution; points: LatencyPoint[] } {
-    const resolution = resolutionFor(from, to, now, this.retention);
+    const memory = this.inMemory(now);
+    const resolution = resolutionFor(from, to, now, {
+      rawHours: (now - memory.raw) / HOUR,
+      fiveMinuteDays: (now - memory.r5m) / DAY,
+    });
     const track = this.tracks.get(serviceId);
     if (!track) return { resolution, points: [] };
     if (resolution === 'raw') return { resolution, points: rawPoints(track.raw.range(from, to)) };
@@ -236,6 +240,17 @@ export class HistoryStore {
     return [...this.tracks.keys()].filter((id) => id !== CONNECTIVITY_ID);
   }
 
+  /**
+   * What is kept in memory is less than what is kept on disk: queries read raw samples only for
+   * ranges up to 6 hours and 5-minute rollups for ranges up to 7 days (resolutionFor).
+   */
+  private inMemory(now: number): { raw: number; r5m: number } {
+    return {
+      raw: now - Math.min(this.retention.rawHours, RAW_IN_MEMORY_HOURS) * HOUR,
+      r5m: now - Math.min(this.retention.fiveMinuteDays, FIVE_MINUTE_IN_MEMORY_DAYS) * DAY,
+    };
+  }
+
   /** Applies retention: drops old segment files and old records from memory. */
   compact(now = this.now()): void {
     this.lastCompaction = now;
@@ -244,9 +259,10 @@ export class HistoryStore {
       r5m: now - this.retention.fiveMinuteDays * DAY,
       r1h: now - this.retention.hourlyDays * DAY,
     };
+    const memory = this.inMemory(now);
     for (const track of this.tracks.values()) {
-      track.raw.dropBefore(cut.raw);
-      track.r5m.dropBefore(cut.r5m);
+      track.raw.dropBefore(memory.raw);
+      track.r5m.dropBefore(memory.r5m);
       track.r1h.dropBefore(cut.r1h);
     }
     if (this.readOnly) return;
@@ -431,34 +447,47 @@ export class HistoryStore {
       this.tracks.set(id, newTrack(index));
     }
     const since = {
-      raw: dayName(now - this.retention.rawHours * HOUR),
-      r5m: dayName(now - this.retention.fiveMinuteDays * DAY),
+      raw: dayName(this.inMemory(now).raw),
+      r5m: dayName(this.inMemory(now).r5m),
       r1h: dayName(now - this.retention.hourlyDays * DAY),
     };
-    for (const kind of ['r5m', 'r1h'] as const) {
-      const loaded = loadSegments(this.dir, kind, since[kind]);
-      this.warnings.push(...loaded.warnings);
-      for (const { buffer, offset } of loaded.records) {
-        const rollup = decodeRollup(buffer, offset);
-        const track = this.trackAt(rollup.service);
-        (kind === 'r5m' ? track?.r5m : track?.r1h)?.add(rollup, rollup.start);
-      }
+    for (const kind of ['raw', 'r5m', 'r1h'] as const) {
+      // Two passes: count each service's records to size its buffer once, then copy them in.
+      const counts = new Map<number, number>();
+      readSegments(
+        this.dir,
+        kind,
+        since[kind],
+        (buffer, offset) => {
+          const index = buffer.readUInt16LE(offset + 4);
+          counts.set(index, (counts.get(index) ?? 0) + 1);
+        },
+        { checkCrc: false },
+      );
+      for (const [index, count] of counts) this.seriesOf(this.trackAt(index), kind)?.reserve(count);
+      this.warnings.push(
+        ...readSegments(this.dir, kind, since[kind], (buffer, offset) => {
+          const track = this.trackAt(buffer.readUInt16LE(offset + 4));
+          if (!track) return;
+          this.seriesOf(track, kind)?.addBytes(buffer, offset);
+        }),
+      );
     }
-    const loaded = loadSegments(this.dir, 'raw', since.raw);
-    this.warnings.push(...loaded.warnings);
-    for (const { buffer, offset } of loaded.records) {
-      const sample = decodeRaw(buffer, offset);
-      const track = this.trackAt(sample.service);
-      if (!track) continue;
-      track.raw.add(sample, sample.at);
-      track.lastRecorded = sample.at;
-    }
+    for (const track of this.tracks.values()) track.lastRecorded = track.raw.last()?.at ?? 0;
     this.rebuildOpenBuckets();
     const journal = readJournal(join(this.dir, 'incidents.log'));
     if (journal.skipped > 0)
       this.warnings.push(`incidents.log: ${journal.skipped} damaged line(s) skipped`);
     for (const entry of journal.entries) this.book.apply(entry as IncidentEntry);
     this.compact(now);
+  }
+
+  private seriesOf(
+    track: ServiceTrack | undefined,
+    kind: SegmentKind,
+  ): RawSeries | RollupSeries | undefined {
+    if (!track) return undefined;
+    return kind === 'raw' ? track.raw : kind === 'r5m' ? track.r5m : track.r1h;
   }
 
   private trackAt(index: number): ServiceTrack | undefined {

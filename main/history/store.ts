@@ -121,8 +121,12 @@ export class HistoryStore {
             r5m: new SegmentWriter(this.dir, 'r5m'),
             r1h: new SegmentWriter(this.dir, 'r1h'),
           };
-      this.servicesLog = this.readOnly ? null : new JournalWriter(join(this.dir, 'services.log'));
-      this.incidentsLog = this.readOnly ? null : new JournalWriter(join(this.dir, 'incidents.log'));
+      this.servicesLog = this.readOnly
+        ? null
+        : new JournalWriter(join(this.dir, 'services.journal'));
+      this.incidentsLog = this.readOnly
+        ? null
+        : new JournalWriter(join(this.dir, 'incidents.journal'));
     } catch (error) {
       this.release();
       throw error;
@@ -438,8 +442,11 @@ export class HistoryStore {
 
   private load(): void {
     const now = this.now();
-    const { entries: services, skipped: badServices } = readJournal(join(this.dir, 'services.log'));
-    if (badServices > 0) this.warnings.push(`services.log: ${badServices} damaged line(s) skipped`);
+    const { entries: services, skipped: badServices } = readJournal(
+      join(this.dir, 'services.journal'),
+    );
+    if (badServices > 0)
+      this.warnings.push(`services.journal: ${badServices} damaged line(s) skipped`);
     for (const entry of services) {
       const { index, id } = entry as { index: number; id: string };
       if (typeof index !== 'number' || typeof id !== 'string') continue;
@@ -475,9 +482,9 @@ export class HistoryStore {
     }
     for (const track of this.tracks.values()) track.lastRecorded = track.raw.last()?.at ?? 0;
     this.rebuildOpenBuckets();
-    const journal = readJournal(join(this.dir, 'incidents.log'));
+    const journal = readJournal(join(this.dir, 'incidents.journal'));
     if (journal.skipped > 0)
-      this.warnings.push(`incidents.log: ${journal.skipped} damaged line(s) skipped`);
+      this.warnings.push(`incidents.journal: ${journal.skipped} damaged line(s) skipped`);
     for (const entry of journal.entries) this.book.apply(entry as IncidentEntry);
     this.compact(now);
   }

@@ -232,12 +232,12 @@ describe('damage', () => {
     const store = history(T0);
     record(store, T0, 2, () => ({ chat: { state: 'down' }, mail: { state: 'down' } }));
     closeAll();
-    const path = join(dir, 'history', 'incidents.log');
+    const path = join(dir, 'history', 'incidents.journal');
     const lines = readFileSync(path, 'utf8').split('\n');
     lines[0] = lines[0]!.replace('"chat"', '"chot"');
     writeFileSync(path, lines.join('\n'));
     const reopened = history(T0 + 2 * MINUTE);
-    expect(reopened.warnings).toEqual(['incidents.log: 1 damaged line(s) skipped']);
+    expect(reopened.warnings).toEqual(['incidents.journal: 1 damaged line(s) skipped']);
     expect(reopened.incidents().map((i) => i.serviceId)).toEqual(['mail']);
   });
 

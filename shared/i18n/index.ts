@@ -1,0 +1,64 @@
+// Translations through i18next: English, French and Arabic. Dates, times, durations and numbers go
+// through Intl in the chosen language; Arabic is written right to left.
+import i18next, { type TFunction } from 'i18next';
+import { ar } from './ar';
+import { en } from './en';
+import { fr } from './fr';
+
+export const LANGUAGES = ['en', 'fr', 'ar'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const RESOURCES = { en, fr, ar } as const;
+
+/** Right-to-left languages. */
+export function isRtl(language: Language): boolean {
+  return language === 'ar';
+}
+
+/** Picks a supported language from a system locale (`fr-CA` → fr), English otherwise. */
+export function languageFrom(locale: string | undefined): Language {
+  const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
+  return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : 'en';
+}
+
+/** A translator bound to one language. */
+export interface Translator {
+  readonly language: Language;
+  readonly t: TFunction;
+  /** "15:42", or "4 Oct, 15:42" when not today, in the language's own digits and order. */
+  time(at: number, now: number): string;
+  /** "2 hours and 5 minutes". */
+  duration(ms: number): string;
+}
+
+/** Creates an independent i18next instance for a language (no global state). */
+export function createTranslator(language: Language): Translator {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: language,
+    fallbackLng: 'en',
+    resources: Object.fromEntries(Object.entries(RESOURCES).map(([lng, messages]) => [lng, { translation: messages }])),
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  const t = instance.t.bind(instance) as TFunction;
+  const locale = language === 'ar' ? 'ar' : language;
+  return {
+    language,
+    t,
+    time(at, now) {
+      const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+      return new Intl.DateTimeFormat(locale, sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+    },
+    duration(ms) {
+      const totalMinutes = Math.max(1, Math.round(ms / 60_000));
+      const hours = Math.floor(totalMinutes / 60);
+      const minutes = totalMinutes % 60;
+      const m = t('duration.minutes', { count: minutes });
+      const h = t('duration.hours', { count: hours });
+      if (hours === 0) return m;
+      if (minutes === 0) return h;
+      return t('duration.hoursMinutes', { hours: h, minutes: m });
+    },
+  };
+}

@@ -43,7 +43,8 @@ export const en = {
     downProvider: '{{service}} is down for everyone',
     downProviderBody: "{{provider}}'s status page confirms. {{summary}}",
     downNetwork: '{{service}} is unreachable from your network',
-    downNetworkBody: '{{provider}} says all is well: the problem is between you and {{service}} (your provider, your network, a block). {{summary}}',
+    downNetworkBody:
+      '{{provider}} says all is well: the problem is between you and {{service}} (your provider, your network, a block). {{summary}}',
     downUnconfirmed: '{{service}} looks down',
     downUnconfirmedBody: 'Vigie cannot reach it; the provider has not confirmed. {{summary}}',
     degraded: '{{service}} is degraded',
@@ -64,7 +65,8 @@ export const en = {
     hoursMinutes: '{{hours}} and {{minutes}}',
   },
   settings: {
-    reset: 'Your settings file could not be read, so Vigie started with its defaults. The old file was kept as {{backup}}.',
+    reset:
+      'Your settings file could not be read, so Vigie started with its defaults. The old file was kept as {{backup}}.',
   },
   page: {
     title: 'Vigie',

@@ -37,7 +37,9 @@ export function createTranslator(language: Language): Translator {
   void instance.init({
     lng: language,
     fallbackLng: 'en',
-    resources: Object.fromEntries(Object.entries(RESOURCES).map(([lng, messages]) => [lng, { translation: messages }])),
+    resources: Object.fromEntries(
+      Object.entries(RESOURCES).map(([lng, messages]) => [lng, { translation: messages }]),
+    ),
     interpolation: { escapeValue: false },
     initAsync: false,
   });
@@ -48,7 +50,12 @@ export function createTranslator(language: Language): Translator {
     t,
     time(at, now) {
       const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
-      return new Intl.DateTimeFormat(locale, sameDay ? { hour: '2-digit', minute: '2-digit' } : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+      return new Intl.DateTimeFormat(
+        locale,
+        sameDay
+          ? { hour: '2-digit', minute: '2-digit' }
+          : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
+      ).format(at);
     },
     duration(ms) {
       const totalMinutes = Math.max(1, Math.round(ms / 60_000));

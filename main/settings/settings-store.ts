@@ -1,0 +1,108 @@
+// The settings file: conf (electron-store's own core: atomic writes, injectable folder) under our
+// zod schema and our migrations. A damaged file is kept aside, what can be saved is saved, the
+// rest goes back to defaults, and the caller is told so it can tell the user.
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import Conf from 'conf';
+import {
+  defaultSettings,
+  salvageSettings,
+  SETTINGS_VERSION,
+  type Settings,
+} from '../../shared/settings-schema';
+
+/** Migrations by the version they upgrade from. */
+const MIGRATIONS: Readonly<
+  Record<number, (old: Record<string, unknown>) => Record<string, unknown>>
+> = {
+  // Version 0: settings written before the schema had a version (early development builds).
+  0: (old) => {
+    const { notify, ...rest } = old;
+    return {
+      ...rest,
+      ...(typeof notify === 'boolean' ? { notifications: { enabled: notify } } : {}),
+      version: 1,
+    };
+  },
+};
+
+/** Runs every migration from the stored version up to the current one. */
+export function migrate(stored: Record<string, unknown>): Record<string, unknown> {
+  let current = stored;
+  let version = typeof current['version'] === 'number' ? current['version'] : 0;
+  while (version < SETTINGS_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) break;
+    current = step(current);
+    version++;
+  }
+  return current;
+}
+
+/** What opening the settings found. */
+export interface OpenedSettings {
+  readonly store: SettingsStore;
+  /** Set when the file could not be read as it was: where the original was kept, and why. */
+  readonly reset: { readonly backup: string; readonly problems: readonly string[] } | null;
+}
+
+/** Reads and writes the settings in `dir/settings.json`. */
+export class SettingsStore {
+  private constructor(
+    private readonly conf: Conf<Record<string, unknown>>,
+    private current: Settings,
+  ) {}
+
+  /** Opens the settings file, recovering from a damaged one. */
+  static open(dir: string, now: () => number = Date.now): OpenedSettings {
+    const path = join(dir, 'settings.json');
+    let conf: Conf<Record<string, unknown>>;
+    let backup: string | null = null;
+    let problems: string[] = [];
+    try {
+      conf = new Conf({ cwd: dir, configName: 'settings', clearInvalidConfig: false });
+    } catch (error) {
+      // Not JSON at all: keep it aside for a person to look at, start from defaults.
+      backup = `${path}.damaged-${now()}`;
+      if (existsSync(path)) renameSync(path, backup);
+      problems = [
+        `not readable as settings (${error instanceof Error ? error.message : String(error)})`,
+      ];
+      conf = new Conf({ cwd: dir, configName: 'settings', clearInvalidConfig: false });
+    }
+    const salvaged = salvageSettings(migrate(conf.store));
+    if (salvaged.problems.length > 0 && backup === null) {
+      backup = `${path}.damaged-${now()}`;
+      if (existsSync(conf.path)) renameSync(conf.path, backup);
+      problems = salvaged.problems;
+    }
+    const store = new SettingsStore(conf, salvaged.settings);
+    store.write();
+    return { store, reset: backup ? { backup, problems } : null };
+  }
+
+  /** The current settings. */
+  get(): Settings {
+    return this.current;
+  }
+
+  /** Changes some settings; the result must be valid as a whole, or nothing changes. */
+  update(change: (settings: Settings) => Settings): Settings {
+    const next = salvageSettings(change(this.current));
+    if (next.problems.length > 0) throw new Error(`invalid settings: ${next.problems.join('; ')}`);
+    this.current = next.settings;
+    this.write();
+    return this.current;
+  }
+
+  /** Restores every default (the file is rewritten). */
+  resetToDefaults(): Settings {
+    this.current = defaultSettings();
+    this.write();
+    return this.current;
+  }
+
+  private write(): void {
+    this.conf.store = this.current as unknown as Record<string, unknown>;
+  }
+}

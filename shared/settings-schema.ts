@@ -1,0 +1,83 @@
+// The user's settings: what the tray, notifications and (later) the window read and change.
+// Validated with zod; every field has a default, so a damaged file never stops Vigie.
+import { z } from 'zod';
+import { serviceSchema } from './config-schema';
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 22:00');
+
+/** Per-service choices over the catalog. */
+export const serviceChoiceSchema = z.strictObject({
+  enabled: z.boolean().optional(),
+  critical: z.boolean().optional(),
+  muted: z.boolean().default(false),
+});
+
+export const SETTINGS_VERSION = 1;
+
+export const settingsSchema = z.strictObject({
+  version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
+  services: z.record(z.string(), serviceChoiceSchema).default({}),
+  customServices: z.array(serviceSchema).default([]),
+  intervalSeconds: z.number().int().min(30).max(3600).default(60),
+  failureThreshold: z.number().int().min(1).max(10).default(2),
+  successThreshold: z.number().int().min(1).max(10).default(1),
+  notifications: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      down: z.boolean().default(true),
+      degraded: z.boolean().default(true),
+      recovered: z.boolean().default(true),
+      offline: z.boolean().default(false),
+    })
+    .default({ enabled: true, down: true, degraded: true, recovered: true, offline: false }),
+  /** A non-critical service raises the tray at most to `degraded`. */
+  nonCriticalMaxDegraded: z.boolean().default(false),
+  quietHours: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      from: clock.default('22:00'),
+      to: clock.default('07:00'),
+    })
+    .default({ enabled: false, from: '22:00', to: '07:00' }),
+  language: z.enum(['system', 'en', 'fr', 'ar']).default('system'),
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  launchAtLogin: z.boolean().default(false),
+  pausedUntil: z.number().nullable().default(null),
+  window: z
+    .strictObject({
+      width: z.number().int().min(480).max(10_000).default(960),
+      height: z.number().int().min(360).max(10_000).default(680),
+      x: z.number().int().optional(),
+      y: z.number().int().optional(),
+    })
+    .default({ width: 960, height: 680 }),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The defaults, as a fresh object. */
+export function defaultSettings(): Settings {
+  return settingsSchema.parse({});
+}
+
+/**
+ * Reads stored settings: valid fields are kept, each invalid one falls back to its default and is
+ * named in `problems` (so a person can be told what was reset).
+ */
+export function salvageSettings(value: unknown): { settings: Settings; problems: string[] } {
+  const whole = settingsSchema.safeParse(value);
+  if (whole.success) return { settings: whole.data, problems: [] };
+  const problems = whole.error.issues.map(
+    (i) => `${i.path.map(String).join('.') || '(file)'}: ${i.message}`,
+  );
+  const input =
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  const kept: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(settingsSchema.shape)) {
+    if (!(key in input)) continue;
+    if ((field as z.ZodType).safeParse(input[key]).success) kept[key] = input[key];
+  }
+  return { settings: settingsSchema.parse(kept), problems };
+}

@@ -1,0 +1,69 @@
+// Settings survive as the user left them; a damaged file costs nothing but the damaged part.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultSettings } from '../../../../shared/settings-schema';
+import { SettingsStore } from '../../../../main/settings/settings-store';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vigie-settings-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const file = () => join(dir, 'settings.json');
+
+describe('settings', () => {
+  it('start from the defaults and keep what the user changes', () => {
+    const { store, reset } = SettingsStore.open(dir);
+    expect(reset).toBeNull();
+    expect(store.get()).toEqual(defaultSettings());
+    store.update((s) => ({
+      ...s,
+      language: 'ar',
+      quietHours: { enabled: true, from: '23:00', to: '06:30' },
+    }));
+    const again = SettingsStore.open(dir).store.get();
+    expect(again.language).toBe('ar');
+    expect(again.quietHours).toEqual({ enabled: true, from: '23:00', to: '06:30' });
+  });
+
+  it('refuses an invalid change and keeps the settings as they were', () => {
+    const { store } = SettingsStore.open(dir);
+    expect(() => store.update((s) => ({ ...s, intervalSeconds: 5 }))).toThrow(/intervalSeconds/);
+    expect(store.get().intervalSeconds).toBe(60);
+    expect(JSON.parse(readFileSync(file(), 'utf8')).intervalSeconds).toBe(60);
+  });
+
+  it('a file that is not JSON is kept aside; defaults come back and the caller is told', () => {
+    writeFileSync(file(), '{"language": "fr", oops');
+    const { store, reset } = SettingsStore.open(dir, () => 1234);
+    expect(store.get()).toEqual(defaultSettings());
+    expect(reset?.backup).toBe(`${file()}.damaged-1234`);
+    expect(readFileSync(`${file()}.damaged-1234`, 'utf8')).toBe('{"language": "fr", oops');
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ version: 1 });
+  });
+
+  it('a bad field falls back to its default; the good ones are kept', () => {
+    writeFileSync(
+      file(),
+      JSON.stringify({ version: 1, language: 'fr', intervalSeconds: 'often', theme: 'dark' }),
+    );
+    const { store, reset } = SettingsStore.open(dir, () => 99);
+    expect(store.get()).toMatchObject({ language: 'fr', theme: 'dark', intervalSeconds: 60 });
+    expect(reset?.problems).toEqual([expect.stringMatching(/^intervalSeconds: /)]);
+    expect(existsSync(`${file()}.damaged-99`)).toBe(true);
+  });
+
+  it('migrates settings written before versions existed', () => {
+    writeFileSync(file(), JSON.stringify({ notify: false, language: 'fr' }));
+    const { store, reset } = SettingsStore.open(dir);
+    expect(reset).toBeNull();
+    expect(store.get()).toMatchObject({
+      version: 1,
+      language: 'fr',
+      notifications: { enabled: false, down: true },
+    });
+  });
+});

@@ -161,6 +161,8 @@ export const serviceSchema = z.strictObject({
   critical: z.boolean().default(false),
   enabled: z.boolean().default(true),
   playbook: z.string().min(1).optional(),
+  /** Who runs the service ("Meta"), for "Meta's status page confirms". */
+  provider: z.string().min(1).max(60).optional(),
   /** The provider's human status page, shown to the user. */
   statusPageUrl: httpUrl.optional(),
   /** Where the facts behind this definition come from, and whether they were checked. */

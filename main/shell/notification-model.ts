@@ -1,0 +1,96 @@
+// Which notifications a cycle's confirmed changes deserve, computed as plain data: never on a
+// single failed probe (changes are confirmed by the scheduler), quiet hours, muted services, and
+// one grouped notice when three or more services change at once (no storms).
+import type { Translator } from '../../shared/i18n';
+import type { Settings } from '../../shared/settings-schema';
+import type { VerdictChange } from '../../shared/types';
+
+/** One notification to show. */
+export interface Notice {
+  readonly title: string;
+  readonly body: string;
+  /** The service the click opens in the window (none for grouped or offline notices). */
+  readonly serviceId?: string;
+}
+
+export interface NoticeContext {
+  readonly settings: Settings;
+  readonly tr: Translator;
+  readonly now: number;
+  /** Who runs a service ("Meta"), for "Meta's status page confirms". */
+  readonly providerOf: (serviceId: string) => string | undefined;
+}
+
+/** Services changing together in one cycle from which on the notices are grouped. */
+export const GROUP_FROM = 3;
+
+function minutesOf(clock: string): number {
+  const [h, m] = clock.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** Whether `now` falls in the quiet hours (which may run past midnight). */
+export function inQuietHours(settings: Settings, now: number): boolean {
+  if (!settings.quietHours.enabled) return false;
+  const d = new Date(now);
+  const minute = d.getHours() * 60 + d.getMinutes();
+  const from = minutesOf(settings.quietHours.from);
+  const to = minutesOf(settings.quietHours.to);
+  return from <= to ? minute >= from && minute < to : minute >= from || minute < to;
+}
+
+const TROUBLE = new Set(['down', 'degraded']);
+
+function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
+  const { t } = ctx.tr;
+  const { current, previous } = change;
+  const prefs = ctx.settings.notifications;
+  const service = current.name;
+  const provider = ctx.providerOf(change.serviceId) ?? t('notify.theProvider');
+  const summary = current.summary;
+  const base = { serviceId: change.serviceId };
+  if (current.state === 'down' && prefs.down) {
+    switch (current.cause) {
+      case 'provider':
+        return { ...base, title: t('notify.downProvider', { service }), body: t('notify.downProviderBody', { provider, summary }) };
+      case 'network':
+        return { ...base, title: t('notify.downNetwork', { service }), body: t('notify.downNetworkBody', { provider, service, summary }) };
+      default:
+        return { ...base, title: t('notify.downUnconfirmed', { service }), body: t('notify.downUnconfirmedBody', { summary }) };
+    }
+  }
+  if (current.state === 'degraded' && prefs.degraded && previous?.state !== 'down') {
+    return { ...base, title: t('notify.degraded', { service }), body: t('notify.degradedBody', { summary }) };
+  }
+  if (current.state === 'up' && previous && TROUBLE.has(previous.state) && prefs.recovered) {
+    const began = previous.since ?? previous.checkedAt;
+    return {
+      ...base,
+      title: t('notify.recovered', { service }),
+      body: t('notify.recoveredBody', { state: t(`state.${previous.state}`), duration: ctx.tr.duration(change.at - began) }),
+    };
+  }
+  return null;
+}
+
+/** The notices for one cycle's changes. */
+export function noticesFor(changes: readonly VerdictChange[], ctx: NoticeContext): Notice[] {
+  const prefs = ctx.settings.notifications;
+  if (!prefs.enabled || changes.length === 0 || inQuietHours(ctx.settings, ctx.now)) return [];
+  const { t } = ctx.tr;
+  // Losing the connection makes every service "unknown, local": one notice, and only if asked.
+  const offline = changes.filter((c) => c.current.cause === 'local');
+  const notices: Notice[] = [];
+  if (offline.length > 0 && prefs.offline) notices.push({ title: t('notify.offline'), body: t('notify.offlineBody') });
+  const perService = changes
+    .filter((c) => c.current.cause !== 'local' && !ctx.settings.services[c.serviceId]?.muted)
+    .map((c) => ({ change: c, notice: noticeFor(c, ctx) }))
+    .filter((x): x is { change: VerdictChange; notice: Notice } => x.notice !== null);
+  if (perService.length >= GROUP_FROM) {
+    const list = perService.map((x) => t('menu.serviceLine', { service: x.change.name, state: t(`state.${x.change.current.state}`) })).join(', ');
+    notices.push({ title: t('notify.group', { count: perService.length }), body: t('notify.groupBody', { list }) });
+  } else {
+    notices.push(...perService.map((x) => x.notice));
+  }
+  return notices;
+}

@@ -1,0 +1,113 @@
+// What the tray shows for a snapshot, computed as plain data (STYLE 4); the Electron adapter
+// applies it and skips what did not change.
+import type { Translator } from '../../shared/i18n';
+import type { Settings } from '../../shared/settings-schema';
+import type { OverallState, ServiceStatus, Snapshot } from '../../shared/types';
+
+/** The icon for each overall state (build/tray-<key>.png). */
+export type IconKey = OverallState;
+
+/** What a menu item does when clicked. */
+export type TrayAction =
+  | { readonly type: 'checkNow' }
+  | { readonly type: 'open'; readonly serviceId?: string }
+  | { readonly type: 'pause'; readonly until: number }
+  | { readonly type: 'resume' }
+  | { readonly type: 'launchAtLogin'; readonly enabled: boolean }
+  | { readonly type: 'quit' };
+
+/** One menu item, as data. */
+export interface TrayMenuItem {
+  readonly label?: string;
+  readonly enabled?: boolean;
+  readonly checked?: boolean;
+  readonly separator?: boolean;
+  readonly action?: TrayAction;
+  readonly submenu?: readonly TrayMenuItem[];
+}
+
+export interface TrayModel {
+  readonly icon: IconKey;
+  readonly tooltip: string;
+  readonly menu: readonly TrayMenuItem[];
+}
+
+export interface TrayContext {
+  readonly settings: Settings;
+  readonly tr: Translator;
+  readonly now: number;
+  /** A check is running (the "Check now" item shows progress). */
+  readonly checking: boolean;
+}
+
+const SEVERITY: Readonly<Record<ServiceStatus['state'], number>> = { down: 3, degraded: 2, maintenance: 1, unknown: 0, up: 0 };
+
+/** The service a person should hear about first: down before degraded, critical first. */
+export function worstService(services: readonly ServiceStatus[]): ServiceStatus | undefined {
+  return [...services]
+    .filter((s) => SEVERITY[s.state] >= 2)
+    .sort((a, b) => SEVERITY[b.state] - SEVERITY[a.state] || Number(b.critical) - Number(a.critical))[0];
+}
+
+/** When "until tomorrow" ends: tomorrow at 08:00, local time. */
+export function tomorrowMorning(now: number): number {
+  const d = new Date(now);
+  d.setDate(d.getDate() + 1);
+  d.setHours(8, 0, 0, 0);
+  return d.getTime();
+}
+
+function tooltip(snapshot: Snapshot, ctx: TrayContext): string {
+  const { t } = ctx.tr;
+  if (snapshot.overall === 'paused') {
+    return snapshot.pausedUntil ? t('tooltip.paused', { until: ctx.tr.time(snapshot.pausedUntil, ctx.now) }) : t('tooltip.pausedIndefinitely');
+  }
+  if (snapshot.checkedAt === 0) return t('tooltip.checking');
+  if (snapshot.overall === 'offline') return t('tooltip.offline');
+  const worst = worstService(snapshot.services);
+  if (!worst) return t('tooltip.ok');
+  const others = snapshot.services.filter((s) => s !== worst && SEVERITY[s.state] >= 2).length;
+  const values = { service: worst.name, state: t(`state.${worst.state}`), since: ctx.tr.time(worst.since ?? worst.checkedAt, ctx.now), count: others };
+  if (others > 0) return t('tooltip.more', values);
+  if (worst.cause === 'network') return t('tooltip.network', values);
+  if (worst.cause === 'provider') return t('tooltip.provider', values);
+  return t('tooltip.unconfirmed', values);
+}
+
+/** Computes the icon, the tooltip and the menu. */
+export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
+  const { t } = ctx.tr;
+  const paused = snapshot.overall === 'paused';
+  const headline = snapshot.checkedAt === 0 && !paused ? t('overall.checking') : t(`overall.${snapshot.overall}`);
+  const critical = snapshot.services
+    .filter((s) => s.critical)
+    .map((s): TrayMenuItem => ({
+      label: t('menu.serviceLine', { service: s.name, state: t(`state.${s.state}`) }),
+      action: { type: 'open', serviceId: s.id },
+    }));
+  const hour = 60 * 60 * 1000;
+  const menu: TrayMenuItem[] = [
+    { label: headline, enabled: false },
+    ...critical,
+    { separator: true },
+    ctx.checking ? { label: t('menu.checking'), enabled: false } : { label: t('menu.checkNow'), action: { type: 'checkNow' } },
+    { label: t('menu.open'), action: { type: 'open' } },
+    paused
+      ? { label: t('menu.resume'), action: { type: 'resume' } }
+      : {
+          label: t('menu.pause'),
+          submenu: [
+            { label: t('menu.pauseHour'), action: { type: 'pause', until: ctx.now + hour } },
+            { label: t('menu.pauseTomorrow'), action: { type: 'pause', until: tomorrowMorning(ctx.now) } },
+          ],
+        },
+    { separator: true },
+    {
+      label: t('menu.launchAtLogin'),
+      checked: ctx.settings.launchAtLogin,
+      action: { type: 'launchAtLogin', enabled: !ctx.settings.launchAtLogin },
+    },
+    { label: t('menu.quit'), action: { type: 'quit' } },
+  ];
+  return { icon: snapshot.checkedAt === 0 && !paused ? 'ok' : snapshot.overall, tooltip: tooltip(snapshot, ctx), menu };
+}

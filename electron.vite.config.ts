@@ -1,11 +1,28 @@
 import { defineConfig } from 'electron-vite';
 
-// One build tool for the main process (and, with the next issues, the preload and the renderer).
+// One build tool for the main process, the preload (CommonJS: sandboxed preloads cannot load ES
+// modules) and the renderer.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: 'main/app/index.ts' } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: 'main/preload.ts' },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: 'renderer/index.html' } },
     },
   },
 });

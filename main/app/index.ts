@@ -1,16 +1,58 @@
-// The Electron entry: wires the engine to a tray. It only wires; the tray shell proper (icons per
-// state, notifications, settings, window) comes with the tray issue.
-import { join } from 'node:path';
-import { app, Menu, powerMonitor, Tray } from 'electron';
-import type { Snapshot } from '../../shared/types';
+// The Electron entry: it only wires. Engine, history and settings are plain Node; the tray, the
+// notifications, the window and IPC are thin adapters over pure models (main/shell).
+import { networkInterfaces } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, ipcMain, Notification, powerMonitor, shell, type BrowserWindow } from 'electron';
+import { createTranslator, languageFrom, type Translator } from '../../shared/i18n';
+import { EVENT_CHANNEL, type VigieEvent } from '../../shared/ipc';
+import type { Settings } from '../../shared/settings-schema';
+import type { Snapshot, VerdictChange } from '../../shared/types';
 import { defaultConfig } from '../engine/catalog';
 import { createEngine, type Engine } from '../engine';
 import { openHistory, type HistoryStore } from '../history/store';
-import { trayModel } from './tray-model';
+import { SettingsStore } from '../settings/settings-store';
+import { configFromSettings } from '../shell/engine-config';
+import { noticesFor } from '../shell/notification-model';
+import { trayModel, type TrayAction } from '../shell/tray-model';
+import { registerIpc, senderIs } from './ipc';
+import { createTray, type TrayView } from './tray';
+import { createWindow } from './window';
 
-let tray: Tray | null = null;
-let engine: Engine | null = null;
-let history: HistoryStore | null = null;
+const NETWORK_POLL_MS = 10_000;
+/** out/main, where the built main process runs from (ES module: no __dirname). */
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+interface Running {
+  readonly engine: Engine;
+  readonly settings: SettingsStore;
+  readonly history: HistoryStore | null;
+  readonly tray: TrayView;
+  window: BrowserWindow | null;
+  tr: Translator;
+  checking: boolean;
+  pendingChanges: VerdictChange[];
+}
+
+let running: Running | null = null;
+
+function pageUrl(): string {
+  const dev = process.env['ELECTRON_RENDERER_URL'];
+  return dev ? `${dev}/index.html` : `file://${join(HERE, '../renderer/index.html')}`;
+}
+
+function translatorFor(settings: Settings): Translator {
+  return createTranslator(
+    settings.language === 'system' ? languageFrom(app.getLocale()) : settings.language,
+  );
+}
+
+function iconPath(key: string): string {
+  const base = join(app.getAppPath(), 'build', 'icons');
+  if (process.platform === 'darwin') return join(base, `trayTemplate-${key}.png`);
+  if (process.platform === 'win32') return join(base, `tray-${key}.ico`);
+  return join(base, `tray-${key}.png`);
+}
 
 /** History in userData; if another Vigie process records there, checks go on unrecorded. */
 function openRecorder(): HistoryStore | null {
@@ -21,42 +63,211 @@ function openRecorder(): HistoryStore | null {
   }
 }
 
+function send(event: VigieEvent): void {
+  const contents = running?.window?.webContents;
+  if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
+}
+
 function render(snapshot: Snapshot): void {
-  if (!tray || !engine) return;
-  const model = trayModel(snapshot);
-  const scheduler = engine.scheduler;
-  tray.setToolTip(model.tooltip);
-  tray.setContextMenu(
-    Menu.buildFromTemplate([
-      { label: model.headline, enabled: false },
-      ...model.lines.map((label) => ({ label, enabled: false })),
-      { type: 'separator' },
-      { label: 'Check now', click: () => void scheduler.checkNow() },
-      { label: 'Quit', role: 'quit' },
+  if (!running) return;
+  running.tray.apply(
+    trayModel(snapshot, {
+      settings: running.settings.get(),
+      tr: running.tr,
+      now: Date.now(),
+      checking: running.checking,
+    }),
+  );
+}
+
+function openWindow(serviceId?: string): void {
+  if (!running) return;
+  if (running.window && !running.window.isDestroyed()) {
+    running.window.show();
+    running.window.focus();
+  } else {
+    const settings = running.settings.get();
+    running.window = createWindow({
+      pageUrl: pageUrl(),
+      preload: join(HERE, '../preload/index.cjs'),
+      bounds: settings.window,
+      rtl: running.tr.language === 'ar',
+      onBounds: (bounds) =>
+        running?.settings.update((s) => ({ ...s, window: { ...s.window, ...bounds } })),
+      onClosed: () => {
+        if (running) running.window = null;
+      },
+    });
+  }
+  if (serviceId) send({ type: 'focusService', serviceId });
+}
+
+async function act(action: TrayAction): Promise<void> {
+  if (!running) return;
+  const { engine, settings } = running;
+  switch (action.type) {
+    case 'checkNow':
+      running.checking = true;
+      render(engine.scheduler.snapshot());
+      await engine.scheduler.checkNow();
+      running.checking = false;
+      render(engine.scheduler.snapshot());
+      return;
+    case 'open':
+      openWindow(action.serviceId);
+      return;
+    case 'pause':
+      engine.scheduler.pause(action.until);
+      settings.update((s) => ({ ...s, pausedUntil: action.until }));
+      return;
+    case 'resume':
+      engine.scheduler.resume();
+      settings.update((s) => ({ ...s, pausedUntil: null }));
+      return;
+    case 'launchAtLogin':
+      app.setLoginItemSettings({ openAtLogin: action.enabled });
+      settings.update((s) => ({ ...s, launchAtLogin: action.enabled }));
+      render(engine.scheduler.snapshot());
+      return;
+    case 'quit':
+      app.quit();
+      return;
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}
+
+function notify(changes: readonly VerdictChange[]): void {
+  if (!running || !Notification.isSupported()) return;
+  const config = defaultConfig();
+  const providerOf = (id: string) => config.services.find((s) => s.id === id)?.provider;
+  for (const notice of noticesFor(changes, {
+    settings: running.settings.get(),
+    tr: running.tr,
+    now: Date.now(),
+    providerOf,
+  })) {
+    const shown = new Notification({ title: notice.title, body: notice.body });
+    shown.on('click', () => openWindow(notice.serviceId));
+    shown.show();
+  }
+}
+
+/** Asks the engine for a grace period when the machine's network interfaces change. */
+function watchNetwork(engine: Engine): void {
+  let last = networkSignature();
+  setInterval(() => {
+    const now = networkSignature();
+    if (now !== last) engine.scheduler.notifyNetworkChange();
+    last = now;
+  }, NETWORK_POLL_MS).unref();
+}
+
+function networkSignature(): string {
+  return JSON.stringify(
+    Object.entries(networkInterfaces()).map(([name, addresses]) => [
+      name,
+      addresses?.map((a) => a.address),
     ]),
   );
+}
+
+function start(): void {
+  const opened = SettingsStore.open(app.getPath('userData'));
+  const settings = opened.store;
+  const tr = translatorFor(settings.get());
+  const config = configFromSettings(defaultConfig(), settings.get());
+  const engine = createEngine(config, {
+    overall: { nonCriticalMaxDegraded: settings.get().nonCriticalMaxDegraded },
+  });
+  const history = openRecorder();
+  const tray = createTray(
+    iconPath,
+    (action) => void act(action),
+    () => openWindow(),
+  );
+  running = {
+    engine,
+    settings,
+    history,
+    tray,
+    window: null,
+    tr,
+    checking: false,
+    pendingChanges: [],
+  };
+  if (opened.reset && Notification.isSupported()) {
+    new Notification({
+      title: 'Vigie',
+      body: tr.t('settings.reset', { backup: opened.reset.backup }),
+    }).show();
+  }
+  engine.scheduler.on('change', (change) => {
+    running?.pendingChanges.push(change);
+    send({ type: 'change', change });
+  });
+  engine.scheduler.on('snapshot', (snapshot) => {
+    if (!running) return;
+    if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') history?.recordSnapshot(snapshot);
+    notify(running.pendingChanges.splice(0));
+    render(snapshot);
+    send({ type: 'snapshot', snapshot });
+  });
+  registerIpc(
+    ipcMain,
+    {
+      'snapshot:get': () => engine.scheduler.snapshot(),
+      'engine:checkNow': () => engine.scheduler.checkNow(),
+      'engine:pause': ({ until }) => {
+        engine.scheduler.pause(until);
+        return engine.scheduler.snapshot();
+      },
+      'engine:resume': () => {
+        engine.scheduler.resume();
+        return engine.scheduler.snapshot();
+      },
+      'history:uptime': ({ serviceId }) => history?.uptime(serviceId) ?? [],
+      'history:days': ({ serviceId, days }) => history?.dailyCells(serviceId, days) ?? [],
+      'history:latency': ({ serviceId, from, to }) =>
+        history?.latencySeries(serviceId, from, to) ?? { resolution: '1h', points: [] },
+      'history:incidents': (filter) => history?.incidents(filter) ?? [],
+      'settings:get': () => settings.get(),
+      'settings:set': (patch) => {
+        const next = settings.update((s) => ({ ...s, ...patch }));
+        if (running) running.tr = translatorFor(next);
+        render(engine.scheduler.snapshot());
+        send({ type: 'settings', settings: next });
+        return next;
+      },
+      'shell:openExternal': async ({ url }) => {
+        await shell.openExternal(url);
+        return null;
+      },
+    },
+    senderIs(() => running?.window?.webContents.id ?? null, pageUrl()),
+  );
+  powerMonitor.on('suspend', () => engine.scheduler.notifySuspend());
+  powerMonitor.on('resume', () => engine.scheduler.notifyResume());
+  watchNetwork(engine);
+  const pausedUntil = settings.get().pausedUntil;
+  render(engine.scheduler.snapshot());
+  engine.scheduler.start();
+  if (pausedUntil !== null && pausedUntil > Date.now()) engine.scheduler.pause(pausedUntil);
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  app.on('second-instance', () => openWindow());
+  // A tray app keeps running with no window.
   app.on('window-all-closed', () => undefined);
-  void app.whenReady().then(() => {
-    engine = createEngine(defaultConfig());
-    tray = new Tray(join(app.getAppPath(), 'build', 'tray.png'));
-    history = openRecorder();
-    engine.scheduler.on('snapshot', (snapshot) => {
-      if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused')
-        history?.recordSnapshot(snapshot);
-      render(snapshot);
-    });
-    powerMonitor.on('suspend', () => engine?.scheduler.notifySuspend());
-    powerMonitor.on('resume', () => engine?.scheduler.notifyResume());
-    render(engine.scheduler.snapshot());
-    engine.scheduler.start();
-  });
+  void app.whenReady().then(start);
   app.on('before-quit', () => {
-    void engine?.close();
-    history?.close();
+    if (!running) return;
+    void running.engine.close();
+    running.history?.close();
+    running.tray.destroy();
   });
 }

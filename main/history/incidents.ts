@@ -1,41 +1,19 @@
 // Incidents, derived from confirmed verdicts: a period in which a service was down or degraded,
 // with the evidence at its start and at its worst, and the provider's messages seen meanwhile.
+import type {
+  Incident,
+  IncidentEvidence,
+  IncidentMessage,
+  IncidentState,
+} from '../../shared/history-types';
 import type { Cause, ProbeResult, ServiceStatus } from '../../shared/types';
 
-/** One piece of evidence: what a probe said. */
-export interface IncidentEvidence {
-  readonly kind: string;
-  readonly target: string;
-  readonly state: string;
-  readonly code: string | null;
-  readonly detail: string;
-}
-
-/** A provider's message seen during the incident. */
-export interface IncidentMessage {
-  readonly title: string;
-  readonly body?: string;
-  readonly url?: string;
-  readonly seenAt: number;
-}
-
-export type IncidentState = 'down' | 'degraded';
-
-/** One incident, open while `end` is null. */
-export interface Incident {
-  readonly id: string;
-  readonly serviceId: string;
-  readonly serviceName: string;
-  readonly start: number;
-  readonly end: number | null;
-  /** Set when the end was not seen as it happened. */
-  readonly endNote: string | null;
-  readonly worstState: IncidentState;
-  readonly cause: Cause;
-  readonly evidenceAtStart: readonly IncidentEvidence[];
-  readonly evidenceAtWorst: readonly IncidentEvidence[];
-  readonly messages: readonly IncidentMessage[];
-}
+export type {
+  Incident,
+  IncidentEvidence,
+  IncidentMessage,
+  IncidentState,
+} from '../../shared/history-types';
 
 /** What the incidents journal stores. */
 export type IncidentEntry =

@@ -1,21 +1,24 @@
 // Answers from rollups: uptime per window, one cell per local day, latency series, bytes per day.
 // Pure functions over the records a query selected; the store picks the records by binary search.
 import { DAY, HOUR } from '../../shared/durations';
+import type {
+  DayCell,
+  DayState,
+  LatencyPoint,
+  Resolution,
+  Uptime,
+} from '../../shared/history-types';
 import type { VerdictState } from '../../shared/types';
+
+export type {
+  DayCell,
+  DayState,
+  LatencyPoint,
+  Resolution,
+  Uptime,
+} from '../../shared/history-types';
 import type { RawSample, Rollup } from './format';
 import { countOf } from './rollup';
-
-/** Counts of samples per state, and the share of checked time the service was not down. */
-export interface Uptime {
-  readonly windowMs: number;
-  readonly up: number;
-  readonly degraded: number;
-  readonly down: number;
-  readonly maintenance: number;
-  readonly unknown: number;
-  /** (checked − down) / checked, where checked excludes unknown; null with no data. */
-  readonly ratio: number | null;
-}
 
 /** Sums rollups into uptime over a window. */
 export function uptimeOf(rollups: readonly Rollup[], windowMs: number): Uptime {
@@ -34,20 +37,6 @@ export function uptimeOf(rollups: readonly Rollup[], windowMs: number): Uptime {
     unknown: sum('unknown'),
     ratio: checked === 0 ? null : (checked - down) / checked,
   };
-}
-
-export type DayState = 'up' | 'degraded' | 'down' | 'maintenance' | 'none';
-
-/** One day of the 90-day strip. */
-export interface DayCell {
-  /** Local midnight. */
-  readonly day: number;
-  readonly state: DayState;
-  readonly up: number;
-  readonly degraded: number;
-  readonly down: number;
-  readonly maintenance: number;
-  readonly unknown: number;
 }
 
 /** The state a day shows: the worst it saw (down, degraded, maintenance), up, or no data. */
@@ -85,16 +74,6 @@ export function localDays(now: number, days: number): number[] {
     out.push(day.getTime());
   }
   return out;
-}
-
-export type Resolution = 'raw' | '5m' | '1h';
-
-/** A latency point: p50, p95 and max over its bucket (the same value thrice for a raw sample). */
-export interface LatencyPoint {
-  readonly t: number;
-  readonly p50: number;
-  readonly p95: number;
-  readonly max: number;
 }
 
 /** The right resolution for a range: raw up to 6 hours, 5-minute up to 7 days, hourly beyond. */

@@ -52,22 +52,41 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
   if (current.state === 'down' && prefs.down) {
     switch (current.cause) {
       case 'provider':
-        return { ...base, title: t('notify.downProvider', { service }), body: t('notify.downProviderBody', { provider, summary }) };
+        return {
+          ...base,
+          title: t('notify.downProvider', { service }),
+          body: t('notify.downProviderBody', { provider, summary }),
+        };
       case 'network':
-        return { ...base, title: t('notify.downNetwork', { service }), body: t('notify.downNetworkBody', { provider, service, summary }) };
+        return {
+          ...base,
+          title: t('notify.downNetwork', { service }),
+          body: t('notify.downNetworkBody', { provider, service, summary }),
+        };
       default:
-        return { ...base, title: t('notify.downUnconfirmed', { service }), body: t('notify.downUnconfirmedBody', { summary }) };
+        return {
+          ...base,
+          title: t('notify.downUnconfirmed', { service }),
+          body: t('notify.downUnconfirmedBody', { summary }),
+        };
     }
   }
   if (current.state === 'degraded' && prefs.degraded && previous?.state !== 'down') {
-    return { ...base, title: t('notify.degraded', { service }), body: t('notify.degradedBody', { summary }) };
+    return {
+      ...base,
+      title: t('notify.degraded', { service }),
+      body: t('notify.degradedBody', { summary }),
+    };
   }
   if (current.state === 'up' && previous && TROUBLE.has(previous.state) && prefs.recovered) {
     const began = previous.since ?? previous.checkedAt;
     return {
       ...base,
       title: t('notify.recovered', { service }),
-      body: t('notify.recoveredBody', { state: t(`state.${previous.state}`), duration: ctx.tr.duration(change.at - began) }),
+      body: t('notify.recoveredBody', {
+        state: t(`state.${previous.state}`),
+        duration: ctx.tr.duration(change.at - began),
+      }),
     };
   }
   return null;
@@ -81,14 +100,25 @@ export function noticesFor(changes: readonly VerdictChange[], ctx: NoticeContext
   // Losing the connection makes every service "unknown, local": one notice, and only if asked.
   const offline = changes.filter((c) => c.current.cause === 'local');
   const notices: Notice[] = [];
-  if (offline.length > 0 && prefs.offline) notices.push({ title: t('notify.offline'), body: t('notify.offlineBody') });
+  if (offline.length > 0 && prefs.offline)
+    notices.push({ title: t('notify.offline'), body: t('notify.offlineBody') });
   const perService = changes
     .filter((c) => c.current.cause !== 'local' && !ctx.settings.services[c.serviceId]?.muted)
     .map((c) => ({ change: c, notice: noticeFor(c, ctx) }))
     .filter((x): x is { change: VerdictChange; notice: Notice } => x.notice !== null);
   if (perService.length >= GROUP_FROM) {
-    const list = perService.map((x) => t('menu.serviceLine', { service: x.change.name, state: t(`state.${x.change.current.state}`) })).join(', ');
-    notices.push({ title: t('notify.group', { count: perService.length }), body: t('notify.groupBody', { list }) });
+    const list = perService
+      .map((x) =>
+        t('menu.serviceLine', {
+          service: x.change.name,
+          state: t(`state.${x.change.current.state}`),
+        }),
+      )
+      .join(', ');
+    notices.push({
+      title: t('notify.group', { count: perService.length }),
+      body: t('notify.groupBody', { list }),
+    });
   } else {
     notices.push(...perService.map((x) => x.notice));
   }

@@ -40,13 +40,21 @@ export interface TrayContext {
   readonly checking: boolean;
 }
 
-const SEVERITY: Readonly<Record<ServiceStatus['state'], number>> = { down: 3, degraded: 2, maintenance: 1, unknown: 0, up: 0 };
+const SEVERITY: Readonly<Record<ServiceStatus['state'], number>> = {
+  down: 3,
+  degraded: 2,
+  maintenance: 1,
+  unknown: 0,
+  up: 0,
+};
 
 /** The service a person should hear about first: down before degraded, critical first. */
 export function worstService(services: readonly ServiceStatus[]): ServiceStatus | undefined {
   return [...services]
     .filter((s) => SEVERITY[s.state] >= 2)
-    .sort((a, b) => SEVERITY[b.state] - SEVERITY[a.state] || Number(b.critical) - Number(a.critical))[0];
+    .sort(
+      (a, b) => SEVERITY[b.state] - SEVERITY[a.state] || Number(b.critical) - Number(a.critical),
+    )[0];
 }
 
 /** When "until tomorrow" ends: tomorrow at 08:00, local time. */
@@ -60,14 +68,21 @@ export function tomorrowMorning(now: number): number {
 function tooltip(snapshot: Snapshot, ctx: TrayContext): string {
   const { t } = ctx.tr;
   if (snapshot.overall === 'paused') {
-    return snapshot.pausedUntil ? t('tooltip.paused', { until: ctx.tr.time(snapshot.pausedUntil, ctx.now) }) : t('tooltip.pausedIndefinitely');
+    return snapshot.pausedUntil
+      ? t('tooltip.paused', { until: ctx.tr.time(snapshot.pausedUntil, ctx.now) })
+      : t('tooltip.pausedIndefinitely');
   }
   if (snapshot.checkedAt === 0) return t('tooltip.checking');
   if (snapshot.overall === 'offline') return t('tooltip.offline');
   const worst = worstService(snapshot.services);
   if (!worst) return t('tooltip.ok');
   const others = snapshot.services.filter((s) => s !== worst && SEVERITY[s.state] >= 2).length;
-  const values = { service: worst.name, state: t(`state.${worst.state}`), since: ctx.tr.time(worst.since ?? worst.checkedAt, ctx.now), count: others };
+  const values = {
+    service: worst.name,
+    state: t(`state.${worst.state}`),
+    since: ctx.tr.time(worst.since ?? worst.checkedAt, ctx.now),
+    count: others,
+  };
   if (others > 0) return t('tooltip.more', values);
   if (worst.cause === 'network') return t('tooltip.network', values);
   if (worst.cause === 'provider') return t('tooltip.provider', values);
@@ -78,7 +93,8 @@ function tooltip(snapshot: Snapshot, ctx: TrayContext): string {
 export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
   const { t } = ctx.tr;
   const paused = snapshot.overall === 'paused';
-  const headline = snapshot.checkedAt === 0 && !paused ? t('overall.checking') : t(`overall.${snapshot.overall}`);
+  const headline =
+    snapshot.checkedAt === 0 && !paused ? t('overall.checking') : t(`overall.${snapshot.overall}`);
   const critical = snapshot.services
     .filter((s) => s.critical)
     .map((s): TrayMenuItem => ({
@@ -90,7 +106,9 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
     { label: headline, enabled: false },
     ...critical,
     { separator: true },
-    ctx.checking ? { label: t('menu.checking'), enabled: false } : { label: t('menu.checkNow'), action: { type: 'checkNow' } },
+    ctx.checking
+      ? { label: t('menu.checking'), enabled: false }
+      : { label: t('menu.checkNow'), action: { type: 'checkNow' } },
     { label: t('menu.open'), action: { type: 'open' } },
     paused
       ? { label: t('menu.resume'), action: { type: 'resume' } }
@@ -98,7 +116,10 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
           label: t('menu.pause'),
           submenu: [
             { label: t('menu.pauseHour'), action: { type: 'pause', until: ctx.now + hour } },
-            { label: t('menu.pauseTomorrow'), action: { type: 'pause', until: tomorrowMorning(ctx.now) } },
+            {
+              label: t('menu.pauseTomorrow'),
+              action: { type: 'pause', until: tomorrowMorning(ctx.now) },
+            },
           ],
         },
     { separator: true },
@@ -109,5 +130,9 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
     },
     { label: t('menu.quit'), action: { type: 'quit' } },
   ];
-  return { icon: snapshot.checkedAt === 0 && !paused ? 'ok' : snapshot.overall, tooltip: tooltip(snapshot, ctx), menu };
+  return {
+    icon: snapshot.checkedAt === 0 && !paused ? 'ok' : snapshot.overall,
+    tooltip: tooltip(snapshot, ctx),
+    menu,
+  };
 }

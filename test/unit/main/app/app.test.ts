@@ -1,141 +1,252 @@
-// The Electron entry against a fake electron module that records what the code asked for.
-import type { EventEmitter } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
-import type { Snapshot } from '../../../../shared/types';
-import { mkdtempSync, rmSync } from 'node:fs';
+// The Electron shell against a fake electron module, with the real scheduler, history and settings
+// driven by a scripted world and fake timers: what a user would see in the tray, the notifications
+// and the window, and what a hostile page could not do.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { trayModel } from '../../../../main/app/tray-model';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { VigieConfig } from '../../../../shared/config-schema';
+import type { ServiceStatus, VerdictState } from '../../../../shared/types';
+import type { CycleResult } from '../../../../main/engine/cycle';
 import { openHistory } from '../../../../main/history/store';
+import { recorder, type FakeWindow, type MenuItemSpec } from '../../../helpers/fake-electron';
 
-const recorded = vi.hoisted(() => ({
-  tooltips: [] as string[],
-  menus: [] as { label?: string }[][],
-  trayImages: [] as string[],
-  power: null as null | EventEmitter,
-  ready: null as null | (() => void),
-  userData: '',
+vi.mock('electron', async () => (await import('../../../helpers/fake-electron')).fakeElectron());
+
+const world = vi.hoisted(() => ({
+  states: {} as Record<string, { state: VerdictState; cause: ServiceStatus['cause'] }>,
+  checks: 0,
 }));
 
-vi.mock('electron', async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  recorded.power = new Emitter();
-  class Tray {
-    constructor(image: string) {
-      recorded.trayImages.push(image);
-    }
-    setToolTip(text: string) {
-      recorded.tooltips.push(text);
-    }
-    setContextMenu(menu: { items: { label?: string }[] }) {
-      recorded.menus.push(menu.items);
-    }
-  }
+vi.mock('../../../../main/engine', async () => {
+  const { Scheduler } = await import('../../../../main/engine/scheduler');
   return {
-    app: {
-      requestSingleInstanceLock: () => true,
-      quit: vi.fn(),
-      on: vi.fn(),
-      getAppPath: () => '/app',
-      getPath: () => recorded.userData,
-      whenReady: () => new Promise<void>((resolve) => (recorded.ready = resolve)),
+    createEngine: (config: VigieConfig) => {
+      const runCycle = async (): Promise<CycleResult> => {
+        world.checks++;
+        const at = Date.now();
+        const services = config.services
+          .filter((s) => s.enabled)
+          .map((s): ServiceStatus => {
+            const w = world.states[s.id] ?? { state: 'up', cause: null };
+            return {
+              id: s.id,
+              name: s.name,
+              critical: s.critical,
+              checkedAt: at,
+              state: w.state,
+              cause: w.cause,
+              summary: w.state === 'up' ? 'all checks passed' : 'DNS SERVFAIL for web.whatsapp.com',
+              probes: [],
+            };
+          });
+        return {
+          checkedAt: at,
+          connectivity: { state: 'online', detail: '2/2 references answered', references: [] },
+          services,
+          bytes: 100,
+        };
+      };
+      const scheduler = new Scheduler({
+        config,
+        runCycle,
+        now: () => Date.now(),
+        random: () => 0.5,
+      });
+      return { scheduler, checkOnce: runCycle, close: async () => scheduler.stop() };
     },
-    Menu: { buildFromTemplate: (items: { label?: string }[]) => ({ items }) },
-    powerMonitor: recorded.power,
-    Tray,
   };
 });
 
-const scheduler = vi.hoisted(() => ({
-  listeners: [] as ((s: Snapshot) => void)[],
-  started: false,
-  suspended: 0,
-  resumed: 0,
-}));
+const tray = () => recorder.trays[0]!;
+const item = (items: MenuItemSpec[], label: string) => items.find((i) => i.label === label);
 
-vi.mock('../../../../main/engine', () => ({
-  createEngine: () => ({
-    scheduler: {
-      on: (_: string, listener: (s: Snapshot) => void) => scheduler.listeners.push(listener),
-      snapshot: () => snapshot('ok', 0),
-      start: () => (scheduler.started = true),
-      notifySuspend: () => scheduler.suspended++,
-      notifyResume: () => scheduler.resumed++,
-      checkNow: vi.fn(),
-    },
-    close: vi.fn(),
-  }),
-}));
+beforeAll(async () => {
+  vi.useFakeTimers({
+    now: new Date(2021, 9, 4, 15, 40).getTime(),
+    toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
+  });
+  recorder.userData = mkdtempSync(join(tmpdir(), 'vigie-app-'));
+  await import('../../../../main/app/index');
+  recorder.ready();
+  await vi.waitFor(() => expect(recorder.trays).toHaveLength(1));
+});
 
-function snapshot(overall: Snapshot['overall'], checkedAt = 1): Snapshot {
-  const down = overall === 'outage';
-  return {
-    checkedAt,
-    overall,
-    connectivity: { state: 'online', detail: '', references: [] },
-    bytes: 0,
-    services: [
+afterAll(() => {
+  recorder.appEvents.emit('before-quit');
+  vi.useRealTimers();
+  rmSync(recorder.userData, { recursive: true, force: true });
+});
+
+describe('the tray', () => {
+  it('starts checking at once, then says all is well', async () => {
+    expect(tray().image).toBe('/app/build/icons/tray-ok.png');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(tray().tooltip).toBe('Vigie — all services are up');
+    expect(tray().menu.map((i) => i.label ?? '—')).toEqual([
+      'All services are up',
+      'Facebook: up',
+      'Instagram: up',
+      'WhatsApp: up',
+      'Gmail / Google Workspace: up',
+      '—',
+      'Check now',
+      'Open Vigie',
+      'Pause checks',
+      '—',
+      'Launch at login',
+      'Quit Vigie',
+    ]);
+  });
+
+  it('a single failed cycle changes nothing; a confirmed outage changes the icon and tells the user why', async () => {
+    world.states['whatsapp'] = { state: 'down', cause: 'provider' };
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(tray().image).toBe('/app/build/icons/tray-ok.png');
+    expect(recorder.notifications).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(tray().image).toBe('/app/build/icons/tray-outage.png');
+    expect(tray().tooltip).toMatch(/^Vigie — WhatsApp down for everyone since \d\d:\d\d (AM|PM)$/);
+    expect(recorder.notifications.map((n) => n.options)).toEqual([
       {
-        id: 'whatsapp',
-        name: 'WhatsApp',
-        critical: true,
-        checkedAt,
-        state: down ? 'down' : 'up',
-        cause: down ? 'provider' : null,
-        summary: '',
-        probes: [],
+        title: 'WhatsApp is down for everyone',
+        body: "Meta's status page confirms. DNS SERVFAIL for web.whatsapp.com",
       },
-      {
-        id: 'x',
-        name: 'X',
-        critical: false,
-        checkedAt,
-        state: 'up',
-        cause: null,
-        summary: '',
-        probes: [],
-      },
-    ],
-  };
-}
+    ]);
+  });
 
-describe('tray model', () => {
-  it('says what is down in the tooltip and lists critical services', () => {
-    expect(trayModel(snapshot('outage'))).toEqual({
-      tooltip: 'Vigie — WhatsApp down',
-      headline: 'Outage',
-      lines: ['WhatsApp: down'],
-    });
-    expect(trayModel(snapshot('ok', 0)).headline).toBe('Checking…');
+  it('"Check now" runs a check', async () => {
+    const before = world.checks;
+    item(tray().menu, 'Check now')!.click!();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(world.checks).toBe(before + 1);
+  });
+
+  it('pauses for an hour, says so, and remembers it', async () => {
+    item(item(tray().menu, 'Pause checks')!.submenu!, 'For 1 hour')!.click!();
+    expect(tray().image).toBe('/app/build/icons/tray-paused.png');
+    expect(tray().tooltip).toMatch(/^Vigie — checks paused until/);
+    const saved = JSON.parse(readFileSync(join(recorder.userData, 'settings.json'), 'utf8'));
+    expect(saved.pausedUntil).toBeGreaterThan(Date.now());
+    item(tray().menu, 'Resume checks')!.click!();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(tray().image).toBe('/app/build/icons/tray-outage.png');
+  });
+
+  it('launch at login is a checkbox that sets the login item', () => {
+    item(tray().menu, 'Launch at login')!.click!();
+    expect(recorder.loginItem).toEqual({ openAtLogin: true });
+    expect(item(tray().menu, 'Launch at login')!.checked).toBe(true);
+  });
+
+  it('records the history of what it saw', () => {
+    const history = openHistory({ dir: recorder.userData, readOnly: true });
+    expect(history.incidents()).toEqual([
+      expect.objectContaining({ serviceId: 'whatsapp', end: null, cause: 'provider' }),
+    ]);
+    history.close();
   });
 });
 
-describe('the app entry', () => {
-  it('starts the engine on ready, shows the tray, records and follows snapshots and power events', async () => {
-    recorded.userData = mkdtempSync(join(tmpdir(), 'vigie-app-'));
-    await import('../../../../main/app/index');
-    expect(recorded.trayImages).toEqual([]);
-    recorded.ready?.();
-    await vi.waitFor(() => expect(scheduler.started).toBe(true));
-    expect(recorded.trayImages).toEqual(['/app/build/tray.png']);
-    expect(recorded.tooltips.at(-1)).toBe('Vigie — Checking…');
-    scheduler.listeners.forEach((l) => l(snapshot('outage')));
-    expect(recorded.tooltips.at(-1)).toBe('Vigie — WhatsApp down');
-    expect(recorded.menus.at(-1)?.map((i) => i.label)).toEqual([
-      'Outage',
-      'WhatsApp: down',
-      undefined,
-      'Check now',
-      'Quit',
-    ]);
-    (recorded.power as EventEmitter).emit('suspend');
-    (recorded.power as EventEmitter).emit('resume');
-    expect([scheduler.suspended, scheduler.resumed]).toEqual([1, 1]);
-    const recordedHistory = openHistory({ dir: recorded.userData, readOnly: true });
-    expect(recordedHistory.incidents()).toEqual([
-      expect.objectContaining({ serviceId: 'whatsapp', end: null }),
-    ]);
-    recordedHistory.close();
-    rmSync(recorded.userData, { recursive: true, force: true });
+describe('the window', () => {
+  let window: FakeWindow;
+
+  it('opens from a notification on that service, locked down', () => {
+    recorder.notifications[0]!.emit('click');
+    expect(recorder.windows).toHaveLength(1);
+    window = recorder.windows[0]!;
+    expect(window.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
+    expect(String(window.options.webPreferences['preload'])).toMatch(/preload[\\/]index\.cjs$/);
+    expect(window.loaded).toMatch(/^file:\/\/.*renderer[\\/]index\.html$/);
+    expect(window.webContents.sent).toContainEqual({
+      channel: 'vigie:event',
+      payload: { type: 'focusService', serviceId: 'whatsapp' },
+    });
+  });
+
+  it('refuses navigation and pop-ups; only https links open, in the browser', () => {
+    const navigation = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
+    window.webContents.emit('will-navigate', navigation, 'https://evil.example/');
+    expect(navigation.prevented).toBe(true);
+    expect(window.webContents.openHandler!({ url: 'https://metastatus.com/' })).toEqual({
+      action: 'deny',
+    });
+    expect(window.webContents.openHandler!({ url: 'file:///etc/passwd' })).toEqual({
+      action: 'deny',
+    });
+    expect(recorder.opened).toEqual(['https://metastatus.com/']);
+  });
+
+  it('remembers its size and place', () => {
+    window.bounds = { width: 1000, height: 700, x: 50, y: 60 };
+    window.emit('resized');
+    const saved = JSON.parse(readFileSync(join(recorder.userData, 'settings.json'), 'utf8'));
+    expect(saved.window).toEqual({ width: 1000, height: 700, x: 50, y: 60 });
+  });
+
+  it('answers its own page, and only its own page, with validated requests', async () => {
+    const ours = { sender: window.webContents, senderFrame: { url: window.loaded, parent: null } };
+    const snapshot = (await recorder.handlers.get('snapshot:get')!(ours, undefined)) as {
+      ok: boolean;
+      value: { overall: string };
+    };
+    expect(snapshot).toMatchObject({ ok: true, value: { overall: 'outage' } });
+    const stranger = { sender: { id: -1 }, senderFrame: { url: window.loaded, parent: null } };
+    expect(await recorder.handlers.get('snapshot:get')!(stranger, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'UNTRUSTED_SENDER' },
+    });
+    const otherPage = {
+      sender: window.webContents,
+      senderFrame: { url: 'https://evil.example/index.html', parent: null },
+    };
+    expect(await recorder.handlers.get('snapshot:get')!(otherPage, undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'UNTRUSTED_SENDER' },
+    });
+    expect(await recorder.handlers.get('engine:pause')!(ours, { until: 'soon' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('until') },
+    });
+    expect(
+      await recorder.handlers.get('shell:openExternal')!(ours, { url: 'http://plain.example/' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('only https links') },
+    });
+    expect(
+      await recorder.handlers.get('settings:set')!(ours, { intervalSeconds: 1 }),
+    ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await recorder.handlers.get('settings:set')!(ours, { language: 'fr' })).toMatchObject({
+      ok: true,
+      value: { language: 'fr' },
+    });
+    // The tray speaks the new language at once.
+    expect(tray().menu.map((i) => i.label)).toContain('Ouvrir Vigie');
+  });
+
+  it('is destroyed when closed, and made anew on demand', () => {
+    window.destroyed = true;
+    window.emit('closed');
+    item(tray().menu, 'Ouvrir Vigie')!.click!();
+    expect(recorder.windows).toHaveLength(2);
+  });
+});
+
+describe('quitting', () => {
+  it('"Quit" quits', () => {
+    item(tray().menu, 'Quitter Vigie')!.click!();
+    expect(recorder.quit).toBe(1);
   });
 });

@@ -8,8 +8,23 @@ import { inQuietHours, noticesFor } from '../../../../main/shell/notification-mo
 
 const NOW = new Date(2021, 9, 4, 15, 42).getTime();
 
-function status(id: string, state: ServiceStatus['state'], cause: ServiceStatus['cause'], since = NOW): ServiceStatus {
-  return { id, name: id[0]!.toUpperCase() + id.slice(1), critical: true, checkedAt: since, since, state, cause, summary: 'DNS SERVFAIL for www.facebook.com', probes: [] };
+function status(
+  id: string,
+  state: ServiceStatus['state'],
+  cause: ServiceStatus['cause'],
+  since = NOW,
+): ServiceStatus {
+  return {
+    id,
+    name: id[0]!.toUpperCase() + id.slice(1),
+    critical: true,
+    checkedAt: since,
+    since,
+    state,
+    cause,
+    summary: 'DNS SERVFAIL for www.facebook.com',
+    probes: [],
+  };
 }
 
 function change(id: string, from: ServiceStatus | null, to: ServiceStatus): VerdictChange {
@@ -25,42 +40,80 @@ const ctx = (settings: Partial<Settings> = {}, language: 'en' | 'fr' | 'ar' = 'e
 
 describe('notifications', () => {
   it('say the cause in words', () => {
-    const provider = noticesFor([change('facebook', status('facebook', 'up', null), status('facebook', 'down', 'provider'))], ctx());
+    const provider = noticesFor(
+      [change('facebook', status('facebook', 'up', null), status('facebook', 'down', 'provider'))],
+      ctx(),
+    );
     expect(provider).toEqual([
-      { serviceId: 'facebook', title: 'Facebook is down for everyone', body: "Meta's status page confirms. DNS SERVFAIL for www.facebook.com" },
+      {
+        serviceId: 'facebook',
+        title: 'Facebook is down for everyone',
+        body: "Meta's status page confirms. DNS SERVFAIL for www.facebook.com",
+      },
     ]);
-    const network = noticesFor([change('whatsapp', status('whatsapp', 'up', null), status('whatsapp', 'down', 'network'))], ctx());
+    const network = noticesFor(
+      [change('whatsapp', status('whatsapp', 'up', null), status('whatsapp', 'down', 'network'))],
+      ctx(),
+    );
     expect(network[0]?.title).toBe('Whatsapp is unreachable from your network');
     expect(network[0]?.body).toMatch(/^Meta says all is well/);
-    expect(noticesFor([change('facebook', null, status('facebook', 'down', 'provider'))], ctx({}, 'fr'))[0]?.title).toBe('Facebook est en panne pour tout le monde');
+    expect(
+      noticesFor(
+        [change('facebook', null, status('facebook', 'down', 'provider'))],
+        ctx({}, 'fr'),
+      )[0]?.title,
+    ).toBe('Facebook est en panne pour tout le monde');
   });
 
   it('a recovery says how long the outage lasted', () => {
     const down = status('facebook', 'down', 'provider', NOW - (6 * 60 + 1) * 60_000);
     const notices = noticesFor([change('facebook', down, status('facebook', 'up', null))], ctx());
-    expect(notices[0]).toMatchObject({ title: 'Facebook is back', body: 'It was down for 6 hours and 1 minute.' });
+    expect(notices[0]).toMatchObject({
+      title: 'Facebook is back',
+      body: 'It was down for 6 hours and 1 minute.',
+    });
   });
 
   it('three or more changes in one cycle make one grouped notice', () => {
-    const changes = ['facebook', 'instagram', 'whatsapp'].map((id) => change(id, status(id, 'up', null), status(id, 'down', 'provider')));
-    expect(noticesFor(changes, ctx())).toEqual([{ title: '3 services changed', body: 'Facebook: down, Instagram: down, Whatsapp: down' }]);
+    const changes = ['facebook', 'instagram', 'whatsapp'].map((id) =>
+      change(id, status(id, 'up', null), status(id, 'down', 'provider')),
+    );
+    expect(noticesFor(changes, ctx())).toEqual([
+      { title: '3 services changed', body: 'Facebook: down, Instagram: down, Whatsapp: down' },
+    ]);
     expect(noticesFor(changes.slice(0, 2), ctx())).toHaveLength(2);
   });
 
   it('quiet hours and muted services stay silent; offline only when asked', () => {
-    const fb = [change('facebook', status('facebook', 'up', null), status('facebook', 'down', 'provider'))];
-    expect(noticesFor(fb, ctx({ quietHours: { enabled: true, from: '15:00', to: '16:00' } }))).toEqual([]);
-    expect(noticesFor(fb, ctx({ quietHours: { enabled: true, from: '22:00', to: '07:00' } }))).toHaveLength(1);
+    const fb = [
+      change('facebook', status('facebook', 'up', null), status('facebook', 'down', 'provider')),
+    ];
+    expect(
+      noticesFor(fb, ctx({ quietHours: { enabled: true, from: '15:00', to: '16:00' } })),
+    ).toEqual([]);
+    expect(
+      noticesFor(fb, ctx({ quietHours: { enabled: true, from: '22:00', to: '07:00' } })),
+    ).toHaveLength(1);
     expect(noticesFor(fb, ctx({ services: { facebook: { muted: true } } }))).toEqual([]);
-    const offline = [change('facebook', status('facebook', 'up', null), status('facebook', 'unknown', 'local'))];
+    const offline = [
+      change('facebook', status('facebook', 'up', null), status('facebook', 'unknown', 'local')),
+    ];
     expect(noticesFor(offline, ctx())).toEqual([]);
-    expect(noticesFor(offline, ctx({ notifications: { ...defaultSettings().notifications, offline: true } }))).toEqual([
+    expect(
+      noticesFor(
+        offline,
+        ctx({ notifications: { ...defaultSettings().notifications, offline: true } }),
+      ),
+    ).toEqual([
       { title: 'You are offline', body: 'Nothing is judged until the connection is back.' },
     ]);
   });
 
   it('quiet hours may run past midnight', () => {
-    const settings = { ...defaultSettings(), quietHours: { enabled: true, from: '22:00', to: '07:00' } };
+    const settings = {
+      ...defaultSettings(),
+      quietHours: { enabled: true, from: '22:00', to: '07:00' },
+    };
     expect(inQuietHours(settings, new Date(2021, 9, 4, 23, 30).getTime())).toBe(true);
     expect(inQuietHours(settings, new Date(2021, 9, 5, 6, 59).getTime())).toBe(true);
     expect(inQuietHours(settings, new Date(2021, 9, 5, 7, 0).getTime())).toBe(false);

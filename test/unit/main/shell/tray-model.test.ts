@@ -8,15 +8,46 @@ import { tomorrowMorning, trayModel } from '../../../../main/shell/tray-model';
 const NOW = new Date(2021, 9, 4, 16, 0).getTime();
 const SINCE = new Date(2021, 9, 4, 15, 42).getTime();
 
-function service(id: string, state: ServiceStatus['state'], cause: ServiceStatus['cause'] = null, critical = true): ServiceStatus {
-  return { id, name: id === 'wa' ? 'WhatsApp' : id === 'fb' ? 'Facebook' : id, critical, checkedAt: NOW, since: SINCE, state, cause, summary: '', probes: [] };
+function service(
+  id: string,
+  state: ServiceStatus['state'],
+  cause: ServiceStatus['cause'] = null,
+  critical = true,
+): ServiceStatus {
+  return {
+    id,
+    name: id === 'wa' ? 'WhatsApp' : id === 'fb' ? 'Facebook' : id,
+    critical,
+    checkedAt: NOW,
+    since: SINCE,
+    state,
+    cause,
+    summary: '',
+    probes: [],
+  };
 }
 
-function snapshot(overall: Snapshot['overall'], services: ServiceStatus[], extra: Partial<Snapshot> = {}): Snapshot {
-  return { checkedAt: NOW, overall, connectivity: { state: 'online', detail: '', references: [] }, services, bytes: 0, ...extra };
+function snapshot(
+  overall: Snapshot['overall'],
+  services: ServiceStatus[],
+  extra: Partial<Snapshot> = {},
+): Snapshot {
+  return {
+    checkedAt: NOW,
+    overall,
+    connectivity: { state: 'online', detail: '', references: [] },
+    services,
+    bytes: 0,
+    ...extra,
+  };
 }
 
-const ctx = (language: 'en' | 'fr' | 'ar' = 'en', checking = false) => ({ settings: defaultSettings(), tr: createTranslator(language), now: NOW, checking });
+const ctx = (language: 'en' | 'fr' | 'ar' = 'en', checking = false) => ({
+  settings: defaultSettings(),
+  tr: createTranslator(language),
+  now: NOW,
+  checking,
+});
 
 describe('tray model', () => {
   it('one icon per overall state', () => {
@@ -26,19 +57,49 @@ describe('tray model', () => {
   });
 
   it('says who is at fault, in words, since when', () => {
-    expect(trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx()).tooltip).toBe('Vigie — WhatsApp down for everyone since 03:42 PM');
-    expect(trayModel(snapshot('outage', [service('wa', 'down', 'network')]), ctx()).tooltip).toBe('Vigie — WhatsApp unreachable from your network since 03:42 PM');
-    expect(trayModel(snapshot('outage', [service('wa', 'down', 'provider'), service('fb', 'down', 'provider'), service('x', 'degraded', 'unconfirmed', false)]), ctx()).tooltip).toBe(
-      'Vigie — WhatsApp down since 03:42 PM, and 2 other services',
+    expect(trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx()).tooltip).toBe(
+      'Vigie — WhatsApp down for everyone since 03:42 PM',
     );
-    expect(trayModel(snapshot('offline', []), ctx()).tooltip).toBe('Vigie — you are offline: nothing is judged until the connection is back');
-    expect(trayModel(snapshot('ok', [service('wa', 'up')]), ctx('fr')).tooltip).toBe('Vigie — tous les services fonctionnent');
-    expect(trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx('ar')).tooltip).toContain('WhatsApp متوقفة لدى الجميع');
+    expect(trayModel(snapshot('outage', [service('wa', 'down', 'network')]), ctx()).tooltip).toBe(
+      'Vigie — WhatsApp unreachable from your network since 03:42 PM',
+    );
+    expect(
+      trayModel(
+        snapshot('outage', [
+          service('wa', 'down', 'provider'),
+          service('fb', 'down', 'provider'),
+          service('x', 'degraded', 'unconfirmed', false),
+        ]),
+        ctx(),
+      ).tooltip,
+    ).toBe('Vigie — WhatsApp down since 03:42 PM, and 2 other services');
+    expect(trayModel(snapshot('offline', []), ctx()).tooltip).toBe(
+      'Vigie — you are offline: nothing is judged until the connection is back',
+    );
+    expect(trayModel(snapshot('ok', [service('wa', 'up')]), ctx('fr')).tooltip).toBe(
+      'Vigie — tous les services fonctionnent',
+    );
+    expect(
+      trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx('ar')).tooltip,
+    ).toContain('WhatsApp متوقفة لدى الجميع');
   });
 
   it('lists critical services and offers check, open, pause, launch at login, quit', () => {
-    const model = trayModel(snapshot('outage', [service('wa', 'down', 'provider'), service('x', 'up', null, false)]), ctx());
-    expect(model.menu.map((i) => (i.separator ? '—' : i.label))).toEqual(['Outage', 'WhatsApp: down', '—', 'Check now', 'Open Vigie', 'Pause checks', '—', 'Launch at login', 'Quit Vigie']);
+    const model = trayModel(
+      snapshot('outage', [service('wa', 'down', 'provider'), service('x', 'up', null, false)]),
+      ctx(),
+    );
+    expect(model.menu.map((i) => (i.separator ? '—' : i.label))).toEqual([
+      'Outage',
+      'WhatsApp: down',
+      '—',
+      'Check now',
+      'Open Vigie',
+      'Pause checks',
+      '—',
+      'Launch at login',
+      'Quit Vigie',
+    ]);
     expect(model.menu[1]?.action).toEqual({ type: 'open', serviceId: 'wa' });
     const pause = model.menu.find((i) => i.label === 'Pause checks');
     expect(pause?.submenu?.map((i) => i.action)).toEqual([
@@ -49,7 +110,10 @@ describe('tray model', () => {
   });
 
   it('shows progress while checking, and resume with the end of a pause', () => {
-    expect(trayModel(snapshot('ok', []), ctx('en', true)).menu.find((i) => i.label === 'Checking…')?.enabled).toBe(false);
+    expect(
+      trayModel(snapshot('ok', []), ctx('en', true)).menu.find((i) => i.label === 'Checking…')
+        ?.enabled,
+    ).toBe(false);
     const paused = trayModel(snapshot('paused', [], { pausedUntil: NOW + 3600_000 }), ctx());
     expect(paused.tooltip).toBe('Vigie — checks paused until 05:00 PM');
     expect(paused.menu.some((i) => i.action?.type === 'resume')).toBe(true);

@@ -1,0 +1,80 @@
+// IPC handlers: every request checks its sender (our window, our page) and parses its payload
+// against the contract in shared/ipc.ts. A bad request gets an error back, never a crash.
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import {
+  requests,
+  type Channel,
+  type IpcResult,
+  type Replies,
+  type RequestOf,
+} from '../../shared/ipc';
+
+/** The implementation of each channel. */
+export type Handlers = {
+  [C in Channel]: (request: RequestOf<C>) => Promise<Replies[C]> | Replies[C];
+};
+
+/** Whether an event comes from the window we created, showing our own page. */
+export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+
+/** Registers every channel; returns the function that removes them. */
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
+  handlers: Handlers,
+  trusted: SenderCheck,
+): () => void {
+  const channels = Object.keys(requests) as Channel[];
+  for (const channel of channels) {
+    ipcMain.handle(channel, async (event, payload: unknown): Promise<IpcResult<unknown>> => {
+      if (!trusted(event))
+        return {
+          ok: false,
+          error: { code: 'UNTRUSTED_SENDER', message: 'this page may not talk to Vigie' },
+        };
+      const parsed = requests[channel].safeParse(payload);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
+        return {
+          ok: false,
+          error: {
+            code: 'BAD_REQUEST',
+            message: `${channel}: ${where}${issue?.message ?? 'invalid request'}`,
+          },
+        };
+      }
+      try {
+        // The schema for `channel` produced this value, so it is that channel's request type.
+        const handler = handlers[channel] as (request: unknown) => Promise<unknown> | unknown;
+        return { ok: true, value: await handler(parsed.data) };
+      } catch (error) {
+        return {
+          ok: false,
+          error: {
+            code: 'FAILED',
+            message: error instanceof Error ? error.message : String(error),
+          },
+        };
+      }
+    });
+  }
+  return () => {
+    for (const channel of channels) ipcMain.removeHandler(channel);
+  };
+}
+
+/** A sender check for one window whose page was loaded from `pageUrl`. */
+export function senderIs(webContentsId: () => number | null, pageUrl: string): SenderCheck {
+  const expected = new URL(pageUrl);
+  return (event) => {
+    if (event.sender.id !== webContentsId()) return false;
+    const frame = event.senderFrame;
+    if (!frame || frame.parent !== null) return false;
+    try {
+      const url = new URL(frame.url);
+      return url.origin === expected.origin && url.pathname === expected.pathname;
+    } catch {
+      return false;
+    }
+  };
+}

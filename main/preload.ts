@@ -1,0 +1,34 @@
+// The preload: exposes one typed object, window.vigie, and nothing else (no raw ipcRenderer).
+// Built as CommonJS: sandboxed preloads cannot load ES modules.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { Channel, IpcResult, Replies, RequestOf, VigieApi, VigieEvent } from '../shared/ipc';
+
+const EVENT_CHANNEL = 'vigie:event';
+
+function invoke<C extends Channel>(
+  channel: C,
+  request?: RequestOf<C>,
+): Promise<IpcResult<Replies[C]>> {
+  return ipcRenderer.invoke(channel, request) as Promise<IpcResult<Replies[C]>>;
+}
+
+const vigie: VigieApi = {
+  snapshot: () => invoke('snapshot:get'),
+  checkNow: () => invoke('engine:checkNow'),
+  pause: (until) => invoke('engine:pause', { until }),
+  resume: () => invoke('engine:resume'),
+  uptime: (serviceId) => invoke('history:uptime', { serviceId }),
+  days: (serviceId, days) => invoke('history:days', { serviceId, days }),
+  latency: (serviceId, from, to) => invoke('history:latency', { serviceId, from, to }),
+  incidents: (filter) => invoke('history:incidents', filter),
+  settings: () => invoke('settings:get'),
+  updateSettings: (patch) => invoke('settings:set', patch),
+  openExternal: (url) => invoke('shell:openExternal', { url }),
+  onEvent(listener) {
+    const wrapped = (_: IpcRendererEvent, event: VigieEvent) => listener(event);
+    ipcRenderer.on(EVENT_CHANNEL, wrapped);
+    return () => ipcRenderer.removeListener(EVENT_CHANNEL, wrapped);
+  },
+};
+
+contextBridge.exposeInMainWorld('vigie', vigie);

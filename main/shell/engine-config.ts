@@ -1,0 +1,22 @@
+// The engine's config as the user chose it: the catalog, the user's choices and own services.
+import type { VigieConfig } from '../../shared/config-schema';
+import type { Settings } from '../../shared/settings-schema';
+
+/** Applies the settings to a catalog config. */
+export function configFromSettings(catalog: VigieConfig, settings: Settings): VigieConfig {
+  const own = settings.customServices.filter((s) => !catalog.services.some((c) => c.id === s.id));
+  return {
+    ...catalog,
+    intervalSeconds: settings.intervalSeconds,
+    failureThreshold: settings.failureThreshold,
+    successThreshold: settings.successThreshold,
+    services: [...catalog.services, ...own].map((service) => {
+      const choice = settings.services[service.id];
+      return {
+        ...service,
+        enabled: choice?.enabled ?? service.enabled,
+        critical: choice?.critical ?? service.critical,
+      };
+    }),
+  };
+}

@@ -1,0 +1,94 @@
+// The one IPC contract between the window and the main process: namespaced channels, the zod
+// schema of each request, the type of each reply, and the single event channel main pushes on.
+// Only plain data crosses: times as epoch milliseconds, errors as { code, message }.
+import { z } from 'zod';
+import type { DayCell, Incident, LatencyPoint, Resolution, Uptime } from './history-types';
+import { settingsSchema, type Settings } from './settings-schema';
+import type { Snapshot, VerdictChange } from './types';
+
+const serviceId = z.string().regex(/^[a-z0-9~][a-z0-9-]{0,62}$/);
+const time = z.number().finite().nonnegative();
+
+/** Request schemas, by channel. */
+export const requests = {
+  'snapshot:get': z.undefined(),
+  'engine:checkNow': z.undefined(),
+  'engine:pause': z.strictObject({ until: time.nullable() }),
+  'engine:resume': z.undefined(),
+  'history:uptime': z.strictObject({ serviceId }),
+  'history:days': z.strictObject({ serviceId, days: z.number().int().min(1).max(90) }),
+  'history:latency': z
+    .strictObject({ serviceId, from: time, to: time })
+    .refine((r) => r.from < r.to, 'from must be before to'),
+  'history:incidents': z.strictObject({ serviceId: serviceId.optional(), since: time.optional() }),
+  'settings:get': z.undefined(),
+  'settings:set': settingsSchema.partial().strict(),
+  'shell:openExternal': z.strictObject({
+    url: z.string().refine((u) => {
+      try {
+        return new URL(u).protocol === 'https:';
+      } catch {
+        return false;
+      }
+    }, 'only https links open outside Vigie'),
+  }),
+} as const;
+
+export type Channel = keyof typeof requests;
+export type RequestOf<C extends Channel> = z.infer<(typeof requests)[C]>;
+
+/** Reply types, by channel. */
+export interface Replies {
+  'snapshot:get': Snapshot;
+  'engine:checkNow': Snapshot;
+  'engine:pause': Snapshot;
+  'engine:resume': Snapshot;
+  'history:uptime': Uptime[];
+  'history:days': DayCell[];
+  'history:latency': { resolution: Resolution; points: LatencyPoint[] };
+  'history:incidents': Incident[];
+  'settings:get': Settings;
+  'settings:set': Settings;
+  'shell:openExternal': null;
+}
+
+/** An error that crossed IPC. */
+export interface IpcError {
+  readonly code: 'BAD_REQUEST' | 'UNTRUSTED_SENDER' | 'FAILED';
+  readonly message: string;
+}
+
+/** What every invoke resolves to. */
+export type IpcResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+/** The event channel main pushes state on. */
+export const EVENT_CHANNEL = 'vigie:event';
+
+/** What main pushes. */
+export type VigieEvent =
+  | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
+  | { readonly type: 'change'; readonly change: VerdictChange }
+  | { readonly type: 'settings'; readonly settings: Settings }
+  | { readonly type: 'focusService'; readonly serviceId: string };
+
+/** The typed API the preload exposes as `window.vigie`. */
+export interface VigieApi {
+  snapshot(): Promise<IpcResult<Snapshot>>;
+  checkNow(): Promise<IpcResult<Snapshot>>;
+  pause(until: number | null): Promise<IpcResult<Snapshot>>;
+  resume(): Promise<IpcResult<Snapshot>>;
+  uptime(serviceId: string): Promise<IpcResult<Uptime[]>>;
+  days(serviceId: string, days: number): Promise<IpcResult<DayCell[]>>;
+  latency(
+    serviceId: string,
+    from: number,
+    to: number,
+  ): Promise<IpcResult<Replies['history:latency']>>;
+  incidents(filter: { serviceId?: string; since?: number }): Promise<IpcResult<Incident[]>>;
+  settings(): Promise<IpcResult<Settings>>;
+  updateSettings(patch: RequestOf<'settings:set'>): Promise<IpcResult<Settings>>;
+  openExternal(url: string): Promise<IpcResult<null>>;
+  /** Subscribes to main's events; returns the unsubscribe function. */
+  onEvent(listener: (event: VigieEvent) => void): () => void;
+}

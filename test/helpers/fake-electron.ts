@@ -1,0 +1,154 @@
+// A fake `electron` module that records what the code asked for: tray images, tooltips and menus,
+// notifications, windows and their preferences, IPC handlers, app calls. Used with vi.mock.
+import { EventEmitter } from 'node:events';
+
+export interface MenuItemSpec {
+  label?: string;
+  type?: string;
+  enabled?: boolean;
+  checked?: boolean;
+  click?: () => void;
+  submenu?: MenuItemSpec[];
+}
+
+/** Everything the app asked Electron to do. */
+export class Recorder {
+  trays: FakeTray[] = [];
+  notifications: FakeNotification[] = [];
+  windows: FakeWindow[] = [];
+  handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
+  opened: string[] = [];
+  loginItem: { openAtLogin: boolean } | null = null;
+  quit = 0;
+  userData = '';
+  locale = 'en-US';
+  ready: () => void = () => undefined;
+  readonly power = new EventEmitter();
+  readonly appEvents = new EventEmitter();
+}
+
+export const recorder = new Recorder();
+
+export class FakeTray extends EventEmitter {
+  image: string;
+  tooltip = '';
+  menu: MenuItemSpec[] = [];
+  destroyed = false;
+  constructor(image: { path: string }) {
+    super();
+    this.image = image.path;
+    recorder.trays.push(this);
+  }
+  setImage(image: { path: string }) {
+    this.image = image.path;
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: { items: MenuItemSpec[] }) {
+    this.menu = menu.items;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
+}
+
+export class FakeNotification extends EventEmitter {
+  shown = false;
+  constructor(readonly options: { title: string; body: string }) {
+    super();
+    recorder.notifications.push(this);
+  }
+  static isSupported() {
+    return true;
+  }
+  show() {
+    this.shown = true;
+  }
+}
+
+let nextId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextId++;
+  openHandler: ((details: { url: string }) => { action: string }) | null = null;
+  sent: { channel: string; payload: unknown }[] = [];
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.openHandler = handler;
+  }
+  send(channel: string, payload: unknown) {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed() {
+    return false;
+  }
+}
+
+export class FakeWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  loaded = '';
+  visible = false;
+  destroyed = false;
+  bounds: { width: number; height: number; x: number; y: number };
+  constructor(
+    readonly options: Record<string, unknown> & { webPreferences: Record<string, unknown> },
+  ) {
+    super();
+    this.bounds = {
+      width: Number(options['width']),
+      height: Number(options['height']),
+      x: 10,
+      y: 20,
+    };
+    recorder.windows.push(this);
+  }
+  loadURL(url: string) {
+    this.loaded = url;
+    return Promise.resolve();
+  }
+  show() {
+    this.visible = true;
+  }
+  focus() {}
+  isDestroyed() {
+    return this.destroyed;
+  }
+  isMinimized() {
+    return false;
+  }
+  isMaximized() {
+    return false;
+  }
+  getBounds() {
+    return this.bounds;
+  }
+}
+
+/** The module object to return from vi.mock('electron', ...). */
+export function fakeElectron() {
+  return {
+    app: {
+      requestSingleInstanceLock: () => true,
+      quit: () => recorder.quit++,
+      on: (event: string, listener: (...args: unknown[]) => void) =>
+        recorder.appEvents.on(event, listener),
+      getAppPath: () => '/app',
+      getPath: () => recorder.userData,
+      getLocale: () => recorder.locale,
+      whenReady: () => new Promise<void>((resolve) => (recorder.ready = resolve)),
+      setLoginItemSettings: (settings: { openAtLogin: boolean }) => (recorder.loginItem = settings),
+    },
+    Menu: { buildFromTemplate: (items: MenuItemSpec[]) => ({ items }) },
+    nativeImage: { createFromPath: (path: string) => ({ path }) },
+    Tray: FakeTray,
+    Notification: FakeNotification,
+    BrowserWindow: FakeWindow,
+    powerMonitor: recorder.power,
+    shell: { openExternal: (url: string) => (recorder.opened.push(url), Promise.resolve()) },
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) =>
+        recorder.handlers.set(channel, handler),
+      removeHandler: (channel: string) => recorder.handlers.delete(channel),
+    },
+  };
+}

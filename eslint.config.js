@@ -51,7 +51,7 @@ export default tseslint.config(
   },
   {
     // The command line and benchmarks talk to the terminal on purpose.
-    files: ['main/cli/**', 'main/cli.ts', 'bench/**', 'test/**'],
+    files: ['main/cli/**', 'main/cli.ts', 'bench/**', 'test/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
   {
@@ -59,6 +59,18 @@ export default tseslint.config(
     files: ['test/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
-  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
+  { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable' },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
   prettier,
 );

@@ -49,9 +49,10 @@ function translatorFor(settings: Settings): Translator {
 
 function iconPath(key: string): string {
   const base = join(app.getAppPath(), 'build', 'icons');
-  if (process.platform === 'darwin') return join(base, `trayTemplate-${key}.png`);
+  // macOS draws "…Template" images in the menu bar's colour; Windows wants .ico; Linux gets 32 px.
+  if (process.platform === 'darwin') return join(base, `tray-${key}Template.png`);
   if (process.platform === 'win32') return join(base, `tray-${key}.ico`);
-  return join(base, `tray-${key}.png`);
+  return join(base, `tray-${key}-32.png`);
 }
 
 /** History in userData; if another Vigie process records there, checks go on unrecorded. */

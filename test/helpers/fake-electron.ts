@@ -73,6 +73,14 @@ export class FakeWebContents extends EventEmitter {
   readonly id = nextId++;
   openHandler: ((details: { url: string }) => { action: string }) | null = null;
   sent: { channel: string; payload: unknown }[] = [];
+  permissionRequest:
+    ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionCheck: (() => boolean) | null = null;
+  readonly session = {
+    setPermissionRequestHandler: (handler: FakeWebContents['permissionRequest']) =>
+      (this.permissionRequest = handler),
+    setPermissionCheckHandler: (handler: () => boolean) => (this.permissionCheck = handler),
+  };
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
     this.openHandler = handler;
   }

@@ -80,7 +80,7 @@ afterAll(() => {
 
 describe('the tray', () => {
   it('starts checking at once, then says all is well', async () => {
-    expect(tray().image).toBe('/app/build/icons/tray-ok.png');
+    expect(tray().image).toBe('/app/build/icons/tray-ok-32.png');
     await vi.advanceTimersByTimeAsync(0);
     expect(tray().tooltip).toBe('Vigie — all services are up');
     expect(tray().menu.map((i) => i.label ?? '—')).toEqual([
@@ -102,10 +102,10 @@ describe('the tray', () => {
   it('a single failed cycle changes nothing; a confirmed outage changes the icon and tells the user why', async () => {
     world.states['whatsapp'] = { state: 'down', cause: 'provider' };
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(tray().image).toBe('/app/build/icons/tray-ok.png');
+    expect(tray().image).toBe('/app/build/icons/tray-ok-32.png');
     expect(recorder.notifications).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(15_000);
-    expect(tray().image).toBe('/app/build/icons/tray-outage.png');
+    expect(tray().image).toBe('/app/build/icons/tray-outage-32.png');
     expect(tray().tooltip).toMatch(/^Vigie — WhatsApp down for everyone since \d\d:\d\d (AM|PM)$/);
     expect(recorder.notifications.map((n) => n.options)).toEqual([
       {
@@ -124,13 +124,13 @@ describe('the tray', () => {
 
   it('pauses for an hour, says so, and remembers it', async () => {
     item(item(tray().menu, 'Pause checks')!.submenu!, 'For 1 hour')!.click!();
-    expect(tray().image).toBe('/app/build/icons/tray-paused.png');
+    expect(tray().image).toBe('/app/build/icons/tray-paused-32.png');
     expect(tray().tooltip).toMatch(/^Vigie — checks paused until/);
     const saved = JSON.parse(readFileSync(join(recorder.userData, 'settings.json'), 'utf8'));
     expect(saved.pausedUntil).toBeGreaterThan(Date.now());
     item(tray().menu, 'Resume checks')!.click!();
     await vi.advanceTimersByTimeAsync(1);
-    expect(tray().image).toBe('/app/build/icons/tray-outage.png');
+    expect(tray().image).toBe('/app/build/icons/tray-outage-32.png');
   });
 
   it('launch at login is a checkbox that sets the login item', () => {
@@ -186,6 +186,14 @@ describe('the window', () => {
       action: 'deny',
     });
     expect(recorder.opened).toEqual(['https://metastatus.com/']);
+    let granted: boolean | null = null;
+    window.webContents.permissionRequest!(
+      window.webContents,
+      'media',
+      (answer) => (granted = answer),
+    );
+    expect(granted).toBe(false);
+    expect(window.webContents.permissionCheck!()).toBe(false);
   });
 
   it('remembers its size and place', () => {

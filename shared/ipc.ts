@@ -6,6 +6,23 @@ import type { DayCell, Incident, LatencyPoint, Resolution, Uptime } from './hist
 import { settingsSchema, type Settings } from './settings-schema';
 import type { Snapshot, VerdictChange } from './types';
 
+/**
+ * A change to some settings: each field as in the schema but optional and without its default, so
+ * that the fields a request does not name are left as they are (zod's partial() would fill in
+ * defaults and reset them).
+ */
+function settingsPatch() {
+  const shape = Object.fromEntries(
+    Object.entries(settingsSchema.shape).map(([key, field]) => {
+      const inner =
+        field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+      return [key, inner.optional()];
+    }),
+  );
+  // The shape is the schema's own fields made optional: the cast states that type.
+  return z.strictObject(shape) as unknown as z.ZodType<Partial<Settings>>;
+}
+
 const serviceId = z.string().regex(/^[a-z0-9~][a-z0-9-]{0,62}$/);
 const time = z.number().finite().nonnegative();
 
@@ -22,7 +39,7 @@ export const requests = {
     .refine((r) => r.from < r.to, 'from must be before to'),
   'history:incidents': z.strictObject({ serviceId: serviceId.optional(), since: time.optional() }),
   'settings:get': z.undefined(),
-  'settings:set': settingsSchema.partial().strict(),
+  'settings:set': settingsPatch(),
   'shell:openExternal': z.strictObject({
     url: z.string().refine((u) => {
       try {

@@ -24,7 +24,7 @@ const NETWORK_POLL_MS = 10_000;
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 interface Running {
-  readonly engine: Engine;
+  engine: Engine;
   readonly settings: SettingsStore;
   readonly history: HistoryStore | null;
   readonly tray: TrayView;
@@ -105,7 +105,7 @@ function openWindow(serviceId?: string): void {
 
 async function act(action: TrayAction): Promise<void> {
   if (!running) return;
-  const { engine, settings } = running;
+  const { engine } = running;
   switch (action.type) {
     case 'checkNow':
       running.checking = true;
@@ -119,15 +119,15 @@ async function act(action: TrayAction): Promise<void> {
       return;
     case 'pause':
       engine.scheduler.pause(action.until);
-      settings.update((s) => ({ ...s, pausedUntil: action.until }));
+      running.settings.update((s) => ({ ...s, pausedUntil: action.until }));
       return;
     case 'resume':
       engine.scheduler.resume();
-      settings.update((s) => ({ ...s, pausedUntil: null }));
+      running.settings.update((s) => ({ ...s, pausedUntil: null }));
       return;
     case 'launchAtLogin':
       app.setLoginItemSettings({ openAtLogin: action.enabled });
-      settings.update((s) => ({ ...s, launchAtLogin: action.enabled }));
+      running.settings.update((s) => ({ ...s, launchAtLogin: action.enabled }));
       render(engine.scheduler.snapshot());
       return;
     case 'quit':
@@ -157,11 +157,11 @@ function notify(changes: readonly VerdictChange[]): void {
 }
 
 /** Asks the engine for a grace period when the machine's network interfaces change. */
-function watchNetwork(engine: Engine): void {
+function watchNetwork(): void {
   let last = networkSignature();
   setInterval(() => {
     const now = networkSignature();
-    if (now !== last) engine.scheduler.notifyNetworkChange();
+    if (now !== last) running?.engine.scheduler.notifyNetworkChange();
     last = now;
   }, NETWORK_POLL_MS).unref();
 }
@@ -175,36 +175,26 @@ function networkSignature(): string {
   );
 }
 
-function start(): void {
-  const opened = SettingsStore.open(app.getPath('userData'));
-  const settings = opened.store;
-  const tr = translatorFor(settings.get());
-  const config = configFromSettings(defaultConfig(), settings.get());
-  const engine = createEngine(config, {
-    overall: { nonCriticalMaxDegraded: settings.get().nonCriticalMaxDegraded },
+/** Settings that change what the engine checks or how: changing one restarts the engine. */
+const ENGINE_SETTINGS = [
+  'services',
+  'customServices',
+  'intervalSeconds',
+  'failureThreshold',
+  'successThreshold',
+  'nonCriticalMaxDegraded',
+] as const;
+
+/** Creates, wires and starts an engine for the current settings. */
+function startEngine(
+  settings: Settings,
+  history: HistoryStore | null,
+  previous?: Snapshot,
+): Engine {
+  const engine = createEngine(configFromSettings(defaultConfig(), settings), {
+    overall: { nonCriticalMaxDegraded: settings.nonCriticalMaxDegraded },
+    initial: previous?.services,
   });
-  const history = openRecorder();
-  const tray = createTray(
-    iconPath,
-    (action) => void act(action),
-    () => openWindow(),
-  );
-  running = {
-    engine,
-    settings,
-    history,
-    tray,
-    window: null,
-    tr,
-    checking: false,
-    pendingChanges: [],
-  };
-  if (opened.reset && Notification.isSupported()) {
-    new Notification({
-      title: 'Vigie',
-      body: tr.t('settings.reset', { backup: opened.reset.backup }),
-    }).show();
-  }
   engine.scheduler.on('change', (change) => {
     running?.pendingChanges.push(change);
     send({ type: 'change', change });
@@ -216,18 +206,72 @@ function start(): void {
     render(snapshot);
     send({ type: 'snapshot', snapshot });
   });
+  engine.scheduler.start();
+  if (settings.pausedUntil !== null && settings.pausedUntil > Date.now())
+    engine.scheduler.pause(settings.pausedUntil);
+  return engine;
+}
+
+function scheduler() {
+  if (!running) throw new Error('Vigie is not running');
+  return running.engine.scheduler;
+}
+
+function updateSettings(patch: Partial<Settings>): Settings {
+  if (!running) throw new Error('Vigie is not running');
+  const before = running.settings.get();
+  const next = running.settings.update((s) => ({ ...s, ...patch }));
+  running.tr = translatorFor(next);
+  if (ENGINE_SETTINGS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]))) {
+    const previous = running.engine.scheduler.snapshot();
+    void running.engine.close();
+    running.engine = startEngine(next, running.history, previous);
+  }
+  render(scheduler().snapshot());
+  send({ type: 'settings', settings: next });
+  return next;
+}
+
+function start(): void {
+  const opened = SettingsStore.open(app.getPath('userData'));
+  const settings = opened.store;
+  const tr = translatorFor(settings.get());
+  const history = openRecorder();
+  const tray = createTray(
+    iconPath,
+    (action) => void act(action),
+    () => openWindow(),
+  );
+  running = {
+    engine: null as unknown as Engine,
+    settings,
+    history,
+    tray,
+    window: null,
+    tr,
+    checking: false,
+    pendingChanges: [],
+  };
+  render(createEmptySnapshot());
+  running.engine = startEngine(settings.get(), history);
+  if (opened.reset && Notification.isSupported()) {
+    new Notification({
+      title: 'Vigie',
+      body: tr.t('settings.reset', { backup: opened.reset.backup }),
+    }).show();
+  }
   registerIpc(
     ipcMain,
     {
-      'snapshot:get': () => engine.scheduler.snapshot(),
-      'engine:checkNow': () => engine.scheduler.checkNow(),
+      'snapshot:get': () => scheduler().snapshot(),
+      'engine:checkNow': () => scheduler().checkNow(),
       'engine:pause': ({ until }) => {
-        engine.scheduler.pause(until);
-        return engine.scheduler.snapshot();
+        scheduler().pause(until);
+        return scheduler().snapshot();
       },
       'engine:resume': () => {
-        engine.scheduler.resume();
-        return engine.scheduler.snapshot();
+        scheduler().resume();
+        return scheduler().snapshot();
       },
       'history:uptime': ({ serviceId }) => history?.uptime(serviceId) ?? [],
       'history:days': ({ serviceId, days }) => history?.dailyCells(serviceId, days) ?? [],
@@ -235,13 +279,7 @@ function start(): void {
         history?.latencySeries(serviceId, from, to) ?? { resolution: '1h', points: [] },
       'history:incidents': (filter) => history?.incidents(filter) ?? [],
       'settings:get': () => settings.get(),
-      'settings:set': (patch) => {
-        const next = settings.update((s) => ({ ...s, ...patch }));
-        if (running) running.tr = translatorFor(next);
-        render(engine.scheduler.snapshot());
-        send({ type: 'settings', settings: next });
-        return next;
-      },
+      'settings:set': (patch) => updateSettings(patch),
       'shell:openExternal': async ({ url }) => {
         await shell.openExternal(url);
         return null;
@@ -249,13 +287,20 @@ function start(): void {
     },
     senderIs(() => running?.window?.webContents.id ?? null, pageUrl()),
   );
-  powerMonitor.on('suspend', () => engine.scheduler.notifySuspend());
-  powerMonitor.on('resume', () => engine.scheduler.notifyResume());
-  watchNetwork(engine);
-  const pausedUntil = settings.get().pausedUntil;
-  render(engine.scheduler.snapshot());
-  engine.scheduler.start();
-  if (pausedUntil !== null && pausedUntil > Date.now()) engine.scheduler.pause(pausedUntil);
+  powerMonitor.on('suspend', () => scheduler().notifySuspend());
+  powerMonitor.on('resume', () => scheduler().notifyResume());
+  watchNetwork();
+}
+
+/** What the tray shows before the first check. */
+function createEmptySnapshot(): Snapshot {
+  return {
+    checkedAt: 0,
+    overall: 'ok',
+    connectivity: { state: 'online', detail: '', references: [] },
+    services: [],
+    bytes: 0,
+  };
 }
 
 if (!app.requestSingleInstanceLock()) {

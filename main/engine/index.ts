@@ -10,7 +10,7 @@ import {
 } from './cycle';
 import { createHttpClient, type HttpClient } from './net/http-client';
 import { computeOverall, type OverallOptions } from './overall';
-import { Scheduler } from './scheduler';
+import { Scheduler, type SchedulerDeps } from './scheduler';
 import { SourceCache } from './sources';
 
 export interface EngineOptions {
@@ -22,6 +22,8 @@ export interface EngineOptions {
   readonly random?: () => number;
   readonly overall?: OverallOptions;
   readonly http?: HttpClient;
+  /** Confirmed verdicts to start from (see Scheduler). */
+  readonly initial?: SchedulerDeps['initial'];
 }
 
 /** A running engine: one-shot cycles for the command line, a scheduler for continuous mode. */
@@ -51,6 +53,7 @@ export function createEngine(config: VigieConfig, options: EngineOptions = {}): 
     now,
     random: options.random,
     overall: options.overall,
+    initial: options.initial,
     runCycle: (o) => runCycle(config, deps, o),
   });
   return {

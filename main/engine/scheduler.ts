@@ -25,6 +25,8 @@ export interface SchedulerDeps {
   /** In [0, 1); jitter spreads cycles of many users so they do not hit providers together. */
   readonly random?: () => number;
   readonly overall?: OverallOptions;
+  /** Confirmed verdicts to start from (a restart with new settings), so no change is announced twice. */
+  readonly initial?: readonly ServiceStatus[];
 }
 
 /** Share of the interval by which a cycle may start early or late. */
@@ -55,6 +57,11 @@ export class Scheduler {
 
   constructor(private readonly deps: SchedulerDeps) {
     this.tracker = new ThresholdTracker(deps.config);
+    for (const status of deps.initial ?? []) {
+      if (status.checkedAt === 0 || status.cause === 'local') continue;
+      this.tracker.seed(status);
+      this.statuses.set(status.id, status);
+    }
   }
 
   /** Subscribes to an event; returns the unsubscribe function. */

@@ -89,6 +89,16 @@ export class ThresholdTracker {
     return { published, change: null, pending: true };
   }
 
+  /** Starts from known confirmed verdicts (an engine restarted with new settings), so nothing is announced twice. */
+  seed(status: ServiceStatus): void {
+    this.tracks.set(status.id, {
+      confirmed: status,
+      since: status.since ?? status.checkedAt,
+      failStreak: 0,
+      upStreak: 0,
+    });
+  }
+
   /** Forgets everything about a service (removed from the config). */
   forget(id: string): void {
     this.tracks.delete(id);

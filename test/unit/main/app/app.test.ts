@@ -16,12 +16,14 @@ vi.mock('electron', async () => (await import('../../../helpers/fake-electron'))
 const world = vi.hoisted(() => ({
   states: {} as Record<string, { state: VerdictState; cause: ServiceStatus['cause'] }>,
   checks: 0,
+  intervals: [] as number[],
 }));
 
 vi.mock('../../../../main/engine', async () => {
   const { Scheduler } = await import('../../../../main/engine/scheduler');
   return {
-    createEngine: (config: VigieConfig) => {
+    createEngine: (config: VigieConfig, options: { initial?: readonly ServiceStatus[] } = {}) => {
+      world.intervals.push(config.intervalSeconds);
       const runCycle = async (): Promise<CycleResult> => {
         world.checks++;
         const at = Date.now();
@@ -52,6 +54,7 @@ vi.mock('../../../../main/engine', async () => {
         runCycle,
         now: () => Date.now(),
         random: () => 0.5,
+        initial: options.initial,
       });
       return { scheduler, checkOnce: runCycle, close: async () => scheduler.stop() };
     },
@@ -249,6 +252,31 @@ describe('the window', () => {
     window.emit('closed');
     item(tray().menu, 'Ouvrir Vigie')!.click!();
     expect(recorder.windows).toHaveLength(2);
+  });
+});
+
+describe('settings from the window', () => {
+  it('a new interval restarts the engine without announcing known outages again', async () => {
+    const window = recorder.windows.at(-1)!;
+    const ours = { sender: window.webContents, senderFrame: { url: window.loaded, parent: null } };
+    const notified = recorder.notifications.length;
+    expect(
+      await recorder.handlers.get('settings:set')!(ours, { intervalSeconds: 120 }),
+    ).toMatchObject({ ok: true });
+    expect(world.intervals.at(-1)).toBe(120);
+    const checks = world.checks;
+    await vi.advanceTimersByTimeAsync(1);
+    expect(world.checks).toBe(checks + 1);
+    await vi.advanceTimersByTimeAsync(119_000);
+    expect(world.checks).toBe(checks + 1);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(world.checks).toBe(checks + 2);
+    expect(recorder.notifications).toHaveLength(notified);
+    expect(tray().image).toBe('/app/build/icons/tray-outage-32.png');
+    // Only the interval changed: the language and the login item are as the user left them.
+    const saved = JSON.parse(readFileSync(join(recorder.userData, 'settings.json'), 'utf8'));
+    expect(saved).toMatchObject({ intervalSeconds: 120, language: 'fr', launchAtLogin: true });
+    expect(tray().menu.map((i) => i.label)).toContain('Quitter Vigie');
   });
 });
 

@@ -25,10 +25,16 @@ function render(root: HTMLElement, snapshot: Snapshot, language: Language): void
   const title = document.createElement('h1');
   title.textContent = tr.t(`overall.${snapshot.checkedAt === 0 ? 'checking' : snapshot.overall}`);
   const meta = document.createElement('p');
-  meta.textContent =
-    snapshot.checkedAt === 0
-      ? tr.t('page.empty')
-      : `${tr.t('page.lastCheck', { time: tr.time(snapshot.checkedAt, Date.now()) })} — ${tr.t('page.connectivity', { detail: snapshot.connectivity.detail })}`;
+  if (snapshot.checkedAt === 0) {
+    meta.textContent = tr.t('page.empty');
+  } else {
+    const detail = document.createElement('bdi');
+    detail.textContent = snapshot.connectivity.detail;
+    meta.append(
+      `${tr.t('page.lastCheck', { time: tr.time(snapshot.checkedAt, Date.now()) })} — ${tr.t('page.connectivity', { detail: '' })}`,
+      detail,
+    );
+  }
   const list = document.createElement('ul');
   for (const service of snapshot.services) {
     const item = document.createElement('li');
@@ -36,7 +42,12 @@ function render(root: HTMLElement, snapshot: Snapshot, language: Language): void
     state.className = 'state';
     state.textContent = `${MARKS[service.state]} ${tr.t('menu.serviceLine', { service: service.name, state: tr.t(`state.${service.state}`) })}`;
     item.append(state);
-    if (service.state !== 'up') item.append(` — ${service.summary}`);
+    if (service.state !== 'up') {
+      // The engine's evidence is not translated yet: isolate it so it reads well in Arabic too.
+      const summary = document.createElement('bdi');
+      summary.textContent = service.summary;
+      item.append(' — ', summary);
+    }
     list.append(item);
   }
   root.replaceChildren(title, meta, list);

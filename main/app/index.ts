@@ -13,6 +13,7 @@ import { createEngine, type Engine } from '../engine';
 import { openHistory, type HistoryStore } from '../history/store';
 import { SettingsStore } from '../settings/settings-store';
 import { configFromSettings } from '../shell/engine-config';
+import { createHandlers } from '../shell/handlers';
 import { noticesFor } from '../shell/notification-model';
 import { trayModel, type TrayAction } from '../shell/tray-model';
 import { registerIpc, senderIs } from './ipc';
@@ -262,29 +263,13 @@ function start(): void {
   }
   registerIpc(
     ipcMain,
-    {
-      'snapshot:get': () => scheduler().snapshot(),
-      'engine:checkNow': () => scheduler().checkNow(),
-      'engine:pause': ({ until }) => {
-        scheduler().pause(until);
-        return scheduler().snapshot();
-      },
-      'engine:resume': () => {
-        scheduler().resume();
-        return scheduler().snapshot();
-      },
-      'history:uptime': ({ serviceId }) => history?.uptime(serviceId) ?? [],
-      'history:days': ({ serviceId, days }) => history?.dailyCells(serviceId, days) ?? [],
-      'history:latency': ({ serviceId, from, to }) =>
-        history?.latencySeries(serviceId, from, to) ?? { resolution: '1h', points: [] },
-      'history:incidents': (filter) => history?.incidents(filter) ?? [],
-      'settings:get': () => settings.get(),
-      'settings:set': (patch) => updateSettings(patch),
-      'shell:openExternal': async ({ url }) => {
-        await shell.openExternal(url);
-        return null;
-      },
-    },
+    createHandlers({
+      scheduler,
+      history,
+      settings: () => settings.get(),
+      updateSettings,
+      openExternal: (url) => shell.openExternal(url),
+    }),
     senderIs(() => running?.window?.webContents.id ?? null, pageUrl()),
   );
   powerMonitor.on('suspend', () => scheduler().notifySuspend());

@@ -1,0 +1,122 @@
+// End-to-end harness: the renderer built by Vite, loaded from disk with its real CSP in Debian's
+// Chromium (playwright-core), and `window.vigie` bridged (exposeBinding) to real handlers over a
+// real engine, history and settings in this process. Nothing but loopback is ever contacted.
+import { mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { requests, type Channel, type VigieEvent } from '../../shared/ipc';
+import type { Handlers } from '../../main/shell/handlers';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'artifacts', 'screenshots');
+
+/** Builds the renderer into a temporary folder, as the app's build does (relative base). */
+export async function buildRenderer(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'vigie-renderer-'));
+  await build({
+    root: join(ROOT, 'renderer'),
+    base: './',
+    logLevel: 'error',
+    build: { outDir, emptyOutDir: true },
+  });
+  return join(outDir, 'index.html');
+}
+
+/** Starts Chromium the way this machine allows (no sandbox as root, no background traffic). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      // Vite's module scripts load from file:// as they do in Electron.
+      '--allow-file-access-from-files',
+    ],
+  });
+}
+
+/** Opens the page with window.vigie bridged to `handlers`; returns a function to push events. */
+export async function openPage(
+  browser: Browser,
+  pageUrl: string,
+  handlers: Handlers,
+  locale = 'en-US',
+): Promise<{ page: Page; push: (event: VigieEvent) => Promise<void>; errors: string[] }> {
+  const context = await browser.newContext({ locale, viewport: { width: 900, height: 640 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.exposeBinding('__vigieInvoke', async (_source, channel: string, payload: unknown) => {
+    // The same validation as the app's IPC layer: the payload is parsed against the contract.
+    if (!(channel in requests))
+      return { ok: false, error: { code: 'BAD_REQUEST', message: `unknown channel ${channel}` } };
+    const parsed = requests[channel as Channel].safeParse(payload);
+    if (!parsed.success)
+      return {
+        ok: false,
+        error: { code: 'BAD_REQUEST', message: parsed.error.issues[0]?.message ?? 'invalid' },
+      };
+    try {
+      const handler = handlers[channel as Channel] as (request: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      return {
+        ok: false,
+        error: { code: 'FAILED', message: error instanceof Error ? error.message : String(error) },
+      };
+    }
+  });
+  await page.addInitScript(() => {
+    type Invoke = (channel: string, payload?: unknown) => Promise<unknown>;
+    const invoke = (globalThis as unknown as { __vigieInvoke: Invoke }).__vigieInvoke;
+    const listeners = new Set<(event: unknown) => void>();
+    (globalThis as unknown as { __vigieDispatch: (event: unknown) => void }).__vigieDispatch = (
+      event,
+    ) => {
+      for (const listener of listeners) listener(event);
+    };
+    (globalThis as unknown as { vigie: unknown }).vigie = {
+      snapshot: () => invoke('snapshot:get'),
+      checkNow: () => invoke('engine:checkNow'),
+      pause: (until: number | null) => invoke('engine:pause', { until }),
+      resume: () => invoke('engine:resume'),
+      uptime: (serviceId: string) => invoke('history:uptime', { serviceId }),
+      days: (serviceId: string, days: number) => invoke('history:days', { serviceId, days }),
+      latency: (serviceId: string, from: number, to: number) =>
+        invoke('history:latency', { serviceId, from, to }),
+      incidents: (filter: unknown) => invoke('history:incidents', filter),
+      settings: () => invoke('settings:get'),
+      updateSettings: (patch: unknown) => invoke('settings:set', patch),
+      openExternal: (url: string) => invoke('shell:openExternal', { url }),
+      onEvent: (listener: (event: unknown) => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+  });
+  await page.goto(`file://${pageUrl}`);
+  const push = async (event: VigieEvent) => {
+    await page.evaluate(
+      (e) =>
+        (globalThis as unknown as { __vigieDispatch: (event: unknown) => void }).__vigieDispatch(e),
+      event,
+    );
+  };
+  return { page, push, errors };
+}
+
+/** Where screenshots go (git-ignored). */
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}.png`);
+}

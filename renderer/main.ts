@@ -1,6 +1,7 @@
 // The minimal page until the window issue: the current snapshot in words, live, in the user's
 // language (Arabic right to left). It talks to main only through window.vigie.
 import { createTranslator, languageFrom, isRtl, type Language } from '../shared/i18n';
+import { localSummary } from '../shared/i18n/evidence';
 import type { VigieApi } from '../shared/ipc';
 import type { Settings } from '../shared/settings-schema';
 import type { Snapshot } from '../shared/types';
@@ -43,9 +44,9 @@ function render(root: HTMLElement, snapshot: Snapshot, language: Language): void
     state.textContent = `${MARKS[service.state]} ${tr.t('menu.serviceLine', { service: service.name, state: tr.t(`state.${service.state}`) })}`;
     item.append(state);
     if (service.state !== 'up') {
-      // The engine's evidence is not translated yet: isolate it so it reads well in Arabic too.
+      // Host names and the provider's own words stay as they are: isolated, they read well in Arabic.
       const summary = document.createElement('bdi');
-      summary.textContent = service.summary;
+      summary.textContent = localSummary(service.probes, tr);
       item.append(' — ', summary);
     }
     list.append(item);

@@ -2,6 +2,7 @@
 // single failed probe (changes are confirmed by the scheduler), quiet hours, muted services, and
 // one grouped notice when three or more services change at once (no storms).
 import type { Translator } from '../../shared/i18n';
+import { localSummary } from '../../shared/i18n/evidence';
 import type { Settings } from '../../shared/settings-schema';
 import type { VerdictChange } from '../../shared/types';
 
@@ -47,7 +48,7 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
   const prefs = ctx.settings.notifications;
   const service = current.name;
   const provider = ctx.providerOf(change.serviceId) ?? t('notify.theProvider');
-  const summary = current.summary;
+  const summary = localSummary(current.probes, ctx.tr);
   const base = { serviceId: change.serviceId };
   if (current.state === 'down' && prefs.down) {
     switch (current.cause) {

@@ -75,7 +75,9 @@ describe('the minimal page', () => {
     expect(outage.overall).toBe('outage');
     await push({ type: 'snapshot', snapshot: outage });
     await page.getByRole('heading', { name: 'Outage' }).waitFor();
-    expect(await page.locator('li').first().textContent()).toMatch(/^✗ Chat: down — HTTP 503/);
+    expect(await page.locator('li').first().textContent()).toBe(
+      '✗ Chat: down — chat.lab.test answered with an error; status page: Major System Outage',
+    );
     await page.screenshot({ path: screenshotPath('minimal-page-outage') });
 
     const arabic = await page.evaluate(() =>
@@ -86,6 +88,9 @@ describe('the minimal page', () => {
     await page.getByRole('heading', { name: 'انقطاع' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('html').getAttribute('lang')).toBe('ar');
+    expect(await page.locator('li').first().textContent()).toBe(
+      '✗ Chat: متوقفة — ردّ chat.lab.test بخطأ؛ صفحة الحالة: Major System Outage',
+    );
     await page.screenshot({ path: screenshotPath('minimal-page-outage-ar') });
 
     // A bad request from the page is refused with a reason, and the page keeps working.

@@ -39,7 +39,21 @@ vi.mock('../../../../main/engine', async () => {
               state: w.state,
               cause: w.cause,
               summary: w.state === 'up' ? 'all checks passed' : 'DNS SERVFAIL for web.whatsapp.com',
-              probes: [],
+              probes:
+                w.state === 'up'
+                  ? []
+                  : [
+                      {
+                        kind: 'dns',
+                        target: 'web.whatsapp.com',
+                        state: 'down',
+                        code: 'DNS_SERVFAIL',
+                        latencyMs: 9,
+                        bytes: 80,
+                        detail: 'DNS SERVFAIL for web.whatsapp.com',
+                        attempts: 2,
+                      },
+                    ],
             };
           });
         return {

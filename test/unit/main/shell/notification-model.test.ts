@@ -14,6 +14,21 @@ function status(
   cause: ServiceStatus['cause'],
   since = NOW,
 ): ServiceStatus {
+  const probes: ServiceStatus['probes'] =
+    state === 'down'
+      ? [
+          {
+            kind: 'dns',
+            target: 'www.facebook.com',
+            state: 'down',
+            code: 'DNS_SERVFAIL',
+            latencyMs: 12,
+            bytes: 90,
+            detail: 'DNS SERVFAIL for www.facebook.com',
+            attempts: 2,
+          },
+        ]
+      : [];
   return {
     id,
     name: id[0]!.toUpperCase() + id.slice(1),
@@ -22,8 +37,8 @@ function status(
     since,
     state,
     cause,
-    summary: 'DNS SERVFAIL for www.facebook.com',
-    probes: [],
+    summary: 'the engine summary, in English',
+    probes,
   };
 }
 
@@ -61,8 +76,11 @@ describe('notifications', () => {
       noticesFor(
         [change('facebook', null, status('facebook', 'down', 'provider'))],
         ctx({}, 'fr'),
-      )[0]?.title,
-    ).toBe('Facebook est en panne pour tout le monde');
+      )[0],
+    ).toMatchObject({
+      title: 'Facebook est en panne pour tout le monde',
+      body: 'La page d’état de Meta le confirme. DNS SERVFAIL pour www.facebook.com',
+    });
   });
 
   it('a recovery says how long the outage lasted', () => {

@@ -1,0 +1,65 @@
+// The evidence in the user's language, from codes: never the engine's English.
+import { describe, expect, it } from 'vitest';
+import { createTranslator } from '../../../shared/i18n';
+import { displayTarget, localSummary } from '../../../shared/i18n/evidence';
+import type { ProbeResult } from '../../../shared/types';
+
+const probe = (fields: Partial<ProbeResult>): ProbeResult => ({
+  kind: 'http',
+  target: 'https://web.whatsapp.com/',
+  state: 'up',
+  code: null,
+  latencyMs: 120,
+  bytes: 0,
+  detail: 'English detail',
+  attempts: 1,
+  ...fields,
+});
+
+describe('local summary', () => {
+  const fb = [
+    probe({ kind: 'dns', target: 'www.facebook.com', state: 'down', code: 'DNS_SERVFAIL' }),
+    probe({
+      kind: 'statuspage',
+      target: 'https://status.example/api/v2/summary.json',
+      state: 'unknown',
+      code: 'TIMEOUT',
+    }),
+  ];
+  it.each([
+    ['en', 'DNS SERVFAIL for www.facebook.com; the status page cannot be read'],
+    ['fr', 'DNS SERVFAIL pour www.facebook.com ; la page d’état est illisible'],
+    ['ar', 'فشل DNS (SERVFAIL) للنطاق www.facebook.com؛ تعذّرت قراءة صفحة الحالة'],
+  ] as const)('4 Oct 2021 in %s', (language, text) => {
+    expect(localSummary(fb, createTranslator(language))).toBe(text);
+  });
+
+  it('says when the provider says all is well while nothing reaches it', () => {
+    const blocked = [
+      probe({ state: 'down', code: 'TIMEOUT' }),
+      probe({
+        kind: 'statuspage',
+        state: 'up',
+        official: { state: 'operational', description: 'All Systems Operational', messages: [] },
+      }),
+    ];
+    expect(localSummary(blocked, createTranslator('en'))).toBe(
+      'no answer from web.whatsapp.com; the status page says all is well',
+    );
+  });
+
+  it('slow probes say how slow; all good says so', () => {
+    expect(
+      localSummary(
+        [probe({ state: 'degraded', code: 'SLOW', latencyMs: 4200 })],
+        createTranslator('fr'),
+      ),
+    ).toBe('web.whatsapp.com est lent (4200 ms)');
+    expect(localSummary([probe({})], createTranslator('en'))).toBe('all checks passed');
+  });
+
+  it('shows host names, not URLs', () => {
+    expect(displayTarget('https://web.whatsapp.com:8443/path?q')).toBe('web.whatsapp.com');
+    expect(displayTarget('g.whatsapp.net:443')).toBe('g.whatsapp.net');
+  });
+});

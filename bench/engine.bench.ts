@@ -5,9 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
 import { parseConfig, type ConfigInput, type VigieConfig } from '../shared/config-schema';
 import { MINUTE, SECOND } from '../shared/durations';
@@ -17,6 +15,7 @@ import { DEFAULT_RETRY_DELAY_MS } from '../main/engine/cycle';
 import { historyFixture } from './history.bench';
 import { startRemoteLab } from './lab-client';
 import type { Bench, Report } from './bench';
+import { bundleForNode } from './bundle';
 
 function config(input: ConfigInput): VigieConfig {
   const parsed = parseConfig(input);
@@ -107,19 +106,7 @@ async function rss(report: Report): Promise<void> {
     writeFileSync(caFile, lab.ca);
     // Bundle the engine as the app's build would, and run it under plain node: tsx's own ~35 MB
     // of loader would otherwise be counted as the engine's.
-    const bundle = join(dir, 'rss-child.mjs');
-    await build({
-      entryPoints: [fileURLToPath(new URL('./rss-child.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: bundle,
-      banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
-      logLevel: 'error',
-    });
+    const bundle = await bundleForNode('./rss-child.ts', join(dir, 'rss-child.mjs'));
     // --optimize-for-size: what the app's engine runs with (a tray app trades a little speed for memory).
     const { stdout } = await run(process.execPath, [
       '--optimize-for-size',

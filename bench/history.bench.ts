@@ -4,12 +4,11 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { DAY, MINUTE } from '../shared/durations';
 import { openHistory } from '../main/history/store';
 import type { Bench, Report } from './bench';
+import { bundleForNode } from './bundle';
 import { writeHistory } from './history-data';
 
 const run = promisify(execFile);
@@ -102,19 +101,10 @@ async function history(report: Report): Promise<void> {
   // Memory of a plain node process (the store bundled as the app builds it) holding the 90 days.
   const out = mkdtempSync(join(tmpdir(), 'vigie-history-rss-'));
   try {
-    const bundle = join(out, 'history-rss-child.mjs');
-    await build({
-      entryPoints: [fileURLToPath(new URL('./history-rss-child.ts', import.meta.url))],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      outfile: bundle,
-      banner: {
-        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-      },
-      logLevel: 'error',
-    });
+    const bundle = await bundleForNode(
+      './history-rss-child.ts',
+      join(out, 'history-rss-child.mjs'),
+    );
     const { stdout } = await run(process.execPath, [
       '--optimize-for-size',
       bundle,

@@ -4,7 +4,16 @@ import { styleText } from 'node:util';
 import type { VigieConfig } from '../shared/config-schema';
 import type { Snapshot, VerdictChange } from '../shared/types';
 import { parseCli, USAGE, UsageError, type CliArgs } from './cli/args';
-import { EXIT, exitCodeFor, snapshotJson, snapshotTable, useColour } from './cli/output';
+import {
+  connectivityLine,
+  EXIT,
+  exitCodeFor,
+  snapshotJson,
+  snapshotTable,
+  useColour,
+} from './cli/output';
+import { createTranslator, languageFrom, type Translator } from '../shared/i18n';
+import { localSummary } from '../shared/i18n/evidence';
 import { defaultConfig } from './engine/catalog';
 import { loadConfigFile } from './engine/config-file';
 import { createEngine } from './engine';
@@ -17,6 +26,8 @@ interface Io {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
   readonly colour: boolean;
+  /** The user's language, from LC_ALL, LC_MESSAGES or LANG. */
+  readonly tr: Translator;
 }
 
 async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> {
@@ -55,7 +66,7 @@ async function check(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     io.out(
       args.json
         ? JSON.stringify(snapshotJson(snapshot), null, 2)
-        : snapshotTable(snapshot, io.colour),
+        : snapshotTable(snapshot, io.colour, io.tr),
     );
     return exitCodeFor(snapshot);
   } finally {
@@ -67,10 +78,10 @@ function clock(at: number): string {
   return new Date(at).toISOString().slice(11, 19);
 }
 
-function describeChange(change: VerdictChange): string {
-  const from = change.previous ? change.previous.state : 'start';
-  const cause = change.current.cause ? ` (${change.current.cause})` : '';
-  return `${clock(change.at)}  ${change.name}: ${from} → ${change.current.state}${cause} — ${change.current.summary}`;
+function describeChange(change: VerdictChange, tr: Translator): string {
+  const from = change.previous ? tr.t(`state.${change.previous.state}`) : tr.t('cli.start');
+  const cause = change.current.cause ? ` (${tr.t(`cli.${change.current.cause}`)})` : '';
+  return `${clock(change.at)}  ${change.name}: ${from} → ${tr.t(`state.${change.current.state}`)}${cause} — ${localSummary(change.current.probes, tr)}`;
 }
 
 /** Opens the history for recording; when another process records, watching goes on without it. */
@@ -97,24 +108,29 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   const history = openRecorder(args.data ?? defaultDataDir(), io);
   let lastConnectivity = '';
   let lastOverall = '';
-  engine.scheduler.on('change', (change) => io.out(describeChange(change)));
+  engine.scheduler.on('change', (change) => io.out(describeChange(change, io.tr)));
   engine.scheduler.on('snapshot', (snapshot: Snapshot) => {
     // Snapshots also come on pause or before the first cycle: only checked cycles are recorded.
     if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') history?.recordSnapshot(snapshot);
-    const connectivity = `${snapshot.connectivity.state} — ${snapshot.connectivity.detail}`;
-    if (snapshot.connectivity.state !== lastConnectivity.split(' ')[0] || lastConnectivity === '') {
-      io.out(`${clock(snapshot.checkedAt || Date.now())}  connectivity: ${connectivity}`);
+    if (snapshot.connectivity.state !== lastConnectivity) {
+      io.out(`${clock(snapshot.checkedAt || Date.now())}  ${connectivityLine(snapshot, io.tr)}`);
     }
-    lastConnectivity = connectivity;
-    if (snapshot.overall !== lastOverall)
-      io.out(`${clock(snapshot.checkedAt || Date.now())}  overall: ${snapshot.overall}`);
+    lastConnectivity = snapshot.connectivity.state;
+    if (snapshot.overall !== lastOverall) {
+      io.out(
+        `${clock(snapshot.checkedAt || Date.now())}  ${io.tr.t('cli.overall', { overall: io.tr.t(`overall.${snapshot.overall}`) })}`,
+      );
+    }
     lastOverall = snapshot.overall;
   });
   engine.scheduler.on('error', (error) =>
     io.err(`check failed: ${error instanceof Error ? error.message : String(error)}`),
   );
   io.out(
-    `Watching ${config.services.filter((s) => s.enabled).length} services every ${config.intervalSeconds} s. Ctrl-C stops.`,
+    io.tr.t('cli.watching', {
+      count: config.services.filter((s) => s.enabled).length,
+      seconds: config.intervalSeconds,
+    }),
   );
   engine.scheduler.start();
   await new Promise<void>((resolve) => {
@@ -124,7 +140,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   });
   await engine.close();
   history?.close();
-  io.out('Stopped.');
+  io.out(io.tr.t('cli.stopped'));
   return EXIT.ok;
 }
 
@@ -188,6 +204,9 @@ main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${colour ? styleText('red', text) : text}\n`),
   colour,
+  tr: createTranslator(
+    languageFrom(process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG']),
+  ),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -1,4 +1,6 @@
 // How the command line shows a snapshot: the DESIGN JSON object, a readable table, exit codes.
+import type { Translator } from '../../shared/i18n';
+import { localSummary } from '../../shared/i18n/evidence';
 import type { ProbeResult, ServiceStatus, Snapshot, VerdictState } from '../../shared/types';
 
 /** Exit statuses of `npm run check` (DESIGN, Command line). */
@@ -74,39 +76,58 @@ export function useColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): 
 }
 
 /** A state word with its mark, coloured when asked. */
-export function stateLabel(state: VerdictState, colour: boolean): string {
-  const label = `${MARKS[state]} ${state}`;
+export function stateLabel(state: VerdictState, colour: boolean, tr: Translator): string {
+  const label = `${MARKS[state]} ${tr.t(`state.${state}`)}`;
   return colour ? `${COLOURS[state]}${label}${RESET}` : label;
 }
 
-const CAUSE_WORDS: Readonly<Record<string, string>> = {
-  provider: 'provider',
-  network: 'your network',
-  local: 'this machine',
-  unconfirmed: 'unconfirmed',
-};
+const CONNECTIVITY_KEYS = {
+  online: 'cli.online',
+  offline: 'cli.offline',
+  captive: 'cli.captive',
+  'dns-broken': 'cli.dnsBroken',
+} as const;
 
-function causeWords(s: ServiceStatus): string {
-  return s.cause ? (CAUSE_WORDS[s.cause] ?? s.cause) : '';
+function causeWords(s: ServiceStatus, tr: Translator): string {
+  return s.cause ? tr.t(`cli.${s.cause}`) : '';
 }
 
-/** The readable table of `check`. */
-export function snapshotTable(snapshot: Snapshot, colour: boolean): string {
+/** The connectivity line, in the user's language. */
+export function connectivityLine(snapshot: Snapshot, tr: Translator): string {
+  const refs = snapshot.connectivity.references;
+  return tr.t('cli.connectivity', {
+    state: tr.t(CONNECTIVITY_KEYS[snapshot.connectivity.state]),
+    answered: refs.filter((r) => r.state === 'up').length,
+    asked: refs.length,
+  });
+}
+
+/** The readable table of `check`, in the user's language (LANG), evidence included. */
+export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translator): string {
   const lines: string[] = [];
-  lines.push(`Connectivity: ${snapshot.connectivity.state} — ${snapshot.connectivity.detail}`);
-  lines.push(`Overall: ${snapshot.overall}`);
+  lines.push(connectivityLine(snapshot, tr));
+  lines.push(tr.t('cli.overall', { overall: tr.t(`overall.${snapshot.overall}`) }));
   lines.push('');
-  const nameWidth = Math.max(7, ...snapshot.services.map((s) => s.name.length));
-  const header = `${'SERVICE'.padEnd(nameWidth)}  ${'STATE'.padEnd(13)}  ${'CAUSE'.padEnd(12)}  SUMMARY`;
-  lines.push(header);
-  for (const s of snapshot.services) {
-    const plain = `${MARKS[s.state]} ${s.state}`;
-    const label = stateLabel(s.state, colour) + ' '.repeat(Math.max(0, 13 - plain.length));
-    lines.push(`${s.name.padEnd(nameWidth)}  ${label}  ${causeWords(s).padEnd(12)}  ${s.summary}`);
-  }
+  const width = (texts: string[], min: number) => Math.max(min, ...texts.map((t) => t.length));
+  const nameWidth = width([tr.t('cli.service'), ...snapshot.services.map((s) => s.name)], 7);
+  const states = snapshot.services.map((s) => `${MARKS[s.state]} ${tr.t(`state.${s.state}`)}`);
+  const stateWidth = width([tr.t('cli.state'), ...states], 5);
+  const causeWidth = width(
+    [tr.t('cli.cause'), ...snapshot.services.map((s) => causeWords(s, tr))],
+    5,
+  );
+  lines.push(
+    `${tr.t('cli.service').padEnd(nameWidth)}  ${tr.t('cli.state').padEnd(stateWidth)}  ${tr.t('cli.cause').padEnd(causeWidth)}  ${tr.t('cli.summary')}`,
+  );
+  snapshot.services.forEach((s, i) => {
+    const pad = ' '.repeat(Math.max(0, stateWidth - (states[i] ?? '').length));
+    lines.push(
+      `${s.name.padEnd(nameWidth)}  ${stateLabel(s.state, colour, tr)}${pad}  ${causeWords(s, tr).padEnd(causeWidth)}  ${localSummary(s.probes, tr)}`,
+    );
+  });
   lines.push('');
   lines.push(
-    `Checked at ${new Date(snapshot.checkedAt).toISOString()}; ${snapshot.bytes} bytes used.`,
+    tr.t('cli.footer', { time: new Date(snapshot.checkedAt).toISOString(), bytes: snapshot.bytes }),
   );
   return lines.join('\n');
 }

@@ -45,7 +45,15 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
       ['main/cli.ts', ...args],
       {
         cwd: ROOT,
-        env: { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: caFile, ...env },
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          NODE_EXTRA_CA_CERTS: caFile,
+          LANG: 'C',
+          LC_ALL: '',
+          LC_MESSAGES: '',
+          ...env,
+        },
         timeout: 30_000,
       },
       (error, stdout, stderr) => {
@@ -114,8 +122,19 @@ describe('npm run check', () => {
     });
     const run = await cli(['check', '--config', configFile('down.json', chatConfig(lab))]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/Chat\s+✗ down\s+provider\s+HTTP 503/);
+    expect(run.stdout).toMatch(
+      /Chat\s+✗ down\s+provider\s+chat\.lab\.test answered with an error; status page: Major System Outage/,
+    );
     expect(run.stdout).not.toContain('\u001b[');
+    // In the user's language, from LANG.
+    const french = await cli(['check', '--config', configFile('down.json', chatConfig(lab))], {
+      LANG: 'fr_FR.UTF-8',
+    });
+    expect(french.code).toBe(2);
+    expect(french.stdout).toContain('Connexion : en ligne — 2/2 références ont répondu');
+    expect(french.stdout).toMatch(
+      /Chat\s+✗ en panne\s+fournisseur\s+chat\.lab\.test a répondu par une erreur/,
+    );
   });
 
   it('exits 1 when something is only degraded, and --only limits the check', async () => {
@@ -206,7 +225,14 @@ describe('npm run watch', () => {
     const data = join(dir, 'watch-data');
     const child = spawn(TSX, ['main/cli.ts', 'watch', '--config', file, '--data', data], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', NODE_EXTRA_CA_CERTS: caFile },
+      env: {
+        ...process.env,
+        NO_COLOR: '1',
+        NODE_EXTRA_CA_CERTS: caFile,
+        LANG: 'C',
+        LC_ALL: '',
+        LC_MESSAGES: '',
+      },
     });
     let stdout = '';
     const confirmed = new Promise<void>((resolve) => {
@@ -221,8 +247,8 @@ describe('npm run watch', () => {
     await confirmed;
     child.kill('SIGINT');
     expect(await exited).toBe(0);
-    expect(stdout).toContain('connectivity: online');
-    expect(stdout).toContain('overall: outage');
+    expect(stdout).toContain('Connectivity: online — 2/2 references answered');
+    expect(stdout).toContain('Overall: Outage');
     expect(stdout.trim().split('\n').at(-1)).toBe('Stopped.');
     // Every cycle was recorded, and the confirmed outage is an open incident with its evidence.
     const store = openHistory({ dir: data, readOnly: true });

@@ -81,7 +81,7 @@ function clock(at: number): string {
 function describeChange(change: VerdictChange, tr: Translator): string {
   const from = change.previous ? tr.t(`state.${change.previous.state}`) : tr.t('cli.start');
   const cause = change.current.cause ? ` (${tr.t(`cli.${change.current.cause}`)})` : '';
-  return `${clock(change.at)}  ${change.name}: ${from} → ${tr.t(`state.${change.current.state}`)}${cause} — ${localSummary(change.current.probes, tr)}`;
+  return `${clock(change.at)}  ${change.name}: ${from} → ${tr.t(`state.${change.current.state}`)}${cause} — ${localSummary(change.current.probes, tr, change.current.cause)}`;
 }
 
 /** Opens the history for recording; when another process records, watching goes on without it. */

@@ -46,7 +46,7 @@ function render(root: HTMLElement, snapshot: Snapshot, language: Language): void
     if (service.state !== 'up') {
       // Host names and the provider's own words stay as they are: isolated, they read well in Arabic.
       const summary = document.createElement('bdi');
-      summary.textContent = localSummary(service.probes, tr);
+      summary.textContent = localSummary(service.probes, tr, service.cause);
       item.append(' — ', summary);
     }
     list.append(item);

@@ -122,7 +122,7 @@ export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translato
   snapshot.services.forEach((s, i) => {
     const pad = ' '.repeat(Math.max(0, stateWidth - (states[i] ?? '').length));
     lines.push(
-      `${s.name.padEnd(nameWidth)}  ${stateLabel(s.state, colour, tr)}${pad}  ${causeWords(s, tr).padEnd(causeWidth)}  ${localSummary(s.probes, tr)}`,
+      `${s.name.padEnd(nameWidth)}  ${stateLabel(s.state, colour, tr)}${pad}  ${causeWords(s, tr).padEnd(causeWidth)}  ${localSummary(s.probes, tr, s.cause)}`,
     );
   });
   lines.push('');

@@ -48,7 +48,7 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
   const prefs = ctx.settings.notifications;
   const service = current.name;
   const provider = ctx.providerOf(change.serviceId) ?? t('notify.theProvider');
-  const summary = localSummary(current.probes, ctx.tr);
+  const summary = localSummary(current.probes, ctx.tr, current.cause);
   const base = { serviceId: change.serviceId };
   if (current.state === 'down' && prefs.down) {
     switch (current.cause) {

@@ -80,6 +80,7 @@ export const ar: Messages & { duration: Record<string, string>; tooltip: Record<
       hoursMinutes: '{{hours}} و{{minutes}}',
     },
     evidence: {
+      local: 'لا يُحكم على شيء ما دام هذا الجهاز غير متصل أو خلف صفحة تسجيل دخول أو بلا DNS',
       DNS_SERVFAIL: 'فشل DNS (SERVFAIL) للنطاق {{target}}',
       DNS_NXDOMAIN: 'النطاق {{target}} غير موجود في DNS (NXDOMAIN)',
       DNS_TIMEOUT: 'لا ردّ من DNS للنطاق {{target}}',

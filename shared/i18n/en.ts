@@ -65,6 +65,7 @@ export const en = {
     hoursMinutes: '{{hours}} and {{minutes}}',
   },
   evidence: {
+    local: 'nothing is judged while this computer is offline, behind a login page or without DNS',
     DNS_SERVFAIL: 'DNS SERVFAIL for {{target}}',
     DNS_NXDOMAIN: '{{target}} does not exist in DNS (NXDOMAIN)',
     DNS_TIMEOUT: 'no DNS answer for {{target}}',

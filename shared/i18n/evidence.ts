@@ -1,6 +1,6 @@
 // The evidence of a verdict in the user's language, built from probe codes and targets (the
 // engine's own `summary` and `detail` are English, for logs and the command line).
-import type { ProbeResult } from '../types';
+import type { Cause, ProbeResult } from '../types';
 import type { Translator } from './index';
 
 const DIRECT = new Set(['http', 'dns', 'tcp', 'tls']);
@@ -17,9 +17,17 @@ export function displayTarget(target: string): string {
   return target.replace(/:\d+$/, '');
 }
 
-/** One sentence per telling probe, joined: what failed here, and what the provider says. */
-export function localSummary(probes: readonly ProbeResult[], tr: Translator): string {
+/**
+ * One sentence per telling probe, joined: what failed here, and what the provider says. With a
+ * local cause (offline, captive portal, no DNS) nothing was judged, and it says so.
+ */
+export function localSummary(
+  probes: readonly ProbeResult[],
+  tr: Translator,
+  cause?: Cause,
+): string {
   const { t } = tr;
+  if (cause === 'local') return t('evidence.local');
   const parts: string[] = [];
   let failing = 0;
   for (const probe of probes) {

@@ -72,6 +72,8 @@ export const fr: Messages & { duration: Record<string, string>; tooltip: Record<
       hoursMinutes: '{{hours}} et {{minutes}}',
     },
     evidence: {
+      local:
+        'rien n’est jugé tant que cet ordinateur est hors ligne, derrière une page de connexion ou sans DNS',
       DNS_SERVFAIL: 'DNS SERVFAIL pour {{target}}',
       DNS_NXDOMAIN: '{{target}} n’existe pas dans le DNS (NXDOMAIN)',
       DNS_TIMEOUT: 'pas de réponse DNS pour {{target}}',

@@ -58,6 +58,12 @@ describe('local summary', () => {
     expect(localSummary([probe({})], createTranslator('en'))).toBe('all checks passed');
   });
 
+  it('says nothing was judged when the cause is local', () => {
+    expect(localSummary([], createTranslator('en'), 'local')).toBe(
+      'nothing is judged while this computer is offline, behind a login page or without DNS',
+    );
+  });
+
   it('shows host names, not URLs', () => {
     expect(displayTarget('https://web.whatsapp.com:8443/path?q')).toBe('web.whatsapp.com');
     expect(displayTarget('g.whatsapp.net:443')).toBe('g.whatsapp.net');

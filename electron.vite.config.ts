@@ -22,6 +22,7 @@ export default defineConfig({
     root: 'renderer',
     build: {
       outDir: 'out/renderer',
+      minify: true,
       rollupOptions: { input: { index: 'renderer/index.html' } },
     },
   },

@@ -2,8 +2,9 @@
 import type { Bench } from './bench';
 import { engineBenches } from './engine.bench';
 import { historyBenches } from './history.bench';
+import { rendererBenches } from './renderer.bench';
 
-const all: readonly Bench[] = [...engineBenches, ...historyBenches];
+const all: readonly Bench[] = [...engineBenches, ...historyBenches, ...rendererBenches];
 
 const prefix = process.argv[2] ?? '';
 const chosen = all.filter((b) => b.name.startsWith(prefix) || prefix.startsWith(b.name));

@@ -19,6 +19,7 @@ const vigie: VigieApi = {
   resume: () => invoke('engine:resume'),
   uptime: (serviceId) => invoke('history:uptime', { serviceId }),
   days: (serviceId, days) => invoke('history:days', { serviceId, days }),
+  daysMany: (serviceIds, days) => invoke('history:daysMany', { serviceIds: [...serviceIds], days }),
   latency: (serviceId, from, to) => invoke('history:latency', { serviceId, from, to }),
   incidents: (filter) => invoke('history:incidents', filter),
   settings: () => invoke('settings:get'),

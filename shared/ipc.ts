@@ -34,6 +34,11 @@ export const requests = {
   'engine:resume': z.undefined(),
   'history:uptime': z.strictObject({ serviceId }),
   'history:days': z.strictObject({ serviceId, days: z.number().int().min(1).max(90) }),
+  /** The daily cells of many services in one call (the overview: one request, not one per row). */
+  'history:daysMany': z.strictObject({
+    serviceIds: z.array(serviceId).max(500),
+    days: z.number().int().min(1).max(90),
+  }),
   'history:latency': z
     .strictObject({ serviceId, from: time, to: time })
     .refine((r) => r.from < r.to, 'from must be before to'),
@@ -62,6 +67,7 @@ export interface Replies {
   'engine:resume': Snapshot;
   'history:uptime': Uptime[];
   'history:days': DayCell[];
+  'history:daysMany': Record<string, DayCell[]>;
   'history:latency': { resolution: Resolution; points: LatencyPoint[] };
   'history:incidents': Incident[];
   'settings:get': Settings;
@@ -97,6 +103,10 @@ export interface VigieApi {
   resume(): Promise<IpcResult<Snapshot>>;
   uptime(serviceId: string): Promise<IpcResult<Uptime[]>>;
   days(serviceId: string, days: number): Promise<IpcResult<DayCell[]>>;
+  daysMany(
+    serviceIds: readonly string[],
+    days: number,
+  ): Promise<IpcResult<Record<string, DayCell[]>>>;
   latency(
     serviceId: string,
     from: number,

@@ -87,6 +87,8 @@ export interface ServiceStatus extends Verdict {
   readonly id: string;
   readonly name: string;
   readonly critical: boolean;
+  /** Who runs it ("Meta"), when the definition says. */
+  readonly provider?: string;
   readonly checkedAt: number;
   /** Continuous mode: a failure seen but not yet confirmed by `failureThreshold` cycles. */
   readonly pending?: VerdictState;

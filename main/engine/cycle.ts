@@ -139,5 +139,12 @@ export async function runCycle(
 }
 
 function status(service: ServiceConfig, verdict: Verdict, checkedAt: number): ServiceStatus {
-  return { id: service.id, name: service.name, critical: service.critical, checkedAt, ...verdict };
+  return {
+    id: service.id,
+    name: service.name,
+    critical: service.critical,
+    ...(service.provider ? { provider: service.provider } : {}),
+    checkedAt,
+    ...verdict,
+  };
 }

@@ -190,13 +190,14 @@ export class HistoryStore {
   dailyCells(serviceId: string, days = 90, now = this.now()): DayCell[] {
     const bounds = localDays(now, days);
     const all = this.rollups(serviceId, '1h', bounds[0] ?? 0, bounds.at(-1) ?? now);
-    return bounds.slice(0, -1).map((day, i) => {
-      const end = bounds[i + 1] ?? day + DAY;
-      return dayCell(
-        day,
-        all.filter((r) => r.start >= day && r.start < end),
-      );
-    });
+    // One pass: the rollups come sorted by time, so each day takes the next run of them.
+    const byDay: Rollup[][] = bounds.slice(0, -1).map(() => []);
+    let day = 0;
+    for (const rollup of [...all].sort((a, b) => a.start - b.start)) {
+      while (day < byDay.length && rollup.start >= (bounds[day + 1] ?? Infinity)) day++;
+      if (day < byDay.length && rollup.start >= (bounds[day] ?? 0)) byDay[day]?.push(rollup);
+    }
+    return byDay.map((rollups, i) => dayCell(bounds[i] ?? 0, rollups));
   }
 
   /** Latency over [from, to) at the resolution that fits the range. */

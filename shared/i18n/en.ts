@@ -105,6 +105,34 @@ export const en = {
     local: 'this machine',
     unconfirmed: 'unconfirmed',
   },
+  window: {
+    bannerOk: 'All services are up',
+    bannerProvider:
+      '{{service}} is down for everyone since {{since}} — {{provider}}’s status page confirms',
+    bannerProviderDegraded: '{{service}} has problems since {{since}} — {{provider}} reports them',
+    bannerNetwork: 'Your network may be blocking {{service}}: {{provider}} says all is well',
+    bannerUnconfirmed: '{{service}} is {{state}} since {{since}}; {{provider}} has not confirmed',
+    bannerMore_one: 'and {{count}} other service',
+    bannerMore_other: 'and {{count}} other services',
+    bannerOffline: 'You are offline: nothing is judged until the connection is back',
+    bannerCaptive:
+      'This network wants you to sign in first (a captive portal): nothing is judged until then',
+    bannerDnsBroken: 'Names do not resolve on this network: nothing is judged until DNS works',
+    bannerPaused: 'Checks are paused until {{until}}',
+    bannerPausedIndefinitely: 'Checks are paused',
+    bannerChecking: 'The first check is running…',
+    services: 'Services',
+    checkNow: 'Check now',
+    checking: 'Checking…',
+    resume: 'Resume checks',
+    checked: 'checked {{time}}',
+    latency: '{{ms}} ms',
+    critical: 'critical',
+    days: 'Last 90 days',
+    dayTitle: '{{date}}: {{state}} ({{up}} up, {{degraded}} degraded, {{down}} down)',
+    none: 'no data',
+    error: 'Vigie could not answer: {{message}}',
+  },
   settings: {
     reset:
       'Your settings file could not be read, so Vigie started with its defaults. The old file was kept as {{backup}}.',
@@ -117,5 +145,10 @@ export const en = {
   },
 } as const;
 
-/** The shape every language must have: the same keys, any strings. */
-export type Messages = { [K in keyof typeof en]: { [L in keyof (typeof en)[K]]: string } };
+/**
+ * The shape every language must have: the same keys, any strings, and the extra plural forms its
+ * grammar needs (Arabic: zero, two, few, many; French: many) — a test checks they are all there.
+ */
+export type Messages = {
+  [K in keyof typeof en]: { [L in keyof (typeof en)[K]]: string } & Record<string, string>;
+};

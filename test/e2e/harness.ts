@@ -76,34 +76,7 @@ export async function openPage(
       };
     }
   });
-  await page.addInitScript(() => {
-    type Invoke = (channel: string, payload?: unknown) => Promise<unknown>;
-    const invoke = (globalThis as unknown as { __vigieInvoke: Invoke }).__vigieInvoke;
-    const listeners = new Set<(event: unknown) => void>();
-    (globalThis as unknown as { __vigieDispatch: (event: unknown) => void }).__vigieDispatch = (
-      event,
-    ) => {
-      for (const listener of listeners) listener(event);
-    };
-    (globalThis as unknown as { vigie: unknown }).vigie = {
-      snapshot: () => invoke('snapshot:get'),
-      checkNow: () => invoke('engine:checkNow'),
-      pause: (until: number | null) => invoke('engine:pause', { until }),
-      resume: () => invoke('engine:resume'),
-      uptime: (serviceId: string) => invoke('history:uptime', { serviceId }),
-      days: (serviceId: string, days: number) => invoke('history:days', { serviceId, days }),
-      latency: (serviceId: string, from: number, to: number) =>
-        invoke('history:latency', { serviceId, from, to }),
-      incidents: (filter: unknown) => invoke('history:incidents', filter),
-      settings: () => invoke('settings:get'),
-      updateSettings: (patch: unknown) => invoke('settings:set', patch),
-      openExternal: (url: string) => invoke('shell:openExternal', { url }),
-      onEvent: (listener: (event: unknown) => void) => {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-    };
-  });
+  await page.addInitScript(BRIDGE);
   await page.goto(`file://${pageUrl}`);
   const push = async (event: VigieEvent) => {
     await page.evaluate(
@@ -114,6 +87,33 @@ export async function openPage(
   };
   return { page, push, errors };
 }
+
+/**
+ * The page side of the bridge: window.vigie over the exposed binding, with the same methods as
+ * the preload. A plain string, so no transpiler helper (esbuild's __name) leaks into the page.
+ */
+const BRIDGE = `
+(() => {
+  const invoke = (channel, payload) => window.__vigieInvoke(channel, payload);
+  const listeners = new Set();
+  window.__vigieDispatch = (event) => { for (const listener of listeners) listener(event); };
+  window.vigie = {
+    snapshot: () => invoke('snapshot:get'),
+    checkNow: () => invoke('engine:checkNow'),
+    pause: (until) => invoke('engine:pause', { until }),
+    resume: () => invoke('engine:resume'),
+    uptime: (serviceId) => invoke('history:uptime', { serviceId }),
+    days: (serviceId, days) => invoke('history:days', { serviceId, days }),
+    daysMany: (serviceIds, days) => invoke('history:daysMany', { serviceIds: [...serviceIds], days }),
+    latency: (serviceId, from, to) => invoke('history:latency', { serviceId, from, to }),
+    incidents: (filter) => invoke('history:incidents', filter),
+    settings: () => invoke('settings:get'),
+    updateSettings: (patch) => invoke('settings:set', patch),
+    openExternal: (url) => invoke('shell:openExternal', { url }),
+    onEvent: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
+  };
+})();
+`;
 
 /** Where screenshots go (git-ignored). */
 export function screenshotPath(name: string): string {

@@ -99,6 +99,7 @@ export function chatConfig(
         name: 'Chat',
         category: 'messaging',
         critical: true,
+        provider: 'ChatCo',
         probes: overrides.probes ?? [
           { kind: 'dns', host: 'chat.lab.test', timeoutMs: 1000 },
           {

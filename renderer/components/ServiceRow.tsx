@@ -1,0 +1,44 @@
+// One service in the overview: state, cause, when it was checked, latency, evidence, 90 days.
+import { localSummary } from '../../shared/i18n/evidence';
+import type { ServiceStatus } from '../../shared/types';
+import type { DayCell } from '../../shared/history-types';
+import { useTr } from '../i18n';
+import { latencyOf } from '../selectors';
+import { DayStrip } from './DayStrip';
+import { StateBadge } from './StateBadge';
+
+export function ServiceRow({
+  service,
+  now,
+  cells,
+}: {
+  readonly service: ServiceStatus;
+  readonly now: number;
+  /** Its 90 daily cells (fetched for all rows at once), while loading undefined. */
+  readonly cells: readonly DayCell[] | undefined;
+}) {
+  const tr = useTr();
+  const latency = latencyOf(service);
+  return (
+    <li className="service">
+      <div className="service-head">
+        <h3>
+          {service.name}
+          {service.critical && <span className="tag">{tr.t('window.critical')}</span>}
+        </h3>
+        <StateBadge state={service.state} />
+        {service.cause && <span className="cause">{tr.t(`cli.${service.cause}`)}</span>}
+        <span className="meta">
+          {tr.t('window.checked', { time: tr.time(service.checkedAt, now) })}
+          {latency !== null && ` · ${tr.t('window.latency', { ms: latency })}`}
+        </span>
+      </div>
+      {service.state !== 'up' && (
+        <p className="evidence">
+          <bdi>{localSummary(service.probes, tr, service.cause)}</bdi>
+        </p>
+      )}
+      {cells && <DayStrip cells={cells} label={`${service.name} — ${tr.t('window.days')}`} />}
+    </li>
+  );
+}

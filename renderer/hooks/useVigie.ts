@@ -1,0 +1,58 @@
+// Hooks over window.vigie: the live snapshot and settings, and a service's daily cells.
+import { useEffect, useState } from 'react';
+import type { DayCell } from '../../shared/history-types';
+import type { Settings } from '../../shared/settings-schema';
+import type { Snapshot } from '../../shared/types';
+import { unwrap, vigie } from '../client';
+
+/** The current snapshot and settings, kept live by main's events. */
+export function useLiveState(): {
+  snapshot: Snapshot | null;
+  settings: Settings | null;
+  error: string | null;
+} {
+  const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    Promise.all([unwrap(vigie().snapshot()), unwrap(vigie().settings())]).then(
+      ([s, st]) => {
+        if (!live) return;
+        setSnapshot(s);
+        setSettings(st);
+      },
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    const stop = vigie().onEvent((event) => {
+      if (event.type === 'snapshot') setSnapshot(event.snapshot);
+      if (event.type === 'settings') setSettings(event.settings);
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+  return { snapshot, settings, error };
+}
+
+/** The daily cells of many services in one request, refreshed when `version` changes (a new check). */
+export function useDaysMany(
+  serviceIds: readonly string[],
+  days: number,
+  version: number,
+): Record<string, DayCell[]> {
+  const [cells, setCells] = useState<Record<string, DayCell[]>>({});
+  const key = serviceIds.join(',');
+  useEffect(() => {
+    let live = true;
+    unwrap(vigie().daysMany(key === '' ? [] : key.split(','), days)).then(
+      (value) => live && setCells(value),
+      () => live && setCells({}),
+    );
+    return () => {
+      live = false;
+    };
+  }, [key, days, version]);
+  return cells;
+}

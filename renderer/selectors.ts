@@ -1,0 +1,85 @@
+// Derived view data, computed from plain data (STYLE 8): no logic inside JSX.
+import type { Translator } from '../shared/i18n';
+import type { ServiceStatus, Snapshot } from '../shared/types';
+
+export type Tone = 'ok' | 'warning' | 'danger' | 'muted';
+
+/** The banner: the overall state in words, and since when. */
+export interface Banner {
+  readonly tone: Tone;
+  readonly text: string;
+}
+
+const SEVERITY: Readonly<Record<ServiceStatus['state'], number>> = {
+  down: 3,
+  degraded: 2,
+  maintenance: 1,
+  unknown: 0,
+  up: 0,
+};
+
+/** Services in the order a person reads them in trouble: worst first, critical first, then by name. */
+export function sortServices(services: readonly ServiceStatus[]): ServiceStatus[] {
+  return [...services].sort(
+    (a, b) =>
+      SEVERITY[b.state] - SEVERITY[a.state] ||
+      Number(b.critical) - Number(a.critical) ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+/** Answers "is it me, my network, or them?" in one sentence. */
+export function banner(snapshot: Snapshot, tr: Translator, now: number): Banner {
+  const { t } = tr;
+  if (snapshot.overall === 'paused') {
+    return {
+      tone: 'muted',
+      text: snapshot.pausedUntil
+        ? t('window.bannerPaused', { until: tr.time(snapshot.pausedUntil, now) })
+        : t('window.bannerPausedIndefinitely'),
+    };
+  }
+  if (snapshot.checkedAt === 0) return { tone: 'muted', text: t('window.bannerChecking') };
+  switch (snapshot.connectivity.state) {
+    case 'offline':
+      return { tone: 'muted', text: t('window.bannerOffline') };
+    case 'captive':
+      return { tone: 'muted', text: t('window.bannerCaptive') };
+    case 'dns-broken':
+      return { tone: 'muted', text: t('window.bannerDnsBroken') };
+    case 'online':
+      break;
+    default: {
+      const never: never = snapshot.connectivity.state;
+      return never;
+    }
+  }
+  const troubled = sortServices(snapshot.services).filter((s) => SEVERITY[s.state] >= 2);
+  const worst = troubled[0];
+  if (!worst) return { tone: 'ok', text: t('window.bannerOk') };
+  const values = {
+    service: worst.name,
+    state: t(`state.${worst.state}`),
+    since: tr.time(worst.since ?? worst.checkedAt, now),
+    provider: worst.provider ?? t('notify.theProvider'),
+  };
+  const key =
+    worst.cause === 'network'
+      ? 'window.bannerNetwork'
+      : worst.cause === 'provider'
+        ? worst.state === 'down'
+          ? 'window.bannerProvider'
+          : 'window.bannerProviderDegraded'
+        : 'window.bannerUnconfirmed';
+  const more =
+    troubled.length > 1 ? ` ${t('window.bannerMore', { count: troubled.length - 1 })}` : '';
+  return { tone: worst.state === 'down' ? 'danger' : 'warning', text: `${t(key, values)}${more}` };
+}
+
+/** The latency a row shows: the slowest passing direct probe of the last check, if any. */
+export function latencyOf(service: ServiceStatus): number | null {
+  const passing = service.probes.filter(
+    (p) => ['http', 'dns', 'tcp', 'tls'].includes(p.kind) && p.state !== 'down' && !p.cached,
+  );
+  return passing.length > 0 ? Math.max(...passing.map((p) => p.latencyMs)) : null;
+}

@@ -1,6 +1,9 @@
 // Derived view data, computed from plain data (STYLE 8): no logic inside JSX.
 import type { Translator } from '../shared/i18n';
+import { isTrouble, sortServices } from '../shared/severity';
 import type { ServiceStatus, Snapshot } from '../shared/types';
+
+export { sortServices } from '../shared/severity';
 
 export type Tone = 'ok' | 'warning' | 'danger' | 'muted';
 
@@ -8,24 +11,6 @@ export type Tone = 'ok' | 'warning' | 'danger' | 'muted';
 export interface Banner {
   readonly tone: Tone;
   readonly text: string;
-}
-
-const SEVERITY: Readonly<Record<ServiceStatus['state'], number>> = {
-  down: 3,
-  degraded: 2,
-  maintenance: 1,
-  unknown: 0,
-  up: 0,
-};
-
-/** Services in the order a person reads them in trouble: worst first, critical first, then by name. */
-export function sortServices(services: readonly ServiceStatus[]): ServiceStatus[] {
-  return [...services].sort(
-    (a, b) =>
-      SEVERITY[b.state] - SEVERITY[a.state] ||
-      Number(b.critical) - Number(a.critical) ||
-      a.name.localeCompare(b.name),
-  );
 }
 
 /** Answers "is it me, my network, or them?" in one sentence. */
@@ -54,7 +39,7 @@ export function banner(snapshot: Snapshot, tr: Translator, now: number): Banner 
       return never;
     }
   }
-  const troubled = sortServices(snapshot.services).filter((s) => SEVERITY[s.state] >= 2);
+  const troubled = sortServices(snapshot.services).filter((s) => isTrouble(s.state));
   const worst = troubled[0];
   if (!worst) return { tone: 'ok', text: t('window.bannerOk') };
   const values = {

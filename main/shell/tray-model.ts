@@ -2,7 +2,10 @@
 // applies it and skips what did not change.
 import type { Translator } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings-schema';
-import type { OverallState, ServiceStatus, Snapshot } from '../../shared/types';
+import { isTrouble, worstService } from '../../shared/severity';
+import type { OverallState, Snapshot } from '../../shared/types';
+
+export { worstService } from '../../shared/severity';
 
 /** The icon for each overall state (build/tray-<key>.png). */
 export type IconKey = OverallState;
@@ -40,23 +43,6 @@ export interface TrayContext {
   readonly checking: boolean;
 }
 
-const SEVERITY: Readonly<Record<ServiceStatus['state'], number>> = {
-  down: 3,
-  degraded: 2,
-  maintenance: 1,
-  unknown: 0,
-  up: 0,
-};
-
-/** The service a person should hear about first: down before degraded, critical first. */
-export function worstService(services: readonly ServiceStatus[]): ServiceStatus | undefined {
-  return [...services]
-    .filter((s) => SEVERITY[s.state] >= 2)
-    .sort(
-      (a, b) => SEVERITY[b.state] - SEVERITY[a.state] || Number(b.critical) - Number(a.critical),
-    )[0];
-}
-
 /** When "until tomorrow" ends: tomorrow at 08:00, local time. */
 export function tomorrowMorning(now: number): number {
   const d = new Date(now);
@@ -76,7 +62,7 @@ function tooltip(snapshot: Snapshot, ctx: TrayContext): string {
   if (snapshot.overall === 'offline') return t('tooltip.offline');
   const worst = worstService(snapshot.services);
   if (!worst) return t('tooltip.ok');
-  const others = snapshot.services.filter((s) => s !== worst && SEVERITY[s.state] >= 2).length;
+  const others = snapshot.services.filter((s) => s !== worst && isTrouble(s.state)).length;
   const values = {
     service: worst.name,
     state: t(`state.${worst.state}`),

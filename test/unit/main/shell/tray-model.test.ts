@@ -72,7 +72,7 @@ describe('tray model', () => {
         ]),
         ctx(),
       ).tooltip,
-    ).toBe('Vigie — WhatsApp down since 03:42 PM, and 2 other services');
+    ).toBe('Vigie — Facebook down since 03:42 PM, and 2 other services');
     expect(trayModel(snapshot('offline', []), ctx()).tooltip).toBe(
       'Vigie — you are offline: nothing is judged until the connection is back',
     );

@@ -73,6 +73,24 @@ async function renderer(report: Report): Promise<void> {
       );
       // The page's own clock starts at navigation: context creation and the harness are not counted.
       times.push(await tab.evaluate(() => performance.now()));
+      if (run === 0) {
+        // How much of it is the test bridge: one round trip of the same request, timed in the page.
+        const ids = services.map((s) => s.id);
+        const bridge = await tab.evaluate(async (list) => {
+          const started = performance.now();
+          await (
+            globalThis as unknown as {
+              vigie: { daysMany(ids: string[], days: number): Promise<unknown> };
+            }
+          ).vigie.daysMany(list, 90);
+          return performance.now() - started;
+        }, ids);
+        report(
+          'renderer.bridge_days_round_trip_ms',
+          Math.round(bridge),
+          'ms (the DevTools bridge carrying 50 × 90 daily cells; Electron IPC has no such hop)',
+        );
+      }
       await tab.context().close();
     }
   } finally {

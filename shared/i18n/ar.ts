@@ -145,6 +145,8 @@ export const ar: Messages = {
     latency: '{{ms}} ملّي ثانية',
     critical: 'أساسية',
     days: 'آخر 90 يومًا',
+    stripSummary:
+      '{{up}} يومًا تعمل، و{{degraded}} بمشكلات، و{{down}} بانقطاع، و{{none}} بلا بيانات',
     dayTitle: '{{date}}: {{state}} ({{up}} تعمل، {{degraded}} متدهورة، {{down}} متوقفة)',
     none: 'لا بيانات',
     error: 'تعذّر على Vigie الرد: {{message}}',

@@ -129,6 +129,8 @@ export const en = {
     latency: '{{ms}} ms',
     critical: 'critical',
     days: 'Last 90 days',
+    stripSummary:
+      '{{up}} days up, {{degraded}} with problems, {{down}} with an outage, {{none}} without data',
     dayTitle: '{{date}}: {{state}} ({{up}} up, {{degraded}} degraded, {{down}} down)',
     none: 'no data',
     error: 'Vigie could not answer: {{message}}',

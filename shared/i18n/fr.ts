@@ -140,6 +140,8 @@ export const fr: Messages = {
     latency: '{{ms}} ms',
     critical: 'essentiel',
     days: '90 derniers jours',
+    stripSummary:
+      '{{up}} jours en service, {{degraded}} avec des problèmes, {{down}} avec une panne, {{none}} sans données',
     dayTitle: '{{date}} : {{state}} ({{up}} en service, {{degraded}} dégradé, {{down}} en panne)',
     none: 'pas de données',
     error: 'Vigie n’a pas pu répondre : {{message}}',

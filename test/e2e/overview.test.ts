@@ -91,6 +91,9 @@ describe('the overview', () => {
     expect(await page.locator('.service .badge').first().textContent()).toBe('✓ up');
     expect(await page.locator('.strip .cell').count()).toBe(90);
     expect(await page.locator('.strip .cell').last().getAttribute('class')).toBe('cell cell-up');
+    expect(await page.locator('.strip').first().getAttribute('aria-label')).toBe(
+      'Chat — Last 90 days: 1 days up, 0 with problems, 0 with an outage, 89 without data',
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('overview-ok-light') });
 
@@ -128,7 +131,7 @@ describe('the overview', () => {
     expect(await status.textContent()).toMatch(
       /^Chat متوقفة لدى الجميع منذ .+ — صفحة حالة ChatCo تؤكد ذلك$/,
     );
-    expect(await page.locator('.strip').first().getAttribute('dir')).toBe('ltr');
+    expect(await page.locator('.strip').first().getAttribute('direction')).toBe('ltr');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('overview-outage-ar') });
 

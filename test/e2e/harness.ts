@@ -92,7 +92,7 @@ export async function openPage(
  * The page side of the bridge: window.vigie over the exposed binding, with the same methods as
  * the preload. A plain string, so no transpiler helper (esbuild's __name) leaks into the page.
  */
-const BRIDGE = `
+export const BRIDGE = `
 (() => {
   const invoke = (channel, payload) => window.__vigieInvoke(channel, payload);
   const listeners = new Set();

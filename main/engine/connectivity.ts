@@ -101,31 +101,38 @@ function hostOf(url: string): string {
   }
 }
 
-/** How many references a cycle asks first; all of them are asked only when one of these fails. */
-export const FIRST_REFERENCES = 2;
+/** What connectivity remembers between cycles: whose turn it is, and whether all was well. */
+export interface ConnectivityMemory {
+  rotation: number;
+  online: boolean;
+}
 
 /**
- * Checks the references, cheap first: two of them (a different pair each cycle, so every vendor
- * is asked in turn); if both answer as expected the machine is online. Otherwise every reference
- * is asked (each retried once) and judged together.
+ * Checks the references, cheap first: one of them after a cycle that was online, two otherwise (a
+ * different one each cycle, so every vendor is asked in turn); if they answer as expected the
+ * machine is online. Otherwise every reference is asked (each retried once) and judged together,
+ * so a single vendor's outage never makes this machine look offline.
  */
 export async function checkConnectivity(
   targets: readonly ConnectivityTarget[],
   ctx: ProbeContext,
   servers: readonly string[] | undefined,
   retryDelayMs: number,
-  rotation = 0,
+  memory: ConnectivityMemory = { rotation: 0, online: false },
 ): Promise<Connectivity> {
   const ask = (t: ConnectivityTarget) =>
     withRetry(() => askReference(t, ctx, servers), retryDelayMs, ctx.signal);
-  const order = targets.map((_, i) => (i + rotation * FIRST_REFERENCES) % targets.length);
-  const first = order.slice(0, Math.min(FIRST_REFERENCES, targets.length));
+  const firstCount = memory.online ? 1 : 2;
+  const order = targets.map((_, i) => (i + memory.rotation) % targets.length);
+  memory.rotation += firstCount;
+  const first = order.slice(0, Math.min(firstCount, targets.length));
   const answers: (ProbeResult | undefined)[] = targets.map(() => undefined);
   await Promise.all(
     first.map(async (i) => (answers[i] = await ask(targets[i] as ConnectivityTarget))),
   );
   if (first.length < targets.length && first.every((i) => answers[i]?.state === 'up')) {
     const asked = first.map((i) => answers[i] as ProbeResult);
+    memory.online = true;
     return {
       state: 'online',
       detail: `${asked.length}/${asked.length} references answered`,
@@ -137,5 +144,7 @@ export async function checkConnectivity(
       .slice(first.length)
       .map(async (i) => (answers[i] = await ask(targets[i] as ConnectivityTarget))),
   );
-  return judgeConnectivity(targets, answers as ProbeResult[]);
+  const judged = judgeConnectivity(targets, answers as ProbeResult[]);
+  memory.online = judged.state === 'online';
+  return judged;
 }

@@ -2,7 +2,7 @@
 import type { ProbeConfig, ServiceConfig, VigieConfig } from '../../shared/config-schema';
 import { SECOND } from '../../shared/durations';
 import type { Connectivity, ProbeResult, ServiceStatus, Verdict } from '../../shared/types';
-import { checkConnectivity } from './connectivity';
+import { checkConnectivity, type ConnectivityMemory } from './connectivity';
 import { evaluate } from './evaluate';
 import { Limiter } from './limiter';
 import type { HttpClient } from './net/http-client';
@@ -15,8 +15,8 @@ export interface CycleDeps {
   readonly http: HttpClient;
   readonly cache: SourceCache;
   readonly memo: ProbeMemo;
-  /** Counts cycles, so each one asks a different pair of connectivity references first. */
-  readonly rotation: { value: number };
+  /** Whose turn it is among the connectivity references, and whether the last cycle was online. */
+  readonly connectivity: ConnectivityMemory;
   readonly now: () => number;
   /** Pause before the one retry of a failed probe. */
   readonly retryDelayMs: number;
@@ -113,7 +113,7 @@ export async function runCycle(
     ctx,
     config.connectivity.dnsServers ?? config.dnsServers,
     deps.retryDelayMs,
-    deps.rotation.value++,
+    deps.connectivity,
   );
   const checkedAt = deps.now();
   let bytes = connectivity.references.reduce((sum, r) => sum + r.bytes, 0);

@@ -42,7 +42,7 @@ export function createEngine(config: VigieConfig, options: EngineOptions = {}): 
     http,
     cache: new SourceCache(),
     memo: new ProbeMemo(),
-    rotation: { value: 0 },
+    connectivity: { rotation: 0, online: false },
     now,
     retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
     stallMs: options.stallMs ?? DEFAULT_STALL_MS,

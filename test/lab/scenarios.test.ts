@@ -324,6 +324,30 @@ describe('given trouble on this side', () => {
     expect(lab.http.hits('/success.txt')).toBe(0);
   });
 
+  it('after a cycle that was online, one reference is enough (a different one each time)', async () => {
+    healthyReferences(lab);
+    const parsed = parseConfig(
+      chatConfig(lab, { probes: [{ kind: 'dns', host: 'chat.lab.test' }] }),
+    );
+    if (!parsed.ok) throw new Error('bad config');
+    const engine = createEngine(parsed.config, { extraCa: [lab.certs.ca], retryDelayMs: 20 });
+    const first = await engine.checkOnce();
+    const second = await engine.checkOnce();
+    const third = await engine.checkOnce();
+    await engine.close();
+    expect(first.connectivity).toMatchObject({
+      state: 'online',
+      detail: '2/2 references answered',
+    });
+    expect(second.connectivity).toMatchObject({
+      state: 'online',
+      detail: '1/1 references answered',
+    });
+    expect(third.connectivity.references[0]?.target).not.toBe(
+      second.connectivity.references[0]?.target,
+    );
+  });
+
   it('when one of the first two fails, all are asked; half of them answering is still online', async () => {
     lab.http.route('/generate_204', { status: 204 });
     const input = chatConfig(lab, { probes: [{ kind: 'dns', host: 'chat.lab.test' }] });

@@ -1,7 +1,7 @@
 // End-to-end harness: the renderer built by Vite, loaded from disk with its real CSP in Debian's
 // Chromium (playwright-core), and `window.vigie` bridged (exposeBinding) to real handlers over a
 // real engine, history and settings in this process. Nothing but loopback is ever contacted.
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +27,15 @@ export async function buildRenderer(): Promise<string> {
 
 /** Starts Chromium the way this machine allows (no sandbox as root, no background traffic). */
 export function launchChromium(): Promise<Browser> {
+  const executablePath = process.env['VIGIE_CHROMIUM'] ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `The end-to-end tests need Chromium at ${executablePath} (Debian: apt-get install chromium), ` +
+        'or set VIGIE_CHROMIUM to the path of a Chromium or Chrome binary.',
+    );
+  }
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',

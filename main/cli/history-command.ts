@@ -4,13 +4,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAY } from '../../shared/durations';
 import type { DayState } from '../history/queries';
-import { daysCsv, formatDuration, incidentsCsv, localTime, percent } from '../history/export';
+import type { Translator } from '../../shared/i18n';
+import { displayTarget } from '../../shared/i18n/evidence';
+import { daysCsv, incidentsCsv, localTime, percent } from '../history/export';
+import { ENDED_UNSEEN } from '../history/incidents';
 import type { HistoryStore } from '../history/store';
 import type { CliArgs } from './args';
 
 export interface HistoryIo {
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
+  readonly tr: Translator;
 }
 
 const DAY_MARKS: Readonly<Record<DayState, string>> = {
@@ -83,35 +87,43 @@ export function printHistory(
     io.out(args.csv === 'days' ? daysCsv(services) : incidentsCsv(incidents, now).trimEnd());
     return 0;
   }
-  const width = Math.max(7, ...services.map((s) => s.name.length));
-  io.out(
-    `History in ${store.dir}, last ${formatDuration(args.sinceMs)} (✓ up  ! degraded  ✗ down  ~ maintenance  · no data)`,
-  );
+  const { t } = io.tr;
+  const span = io.tr.duration(args.sinceMs);
+  const width = Math.max(t('cli.service').length, ...services.map((s) => s.name.length));
+  io.out(t('history.heading', { dir: store.dir, duration: span }));
   io.out('');
   io.out(
-    `${'SERVICE'.padEnd(width)}  ${'24H'.padEnd(8)}  ${'7D'.padEnd(8)}  ${'30D'.padEnd(8)}  ${'90D'.padEnd(8)}  DAYS`,
+    `${t('cli.service').padEnd(width)}  ${'24H'.padEnd(8)}  ${'7D'.padEnd(8)}  ${'30D'.padEnd(8)}  ${'90D'.padEnd(8)}  ${t('history.days')}`,
   );
   for (const s of services) {
-    const cells = s.uptime.map((u) => percent(u).padEnd(8)).join('  ');
+    const cells = s.uptime
+      .map((u) => (u?.ratio === null ? t('window.none') : percent(u)).padEnd(8))
+      .join('  ');
     io.out(`${s.name.padEnd(width)}  ${cells}  ${s.days.map((d) => DAY_MARKS[d.state]).join('')}`);
   }
   io.out('');
   if (incidents.length === 0) {
-    io.out(`No incident in the last ${formatDuration(args.sinceMs)}.`);
+    io.out(t('history.noIncident', { duration: span }));
   } else {
-    io.out('Incidents, newest first:');
+    io.out(t('history.incidents'));
     for (const i of incidents) {
-      const end = i.end === null ? 'ongoing' : localTime(i.end);
-      const note = i.endNote ? ` (${i.endNote})` : '';
-      const cause = i.cause ? `, ${i.cause}` : '';
-      const evidence = i.evidenceAtStart.map((e) => e.detail).join('; ');
+      const end = i.end === null ? t('history.ongoing') : localTime(i.end);
+      const note = i.endNote
+        ? ` (${i.endNote === ENDED_UNSEEN ? t('history.endedUnseen') : i.endNote})`
+        : '';
+      const cause = i.cause ? `, ${t(`cli.${i.cause}`)}` : '';
+      const evidence = i.evidenceAtStart
+        .map((e) =>
+          e.code ? t(`evidence.${e.code}`, { target: displayTarget(e.target), ms: 0 }) : e.detail,
+        )
+        .join(t('evidence.separator'));
       io.out(
-        `  ${localTime(i.start)} → ${end} (${formatDuration((i.end ?? now) - i.start)})${note}  ${nameOf(i.serviceId)}: ${i.worstState}${cause}${evidence ? ` — ${evidence}` : ''}`,
+        `  ${localTime(i.start)} → ${end} (${io.tr.duration((i.end ?? now) - i.start)})${note}  ${t('menu.serviceLine', { service: nameOf(i.serviceId), state: t(`state.${i.worstState}`) })}${cause}${evidence ? ` — ${evidence}` : ''}`,
       );
     }
   }
   const bytes = store.bytesPerDay(1, now)[0]?.bytes ?? 0;
   io.out('');
-  io.out(`Network used today: ${bytes} bytes.`);
+  io.out(t('history.bytesToday', { bytes }));
   return 0;
 }

@@ -151,6 +151,16 @@ export const ar: Messages = {
     none: 'لا بيانات',
     error: 'تعذّر على Vigie الرد: {{message}}',
   },
+  history: {
+    heading:
+      'السجل في {{dir}}، آخر {{duration}} (✓ تعمل  ! متدهورة  ✗ متوقفة  ~ صيانة  · لا بيانات)',
+    days: 'الأيام',
+    noIncident: 'لا حوادث خلال آخر {{duration}}.',
+    incidents: 'الحوادث، الأحدث أولًا:',
+    ongoing: 'مستمرة',
+    endedUnseen: 'انتهت بينما لم يكن Vigie يعمل',
+    bytesToday: 'الشبكة المستخدمة اليوم: {{bytes}} بايت.',
+  },
   settings: {
     reset:
       'تعذّرت قراءة ملف إعداداتك، فبدأ Vigie بالإعدادات الافتراضية. حُفظ الملف القديم باسم {{backup}}.',

@@ -135,6 +135,16 @@ export const en = {
     none: 'no data',
     error: 'Vigie could not answer: {{message}}',
   },
+  history: {
+    heading:
+      'History in {{dir}}, last {{duration}} (✓ up  ! degraded  ✗ down  ~ maintenance  · no data)',
+    days: 'DAYS',
+    noIncident: 'No incident in the last {{duration}}.',
+    incidents: 'Incidents, newest first:',
+    ongoing: 'ongoing',
+    endedUnseen: 'ended while Vigie was not running',
+    bytesToday: 'Network used today: {{bytes}} bytes.',
+  },
   settings: {
     reset:
       'Your settings file could not be read, so Vigie started with its defaults. The old file was kept as {{backup}}.',

@@ -146,6 +146,16 @@ export const fr: Messages = {
     none: 'pas de données',
     error: 'Vigie n’a pas pu répondre : {{message}}',
   },
+  history: {
+    heading:
+      'Historique dans {{dir}}, sur {{duration}} (✓ en service  ! dégradé  ✗ en panne  ~ maintenance  · pas de données)',
+    days: 'JOURS',
+    noIncident: 'Aucun incident sur {{duration}}.',
+    incidents: 'Incidents, du plus récent au plus ancien :',
+    ongoing: 'en cours',
+    endedUnseen: 'terminé pendant que Vigie ne tournait pas',
+    bytesToday: 'Réseau utilisé aujourd’hui : {{bytes}} octets.',
+  },
   settings: {
     reset:
       'Votre fichier de réglages était illisible : Vigie a repris ses réglages par défaut. L’ancien fichier est conservé sous {{backup}}.',

@@ -295,10 +295,13 @@ describe('npm run history', () => {
     const run = await cli(['history', '--data', data, '--since', '7d']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/WhatsApp\s+83\.33%/);
-    expect(run.stdout).toMatch(
-      /WhatsApp: down, provider — no answer from https:\/\/chat\.example\/ in 8000 ms/,
+    expect(run.stdout).toMatch(/WhatsApp: down, provider — no answer from chat\.example/);
+    expect(run.stdout).toContain('(20 minutes)');
+    const french = await cli(['history', '--data', data, '--since', '7d'], { LANG: 'fr_FR.UTF-8' });
+    expect(french.stdout).toMatch(
+      /WhatsApp : en panne, fournisseur — pas de réponse de chat\.example/,
     );
-    expect(run.stdout).toContain('(20 min)');
+    expect(french.stdout).toContain('Incidents, du plus récent au plus ancien :');
   });
 
   it('exports JSON and CSV (formula-safe) for one service', async () => {

@@ -1,18 +1,7 @@
 // Exports of the history: JSON for programs, CSV for spreadsheets (safe against formula injection).
-import { DAY, HOUR, MINUTE } from '../../shared/durations';
+import { MINUTE } from '../../shared/durations';
 import type { Incident } from './incidents';
 import type { DayCell, Uptime } from './queries';
-
-/** "6 h 1 min", "3 min", "2 d 4 h". */
-export function formatDuration(ms: number): string {
-  if (ms < MINUTE) return `${Math.max(0, Math.round(ms / 1000))} s`;
-  const days = Math.floor(ms / DAY);
-  const hours = Math.floor((ms % DAY) / HOUR);
-  const minutes = Math.floor((ms % HOUR) / MINUTE);
-  if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;
-  return `${minutes} min`;
-}
 
 /** A local date and time, `2021-10-04 15:39`. */
 export function localTime(at: number): string {

@@ -1,5 +1,6 @@
 // Derived view data, computed from plain data (STYLE 8): no logic inside JSX.
 import type { Translator } from '../shared/i18n';
+import { reachedLatency } from '../shared/probes';
 import { isTrouble, sortServices } from '../shared/severity';
 import type { ServiceStatus, Snapshot } from '../shared/types';
 
@@ -63,8 +64,5 @@ export function banner(snapshot: Snapshot, tr: Translator, now: number): Banner 
 
 /** The latency a row shows: the slowest passing direct probe of the last check, if any. */
 export function latencyOf(service: ServiceStatus): number | null {
-  const passing = service.probes.filter(
-    (p) => ['http', 'dns', 'tcp', 'tls'].includes(p.kind) && p.state !== 'down' && !p.cached,
-  );
-  return passing.length > 0 ? Math.max(...passing.map((p) => p.latencyMs)) : null;
+  return reachedLatency(service.probes);
 }

@@ -1,15 +1,14 @@
 // The verdict table of DESIGN (Detection 3), first matching row wins. Pure: results in, verdict out.
 import type { OfficialState, ProbeResult, Verdict, VerdictState, Cause } from '../../shared/types';
+import { isDirectKind } from '../../shared/probes';
 import { worstOfficial } from './sources/source';
-
-const DIRECT = new Set(['http', 'dns', 'tcp', 'tls']);
 
 /** What the official sources of a service say, all together. */
 export type OfficialSays = OfficialState | 'unreachable' | 'none';
 
 /** Combines a service's official results: the worst that answered; unreachable if none did. */
 export function officialSays(results: readonly ProbeResult[]): OfficialSays {
-  const official = results.filter((r) => !DIRECT.has(r.kind));
+  const official = results.filter((r) => !isDirectKind(r.kind));
   if (official.length === 0) return 'none';
   const reports = official.flatMap((r) => (r.official ? [r.official.state] : []));
   if (reports.length === 0) return 'unreachable';
@@ -27,7 +26,7 @@ function verdict(
 
 /** Evaluates one service's probe results into its verdict and cause. */
 export function evaluate(probes: readonly ProbeResult[]): Verdict {
-  const direct = probes.filter((r) => DIRECT.has(r.kind));
+  const direct = probes.filter((r) => isDirectKind(r.kind));
   const says = officialSays(probes);
   const summary = summarize(probes, says);
   if (probes.length === 0) return verdict('unknown', null, 'no probe configured', probes);
@@ -74,7 +73,7 @@ export function evaluate(probes: readonly ProbeResult[]): Verdict {
 export function summarize(probes: readonly ProbeResult[], says: OfficialSays): string {
   const parts: string[] = [];
   for (const r of probes) {
-    if (DIRECT.has(r.kind) && r.state !== 'up') parts.push(r.detail);
+    if (isDirectKind(r.kind) && r.state !== 'up') parts.push(r.detail);
   }
   switch (says) {
     case 'unreachable':
@@ -99,7 +98,7 @@ export function summarize(probes: readonly ProbeResult[], says: OfficialSays): s
     }
   }
   if (parts.length === 0) {
-    const direct = probes.filter((r) => DIRECT.has(r.kind)).length;
+    const direct = probes.filter((r) => isDirectKind(r.kind)).length;
     return direct > 0 ? `all ${direct} check(s) passed` : 'status page says all is well';
   }
   return parts.join('; ');

@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
+import { reachedLatency } from '../../shared/probes';
 import type { ProbeCode, ServiceStatus, Snapshot } from '../../shared/types';
 import {
   encodeRaw,
@@ -552,11 +553,6 @@ function newTrack(index: number): ServiceTrack {
 
 /** What one verdict becomes on disk. */
 export function sampleOf(index: number, status: ServiceStatus): RawSample {
-  const direct = status.probes.filter(
-    (p) =>
-      (p.kind === 'http' || p.kind === 'dns' || p.kind === 'tcp' || p.kind === 'tls') && !p.cached,
-  );
-  const passing = direct.filter((p) => p.state === 'up' || p.code === 'SLOW');
   const codes = new Set<ProbeCode>();
   for (const p of status.probes) if (p.code) codes.add(p.code);
   return {
@@ -564,7 +560,7 @@ export function sampleOf(index: number, status: ServiceStatus): RawSample {
     at: status.checkedAt,
     state: status.state,
     cause: status.cause,
-    latencyMs: passing.length > 0 ? Math.max(...passing.map((p) => p.latencyMs)) : -1,
+    latencyMs: reachedLatency(status.probes) ?? -1,
     bytes: status.probes.reduce((sum, p) => sum + p.bytes, 0),
     codes: [...codes],
   };

@@ -1,9 +1,8 @@
 // The evidence of a verdict in the user's language, built from probe codes and targets (the
 // engine's own `summary` and `detail` are English, for logs and the command line).
+import { isDirectKind } from '../probes';
 import type { Cause, ProbeResult } from '../types';
 import type { Translator } from './index';
-
-const DIRECT = new Set(['http', 'dns', 'tcp', 'tls']);
 
 /** A probe target as a person knows it: the host name, without scheme, port or path. */
 export function displayTarget(target: string): string {
@@ -31,7 +30,7 @@ export function localSummary(
   const parts: string[] = [];
   let failing = 0;
   for (const probe of probes) {
-    if (!DIRECT.has(probe.kind) || probe.state === 'up') continue;
+    if (!isDirectKind(probe.kind) || probe.state === 'up') continue;
     failing++;
     const target = displayTarget(probe.target);
     parts.push(
@@ -40,7 +39,7 @@ export function localSummary(
         : t('evidence.other', { target }),
     );
   }
-  const official = probes.filter((p) => !DIRECT.has(p.kind));
+  const official = probes.filter((p) => !isDirectKind(p.kind));
   if (official.length > 0) {
     const answered = official.filter((p) => p.official);
     const telling = answered.find((p) => p.official?.state !== 'operational');

@@ -1,6 +1,7 @@
 // Runs any probe, retried once after a short pause before a failure counts (DESIGN, Detection 4).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProbeConfig } from '../../../shared/config-schema';
+import { isDirectKind } from '../../../shared/probes';
 import type { ProbeResult } from '../../../shared/types';
 import { runOfficialProbe, type OfficialProbe, type SourceCache } from '../sources';
 import type { ProbeContext } from './context';
@@ -17,9 +18,7 @@ export function isOfficial(probe: ProbeConfig): probe is OfficialProbe {
 
 /** Whether a probe reaches the service itself. */
 export function isDirect(probe: ProbeConfig): probe is DirectProbe {
-  return (
-    probe.kind === 'http' || probe.kind === 'dns' || probe.kind === 'tcp' || probe.kind === 'tls'
-  );
+  return isDirectKind(probe.kind);
 }
 
 /** One attempt of a direct probe. */

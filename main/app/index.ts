@@ -143,13 +143,10 @@ async function act(action: TrayAction): Promise<void> {
 
 function notify(changes: readonly VerdictChange[]): void {
   if (!running || !Notification.isSupported()) return;
-  const config = defaultConfig();
-  const providerOf = (id: string) => config.services.find((s) => s.id === id)?.provider;
   for (const notice of noticesFor(changes, {
     settings: running.settings.get(),
     tr: running.tr,
     now: Date.now(),
-    providerOf,
   })) {
     const shown = new Notification({ title: notice.title, body: notice.body });
     shown.on('click', () => openWindow(notice.serviceId));

@@ -18,8 +18,6 @@ export interface NoticeContext {
   readonly settings: Settings;
   readonly tr: Translator;
   readonly now: number;
-  /** Who runs a service ("Meta"), for "Meta's status page confirms". */
-  readonly providerOf: (serviceId: string) => string | undefined;
 }
 
 /** Services changing together in one cycle from which on the notices are grouped. */
@@ -47,7 +45,7 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
   const { current, previous } = change;
   const prefs = ctx.settings.notifications;
   const service = current.name;
-  const provider = ctx.providerOf(change.serviceId) ?? t('notify.theProvider');
+  const provider = current.provider ?? t('notify.theProvider');
   const summary = localSummary(current.probes, ctx.tr, current.cause);
   const base = { serviceId: change.serviceId };
   if (current.state === 'down' && prefs.down) {

@@ -35,6 +35,7 @@ vi.mock('../../../../main/engine', async () => {
               id: s.id,
               name: s.name,
               critical: s.critical,
+              ...(s.provider ? { provider: s.provider } : {}),
               checkedAt: at,
               state: w.state,
               cause: w.cause,

@@ -33,6 +33,8 @@ function status(
     id,
     name: id[0]!.toUpperCase() + id.slice(1),
     critical: true,
+    // As the engine fills it in from the service definition.
+    ...(id === 'facebook' || id === 'whatsapp' ? { provider: 'Meta' } : {}),
     checkedAt: since,
     since,
     state,
@@ -50,7 +52,6 @@ const ctx = (settings: Partial<Settings> = {}, language: 'en' | 'fr' | 'ar' = 'e
   settings: { ...defaultSettings(), ...settings },
   tr: createTranslator(language),
   now: NOW,
-  providerOf: (id: string) => (id === 'facebook' || id === 'whatsapp' ? 'Meta' : undefined),
 });
 
 describe('notifications', () => {

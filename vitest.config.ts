@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit and lab tests run in plain Node: nothing here needs Electron.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 20_000,

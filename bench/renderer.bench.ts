@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { MINUTE } from '../shared/durations';
 import type { ServiceStatus, Snapshot } from '../shared/types';
+import { defaultConfig } from '../main/engine/catalog';
 import { openHistory } from '../main/history/store';
 import { createHandlers } from '../main/shell/handlers';
 import { defaultSettings } from '../shared/settings-schema';
@@ -54,6 +55,11 @@ async function renderer(report: Report): Promise<void> {
     settings: defaultSettings,
     updateSettings: () => defaultSettings(),
     openExternal: async () => undefined,
+    catalog: defaultConfig,
+    tryService: () => Promise.reject(new Error('not in the benchmark')),
+    saveFile: async () => null,
+    dataDir: dir,
+    version: 'bench',
   });
   const browser = await launchChromium();
   const times: number[] = [];

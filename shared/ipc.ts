@@ -2,9 +2,11 @@
 // schema of each request, the type of each reply, and the single event channel main pushes on.
 // Only plain data crosses: times as epoch milliseconds, errors as { code, message }.
 import { z } from 'zod';
+import type { Category, ServiceConfig } from './config-schema';
 import type { DayCell, Incident, LatencyPoint, Resolution, Uptime } from './history-types';
+import { ownServiceFormSchema } from './own-service';
 import { settingsSchema, type Settings } from './settings-schema';
-import type { Snapshot, VerdictChange } from './types';
+import type { ServiceStatus, Snapshot, VerdictChange } from './types';
 
 /**
  * A change to some settings: each field as in the schema but optional and without its default, so
@@ -43,6 +45,15 @@ export const requests = {
     .strictObject({ serviceId, from: time, to: time })
     .refine((r) => r.from < r.to, 'from must be before to'),
   'history:incidents': z.strictObject({ serviceId: serviceId.optional(), since: time.optional() }),
+  /** Exports incidents (all, or one service's) through a save dialog in main. */
+  'history:export': z.strictObject({
+    format: z.enum(['csv', 'json']),
+    serviceId: serviceId.optional(),
+  }),
+  'catalog:get': z.undefined(),
+  /** Checks a user's own service once, before it is saved. */
+  'services:try': ownServiceFormSchema,
+  'app:info': z.undefined(),
   'settings:get': z.undefined(),
   'settings:set': settingsPatch(),
   'shell:openExternal': z.strictObject({
@@ -70,9 +81,35 @@ export interface Replies {
   'history:daysMany': Record<string, DayCell[]>;
   'history:latency': { resolution: Resolution; points: LatencyPoint[] };
   'history:incidents': Incident[];
+  'history:export': { readonly path: string | null };
+  'catalog:get': CatalogEntry[];
+  'services:try': { readonly service: ServiceConfig; readonly status: ServiceStatus };
+  'app:info': AppInfo;
   'settings:get': Settings;
   'settings:set': Settings;
   'shell:openExternal': null;
+}
+
+/** A service the user may watch, with the choices in effect (catalog defaults or settings). */
+export interface CatalogEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly provider?: string;
+  readonly category: Category;
+  readonly enabled: boolean;
+  readonly critical: boolean;
+  readonly muted: boolean;
+  /** Added by the user (and removable), not from the catalog. */
+  readonly custom: boolean;
+}
+
+/** Facts about this installation the settings show. */
+export interface AppInfo {
+  /** Where settings and history live; null when history could not be opened. */
+  readonly dataDir: string | null;
+  /** Bytes Vigie's checks used on the network today (local day). */
+  readonly bytesToday: number;
+  readonly version: string;
 }
 
 /** An error that crossed IPC. */
@@ -113,6 +150,13 @@ export interface VigieApi {
     to: number,
   ): Promise<IpcResult<Replies['history:latency']>>;
   incidents(filter: { serviceId?: string; since?: number }): Promise<IpcResult<Incident[]>>;
+  exportIncidents(
+    format: 'csv' | 'json',
+    serviceId?: string,
+  ): Promise<IpcResult<Replies['history:export']>>;
+  catalog(): Promise<IpcResult<CatalogEntry[]>>;
+  tryService(form: RequestOf<'services:try'>): Promise<IpcResult<Replies['services:try']>>;
+  info(): Promise<IpcResult<AppInfo>>;
   settings(): Promise<IpcResult<Settings>>;
   updateSettings(patch: RequestOf<'settings:set'>): Promise<IpcResult<Settings>>;
   openExternal(url: string): Promise<IpcResult<null>>;

@@ -89,6 +89,8 @@ export interface ServiceStatus extends Verdict {
   readonly critical: boolean;
   /** Who runs it ("Meta"), when the definition says. */
   readonly provider?: string;
+  /** The provider's human status page, when the definition names one. */
+  readonly statusPageUrl?: string;
   readonly checkedAt: number;
   /** Continuous mode: a failure seen but not yet confirmed by `failureThreshold` cycles. */
   readonly pending?: VerdictState;

@@ -1,9 +1,18 @@
 // The Electron entry: it only wires. Engine, history and settings are plain Node; the tray, the
 // notifications, the window and IPC are thin adapters over pure models (main/shell).
+import { renameSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, Notification, powerMonitor, shell, type BrowserWindow } from 'electron';
+import {
+  app,
+  dialog,
+  ipcMain,
+  Notification,
+  powerMonitor,
+  shell,
+  type BrowserWindow,
+} from 'electron';
 import { createTranslator, languageFrom, type Translator } from '../../shared/i18n';
 import { EVENT_CHANNEL, type VigieEvent } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
@@ -210,9 +219,13 @@ function startEngine(
   return engine;
 }
 
-function scheduler() {
+function engineNow(): Engine {
   if (!running) throw new Error('Vigie is not running');
-  return running.engine.scheduler;
+  return running.engine;
+}
+
+function scheduler() {
+  return engineNow().scheduler;
 }
 
 function updateSettings(patch: Partial<Settings>): Settings {
@@ -220,6 +233,8 @@ function updateSettings(patch: Partial<Settings>): Settings {
   const before = running.settings.get();
   const next = running.settings.update((s) => ({ ...s, ...patch }));
   running.tr = translatorFor(next);
+  if (before.launchAtLogin !== next.launchAtLogin)
+    app.setLoginItemSettings({ openAtLogin: next.launchAtLogin });
   if (ENGINE_SETTINGS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]))) {
     const previous = running.engine.scheduler.snapshot();
     void running.engine.close();
@@ -266,12 +281,31 @@ function start(): void {
       settings: () => settings.get(),
       updateSettings,
       openExternal: (url) => shell.openExternal(url),
+      catalog: defaultConfig,
+      tryService: (service) => engineNow().tryService(service),
+      saveFile,
+      dataDir: app.getPath('userData'),
+      version: app.getVersion(),
     }),
     senderIs(() => running?.window?.webContents.id ?? null, pageUrl()),
   );
   powerMonitor.on('suspend', () => scheduler().notifySuspend());
   powerMonitor.on('resume', () => scheduler().notifyResume());
   watchNetwork();
+}
+
+/** Asks where to save (a native dialog over the window), then writes the file whole or not at all. */
+async function saveFile(suggestedName: string, content: string): Promise<string | null> {
+  const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
+  const parent = running?.window;
+  const choice = parent
+    ? await dialog.showSaveDialog(parent, options)
+    : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return null;
+  const temp = `${choice.filePath}.vigie-tmp`;
+  writeFileSync(temp, content);
+  renameSync(temp, choice.filePath);
+  return choice.filePath;
 }
 
 /** What the tray shows before the first check. */

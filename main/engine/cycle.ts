@@ -138,12 +138,13 @@ export async function runCycle(
   return { checkedAt, connectivity, services: statuses, bytes };
 }
 
-function status(service: ServiceConfig, verdict: Verdict, checkedAt: number): ServiceStatus {
+export function status(service: ServiceConfig, verdict: Verdict, checkedAt: number): ServiceStatus {
   return {
     id: service.id,
     name: service.name,
     critical: service.critical,
     ...(service.provider ? { provider: service.provider } : {}),
+    ...(service.statusPageUrl ? { statusPageUrl: service.statusPageUrl } : {}),
     checkedAt,
     ...verdict,
   };

@@ -1,11 +1,13 @@
 // The engine's entry: wires the real side effects (undici, timers, clock) around the pure parts.
-import type { VigieConfig } from '../../shared/config-schema';
-import type { Snapshot } from '../../shared/types';
+import type { ServiceConfig, VigieConfig } from '../../shared/config-schema';
+import type { ServiceStatus, Snapshot } from '../../shared/types';
 import {
+  checkService,
   DEFAULT_RETRY_DELAY_MS,
   DEFAULT_STALL_MS,
   ProbeMemo,
   runCycle,
+  status,
   type CycleDeps,
 } from './cycle';
 import { createHttpClient, type HttpClient } from './net/http-client';
@@ -31,6 +33,11 @@ export interface Engine {
   /** Runs one cycle (no thresholds: the raw verdicts with their retry), optionally on some services. */
   checkOnce(only?: ReadonlySet<string>): Promise<Snapshot>;
   readonly scheduler: Scheduler;
+  /**
+   * Checks a service that is not in the config once (a user's own service, before it is saved):
+   * its probes only, no memo, no thresholds.
+   */
+  tryService(service: ServiceConfig): Promise<ServiceStatus>;
   close(): Promise<void>;
 }
 
@@ -67,6 +74,15 @@ export function createEngine(config: VigieConfig, options: EngineOptions = {}): 
         services: raw.services,
         bytes: raw.bytes,
       };
+    },
+    async tryService(service) {
+      const ctx = { http, dnsServers: config.dnsServers, extraCa: deps.extraCa, now };
+      const verdict = await checkService(service, ctx, {
+        cache: new SourceCache(),
+        memo: new ProbeMemo(),
+        retryDelayMs: deps.retryDelayMs,
+      });
+      return status(service, verdict, now());
     },
     async close() {
       scheduler.stop();

@@ -152,8 +152,11 @@ export class IncidentBook {
         entries.push({ type: 'message', id: current.id, message });
       }
     }
-    if (status.state === 'up' && open)
-      entries.push({ type: 'close', id: open.id, end: status.since ?? at, note: null });
+    // An incident never ends before it began, whatever `since` says (a restart, a clock change).
+    if (status.state === 'up' && open) {
+      const end = Math.min(at, Math.max(open.start, status.since ?? at));
+      entries.push({ type: 'close', id: open.id, end, note: null });
+    }
     for (const entry of entries) this.apply(entry);
     return entries;
   }

@@ -1,9 +1,14 @@
 // What each IPC channel does, over the engine, the history and the settings. Plain Node, so the
 // end-to-end tests bridge a real page to exactly what the app runs.
-import type { Channel, Replies, RequestOf } from '../../shared/ipc';
+import type { ServiceConfig, VigieConfig } from '../../shared/config-schema';
+import type { CatalogEntry, Channel, Replies, RequestOf } from '../../shared/ipc';
+import { ownServiceDefinition, ownServiceProblems } from '../../shared/own-service';
 import type { Settings } from '../../shared/settings-schema';
+import type { ServiceStatus } from '../../shared/types';
 import type { Scheduler } from '../engine/scheduler';
+import { incidentsCsv } from '../history/export';
 import type { HistoryStore } from '../history/store';
+import { configFromSettings } from './engine-config';
 
 /** The implementation of each channel. */
 export type Handlers = {
@@ -17,11 +22,48 @@ export interface HandlerDeps {
   readonly settings: () => Settings;
   readonly updateSettings: (patch: Partial<Settings>) => Settings;
   readonly openExternal: (url: string) => Promise<void>;
+  /** The built-in catalog (before the user's choices). */
+  readonly catalog: () => VigieConfig;
+  /** Checks a service definition once (Engine.tryService). */
+  readonly tryService: (service: ServiceConfig) => Promise<ServiceStatus>;
+  /**
+   * Asks where to save a file (a dialog in the app) and writes it there; resolves to the path, or
+   * null when the person cancelled.
+   */
+  readonly saveFile: (suggestedName: string, content: string) => Promise<string | null>;
+  /** Where settings and history live. */
+  readonly dataDir: string | null;
+  readonly version: string;
+  readonly now?: () => number;
+}
+
+/** The services a person may watch, with the choices in effect. */
+export function catalogEntries(catalog: VigieConfig, settings: Settings): CatalogEntry[] {
+  const ownIds = new Set(settings.customServices.map((s) => s.id));
+  return configFromSettings(catalog, settings).services.map((service) => ({
+    id: service.id,
+    name: service.name,
+    ...(service.provider ? { provider: service.provider } : {}),
+    category: service.category,
+    enabled: service.enabled,
+    critical: service.critical,
+    muted: settings.services[service.id]?.muted ?? false,
+    custom: ownIds.has(service.id) && !catalog.services.some((c) => c.id === service.id),
+  }));
+}
+
+/** `vigie-incidents-whatsapp-2026-11-26.csv`. */
+function exportName(serviceId: string | undefined, format: string, now: number): string {
+  const d = new Date(now);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `vigie-incidents-${serviceId ? `${serviceId}-` : ''}${day}.${format}`;
 }
 
 /** Builds the handlers of every channel. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { history } = deps;
+  const now = deps.now ?? Date.now;
   return {
     'snapshot:get': () => deps.scheduler().snapshot(),
     'engine:checkNow': () => deps.scheduler().checkNow(),
@@ -40,6 +82,34 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'history:latency': ({ serviceId, from, to }) =>
       history?.latencySeries(serviceId, from, to) ?? { resolution: '1h', points: [] },
     'history:incidents': (filter) => history?.incidents(filter) ?? [],
+    'history:export': async ({ format, serviceId }) => {
+      const incidents = history?.incidents(serviceId ? { serviceId } : {}) ?? [];
+      const content =
+        format === 'csv'
+          ? incidentsCsv(incidents, now())
+          : `${JSON.stringify({ exportedAt: now(), incidents }, null, 2)}\n`;
+      return { path: await deps.saveFile(exportName(serviceId, format, now()), content) };
+    },
+    'catalog:get': () => catalogEntries(deps.catalog(), deps.settings()),
+    'services:try': async (form) => {
+      const entries = catalogEntries(deps.catalog(), deps.settings());
+      const problems = ownServiceProblems(
+        form,
+        entries.map((e) => e.name),
+      );
+      const first = Object.entries(problems)[0];
+      if (first) throw new Error(`${first[0]}: ${first[1]}`);
+      const service = ownServiceDefinition(
+        form,
+        entries.map((e) => e.id),
+      );
+      return { service, status: await deps.tryService(service) };
+    },
+    'app:info': () => ({
+      dataDir: deps.dataDir,
+      bytesToday: history?.bytesPerDay(1, now())[0]?.bytes ?? 0,
+      version: deps.version,
+    }),
     'settings:get': () => deps.settings(),
     'settings:set': (patch) => deps.updateSettings(patch),
     'shell:openExternal': async ({ url }) => {

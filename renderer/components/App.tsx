@@ -1,29 +1,75 @@
-// The window: a banner answering "is it me, my network, or them?", "Check now", the services.
-import { useMemo, useState } from 'react';
+// The window: a banner answering "is it me, my network, or them?" with "Check now" (or "Resume"),
+// the views' navigation, and the current view. Main can ask for a service (tray, notification).
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createTranslator, isRtl, languageFrom, type Language } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings-schema';
 import { unwrap, vigie } from '../client';
-import { useDaysMany, useLiveState } from '../hooks/useVigie';
+import { useLiveState } from '../hooks/useVigie';
 import { TranslatorProvider } from '../i18n';
-import { banner, sortServices } from '../selectors';
-import { ServiceRow } from './ServiceRow';
+import type { Route } from '../route';
+import { banner } from '../selectors';
+import { IncidentsView } from '../views/IncidentsView';
+import { Overview } from '../views/Overview';
+import { ServiceView } from '../views/ServiceView';
+import { SettingsView } from '../views/SettingsView';
 
 function languageOf(settings: Settings | null): Language {
   const chosen = settings?.language ?? 'system';
   return chosen === 'system' ? languageFrom(navigator.language) : chosen;
 }
 
+/** "light" or "dark" as the system says now, kept current. */
+function useSystemScheme(): string {
+  const query = useMemo(() => window.matchMedia('(prefers-color-scheme: dark)'), []);
+  const [dark, setDark] = useState(query.matches);
+  useEffect(() => {
+    const listener = () => setDark(query.matches);
+    query.addEventListener('change', listener);
+    return () => query.removeEventListener('change', listener);
+  }, [query]);
+  return dark ? 'dark' : 'light';
+}
+
+const TABS = ['overview', 'incidents', 'settings'] as const;
+
 export function App() {
-  const { snapshot, settings, error } = useLiveState();
+  const { snapshot, settings, error, applySettings } = useLiveState();
   const [checking, setChecking] = useState(false);
+  const [route, setRoute] = useState<Route>({ view: 'overview' });
   const language = languageOf(settings);
   const tr = useMemo(() => createTranslator(language), [language]);
-  document.documentElement.lang = language;
-  document.documentElement.dir = isRtl(language) ? 'rtl' : 'ltr';
-  document.documentElement.dataset['theme'] = settings?.theme ?? 'system';
-  const now = Date.now();
-  const ids = useMemo(() => snapshot?.services.map((s) => s.id) ?? [], [snapshot]);
-  const days = useDaysMany(ids, 90, snapshot?.checkedAt ?? 0);
+  const system = useSystemScheme();
+  const theme = settings?.theme ?? 'system';
+  const scheme = theme === 'system' ? system : theme;
+  const main = useRef<HTMLElement>(null);
+  const moved = useRef(false);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.documentElement.dir = isRtl(language) ? 'rtl' : 'ltr';
+    document.title = tr.t('page.title');
+  }, [language, tr]);
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+  useEffect(
+    () =>
+      vigie().onEvent((event) => {
+        if (event.type === 'focusService')
+          setRoute({ view: 'service', serviceId: event.serviceId });
+      }),
+    [],
+  );
+  // A new view takes the focus to its heading (not on first paint), so keyboard and screen reader
+  // users land where the content changed.
+  useEffect(() => {
+    if (!moved.current) return;
+    main.current?.querySelector<HTMLElement>('#view-heading')?.focus();
+  }, [route]);
+  const go = (next: Route) => {
+    moved.current = true;
+    setRoute(next);
+  };
 
   const checkNow = async () => {
     setChecking(true);
@@ -41,12 +87,20 @@ export function App() {
       </main>
     );
   }
-  if (!snapshot) return <main className="page" aria-busy="true" />;
+  if (!snapshot || !settings) {
+    return (
+      <main className="page" aria-busy="true">
+        <p className="state-note">{tr.t('window.loading')}</p>
+      </main>
+    );
+  }
+  const now = Date.now();
   const top = banner(snapshot, tr, now);
   const paused = snapshot.overall === 'paused';
+  const current = route.view === 'service' ? 'overview' : route.view;
   return (
     <TranslatorProvider value={tr}>
-      <main className="page">
+      <div className="page">
         <header className={`banner banner-${top.tone}`}>
           <h1>Vigie</h1>
           <p role="status" aria-live="polite" className="banner-text">
@@ -67,15 +121,57 @@ export function App() {
             </button>
           )}
         </header>
-        <section aria-labelledby="services-heading">
-          <h2 id="services-heading">{tr.t('window.services')}</h2>
-          <ul className="services">
-            {sortServices(snapshot.services).map((service) => (
-              <ServiceRow key={service.id} service={service} now={now} cells={days[service.id]} />
-            ))}
-          </ul>
-        </section>
-      </main>
+        <nav aria-label={tr.t('nav.label')} className="tabs">
+          {TABS.map((tab) => (
+            <button
+              key={tab}
+              type="button"
+              aria-current={current === tab ? 'page' : undefined}
+              onClick={() => go({ view: tab })}
+            >
+              {tr.t(`nav.${tab}`)}
+            </button>
+          ))}
+        </nav>
+        <main ref={main}>
+          {route.view === 'overview' && (
+            <Overview
+              snapshot={snapshot}
+              now={now}
+              onOpen={(serviceId) => go({ view: 'service', serviceId })}
+            />
+          )}
+          {route.view === 'service' && (
+            <>
+              <button type="button" className="link back" onClick={() => go({ view: 'overview' })}>
+                {tr.t('nav.back')}
+              </button>
+              <ServiceView
+                service={snapshot.services.find((s) => s.id === route.serviceId)}
+                serviceId={route.serviceId}
+                now={now}
+                version={snapshot.checkedAt}
+                scheme={scheme}
+                onIncidents={() => go({ view: 'incidents', serviceId: route.serviceId })}
+              />
+            </>
+          )}
+          {route.view === 'incidents' && (
+            <IncidentsView
+              serviceId={route.serviceId}
+              services={snapshot.services}
+              now={now}
+              version={snapshot.checkedAt}
+              onFilter={(serviceId) =>
+                setRoute(serviceId ? { view: 'incidents', serviceId } : { view: 'incidents' })
+              }
+            />
+          )}
+          {route.view === 'settings' && (
+            <SettingsView settings={settings} onSaved={applySettings} />
+          )}
+        </main>
+      </div>
     </TranslatorProvider>
   );
 }

@@ -11,11 +11,13 @@ export function ServiceRow({
   service,
   now,
   cells,
+  onOpen,
 }: {
   readonly service: ServiceStatus;
   readonly now: number;
   /** Its 90 daily cells (fetched for all rows at once), while loading undefined. */
   readonly cells: readonly DayCell[] | undefined;
+  readonly onOpen: () => void;
 }) {
   const tr = useTr();
   const latency = latencyOf(service);
@@ -23,7 +25,14 @@ export function ServiceRow({
     <li className="service">
       <div className="service-head">
         <h3>
-          {service.name}
+          <button
+            type="button"
+            className="link service-open"
+            onClick={onOpen}
+            aria-label={tr.t('window.openService', { service: service.name })}
+          >
+            {service.name}
+          </button>
           {service.critical && <span className="tag">{tr.t('window.critical')}</span>}
         </h3>
         <StateBadge state={service.state} />

@@ -10,6 +10,8 @@ export function useLiveState(): {
   snapshot: Snapshot | null;
   settings: Settings | null;
   error: string | null;
+  /** Applies settings main answered with (a save), without waiting for its event. */
+  applySettings: (settings: Settings) => void;
 } {
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -33,7 +35,7 @@ export function useLiveState(): {
       stop();
     };
   }, []);
-  return { snapshot, settings, error };
+  return { snapshot, settings, error, applySettings: setSettings };
 }
 
 /** The daily cells of many services in one request, refreshed when `version` changes (a new check). */

@@ -114,6 +114,11 @@ export const BRIDGE = `
     daysMany: (serviceIds, days) => invoke('history:daysMany', { serviceIds: [...serviceIds], days }),
     latency: (serviceId, from, to) => invoke('history:latency', { serviceId, from, to }),
     incidents: (filter) => invoke('history:incidents', filter),
+    exportIncidents: (format, serviceId) =>
+      invoke('history:export', serviceId ? { format, serviceId } : { format }),
+    catalog: () => invoke('catalog:get'),
+    tryService: (form) => invoke('services:try', form),
+    info: () => invoke('app:info'),
     settings: () => invoke('settings:get'),
     updateSettings: (patch) => invoke('settings:set', patch),
     openExternal: (url) => invoke('shell:openExternal', { url }),

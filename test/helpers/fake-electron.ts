@@ -19,6 +19,9 @@ export class Recorder {
   handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   opened: string[] = [];
   loginItem: { openAtLogin: boolean } | null = null;
+  /** What the next save dialog answers (a path, or null for Cancel), and what it was asked. */
+  saveAnswer: string | null = null;
+  saveDialogs: { defaultPath?: string }[] = [];
   quit = 0;
   userData = '';
   locale = 'en-US';
@@ -141,10 +144,22 @@ export function fakeElectron() {
       on: (event: string, listener: (...args: unknown[]) => void) =>
         recorder.appEvents.on(event, listener),
       getAppPath: () => '/app',
-      getPath: () => recorder.userData,
+      getPath: (name: string) => (name === 'documents' ? '/documents' : recorder.userData),
+      getVersion: () => '0.1.0-test',
       getLocale: () => recorder.locale,
       whenReady: () => new Promise<void>((resolve) => (recorder.ready = resolve)),
       setLoginItemSettings: (settings: { openAtLogin: boolean }) => (recorder.loginItem = settings),
+    },
+    dialog: {
+      showSaveDialog: (...args: unknown[]) => {
+        const options = args.at(-1) as { defaultPath?: string };
+        recorder.saveDialogs.push(options);
+        return Promise.resolve(
+          recorder.saveAnswer === null
+            ? { canceled: true, filePath: '' }
+            : { canceled: false, filePath: recorder.saveAnswer },
+        );
+      },
     },
     Menu: { buildFromTemplate: (items: MenuItemSpec[]) => ({ items }) },
     nativeImage: { createFromPath: (path: string) => ({ path }) },

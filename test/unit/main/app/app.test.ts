@@ -71,7 +71,17 @@ vi.mock('../../../../main/engine', async () => {
         random: () => 0.5,
         initial: options.initial,
       });
-      return { scheduler, checkOnce: runCycle, close: async () => scheduler.stop() };
+      const tryService = async (s: { id: string; name: string }): Promise<ServiceStatus> => ({
+        id: s.id,
+        name: s.name,
+        critical: false,
+        checkedAt: Date.now(),
+        state: 'up',
+        cause: null,
+        summary: 'all checks passed',
+        probes: [],
+      });
+      return { scheduler, checkOnce: runCycle, tryService, close: async () => scheduler.stop() };
     },
   };
 });
@@ -292,6 +302,69 @@ describe('settings from the window', () => {
     const saved = JSON.parse(readFileSync(join(recorder.userData, 'settings.json'), 'utf8'));
     expect(saved).toMatchObject({ intervalSeconds: 120, language: 'fr', launchAtLogin: true });
     expect(tray().menu.map((i) => i.label)).toContain('Quitter Vigie');
+  });
+});
+
+describe("the window's other requests", () => {
+  const ours = () => {
+    const window = recorder.windows.at(-1)!;
+    return { sender: window.webContents, senderFrame: { url: window.loaded, parent: null } };
+  };
+
+  it('exports incidents where the person chose, and writes nothing when they cancel', async () => {
+    const target = join(recorder.userData, 'export.csv');
+    recorder.saveAnswer = target;
+    const saved = await recorder.handlers.get('history:export')!(ours(), { format: 'csv' });
+    expect(saved).toEqual({ ok: true, value: { path: target } });
+    expect(recorder.saveDialogs.at(-1)?.defaultPath).toMatch(
+      /^\/documents\/vigie-incidents-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
+    const csv = readFileSync(target, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe(
+      'id,service,start,end,duration_minutes,worst_state,cause,end_note,evidence,official_messages',
+    );
+    expect(csv).toContain('WhatsApp');
+    recorder.saveAnswer = null;
+    expect(await recorder.handlers.get('history:export')!(ours(), { format: 'json' })).toEqual({
+      ok: true,
+      value: { path: null },
+    });
+  });
+
+  it('turns launch at login on and off from the settings view', async () => {
+    await recorder.handlers.get('settings:set')!(ours(), { launchAtLogin: false });
+    expect(recorder.loginItem).toEqual({ openAtLogin: false });
+    await recorder.handlers.get('settings:set')!(ours(), { launchAtLogin: true });
+    expect(recorder.loginItem).toEqual({ openAtLogin: true });
+  });
+
+  it('lists the catalog with the choices in effect, and tries a new service once', async () => {
+    const catalog = (await recorder.handlers.get('catalog:get')!(ours(), undefined)) as {
+      value: { id: string; critical: boolean; custom: boolean }[];
+    };
+    expect(catalog.value.length).toBeGreaterThan(10);
+    expect(catalog.value.find((e) => e.id === 'whatsapp')).toMatchObject({ custom: false });
+    const tried = await recorder.handlers.get('services:try')!(ours(), {
+      name: 'My shop',
+      url: 'https://shop.example/',
+      expectStatus: null,
+    });
+    expect(tried).toMatchObject({
+      ok: true,
+      value: { service: { id: 'own-my-shop', name: 'My shop' }, status: { state: 'up' } },
+    });
+    expect(
+      await recorder.handlers.get('services:try')!(ours(), {
+        name: 'WhatsApp',
+        url: 'https://shop.example/',
+        expectStatus: null,
+      }),
+    ).toMatchObject({ ok: false, error: { message: 'name: duplicate' } });
+    const info = (await recorder.handlers.get('app:info')!(ours(), undefined)) as {
+      value: { dataDir: string; bytesToday: number };
+    };
+    expect(info.value.dataDir).toBe(recorder.userData);
+    expect(info.value.bytesToday).toBeGreaterThan(0);
   });
 });
 

@@ -150,6 +150,14 @@ describe('across restarts', () => {
     });
   });
 
+  it('an incident never ends before it began, whatever the verdict says about since when', () => {
+    const store = history(T0);
+    record(store, T0, 3, () => ({ chat: { state: 'down', since: T0 } }));
+    // An "up since" from before the outage (a stale or wrong clock) closes it where it began.
+    store.recordSnapshot(snapshotAt(T0 + 3 * MINUTE, { chat: { state: 'up', since: T0 - HOUR } }));
+    expect(store.incidents()[0]).toMatchObject({ start: T0, end: T0 });
+  });
+
   it('an incident whose end was never seen is closed honestly at the next start', () => {
     const store = history(T0);
     record(store, T0, 5, () => ({ chat: { state: 'down', since: T0 } }));

@@ -1,0 +1,108 @@
+// Formatting for the window, in the chosen language through Intl: percentages, byte counts,
+// dates, an incident's span, one probe's result in words. Pure, so it is unit-tested.
+import type { DayCell, Incident, IncidentEvidence, LatencyPoint } from '../shared/history-types';
+import type { Translator } from '../shared/i18n';
+import { displayTarget } from '../shared/i18n/evidence';
+import { isDirectKind } from '../shared/probes';
+import type { ProbeResult } from '../shared/types';
+
+/** "99.95 %" (or the language's own way); null when there is no data. */
+export function formatRatio(ratio: number | null, tr: Translator): string {
+  if (ratio === null) return tr.t('service.noData');
+  // Never round a failure up to 100 %.
+  const digits = ratio < 1 && ratio >= 0.9999 ? 3 : 2;
+  const floored = Math.floor(ratio * 10 ** (digits + 2)) / 10 ** (digits + 2);
+  return new Intl.NumberFormat(tr.language, {
+    style: 'percent',
+    maximumFractionDigits: digits,
+  }).format(floored);
+}
+
+/** "1.2 MB", "830 kB", "120 bytes" with the language's digits and units. */
+export function formatBytes(bytes: number, tr: Translator): string {
+  const [unit, value] =
+    bytes >= 1e6
+      ? ['megabyte', bytes / 1e6]
+      : bytes >= 1e3
+        ? ['kilobyte', bytes / 1e3]
+        : ['byte', bytes];
+  return new Intl.NumberFormat(tr.language, {
+    style: 'unit',
+    unit,
+    // "120 bytes", but "21.3 kB".
+    unitDisplay: unit === 'byte' ? 'long' : 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** "26 Nov" in the language. */
+export function formatDay(day: number, tr: Translator): string {
+  return new Intl.DateTimeFormat(tr.language, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).format(day);
+}
+
+/** The word for a day's state. */
+export function dayStateWord(cell: DayCell, tr: Translator): string {
+  return cell.state === 'none' ? tr.t('window.none') : tr.t(`state.${cell.state}`);
+}
+
+/** Incidents that overlap a local day (which runs from `day` to the next midnight). */
+export function incidentsOnDay(
+  incidents: readonly Incident[],
+  day: number,
+  now: number,
+): Incident[] {
+  const next = new Date(day);
+  next.setDate(next.getDate() + 1);
+  return incidents.filter((i) => i.start < next.getTime() && (i.end ?? now) >= day);
+}
+
+/** When it started and how long it lasted (or has lasted so far). */
+export function incidentSpan(incident: Incident, tr: Translator, now: number): string {
+  const started = tr.t('incidents.started', { time: tr.time(incident.start, now) });
+  if (incident.end === null)
+    return `${started} · ${tr.t('incidents.ongoingFor', { duration: tr.duration(now - incident.start) })}`;
+  return `${started} · ${tr.t('incidents.ended', { time: tr.time(incident.end, now) })} · ${tr.t('incidents.lasted', { duration: tr.duration(incident.end - incident.start) })}`;
+}
+
+/** One probe's result in words: what failed, or how fast it answered, or what the page says. */
+export function probeLine(probe: ProbeResult | IncidentEvidence, tr: Translator): string {
+  const target = displayTarget(probe.target);
+  const latency = 'latencyMs' in probe ? probe.latencyMs : 0;
+  if (!isDirectKind(probe.kind as ProbeResult['kind'])) {
+    const official = 'official' in probe ? probe.official : undefined;
+    if (official)
+      return official.state === 'operational'
+        ? tr.t('evidence.officialUp')
+        : tr.t('evidence.statusSays', { description: official.description });
+    if (probe.state === 'up') return tr.t('evidence.officialUp');
+    // Stored evidence keeps the provider's own words as its detail; unknown means unreadable.
+    return probe.state === 'unknown'
+      ? tr.t('evidence.statusUnreachable')
+      : tr.t('evidence.statusSays', { description: probe.detail });
+  }
+  if (probe.state === 'up') return tr.t('evidence.answered', { target, ms: latency });
+  return probe.code
+    ? tr.t(`evidence.${probe.code}`, { target, ms: latency })
+    : tr.t('evidence.other', { target });
+}
+
+/** The kind of a probe in words ("name look-up (DNS)"). */
+export function probeKind(kind: string, tr: Translator): string {
+  return isDirectKind(kind as ProbeResult['kind'])
+    ? tr.t(`service.kind_${kind}`)
+    : tr.t('service.kind_official');
+}
+
+/** Typical and slow response time over a series: the median of p50s, the highest p95. */
+export function latencySummary(
+  points: readonly LatencyPoint[],
+): { p50: number; p95: number } | null {
+  if (points.length === 0) return null;
+  const p50s = points.map((p) => p.p50).sort((a, b) => a - b);
+  const p95 = points.reduce((max, p) => Math.max(max, p.p95), 0);
+  return { p50: Math.round(p50s[Math.floor(p50s.length / 2)] ?? 0), p95: Math.round(p95) };
+}

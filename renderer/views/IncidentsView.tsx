@@ -1,0 +1,152 @@
+// Incidents of all services or one, newest first, with their evidence and the provider's words;
+// exported as CSV or JSON through main (a save dialog there: the page never touches files).
+import { useState } from 'react';
+import type { Incident } from '../../shared/history-types';
+import type { ServiceStatus } from '../../shared/types';
+import { unwrap, vigie } from '../client';
+import { Empty, Failure, Loading } from '../components/States';
+import { incidentSpan, probeLine } from '../format';
+import { useAsync } from '../hooks/useAsync';
+import { useTr } from '../i18n';
+
+export function IncidentsView({
+  serviceId,
+  services,
+  now,
+  version,
+  onFilter,
+}: {
+  readonly serviceId: string | undefined;
+  readonly services: readonly ServiceStatus[];
+  readonly now: number;
+  /** Changes after each check: a new incident appears without reopening the view. */
+  readonly version: number;
+  readonly onFilter: (serviceId: string | undefined) => void;
+}) {
+  const tr = useTr();
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const incidents = useAsync(
+    () => vigie().incidents(serviceId ? { serviceId } : {}),
+    [serviceId, version],
+  );
+  const exportAs = async (format: 'csv' | 'json') => {
+    setNotice(null);
+    try {
+      const { path } = await unwrap(vigie().exportIncidents(format, serviceId));
+      setNotice(
+        path
+          ? { text: tr.t('incidents.exported', { path }), error: false }
+          : { text: tr.t('incidents.cancelled'), error: false },
+      );
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setNotice({ text: tr.t('incidents.exportFailed', { message }), error: true });
+    }
+  };
+  const name = services.find((s) => s.id === serviceId)?.name ?? serviceId ?? '';
+  const sorted =
+    incidents.status === 'ready' ? [...incidents.value].sort((a, b) => b.start - a.start) : [];
+  return (
+    <section aria-labelledby="view-heading">
+      <h2 id="view-heading" tabIndex={-1}>
+        {tr.t('incidents.heading')}
+      </h2>
+      <div className="toolbar">
+        <label>
+          {tr.t('incidents.filter')}{' '}
+          <select
+            value={serviceId ?? ''}
+            onChange={(e) => onFilter(e.target.value === '' ? undefined : e.target.value)}
+          >
+            <option value="">{tr.t('incidents.all')}</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={() => void exportAs('csv')}>
+          {tr.t('incidents.exportCsv')}
+        </button>
+        <button type="button" onClick={() => void exportAs('json')}>
+          {tr.t('incidents.exportJson')}
+        </button>
+      </div>
+      <p className={notice?.error ? 'notice notice-error' : 'notice'} role="status">
+        {notice && <bdi>{notice.text}</bdi>}
+      </p>
+      {incidents.status === 'loading' && <Loading />}
+      {incidents.status === 'error' && (
+        <Failure message={incidents.message} retry={incidents.reload} />
+      )}
+      {incidents.status === 'ready' && sorted.length === 0 && (
+        <Empty
+          text={serviceId ? tr.t('incidents.noneFor', { service: name }) : tr.t('incidents.none')}
+        />
+      )}
+      {sorted.length > 0 && (
+        <ol className="incidents">
+          {sorted.map((incident) => (
+            <IncidentItem key={incident.id} incident={incident} now={now} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function IncidentItem({ incident, now }: { readonly incident: Incident; readonly now: number }) {
+  const tr = useTr();
+  const evidence =
+    incident.evidenceAtWorst.length > 0 ? incident.evidenceAtWorst : incident.evidenceAtStart;
+  return (
+    <li className={`incident incident-${incident.worstState}`}>
+      <h3>
+        {incident.serviceName} — {tr.t(`state.${incident.worstState}`)}
+        {incident.end === null && <span className="tag">{tr.t('incidents.ongoing')}</span>}
+      </h3>
+      <p className="meta">{incidentSpan(incident, tr, now)}</p>
+      <p>
+        {tr.t('incidents.worst', { state: tr.t(`state.${incident.worstState}`) })}
+        {incident.cause &&
+          ` · ${tr.t('incidents.cause', { cause: tr.t(`cli.${incident.cause}`) })}`}
+      </p>
+      {incident.endNote && <p className="meta">{tr.t('incidents.endedUnseen')}</p>}
+      {evidence.length > 0 && (
+        <details>
+          <summary>{tr.t('incidents.evidence')}</summary>
+          <ul>
+            {evidence.map((e, i) => (
+              <li key={`${e.kind}-${i}`}>
+                <bdi>{probeLine(e, tr)}</bdi>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {incident.messages.length > 0 && (
+        <details>
+          <summary>{tr.t('incidents.messages')}</summary>
+          <ul>
+            {incident.messages.map((m, i) => (
+              <li key={`${m.seenAt}-${i}`}>
+                <strong>
+                  <bdi lang="en">{m.title}</bdi>
+                </strong>{' '}
+                <span className="meta">
+                  {tr.t('incidents.seen', { time: tr.time(m.seenAt, now) })}
+                </span>
+                {m.body && (
+                  <p>
+                    <bdi lang="en">{m.body}</bdi>
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,45 @@
+// The default view: every watched service, the troubled and critical first, each with its state,
+// cause, last check, latency, evidence and 90 daily cells.
+import type { Snapshot } from '../../shared/types';
+import { ServiceRow } from '../components/ServiceRow';
+import { Empty } from '../components/States';
+import { useDaysMany } from '../hooks/useVigie';
+import { useTr } from '../i18n';
+import { sortServices } from '../selectors';
+import { useMemo } from 'react';
+
+export function Overview({
+  snapshot,
+  now,
+  onOpen,
+}: {
+  readonly snapshot: Snapshot;
+  readonly now: number;
+  readonly onOpen: (serviceId: string) => void;
+}) {
+  const tr = useTr();
+  const ids = useMemo(() => snapshot.services.map((s) => s.id), [snapshot]);
+  const days = useDaysMany(ids, 90, snapshot.checkedAt);
+  return (
+    <section aria-labelledby="view-heading">
+      <h2 id="view-heading" tabIndex={-1}>
+        {tr.t('window.services')}
+      </h2>
+      {snapshot.services.length === 0 ? (
+        <Empty text={tr.t('page.empty')} />
+      ) : (
+        <ul className="services">
+          {sortServices(snapshot.services).map((service) => (
+            <ServiceRow
+              key={service.id}
+              service={service}
+              now={now}
+              cells={days[service.id]}
+              onOpen={() => onOpen(service.id)}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

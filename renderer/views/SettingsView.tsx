@@ -1,0 +1,439 @@
+// Every setting, saved as soon as it is valid, with the problem beside the field when it is not:
+// the services watched (on/off, critical, muted, your own), checks, notifications and quiet hours,
+// language and theme, starting at login, and where the data lives and what today's checks cost.
+import { useEffect, useState, type FormEvent } from 'react';
+import type { RequestOf } from '../../shared/ipc';
+import { ownServiceProblems, type OwnServiceForm } from '../../shared/own-service';
+import type { Settings } from '../../shared/settings-schema';
+import { localSummary } from '../../shared/i18n/evidence';
+import { unwrap, vigie } from '../client';
+import { Choice, TextField, Toggle, wholeNumberIn } from '../components/Fields';
+import { Failure, Loading } from '../components/States';
+import { formatBytes } from '../format';
+import { useAsync } from '../hooks/useAsync';
+import { useTr } from '../i18n';
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export function SettingsView({
+  settings,
+  onSaved,
+}: {
+  readonly settings: Settings;
+  readonly onSaved: (settings: Settings) => void;
+}) {
+  const tr = useTr();
+  const { t } = tr;
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  // The list of services changes only with the user's own services; the choices come from the
+  // settings, shown at once when ticked (and undone if main refuses them).
+  const catalog = useAsync(() => vigie().catalog(), [settings.customServices]);
+  type Choice = Settings['services'][string];
+  const [ticked, setTicked] = useState<Record<string, Partial<Choice>>>({});
+  useEffect(() => setTicked({}), [settings]);
+  const effective = (
+    id: string,
+    fallback: { enabled: boolean; critical: boolean; muted: boolean },
+  ) => ({
+    enabled: ticked[id]?.enabled ?? settings.services[id]?.enabled ?? fallback.enabled,
+    critical: ticked[id]?.critical ?? settings.services[id]?.critical ?? fallback.critical,
+    muted: ticked[id]?.muted ?? settings.services[id]?.muted ?? fallback.muted,
+  });
+  const info = useAsync(() => vigie().info(), []);
+
+  /** Saves a change; resolves to main's refusal in words, or null. */
+  const save = async (patch: RequestOf<'settings:set'>): Promise<string | null> => {
+    try {
+      onSaved(await unwrap(vigie().updateSettings(patch)));
+      setNotice({ text: t('prefs.saved'), error: false });
+      return null;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setNotice({ text: t('prefs.notSaved', { message }), error: true });
+      return message;
+    }
+  };
+  const choose = async (id: string, change: Partial<Choice>) => {
+    setTicked((t) => ({ ...t, [id]: { ...t[id], ...change } }));
+    const refused = await save({
+      services: {
+        ...settings.services,
+        [id]: { muted: false, ...settings.services[id], ...change },
+      },
+    });
+    if (refused) setTicked((t) => ({ ...t, [id]: {} }));
+  };
+  const range = (min: number, max: number) =>
+    wholeNumberIn(min, max, t('prefs.range', { min, max }));
+  const clock = (draft: string) => (CLOCK.test(draft) ? null : t('prefs.clock'));
+  const n = settings.notifications;
+
+  return (
+    <section aria-labelledby="view-heading" className="settings">
+      <h2 id="view-heading" tabIndex={-1}>
+        {t('prefs.heading')}
+      </h2>
+      <p className={notice?.error ? 'notice notice-error' : 'notice'} role="status">
+        {notice?.text}
+      </p>
+
+      <fieldset>
+        <legend>{t('prefs.services')}</legend>
+        <p className="field-hint">{t('prefs.servicesHint')}</p>
+        {catalog.status === 'loading' && <Loading />}
+        {catalog.status === 'error' && <Failure message={catalog.message} retry={catalog.reload} />}
+        {catalog.status === 'ready' && (
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('prefs.services')}>
+            <table className="choices">
+              <thead>
+                <tr>
+                  <th scope="col">{t('prefs.name')}</th>
+                  <th scope="col">{t('prefs.watch')}</th>
+                  <th scope="col">{t('prefs.critical')}</th>
+                  <th scope="col">{t('prefs.mute')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('prefs.remove')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {catalog.value
+                  .map((listed) => ({ ...listed, ...effective(listed.id, listed) }))
+                  .map((entry) => (
+                    <tr key={entry.id}>
+                      <th scope="row">
+                        <bdi>{entry.name}</bdi>
+                        {entry.custom && <span className="tag">{t('prefs.own')}</span>}
+                      </th>
+                      <td>
+                        <input
+                          type="checkbox"
+                          checked={entry.enabled}
+                          aria-label={`${t('prefs.watch')}: ${entry.name}`}
+                          onChange={(e) => void choose(entry.id, { enabled: e.target.checked })}
+                        />
+                      </td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          checked={entry.critical}
+                          aria-label={`${t('prefs.critical')}: ${entry.name}`}
+                          onChange={(e) => void choose(entry.id, { critical: e.target.checked })}
+                        />
+                      </td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          checked={entry.muted}
+                          aria-label={`${t('prefs.mute')}: ${entry.name}`}
+                          onChange={(e) => void choose(entry.id, { muted: e.target.checked })}
+                        />
+                      </td>
+                      <td>
+                        {entry.custom && (
+                          <button
+                            type="button"
+                            aria-label={t('prefs.removeLabel', { service: entry.name })}
+                            onClick={() => {
+                              const rest = Object.fromEntries(
+                                Object.entries(settings.services).filter(([id]) => id !== entry.id),
+                              );
+                              void save({
+                                customServices: settings.customServices.filter(
+                                  (s) => s.id !== entry.id,
+                                ),
+                                services: rest,
+                              });
+                            }}
+                          >
+                            {t('prefs.remove')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </fieldset>
+
+      <AddService
+        settings={settings}
+        taken={catalog.status === 'ready' ? catalog.value.map((e) => e.name) : []}
+        onAdded={(next, text) => {
+          onSaved(next);
+          setNotice({ text, error: false });
+        }}
+      />
+
+      <fieldset>
+        <legend>{t('prefs.checks')}</legend>
+        <TextField
+          label={t('prefs.interval')}
+          hint={t('prefs.intervalHint')}
+          inputMode="numeric"
+          value={String(settings.intervalSeconds)}
+          check={range(30, 3600)}
+          onCommit={(v) => save({ intervalSeconds: Number(v) })}
+        />
+        <TextField
+          label={t('prefs.failureThreshold')}
+          inputMode="numeric"
+          value={String(settings.failureThreshold)}
+          check={range(1, 10)}
+          onCommit={(v) => save({ failureThreshold: Number(v) })}
+        />
+        <TextField
+          label={t('prefs.successThreshold')}
+          inputMode="numeric"
+          value={String(settings.successThreshold)}
+          check={range(1, 10)}
+          onCommit={(v) => save({ successThreshold: Number(v) })}
+        />
+        <Toggle
+          label={t('prefs.nonCriticalMaxDegraded')}
+          checked={settings.nonCriticalMaxDegraded}
+          onChange={(v) => void save({ nonCriticalMaxDegraded: v })}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('prefs.notifications')}</legend>
+        <Toggle
+          label={t('prefs.notifyEnabled')}
+          checked={n.enabled}
+          onChange={(v) => void save({ notifications: { ...n, enabled: v } })}
+        />
+        {(['down', 'degraded', 'recovered', 'offline'] as const).map((key) => (
+          <Toggle
+            key={key}
+            label={t(`prefs.notify${key[0]?.toUpperCase()}${key.slice(1)}`)}
+            checked={n[key]}
+            disabled={!n.enabled}
+            onChange={(v) => void save({ notifications: { ...n, [key]: v } })}
+          />
+        ))}
+        <fieldset className="nested">
+          <legend>{t('prefs.quiet')}</legend>
+          <Toggle
+            label={t('prefs.quietEnabled')}
+            checked={settings.quietHours.enabled}
+            onChange={(v) => void save({ quietHours: { ...settings.quietHours, enabled: v } })}
+          />
+          <div className="field-row">
+            <TextField
+              label={t('prefs.quietFrom')}
+              type="time"
+              value={settings.quietHours.from}
+              check={clock}
+              onCommit={(v) => save({ quietHours: { ...settings.quietHours, from: v } })}
+            />
+            <TextField
+              label={t('prefs.quietTo')}
+              type="time"
+              value={settings.quietHours.to}
+              check={clock}
+              onCommit={(v) => save({ quietHours: { ...settings.quietHours, to: v } })}
+            />
+          </div>
+        </fieldset>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('prefs.appearance')}</legend>
+        <Choice
+          label={t('prefs.language')}
+          value={settings.language}
+          options={[
+            { value: 'system', label: t('prefs.languageSystem') },
+            { value: 'en', label: 'English', lang: 'en' },
+            { value: 'fr', label: 'Français', lang: 'fr' },
+            { value: 'ar', label: 'العربية', lang: 'ar' },
+          ]}
+          onChange={(v) => void save({ language: v })}
+        />
+        <Choice
+          label={t('prefs.theme')}
+          value={settings.theme}
+          options={[
+            { value: 'system', label: t('prefs.themeSystem') },
+            { value: 'light', label: t('prefs.themeLight') },
+            { value: 'dark', label: t('prefs.themeDark') },
+          ]}
+          onChange={(v) => void save({ theme: v })}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('prefs.startup')}</legend>
+        <Toggle
+          label={t('prefs.launchAtLogin')}
+          checked={settings.launchAtLogin}
+          onChange={(v) => void save({ launchAtLogin: v })}
+        />
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('prefs.data')}</legend>
+        {info.status === 'loading' && <Loading />}
+        {info.status === 'error' && <Failure message={info.message} retry={info.reload} />}
+        {info.status === 'ready' && (
+          <dl className="facts">
+            <div>
+              <dt>{t('prefs.dataDir')}</dt>
+              <dd>
+                {info.value.dataDir ? (
+                  <bdi className="mono">{info.value.dataDir}</bdi>
+                ) : (
+                  t('prefs.dataNone')
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('prefs.bytesToday')}</dt>
+              <dd>{formatBytes(info.value.bytesToday, tr)}</dd>
+            </div>
+            <div>
+              <dt>{t('prefs.version')}</dt>
+              <dd>
+                <bdi>{info.value.version}</bdi>
+              </dd>
+            </div>
+          </dl>
+        )}
+      </fieldset>
+    </section>
+  );
+}
+
+/** "Add your own service": checked as typed, tried once, then added. */
+function AddService({
+  settings,
+  taken,
+  onAdded,
+}: {
+  readonly settings: Settings;
+  readonly taken: readonly string[];
+  readonly onAdded: (settings: Settings, text: string) => void;
+}) {
+  const tr = useTr();
+  const { t } = tr;
+  const [draft, setDraft] = useState({ name: '', url: '', status: '' });
+  const [shown, setShown] = useState(false);
+  const [trying, setTrying] = useState(false);
+  const [tried, setTried] = useState<Awaited<ReturnType<typeof tryIt>> | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = (): OwnServiceForm => ({
+    name: draft.name,
+    url: draft.url,
+    expectStatus: draft.status.trim() === '' ? null : Number(draft.status),
+  });
+  const problems = ownServiceProblems(form(), taken);
+  const problem = (field: keyof OwnServiceForm) => {
+    const code = shown ? problems[field] : undefined;
+    return code ? t(`prefs.${code}`) : null;
+  };
+  const edit = (field: keyof typeof draft, value: string) => {
+    setDraft((d) => ({ ...d, [field]: value }));
+    setTried(null);
+  };
+  async function tryIt() {
+    return unwrap(vigie().tryService(form()));
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setShown(true);
+    setFailure(null);
+    if (Object.keys(problems).length > 0) return;
+    setTrying(true);
+    try {
+      setTried(await tryIt());
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setTrying(false);
+    }
+  };
+  const add = async () => {
+    if (!tried) return;
+    try {
+      const next = await unwrap(
+        vigie().updateSettings({ customServices: [...settings.customServices, tried.service] }),
+      );
+      onAdded(next, t('prefs.added', { service: tried.service.name }));
+      setDraft({ name: '', url: '', status: '' });
+      setTried(null);
+      setShown(false);
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const field = (
+    key: keyof typeof draft,
+    formKey: keyof OwnServiceForm,
+    label: string,
+    extra: { type?: string; inputMode?: 'numeric' | 'url'; hint?: string } = {},
+  ) => {
+    const id = `add-${key}`;
+    const text = problem(formKey);
+    return (
+      <div className="field">
+        <label htmlFor={id}>{label}</label>
+        <input
+          id={id}
+          type={extra.type ?? 'text'}
+          inputMode={extra.inputMode}
+          value={draft[key]}
+          aria-invalid={text !== null}
+          aria-describedby={`${id}-problem${extra.hint ? ` ${id}-hint` : ''}`}
+          onChange={(e) => edit(key, e.target.value)}
+        />
+        {extra.hint && (
+          <span id={`${id}-hint`} className="field-hint">
+            {extra.hint}
+          </span>
+        )}
+        <span id={`${id}-problem`} className="field-problem">
+          {text}
+        </span>
+      </div>
+    );
+  };
+  return (
+    <form className="add-service" onSubmit={(e) => void submit(e)} noValidate>
+      <fieldset>
+        <legend>{t('prefs.add')}</legend>
+        <p className="field-hint">{t('prefs.addHint')}</p>
+        {field('name', 'name', t('prefs.addName'))}
+        {field('url', 'url', t('prefs.addUrl'), { type: 'url', inputMode: 'url' })}
+        {field('status', 'expectStatus', t('prefs.addStatus'), {
+          inputMode: 'numeric',
+          hint: t('prefs.addStatusHint'),
+        })}
+        <div className="actions">
+          <button type="submit" disabled={trying} aria-busy={trying}>
+            {trying ? t('prefs.trying') : t('prefs.try')}
+          </button>
+          {tried && (
+            <button type="button" onClick={() => void add()}>
+              {t('prefs.addConfirm')}
+            </button>
+          )}
+        </div>
+        <p role="status" className="notice">
+          {tried &&
+            t('prefs.tried', {
+              state: t(`state.${tried.status.state}`),
+              evidence: localSummary(tried.status.probes, tr, tried.status.cause),
+            })}
+        </p>
+        {failure && (
+          <p role="alert" className="notice notice-error">
+            {t('window.error', { message: failure })}
+          </p>
+        )}
+      </fieldset>
+    </form>
+  );
+}

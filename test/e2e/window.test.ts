@@ -1,0 +1,292 @@
+// The window's views end to end, over a real engine checking loopback servers and a history seeded
+// with 90 days: a service's uptime, days, latency chart and evidence; the incidents and their
+// export; the settings, saved or refused beside the field; a network that blocks a service and a
+// machine that is offline; Arabic right to left. Accessible (axe) in light, dark and Arabic.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fixture, healthyReferences } from '../lab/lab';
+import { openPage, screenshotPath } from './harness';
+import { seriousViolations, startWorld, type World } from './world';
+
+let world: World;
+
+beforeAll(async () => {
+  world = await startWorld();
+}, 60_000);
+
+afterAll(() => world?.close());
+
+/** The lab as a clean network with Chat healthy and its status page saying so. */
+function allWell(): void {
+  const { lab } = world;
+  healthyReferences(lab);
+  lab.dns.set('chat.lab.test', { a: '127.0.0.1' });
+  lab.http.route('/', { status: 200, body: 'ok' });
+  lab.http.route('/chat/api/v2/summary.json', {
+    status: 200,
+    body: fixture('statuspage-summary-operational.json'),
+  });
+}
+
+async function open(): Promise<{
+  page: Page;
+  errors: string[];
+  push: (e: never) => Promise<void>;
+}> {
+  const opened = await openPage(world.browser, world.pageFile, world.handlers());
+  await opened.page.locator('#view-heading').waitFor();
+  return opened as never;
+}
+
+beforeEach(async () => {
+  allWell();
+  world.settings.update((s) => ({ ...s, language: 'en', theme: 'system' }));
+  await world.engine.scheduler.checkNow();
+});
+
+describe('a service', () => {
+  it('shows uptime, 90 days with their incidents, latency over a chosen period and the evidence', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'Details of Chat' }).click();
+    const heading = page.getByRole('heading', { level: 2, name: 'Chat' });
+    await heading.waitFor();
+    // The view takes the focus to its heading.
+    expect(await page.evaluate('document.activeElement.id')).toBe('view-heading');
+
+    // Uptime: the seeded two-hour outage shows in 30 and 90 days, not in 24 hours.
+    const uptime = page.locator('.uptime');
+    await uptime.waitFor();
+    expect(await uptime.locator('dt').allTextContents()).toEqual([
+      'Last 24 hours',
+      'Last 7 days',
+      'Last 30 days',
+      'Last 90 days',
+    ]);
+    const ratios = await uptime.locator('dd').allTextContents();
+    expect(ratios[0]).toBe('100%');
+    expect(ratios[2]).toMatch(/^99\.\d+%$/);
+
+    // 90 days: one tab stop; arrows move day by day; the outage day lists its incident.
+    const days = page.locator('.daybar-cells button');
+    expect(await days.count()).toBe(90);
+    expect(await page.locator('.daybar-cells button[tabindex="0"]').count()).toBe(1);
+    const detail = page.locator('.day-detail');
+    expect(await detail.textContent()).toContain('No incident that day.');
+    await page.locator('.daybar-cells button[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowLeft');
+    expect(
+      await page.evaluate(
+        "[...document.querySelectorAll('.daybar-cells button')].indexOf(document.activeElement)",
+      ),
+    ).toBe(88);
+    await page.keyboard.press('Home');
+    expect(await days.first().getAttribute('tabindex')).toBe('0');
+    await page.locator('.day.cell-down').hover();
+    expect(await detail.textContent()).toMatch(
+      /: down.*checks up.*1 incident that day:down — Started .* lasted 2 hours/,
+    );
+    await page.locator('.day.cell-degraded').hover();
+    expect(await detail.textContent()).toMatch(
+      /: degraded.*1 incident that day:degraded — Started .* lasted 3 hours/,
+    );
+
+    // Latency with uPlot, its summary as text; 90 days shows the slow degraded hours.
+    const chart = page.locator('.chart');
+    await chart.locator('canvas').waitFor();
+    expect(await page.getByRole('radio', { name: '7 days' }).getAttribute('aria-checked')).toBe(
+      'true',
+    );
+    expect(await chart.locator('.chart-summary').textContent()).toMatch(
+      /^Response time over the period: typically \d+ ms, 95% of checks under \d+ ms$/,
+    );
+    await page.getByRole('radio', { name: '90 days' }).click();
+    await expect.poll(() => chart.locator('.chart-summary').textContent()).toMatch(/under 900 ms$/);
+    expect(await chart.getAttribute('dir')).toBe('ltr');
+
+    // The evidence of the last check, probe by probe, and the provider's words.
+    const rows = page.locator('table.probes tbody tr');
+    expect(await rows.count()).toBe(3);
+    expect(await rows.nth(0).locator('td').first().textContent()).toBe('name look-up (DNS)');
+    expect(await rows.nth(1).locator('td').nth(2).textContent()).toBe('✓ up');
+    expect(await rows.nth(2).locator('td').last().textContent()).toContain(
+      'the status page says all is well',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('service-light'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('service-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    await page.getByRole('button', { name: 'Open ChatCo’s status page' }).click();
+    await expect.poll(() => world.opened.at(-1)).toBe('https://status.chat.example/');
+
+    await page.getByRole('button', { name: 'Back to the overview' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Services' }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('opens on the service main asks for (a notification or the tray)', async () => {
+    const { page, push } = await open();
+    await push({ type: 'focusService', serviceId: 'chat' } as never);
+    await page.locator('.uptime').waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('Chat');
+  });
+});
+
+describe('incidents', () => {
+  it('lists them newest first, shows a new one live, and exports CSV and JSON through main', async () => {
+    const { page, push, errors } = await open();
+    await page.getByRole('button', { name: 'Incidents' }).click();
+    const items = page.locator('.incident');
+    await items.first().waitFor();
+    const before = await items.count();
+    expect(before).toBeGreaterThanOrEqual(2);
+    expect(await items.first().locator('h3').textContent()).not.toContain('ongoing');
+
+    // An outage starts while the view is open: it appears on top, ongoing.
+    world.lab.http.route('/', { status: 503 });
+    world.lab.http.route('/chat/api/v2/summary.json', {
+      status: 200,
+      body: fixture('statuspage-summary-major.json'),
+    });
+    const outage = await world.engine.scheduler.checkNow();
+    await push({ type: 'snapshot', snapshot: outage } as never);
+    await expect.poll(() => items.count()).toBe(before + 1);
+    expect(await items.first().locator('h3').textContent()).toBe('Chat — downongoing');
+    expect(await items.first().locator('.meta').first().textContent()).toMatch(
+      /^Started \d\d:\d\d( [AP]M)? · ongoing for 1 minute$/,
+    );
+    await items.first().getByText('Evidence').click();
+    expect(await items.first().locator('details').first().textContent()).toContain(
+      'chat.lab.test answered with an error',
+    );
+    expect(await items.first().locator('details').first().textContent()).toContain(
+      'status page: Major System Outage',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('incidents-light'), fullPage: true });
+
+    world.save.answer = '/home/me/Documents';
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await expect
+      .poll(() => page.locator('.notice').textContent())
+      .toMatch(/^Saved to \/home\/me\/Documents\/vigie-incidents-\d{4}-\d\d-\d\d\.csv$/);
+    const csv = world.save.saved.at(-1)?.content ?? '';
+    expect(csv.split('\r\n')).toHaveLength(before + 3);
+    await page.getByLabel('Service').selectOption('chat');
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    await expect
+      .poll(() => world.save.saved.at(-1)?.name)
+      .toMatch(/^vigie-incidents-chat-.*\.json$/);
+    expect(JSON.parse(world.save.saved.at(-1)?.content ?? '{}').incidents).toHaveLength(before + 1);
+    world.save.answer = null;
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await expect
+      .poll(() => page.locator('.notice').textContent())
+      .toBe('Export cancelled: nothing was saved.');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  it('saves a good value, refuses a bad one beside the field, and tries then adds an own service', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const interval = page.getByLabel('Check every (seconds)');
+    await interval.fill('5');
+    await interval.press('Enter');
+    const problem = page.locator('.field-problem').filter({ hasText: /\S/ });
+    await expect
+      .poll(() => problem.first().textContent())
+      .toBe('Enter a whole number from 30 to 3600.');
+    expect(await interval.getAttribute('aria-invalid')).toBe('true');
+    expect(world.settings.get().intervalSeconds).toBe(60);
+    await interval.fill('120');
+    await interval.press('Enter');
+    await expect.poll(() => world.settings.get().intervalSeconds).toBe(120);
+    expect(await interval.getAttribute('aria-invalid')).toBe('false');
+    expect(await page.locator('.settings > .notice').textContent()).toBe('Saved');
+
+    const quietFrom = page.getByLabel('From', { exact: true });
+    expect(await quietFrom.inputValue()).toBe('22:00');
+
+    await page.getByLabel('Critical: Chat').uncheck();
+    await expect.poll(() => world.settings.get().services['chat']?.critical).toBe(false);
+
+    // An own service: a bad address is named beside the field; a good one is tried, then added.
+    await page.getByLabel('Name', { exact: true }).fill('My shop');
+    await page.getByLabel('Address (URL)').fill('shop.example');
+    await page.getByRole('button', { name: 'Try it' }).click();
+    expect(await page.locator('#add-url-problem').textContent()).toBe(
+      'Enter a full address, like https://shop.example.com',
+    );
+    await page.getByLabel('Address (URL)').fill(`${world.lab.https('chat')}/`);
+    await page.getByRole('button', { name: 'Try it' }).click();
+    await expect
+      .poll(() => page.locator('.add-service .notice').first().textContent())
+      .toMatch(/^Tried just now: up — all checks passed$/);
+    await page.getByRole('button', { name: 'Add to Vigie' }).click();
+    await expect
+      .poll(() => world.settings.get().customServices.map((s) => s.id))
+      .toEqual(['own-my-shop']);
+    await page.getByRole('row', { name: /My shop/ }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('settings-light'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Remove My shop' }).click();
+    await expect.poll(() => world.settings.get().customServices).toEqual([]);
+
+    // The language applies at once, the whole window right to left.
+    await page.getByLabel('Language').selectOption('ar');
+    await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
+    await page.getByRole('heading', { level: 2, name: 'الإعدادات' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('settings-ar'), fullPage: true });
+    expect(errors).toEqual([]);
+    world.settings.update((s) => ({ ...s, intervalSeconds: 60, services: {} }));
+  });
+});
+
+describe('is it me, my network, or them?', () => {
+  it('blocked from here: the network is blamed when the provider says all is well', async () => {
+    world.lab.dns.set('chat.lab.test', { rcode: 'NXDOMAIN' });
+    world.lab.http.route('/', { status: 403, body: 'Blocked by your provider' });
+    await world.engine.scheduler.checkNow();
+    const { page } = await open();
+    expect(await page.locator('.banner-text').textContent()).toBe(
+      'Your network may be blocking Chat: ChatCo says all is well',
+    );
+    expect(await page.locator('.service .cause').first().textContent()).toBe('your network');
+  });
+
+  it('offline: nothing is judged, and the window says why', async () => {
+    world.lab.http.route('/generate_204', { status: 500 });
+    world.lab.http.route('/success.txt', { status: 500 });
+    const snapshot = await world.engine.scheduler.checkNow();
+    expect(snapshot.overall).toBe('offline');
+    const { page } = await open();
+    expect(await page.locator('.banner-text').textContent()).toBe(
+      'You are offline: nothing is judged until the connection is back',
+    );
+    expect(await page.locator('.service .badge').first().textContent()).toBe('? unknown');
+    await page.getByRole('button', { name: 'Details of Chat' }).click();
+    await page.locator('.uptime').waitFor();
+    expect(await page.locator('.service-view .state-note').allTextContents()).toContain(
+      'Not checked: this computer is offline, behind a login page or without DNS, so nothing is judged.',
+    );
+  });
+
+  it('the Arabic service view reads right to left, its time axis left to right', async () => {
+    world.settings.update((s) => ({ ...s, language: 'ar' }));
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'تفاصيل Chat' }).click();
+    await page.locator('.chart canvas').waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('.daybar-cells').getAttribute('dir')).toBe('ltr');
+    expect(await page.locator('.uptime dt').first().textContent()).toBe('آخر 24 ساعة');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('service-ar'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,150 @@
+// The world the window's end-to-end tests run in: lab servers on loopback, a real engine checking
+// them, a real history seeded with 90 days, real settings, the renderer built by Vite and
+// Chromium. Exports land in a temporary folder instead of a save dialog.
+import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { parseConfig, type VigieConfig } from '../../shared/config-schema';
+import { DAY, HOUR, MINUTE } from '../../shared/durations';
+import type { VigieApi } from '../../shared/ipc';
+import { createEngine, type Engine } from '../../main/engine';
+import { openHistory, type HistoryStore } from '../../main/history/store';
+import { SettingsStore } from '../../main/settings/settings-store';
+import { createHandlers, type Handlers } from '../../main/shell/handlers';
+import { chatConfig, startLab, type Lab } from '../lab/lab';
+import { snapshotAt, type ServiceSpec } from '../helpers/snapshots';
+import { buildRenderer, launchChromium } from './harness';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface World {
+  readonly lab: Lab;
+  readonly browser: Browser;
+  readonly engine: Engine;
+  readonly history: HistoryStore;
+  readonly settings: SettingsStore;
+  readonly config: VigieConfig;
+  readonly dir: string;
+  readonly pageFile: string;
+  /** Where the next export is saved (null: the person cancels), and what was saved. */
+  save: { answer: string | null; saved: { name: string; content: string }[] };
+  /** Links the page asked to open in the browser. */
+  readonly opened: string[];
+  handlers(): Handlers;
+  close(): Promise<void>;
+}
+
+/**
+ * 90 days of Chat checked every 20 minutes, ending an hour ago: a two-hour provider outage ten
+ * days ago and three degraded hours forty days ago, latency around 120 ms.
+ */
+export function seedHistory(dir: string, end: number): void {
+  let now = end - 90 * DAY;
+  const store = openHistory({ dir, now: () => now });
+  const outage = { from: end - 10 * DAY, to: end - 10 * DAY + 2 * HOUR };
+  const slow = { from: end - 40 * DAY, to: end - 40 * DAY + 3 * HOUR };
+  let state = '';
+  let since = now;
+  for (; now < end; now += 20 * MINUTE) {
+    const base: ServiceSpec =
+      now >= outage.from && now < outage.to
+        ? { state: 'down', official: { title: 'Chat is unavailable' } }
+        : now >= slow.from && now < slow.to
+          ? { state: 'degraded', cause: 'provider', latencyMs: 900 }
+          : { state: 'up', latencyMs: 100 + ((now / MINUTE) % 7) * 10 };
+    if (base.state !== state) [state, since] = [base.state, now];
+    const spec: ServiceSpec = { ...base, since };
+    const snapshot = snapshotAt(now, { chat: spec });
+    store.recordSnapshot({
+      ...snapshot,
+      services: snapshot.services.map((s) => ({ ...s, name: 'Chat', provider: 'ChatCo' })),
+    });
+  }
+  store.close();
+}
+
+export async function startWorld(): Promise<World> {
+  const [lab, browser, pageFile] = await Promise.all([
+    startLab(),
+    launchChromium(),
+    buildRenderer(),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
+  seedHistory(dir, Date.now() - HOUR);
+  const parsed = parseConfig({ ...chatConfig(lab), failureThreshold: 1 });
+  if (!parsed.ok) throw new Error('bad lab config');
+  const config: VigieConfig = {
+    ...parsed.config,
+    services: parsed.config.services.map((s) => ({
+      ...s,
+      statusPageUrl: 'https://status.chat.example/',
+    })),
+  };
+  const engine = createEngine(config, { extraCa: [lab.certs.ca], retryDelayMs: 20 });
+  const history = openHistory({ dir });
+  const settings = SettingsStore.open(dir).store;
+  engine.scheduler.on('snapshot', (s) => history.recordSnapshot(s));
+  const world: World = {
+    lab,
+    browser,
+    engine,
+    history,
+    settings,
+    config,
+    dir,
+    pageFile,
+    save: { answer: null, saved: [] },
+    opened: [],
+    handlers: () =>
+      createHandlers({
+        scheduler: () => engine.scheduler,
+        history,
+        settings: () => settings.get(),
+        updateSettings: (patch) => settings.update((s) => ({ ...s, ...patch })),
+        openExternal: async (url) => {
+          world.opened.push(url);
+        },
+        catalog: () => config,
+        tryService: (service) => engine.tryService(service),
+        saveFile: async (name, content) => {
+          if (world.save.answer === null) return null;
+          world.save.saved.push({ name, content });
+          return join(world.save.answer, name);
+        },
+        dataDir: dir,
+        version: '0.1.0-e2e',
+      }),
+    async close() {
+      await browser.close();
+      await engine.close();
+      history.close();
+      await lab.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return world;
+}
+
+/** axe-core in the page (evaluated through DevTools, so the page's CSP stays as it is). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+/** Calls window.vigie in the page, as the renderer would. */
+export const call = (page: Page, fn: (vigie: VigieApi) => Promise<unknown>) =>
+  page.evaluate(`(${fn.toString()})(globalThis.vigie)`);

@@ -3,7 +3,14 @@
 // Only plain data crosses: times as epoch milliseconds, errors as { code, message }.
 import { z } from 'zod';
 import type { Category, ServiceConfig } from './config-schema';
-import type { DayCell, Incident, LatencyPoint, Resolution, Uptime } from './history-types';
+import type {
+  DayCell,
+  DayState,
+  Incident,
+  LatencyPoint,
+  Resolution,
+  Uptime,
+} from './history-types';
 import { ownServiceFormSchema } from './own-service';
 import { settingsSchema, type Settings } from './settings-schema';
 import type { ServiceStatus, Snapshot, VerdictChange } from './types';
@@ -36,7 +43,10 @@ export const requests = {
   'engine:resume': z.undefined(),
   'history:uptime': z.strictObject({ serviceId }),
   'history:days': z.strictObject({ serviceId, days: z.number().int().min(1).max(90) }),
-  /** The daily cells of many services in one call (the overview: one request, not one per row). */
+  /**
+   * The daily states of many services in one call (the overview: one small request, not one per
+   * row; the counts of each day come with the service view).
+   */
   'history:daysMany': z.strictObject({
     serviceIds: z.array(serviceId).max(500),
     days: z.number().int().min(1).max(90),
@@ -78,7 +88,7 @@ export interface Replies {
   'engine:resume': Snapshot;
   'history:uptime': Uptime[];
   'history:days': DayCell[];
-  'history:daysMany': Record<string, DayCell[]>;
+  'history:daysMany': Record<string, DayState[]>;
   'history:latency': { resolution: Resolution; points: LatencyPoint[] };
   'history:incidents': Incident[];
   'history:export': { readonly path: string | null };
@@ -143,7 +153,7 @@ export interface VigieApi {
   daysMany(
     serviceIds: readonly string[],
     days: number,
-  ): Promise<IpcResult<Record<string, DayCell[]>>>;
+  ): Promise<IpcResult<Record<string, DayState[]>>>;
   latency(
     serviceId: string,
     from: number,

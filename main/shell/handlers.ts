@@ -78,7 +78,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'history:uptime': ({ serviceId }) => history?.uptime(serviceId) ?? [],
     'history:days': ({ serviceId, days }) => history?.dailyCells(serviceId, days) ?? [],
     'history:daysMany': ({ serviceIds, days }) =>
-      Object.fromEntries(serviceIds.map((id) => [id, history?.dailyCells(id, days) ?? []])),
+      Object.fromEntries(
+        serviceIds.map((id) => [id, history?.dailyCells(id, days).map((c) => c.state) ?? []]),
+      ),
     'history:latency': ({ serviceId, from, to }) =>
       history?.latencySeries(serviceId, from, to) ?? { resolution: '1h', points: [] },
     'history:incidents': (filter) => history?.incidents(filter) ?? [],

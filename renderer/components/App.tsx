@@ -1,6 +1,6 @@
 // The window: a banner answering "is it me, my network, or them?" with "Check now" (or "Resume"),
 // the views' navigation, and the current view. Main can ask for a service (tray, notification).
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { createTranslator, isRtl, languageFrom, type Language } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings-schema';
 import { unwrap, vigie } from '../client';
@@ -8,10 +8,20 @@ import { useLiveState } from '../hooks/useVigie';
 import { TranslatorProvider } from '../i18n';
 import type { Route } from '../route';
 import { banner } from '../selectors';
-import { IncidentsView } from '../views/IncidentsView';
 import { Overview } from '../views/Overview';
-import { ServiceView } from '../views/ServiceView';
-import { SettingsView } from '../views/SettingsView';
+import { Loading } from './States';
+import { FocusOnViewContext } from './ViewHeading';
+
+// The overview paints first; the other views (uPlot, the settings' validation) load when opened.
+const ServiceView = lazy(async () => ({
+  default: (await import('../views/ServiceView')).ServiceView,
+}));
+const IncidentsView = lazy(async () => ({
+  default: (await import('../views/IncidentsView')).IncidentsView,
+}));
+const SettingsView = lazy(async () => ({
+  default: (await import('../views/SettingsView')).SettingsView,
+}));
 
 function languageOf(settings: Settings | null): Language {
   const chosen = settings?.language ?? 'system';
@@ -41,7 +51,6 @@ export function App() {
   const system = useSystemScheme();
   const theme = settings?.theme ?? 'system';
   const scheme = theme === 'system' ? system : theme;
-  const main = useRef<HTMLElement>(null);
   const moved = useRef(false);
 
   useEffect(() => {
@@ -60,12 +69,6 @@ export function App() {
       }),
     [],
   );
-  // A new view takes the focus to its heading (not on first paint), so keyboard and screen reader
-  // users land where the content changed.
-  useEffect(() => {
-    if (!moved.current) return;
-    main.current?.querySelector<HTMLElement>('#view-heading')?.focus();
-  }, [route]);
   const go = (next: Route) => {
     moved.current = true;
     setRoute(next);
@@ -133,43 +136,51 @@ export function App() {
             </button>
           ))}
         </nav>
-        <main ref={main}>
-          {route.view === 'overview' && (
-            <Overview
-              snapshot={snapshot}
-              now={now}
-              onOpen={(serviceId) => go({ view: 'service', serviceId })}
-            />
-          )}
-          {route.view === 'service' && (
-            <>
-              <button type="button" className="link back" onClick={() => go({ view: 'overview' })}>
-                {tr.t('nav.back')}
-              </button>
-              <ServiceView
-                service={snapshot.services.find((s) => s.id === route.serviceId)}
-                serviceId={route.serviceId}
-                now={now}
-                version={snapshot.checkedAt}
-                scheme={scheme}
-                onIncidents={() => go({ view: 'incidents', serviceId: route.serviceId })}
-              />
-            </>
-          )}
-          {route.view === 'incidents' && (
-            <IncidentsView
-              serviceId={route.serviceId}
-              services={snapshot.services}
-              now={now}
-              version={snapshot.checkedAt}
-              onFilter={(serviceId) =>
-                setRoute(serviceId ? { view: 'incidents', serviceId } : { view: 'incidents' })
-              }
-            />
-          )}
-          {route.view === 'settings' && (
-            <SettingsView settings={settings} onSaved={applySettings} />
-          )}
+        <main>
+          <FocusOnViewContext.Provider value={moved}>
+            <Suspense fallback={<Loading />}>
+              {route.view === 'overview' && (
+                <Overview
+                  snapshot={snapshot}
+                  now={now}
+                  onOpen={(serviceId) => go({ view: 'service', serviceId })}
+                />
+              )}
+              {route.view === 'service' && (
+                <>
+                  <button
+                    type="button"
+                    className="link back"
+                    onClick={() => go({ view: 'overview' })}
+                  >
+                    {tr.t('nav.back')}
+                  </button>
+                  <ServiceView
+                    service={snapshot.services.find((s) => s.id === route.serviceId)}
+                    serviceId={route.serviceId}
+                    now={now}
+                    version={snapshot.checkedAt}
+                    scheme={scheme}
+                    onIncidents={() => go({ view: 'incidents', serviceId: route.serviceId })}
+                  />
+                </>
+              )}
+              {route.view === 'incidents' && (
+                <IncidentsView
+                  serviceId={route.serviceId}
+                  services={snapshot.services}
+                  now={now}
+                  version={snapshot.checkedAt}
+                  onFilter={(serviceId) =>
+                    setRoute(serviceId ? { view: 'incidents', serviceId } : { view: 'incidents' })
+                  }
+                />
+              )}
+              {route.view === 'settings' && (
+                <SettingsView settings={settings} onSaved={applySettings} />
+              )}
+            </Suspense>
+          </FocusOnViewContext.Provider>
         </main>
       </div>
     </TranslatorProvider>

@@ -1,7 +1,7 @@
 // One service in the overview: state, cause, when it was checked, latency, evidence, 90 days.
 import { localSummary } from '../../shared/i18n/evidence';
 import type { ServiceStatus } from '../../shared/types';
-import type { DayCell } from '../../shared/history-types';
+import type { DayState } from '../../shared/history-types';
 import { useTr } from '../i18n';
 import { latencyOf } from '../selectors';
 import { DayStrip } from './DayStrip';
@@ -15,8 +15,8 @@ export function ServiceRow({
 }: {
   readonly service: ServiceStatus;
   readonly now: number;
-  /** Its 90 daily cells (fetched for all rows at once), while loading undefined. */
-  readonly cells: readonly DayCell[] | undefined;
+  /** Its 90 daily states (fetched for all rows at once), while loading undefined. */
+  readonly cells: readonly DayState[] | undefined;
   readonly onOpen: () => void;
 }) {
   const tr = useTr();
@@ -47,7 +47,7 @@ export function ServiceRow({
           <bdi>{localSummary(service.probes, tr, service.cause)}</bdi>
         </p>
       )}
-      {cells && <DayStrip cells={cells} label={`${service.name} — ${tr.t('window.days')}`} />}
+      {cells && <DayStrip states={cells} label={`${service.name} — ${tr.t('window.days')}`} />}
     </li>
   );
 }

@@ -1,6 +1,6 @@
 // Hooks over window.vigie: the live snapshot and settings, and a service's daily cells.
 import { useEffect, useState } from 'react';
-import type { DayCell } from '../../shared/history-types';
+import type { DayState } from '../../shared/history-types';
 import type { Settings } from '../../shared/settings-schema';
 import type { Snapshot } from '../../shared/types';
 import { unwrap, vigie } from '../client';
@@ -38,13 +38,13 @@ export function useLiveState(): {
   return { snapshot, settings, error, applySettings: setSettings };
 }
 
-/** The daily cells of many services in one request, refreshed when `version` changes (a new check). */
+/** The daily states of many services in one request, refreshed when `version` changes (a new check). */
 export function useDaysMany(
   serviceIds: readonly string[],
   days: number,
   version: number,
-): Record<string, DayCell[]> {
-  const [cells, setCells] = useState<Record<string, DayCell[]>>({});
+): Record<string, DayState[]> {
+  const [cells, setCells] = useState<Record<string, DayState[]>>({});
   const key = serviceIds.join(',');
   useEffect(() => {
     let live = true;

@@ -8,6 +8,7 @@ import { Empty, Failure, Loading } from '../components/States';
 import { incidentSpan, probeLine } from '../format';
 import { useAsync } from '../hooks/useAsync';
 import { useTr } from '../i18n';
+import { ViewHeading } from '../components/ViewHeading';
 
 export function IncidentsView({
   serviceId,
@@ -48,9 +49,7 @@ export function IncidentsView({
     incidents.status === 'ready' ? [...incidents.value].sort((a, b) => b.start - a.start) : [];
   return (
     <section aria-labelledby="view-heading">
-      <h2 id="view-heading" tabIndex={-1}>
-        {tr.t('incidents.heading')}
-      </h2>
+      <ViewHeading>{tr.t('incidents.heading')}</ViewHeading>
       <div className="toolbar">
         <label>
           {tr.t('incidents.filter')}{' '}

@@ -5,6 +5,7 @@ import { ServiceRow } from '../components/ServiceRow';
 import { Empty } from '../components/States';
 import { useDaysMany } from '../hooks/useVigie';
 import { useTr } from '../i18n';
+import { ViewHeading } from '../components/ViewHeading';
 import { sortServices } from '../selectors';
 import { useMemo } from 'react';
 
@@ -22,9 +23,7 @@ export function Overview({
   const days = useDaysMany(ids, 90, snapshot.checkedAt);
   return (
     <section aria-labelledby="view-heading">
-      <h2 id="view-heading" tabIndex={-1}>
-        {tr.t('window.services')}
-      </h2>
+      <ViewHeading>{tr.t('window.services')}</ViewHeading>
       {snapshot.services.length === 0 ? (
         <Empty text={tr.t('page.empty')} />
       ) : (

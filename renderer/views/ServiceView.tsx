@@ -13,6 +13,7 @@ import { Empty, Failure, Loading } from '../components/States';
 import { formatRatio, latencySummary, probeKind, probeLine } from '../format';
 import { useAsync } from '../hooks/useAsync';
 import { useTr } from '../i18n';
+import { ViewHeading } from '../components/ViewHeading';
 
 const RANGES = [
   { key: 'range24h', ms: DAY },
@@ -63,9 +64,7 @@ export function ServiceView({
   if (!service) {
     return (
       <section aria-labelledby="view-heading">
-        <h2 id="view-heading" tabIndex={-1}>
-          {serviceId}
-        </h2>
+        <ViewHeading>{serviceId}</ViewHeading>
         <Empty text={tr.t('service.notWatched')} />
       </section>
     );
@@ -76,9 +75,7 @@ export function ServiceView({
   return (
     <section aria-labelledby="view-heading" className="service-view">
       <div className="service-title">
-        <h2 id="view-heading" tabIndex={-1}>
-          {service.name}
-        </h2>
+        <ViewHeading>{service.name}</ViewHeading>
         <StateBadge state={service.state} />
         {service.cause && <span className="cause">{tr.t(`cli.${service.cause}`)}</span>}
         {service.since !== undefined && service.state !== 'up' && (

@@ -12,6 +12,7 @@ import { Failure, Loading } from '../components/States';
 import { formatBytes } from '../format';
 import { useAsync } from '../hooks/useAsync';
 import { useTr } from '../i18n';
+import { ViewHeading } from '../components/ViewHeading';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
@@ -70,9 +71,7 @@ export function SettingsView({
 
   return (
     <section aria-labelledby="view-heading" className="settings">
-      <h2 id="view-heading" tabIndex={-1}>
-        {t('prefs.heading')}
-      </h2>
+      <ViewHeading>{t('prefs.heading')}</ViewHeading>
       <p className={notice?.error ? 'notice notice-error' : 'notice'} role="status">
         {notice?.text}
       </p>

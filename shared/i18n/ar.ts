@@ -149,7 +149,6 @@ export const ar: Messages = {
     days: 'آخر 90 يومًا',
     stripSummary:
       '{{up}} يومًا تعمل، و{{degraded}} بمشكلات، و{{down}} بانقطاع، و{{none}} بلا بيانات',
-    dayTitle: '{{date}}: {{state}} ({{up}} تعمل، {{degraded}} متدهورة، {{down}} متوقفة)',
     none: 'لا بيانات',
     error: 'تعذّر على Vigie الرد: {{message}}',
     loading: 'جارٍ التحميل…',

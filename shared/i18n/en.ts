@@ -133,7 +133,6 @@ export const en = {
     days: 'Last 90 days',
     stripSummary:
       '{{up}} days up, {{degraded}} with problems, {{down}} with an outage, {{none}} without data',
-    dayTitle: '{{date}}: {{state}} ({{up}} up, {{degraded}} degraded, {{down}} down)',
     none: 'no data',
     error: 'Vigie could not answer: {{message}}',
     loading: 'Loading…',

@@ -144,7 +144,6 @@ export const fr: Messages = {
     days: '90 derniers jours',
     stripSummary:
       '{{up}} jours en service, {{degraded}} avec des problèmes, {{down}} avec une panne, {{none}} sans données',
-    dayTitle: '{{date}} : {{state}} ({{up}} en service, {{degraded}} dégradé, {{down}} en panne)',
     none: 'pas de données',
     error: 'Vigie n’a pas pu répondre : {{message}}',
     loading: 'Chargement…',

@@ -101,7 +101,16 @@ export async function openPage(
  */
 export const BRIDGE = `
 (() => {
-  const invoke = (channel, payload) => window.__vigieInvoke(channel, payload);
+  // Each call's span in page time, so benchmarks can tell the bridge's share from the page's own.
+  window.__vigieBridgeLog = [];
+  const invoke = async (channel, payload) => {
+    const start = performance.now();
+    try {
+      return await window.__vigieInvoke(channel, payload);
+    } finally {
+      window.__vigieBridgeLog.push({ channel, start, end: performance.now() });
+    }
+  };
   const listeners = new Set();
   window.__vigieDispatch = (event) => { for (const listener of listeners) listener(event); };
   window.vigie = {

@@ -29,8 +29,18 @@ describe('the overview', () => {
     await expect.poll(() => status.textContent()).toBe('All services are up');
     await page.locator('.service h3', { hasText: 'Chat' }).waitFor();
     expect(await page.locator('.service .badge').first().textContent()).toBe('✓ up');
-    expect(await page.locator('.strip .cell').count()).toBe(90);
-    expect(await page.locator('.strip .cell').last().getAttribute('class')).toBe('cell cell-up');
+    // One path per state present: 88 days up, 1 degraded, 1 down, drawn as 90 rectangles.
+    const paths = page.locator('.strip').first().locator('path');
+    expect(await paths.evaluateAll((all) => all.map((p) => p.getAttribute('class')))).toEqual([
+      'cell cell-up',
+      'cell cell-degraded',
+      'cell cell-down',
+    ]);
+    expect(
+      await paths.evaluateAll((all) =>
+        all.map((p) => (p.getAttribute('d')?.match(/M/g) ?? []).length),
+      ),
+    ).toEqual([88, 1, 1]);
     expect(await page.locator('.strip').first().getAttribute('aria-label')).toBe(
       'Chat — Last 90 days: 88 days up, 1 with problems, 1 with an outage, 0 without data',
     );

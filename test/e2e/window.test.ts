@@ -166,6 +166,10 @@ describe('incidents', () => {
     );
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('incidents-light'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('incidents-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     world.save.answer = '/home/me/Documents';
     await page.getByRole('button', { name: 'Export CSV' }).click();
@@ -233,6 +237,10 @@ describe('settings', () => {
     await page.getByRole('row', { name: /My shop/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('settings-light'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('settings-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
 
     await page.getByRole('button', { name: 'Remove My shop' }).click();
     await expect.poll(() => world.settings.get().customServices).toEqual([]);
@@ -287,6 +295,13 @@ describe('is it me, my network, or them?', () => {
     expect(await page.locator('.uptime dt').first().textContent()).toBe('آخر 24 ساعة');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('service-ar'), fullPage: true });
+    await page.getByRole('button', { name: 'الحوادث' }).click();
+    await page.locator('.incident').first().waitFor();
+    expect(
+      await page.evaluate("getComputedStyle(document.querySelector('.incident')).direction"),
+    ).toBe('rtl');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('incidents-ar'), fullPage: true });
     expect(errors).toEqual([]);
   });
 });

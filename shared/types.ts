@@ -89,6 +89,8 @@ export interface ServiceStatus extends Verdict {
   readonly critical: boolean;
   /** Who runs it ("Meta"), when the definition says. */
   readonly provider?: string;
+  /** Its category (messaging, social, ...): which checklist it follows by default. */
+  readonly category?: string;
   /** The provider's human status page, when the definition names one. */
   readonly statusPageUrl?: string;
   readonly checkedAt: number;

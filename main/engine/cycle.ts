@@ -145,6 +145,7 @@ export function status(service: ServiceConfig, verdict: Verdict, checkedAt: numb
     critical: service.critical,
     ...(service.provider ? { provider: service.provider } : {}),
     ...(service.statusPageUrl ? { statusPageUrl: service.statusPageUrl } : {}),
+    category: service.category,
     checkedAt,
     ...verdict,
   };

@@ -1,0 +1,201 @@
+// The incident report of a run: services, what failed, a timeline (verdict changes, the provider's
+// messages, steps ticked and unticked, notes), the checklist with times, the notes — as Markdown
+// (`npm run history -- --report ID` prints it) and as a standalone, print-ready HTML page.
+import type { Incident } from '../../shared/history-types';
+import type { Translator } from '../../shared/i18n';
+import { textIn } from '../../shared/playbook-schema';
+import { localTime } from '../history/export';
+import type { Run } from './runs';
+
+interface Line {
+  readonly at: number;
+  readonly text: string;
+}
+
+export interface Report {
+  readonly title: string;
+  readonly facts: readonly (readonly [string, string])[];
+  readonly failed: readonly string[];
+  readonly timeline: readonly Line[];
+  readonly steps: readonly { readonly done: boolean; readonly text: string }[];
+  readonly notes: readonly Line[];
+  readonly footer: string;
+}
+
+/** The report's content, in the translator's language. */
+export function buildReport(
+  run: Run,
+  incidents: readonly Incident[],
+  tr: Translator,
+  now: number,
+): Report {
+  const { t } = tr;
+  const lang = tr.language;
+  const mine = incidents.filter((i) => run.incidentIds.includes(i.id));
+  const names = run.services.map((s) => s.name).join(', ');
+  const stepTitle = (key: string) => {
+    const step = run.steps.find((s) => s.key === key);
+    return step ? textIn(step.title, lang) : key;
+  };
+  const end = run.endedAt;
+  const timeline: Line[] = [];
+  for (const incident of mine) {
+    const cause = incident.cause ? t(`cli.${incident.cause}`) : '—';
+    timeline.push({
+      at: incident.start,
+      text: t('report.incidentStart', {
+        service: incident.serviceName,
+        state: t(`state.${incident.worstState}`),
+        cause,
+      }),
+    });
+    const provider = run.services.find((s) => s.id === incident.serviceId)?.provider;
+    for (const message of incident.messages)
+      timeline.push({
+        at: message.seenAt,
+        text: t('report.official', {
+          provider: provider ?? t('notify.theProvider'),
+          title: message.title,
+        }),
+      });
+    if (incident.end !== null)
+      timeline.push({
+        at: incident.end,
+        text: t('report.incidentEnd', { service: incident.serviceName }),
+      });
+  }
+  for (const event of run.events) {
+    if (event.type === 'tick')
+      timeline.push({
+        at: event.at,
+        text:
+          t('report.ticked', { step: stepTitle(event.key) }) +
+          (event.note ? ` — ${event.note}` : ''),
+      });
+    if (event.type === 'untick')
+      timeline.push({ at: event.at, text: t('report.unticked', { step: stepTitle(event.key) }) });
+    if (event.type === 'join')
+      timeline.push({ at: event.at, text: t('report.joined', { service: event.service.name }) });
+    if (event.type === 'after') timeline.push({ at: event.at, text: t('report.afterPhase') });
+    if (event.type === 'note')
+      timeline.push({ at: event.at, text: t('report.noteEvent', { text: event.text }) });
+  }
+  timeline.sort((a, b) => a.at - b.at);
+  const failed = mine.map((i) => {
+    const evidence = (i.evidenceAtWorst.length > 0 ? i.evidenceAtWorst : i.evidenceAtStart)
+      .map((e) => e.detail)
+      .join('; ');
+    return `${i.serviceName}: ${t(`state.${i.worstState}`)}${i.cause ? ` (${t(`cli.${i.cause}`)})` : ''}${evidence ? ` — ${evidence}` : ''}`;
+  });
+  return {
+    title: t('report.title', { services: names }),
+    facts: [
+      [t('report.started'), localTime(run.startedAt)],
+      [t('report.ended'), end === null ? t('report.ongoing') : localTime(end)],
+      [t('report.duration'), tr.duration((end ?? now) - run.startedAt)],
+      [
+        t('report.services'),
+        run.services.map((s) => (s.provider ? `${s.name} (${s.provider})` : s.name)).join(', '),
+      ],
+    ],
+    failed,
+    timeline,
+    steps: run.steps.map((s) => ({
+      done: s.done !== null,
+      text:
+        `${textIn(s.title, lang)} — ` +
+        (s.done
+          ? `${localTime(s.done.at)}${s.done.note ? ` (${s.done.note})` : ''}`
+          : t('report.notDone')),
+    })),
+    notes: run.events.flatMap((e) => (e.type === 'note' ? [{ at: e.at, text: e.text }] : [])),
+    footer: t('report.generated', { time: localTime(now) }),
+  };
+}
+
+/** One Markdown table cell: pipes and line breaks cannot break the table. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+export function reportMarkdown(report: Report, tr: Translator): string {
+  const { t } = tr;
+  const lines = [`# ${report.title}`, ''];
+  for (const [name, value] of report.facts) lines.push(`- **${name}:** ${value}`);
+  lines.push('', `## ${t('report.whatFailed')}`, '');
+  for (const line of report.failed) lines.push(`- ${line}`);
+  lines.push(
+    '',
+    `## ${t('report.timeline')}`,
+    '',
+    `| ${t('report.time')} | ${t('report.event')} |`,
+    '| --- | --- |',
+  );
+  for (const line of report.timeline) lines.push(`| ${localTime(line.at)} | ${cell(line.text)} |`);
+  lines.push('', `## ${t('report.steps')}`, '');
+  for (const step of report.steps) lines.push(`- [${step.done ? 'x' : ' '}] ${step.text}`);
+  if (report.notes.length > 0) {
+    lines.push('', `## ${t('report.notes')}`, '');
+    for (const note of report.notes) lines.push(`- ${localTime(note.at)} — ${note.text}`);
+  }
+  lines.push('', `_${report.footer}_`, '');
+  return lines.join('\n');
+}
+
+const escape = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+/** A standalone page, right to left in Arabic, that prints on paper as it looks on screen. */
+export function reportHtml(report: Report, tr: Translator): string {
+  const { t } = tr;
+  const dir = tr.language === 'ar' ? 'rtl' : 'ltr';
+  const rows = report.timeline
+    .map((l) => `<tr><td>${escape(localTime(l.at))}</td><td>${escape(l.text)}</td></tr>`)
+    .join('\n');
+  const steps = report.steps
+    .map((s) => `<li>${s.done ? '☑' : '☐'} ${escape(s.text)}</li>`)
+    .join('\n');
+  const notes =
+    report.notes.length > 0
+      ? `<h2>${escape(t('report.notes'))}</h2>\n<ul>${report.notes.map((n) => `<li>${escape(localTime(n.at))} — ${escape(n.text)}</li>`).join('\n')}</ul>`
+      : '';
+  return `<!doctype html>
+<html lang="${tr.language}" dir="${dir}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escape(report.title)}</title>
+<style>
+body { font-family: system-ui, 'Noto Sans', 'Noto Sans Arabic', sans-serif; color: #111; margin: 2rem; max-width: 50rem; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: start; border-bottom: 1px solid #ccc; padding: 0.3rem 0.5rem; vertical-align: top; }
+td:first-child { white-space: nowrap; font-variant-numeric: tabular-nums; }
+ul.steps { list-style: none; padding-inline-start: 0; }
+@media print { body { margin: 0; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+</style>
+</head>
+<body>
+<h1>${escape(report.title)}</h1>
+<dl>
+${report.facts.map(([n, v]) => `<dt>${escape(n)}</dt><dd>${escape(v)}</dd>`).join('\n')}
+</dl>
+<h2>${escape(t('report.whatFailed'))}</h2>
+<ul>${report.failed.map((f) => `<li>${escape(f)}</li>`).join('\n')}</ul>
+<h2>${escape(t('report.timeline'))}</h2>
+<table>
+<thead><tr><th>${escape(t('report.time'))}</th><th>${escape(t('report.event'))}</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+<h2>${escape(t('report.steps'))}</h2>
+<ul class="steps">
+${steps}
+</ul>
+${notes}
+<p><small>${escape(report.footer)}</small></p>
+</body>
+</html>
+`;
+}

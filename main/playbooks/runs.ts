@@ -1,0 +1,320 @@
+// Runs: the copy of a playbook for one outage. A critical service's incident starts a run (or joins
+// the one under way: several services down at once share a run, steps deduplicated); ticks,
+// unticks and notes are facts with times, no names; when every incident of the run has ended, the
+// run moves to its "after" phase. Kept as a journal of CRC-checked JSON lines (the history's), so a
+// run survives restarts and crashes: at most the last line is lost, a damaged line is skipped.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Incident } from '../../shared/history-types';
+import type { MarkedStep, Run, RunService, RunStep } from '../../shared/checklist-types';
+import type { Channel, Playbook } from '../../shared/playbook-schema';
+export type { MarkedStep, Run, RunEvent, RunService, RunStep } from '../../shared/checklist-types';
+import { ALTERNATIVES, CHANNEL_SERVICES } from '../../shared/playbook-schema';
+import type { ServiceStatus } from '../../shared/types';
+import { JournalWriter, readJournal } from '../history/journal';
+
+export type RunEntry =
+  | {
+      readonly type: 'start';
+      readonly run: {
+        readonly id: string;
+        readonly startedAt: number;
+        readonly services: readonly RunService[];
+        readonly incidentIds: readonly string[];
+        readonly steps: readonly Omit<RunStep, 'done'>[];
+      };
+    }
+  | {
+      readonly type: 'join';
+      readonly runId: string;
+      readonly at: number;
+      readonly service: RunService;
+      readonly incidentId: string;
+      readonly steps: readonly Omit<RunStep, 'done'>[];
+    }
+  | {
+      readonly type: 'incidentEnd';
+      readonly runId: string;
+      readonly incidentId: string;
+      readonly at: number;
+    }
+  | { readonly type: 'after'; readonly runId: string; readonly at: number }
+  | {
+      readonly type: 'tick';
+      readonly runId: string;
+      readonly key: string;
+      readonly at: number;
+      readonly note?: string;
+    }
+  | { readonly type: 'untick'; readonly runId: string; readonly key: string; readonly at: number }
+  | { readonly type: 'note'; readonly runId: string; readonly at: number; readonly text: string };
+
+/** The during and after steps of playbooks, deduplicated by step id (first one wins). */
+export function stepsOf(
+  playbooks: readonly Playbook[],
+  known: ReadonlySet<string> = new Set(),
+): Omit<RunStep, 'done'>[] {
+  const seen = new Set(known);
+  const steps: Omit<RunStep, 'done'>[] = [];
+  for (const section of ['during', 'after'] as const) {
+    for (const playbook of playbooks) {
+      for (const step of playbook[section]) {
+        if (seen.has(step.id)) continue;
+        seen.add(step.id);
+        steps.push({
+          key: step.id,
+          section,
+          title: step.title,
+          ...(step.why ? { why: step.why } : {}),
+          ...(step.link ? { link: step.link } : {}),
+          ...(step.channel ? { channel: step.channel } : {}),
+        });
+      }
+    }
+  }
+  return steps;
+}
+
+/** Every run, folded from the journal's entries. */
+export class RunBook {
+  private readonly runs = new Map<string, Run>();
+
+  apply(entry: RunEntry): void {
+    switch (entry.type) {
+      case 'start':
+        this.runs.set(entry.run.id, {
+          ...entry.run,
+          endedAt: null,
+          openIncidentIds: entry.run.incidentIds,
+          steps: entry.run.steps.map((s) => ({ ...s, done: null })),
+          events: [],
+        });
+        return;
+      case 'join':
+        return this.patch(entry.runId, (run) => ({
+          ...run,
+          services: run.services.some((s) => s.id === entry.service.id)
+            ? run.services
+            : [...run.services, entry.service],
+          incidentIds: [...run.incidentIds, entry.incidentId],
+          openIncidentIds: [...run.openIncidentIds, entry.incidentId],
+          steps: [...run.steps, ...entry.steps.map((s) => ({ ...s, done: null }))],
+          // A service joining an "after" run brings it back to "during".
+          endedAt: null,
+          events: [...run.events, { type: 'join', at: entry.at, service: entry.service }],
+        }));
+      case 'incidentEnd':
+        return this.patch(entry.runId, (run) => ({
+          ...run,
+          openIncidentIds: run.openIncidentIds.filter((id) => id !== entry.incidentId),
+          events: [
+            ...run.events,
+            { type: 'incidentEnd', at: entry.at, incidentId: entry.incidentId },
+          ],
+        }));
+      case 'after':
+        return this.patch(entry.runId, (run) => ({
+          ...run,
+          endedAt: entry.at,
+          events: [...run.events, { type: 'after', at: entry.at }],
+        }));
+      case 'tick':
+        return this.patch(entry.runId, (run) => ({
+          ...run,
+          steps: run.steps.map((s) =>
+            s.key === entry.key
+              ? { ...s, done: { at: entry.at, ...(entry.note ? { note: entry.note } : {}) } }
+              : s,
+          ),
+          events: [
+            ...run.events,
+            {
+              type: 'tick',
+              at: entry.at,
+              key: entry.key,
+              ...(entry.note ? { note: entry.note } : {}),
+            },
+          ],
+        }));
+      case 'untick':
+        return this.patch(entry.runId, (run) => ({
+          ...run,
+          steps: run.steps.map((s) => (s.key === entry.key ? { ...s, done: null } : s)),
+          events: [...run.events, { type: 'untick', at: entry.at, key: entry.key }],
+        }));
+      case 'note':
+        return this.patch(entry.runId, (run) => ({
+          ...run,
+          events: [...run.events, { type: 'note', at: entry.at, text: entry.text }],
+        }));
+      default: {
+        const never: never = entry;
+        return never;
+      }
+    }
+  }
+
+  get(id: string): Run | undefined {
+    return this.runs.get(id);
+  }
+
+  /** Newest first. */
+  list(): Run[] {
+    return [...this.runs.values()].sort((a, b) => b.startedAt - a.startedAt);
+  }
+
+  /** The run under way (its "during" phase), if any. */
+  active(): Run | undefined {
+    return this.list().find((r) => r.endedAt === null);
+  }
+
+  private patch(id: string, change: (run: Run) => Run): void {
+    const run = this.runs.get(id);
+    if (run) this.runs.set(id, change(run));
+  }
+}
+
+/**
+ * What the open incidents mean for the runs: a run for each critical service's new incident (or a
+ * join), the end of incidents that closed, and the "after" phase once none is left open.
+ */
+export function runEntries(
+  book: RunBook,
+  open: readonly Incident[],
+  services: readonly ServiceStatus[],
+  playbookFor: (service: ServiceStatus) => Playbook,
+  now: number,
+): RunEntry[] {
+  const entries: RunEntry[] = [];
+  const attached = new Set(book.list().flatMap((r) => r.incidentIds));
+  const openIds = new Set(open.map((i) => i.id));
+  let active = book.active();
+  for (const incident of open) {
+    if (attached.has(incident.id)) continue;
+    const service = services.find((s) => s.id === incident.serviceId);
+    if (!service?.critical) continue;
+    const who: RunService = {
+      id: service.id,
+      name: service.name,
+      ...(service.provider ? { provider: service.provider } : {}),
+    };
+    const playbook = playbookFor(service);
+    if (active) {
+      const entry: RunEntry = {
+        type: 'join',
+        runId: active.id,
+        at: now,
+        service: who,
+        incidentId: incident.id,
+        steps: stepsOf([playbook], new Set(active.steps.map((s) => s.key))),
+      };
+      entries.push(entry);
+      book.apply(entry);
+    } else {
+      const entry: RunEntry = {
+        type: 'start',
+        run: {
+          id: `run-${incident.start}-${service.id}`,
+          startedAt: incident.start,
+          services: [who],
+          incidentIds: [incident.id],
+          steps: stepsOf([playbook]),
+        },
+      };
+      entries.push(entry);
+      book.apply(entry);
+    }
+    active = book.active();
+  }
+  for (const run of book.list()) {
+    if (run.endedAt !== null) continue;
+    const ended = run.openIncidentIds.filter((id) => !openIds.has(id));
+    for (const incidentId of ended) {
+      const entry: RunEntry = { type: 'incidentEnd', runId: run.id, incidentId, at: now };
+      entries.push(entry);
+      book.apply(entry);
+    }
+    if (ended.length > 0 && ended.length === run.openIncidentIds.length) {
+      const entry: RunEntry = { type: 'after', runId: run.id, at: now };
+      entries.push(entry);
+      book.apply(entry);
+    }
+  }
+  return entries;
+}
+
+/** The channels that depend on a service that is down or degraded now (and the platform itself). */
+export function downChannels(services: readonly ServiceStatus[]): Set<Channel> {
+  const troubled = new Set(
+    services.filter((s) => s.state === 'down' || s.state === 'degraded').map((s) => s.id),
+  );
+  const down = new Set<Channel>(['platform']);
+  for (const [channel, ids] of Object.entries(CHANNEL_SERVICES) as [Channel, readonly string[]][]) {
+    if (ids.some((id) => troubled.has(id))) down.add(channel);
+  }
+  // The user's own website is a service of its own (category "website").
+  if (services.some((s) => s.id.startsWith('own-') && troubled.has(s.id))) down.add('website');
+  return down;
+}
+
+/**
+ * Marks the steps whose channel is down and suggests what works instead; within each section the
+ * steps that can be done now come first, so a step pointing at the failed platform is never the
+ * first suggestion. After the outage (`during` false), the platform is a channel again.
+ */
+export function markSteps(
+  steps: readonly RunStep[],
+  down: ReadonlySet<Channel>,
+  during: boolean,
+): MarkedStep[] {
+  const marked = steps.map((step) => {
+    const isDown =
+      step.channel !== undefined &&
+      down.has(step.channel) &&
+      (during || step.channel !== 'platform');
+    return {
+      ...step,
+      channelDown: isDown,
+      alternatives:
+        isDown && step.channel ? ALTERNATIVES[step.channel].filter((c) => !down.has(c)) : [],
+    };
+  });
+  const order = (s: MarkedStep) => (s.section === 'during' ? 0 : 2) + (s.channelDown ? 1 : 0);
+  return marked
+    .map((step, index) => ({ step, index }))
+    .sort((a, b) => order(a.step) - order(b.step) || a.index - b.index)
+    .map(({ step }) => step);
+}
+
+/** Runs on disk: `checklists/runs.journal` in the data folder. */
+export class RunStore {
+  readonly book = new RunBook();
+  readonly warnings: string[] = [];
+  private readonly writer: JournalWriter | null;
+
+  constructor(dir: string, options: { readonly readOnly?: boolean } = {}) {
+    const folder = join(dir, 'checklists');
+    const path = join(folder, 'runs.journal');
+    if (!options.readOnly) mkdirSync(folder, { recursive: true });
+    const journal = readJournal(path);
+    if (journal.skipped > 0)
+      this.warnings.push(`runs.journal: ${journal.skipped} damaged line(s) skipped`);
+    for (const entry of journal.entries) this.book.apply(entry as RunEntry);
+    this.writer = options.readOnly ? null : new JournalWriter(path);
+  }
+
+  /** Applies and records entries (applied already by runEntries: only recorded). */
+  record(entries: readonly RunEntry[]): void {
+    this.writer?.append(...entries);
+  }
+
+  /** Applies one entry and records it. */
+  commit(entry: RunEntry): void {
+    this.book.apply(entry);
+    this.writer?.append(entry);
+  }
+
+  close(): void {
+    this.writer?.close();
+  }
+}

@@ -1,0 +1,167 @@
+// The user's playbooks file (`checklists/playbooks.json`): edited playbooks and messages over the
+// shipped ones, which playbook each service follows, the "before" steps done, and who messages
+// speak for. Every change is validated, then written whole or not at all (write aside, sync,
+// rename). A file that cannot be read is kept aside and named; the shipped playbooks keep working.
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import {
+  playbookSchema,
+  playbooksFileSchema,
+  profileSchema,
+  type MessageTemplate,
+  type Playbook,
+  type PlaybooksFile,
+  type Profile,
+} from '../../shared/playbook-schema';
+import { defaultPlaybookId, defaults } from './defaults';
+
+/** A problem with the user's file, in words, and where the old file was kept. */
+export interface PlaybooksProblem {
+  readonly message: string;
+  readonly backup: string | null;
+}
+
+export class PlaybookStore {
+  readonly path: string;
+  private file: PlaybooksFile;
+  /** Set when the file on disk could not be used (the defaults are in use). */
+  readonly problem: PlaybooksProblem | null = null;
+
+  constructor(
+    dir: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    const folder = join(dir, 'checklists');
+    mkdirSync(folder, { recursive: true });
+    this.path = join(folder, 'playbooks.json');
+    this.file = playbooksFileSchema.parse({});
+    if (!existsSync(this.path)) return;
+    let reason: string;
+    try {
+      const parsed = playbooksFileSchema.safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
+      if (parsed.success) {
+        this.file = parsed.data;
+        return;
+      }
+      const issue = parsed.error.issues[0];
+      reason = `${issue?.path.map(String).join('.') || '(file)'}: ${issue?.message ?? 'invalid'}`;
+    } catch (error) {
+      reason = error instanceof Error ? error.message : String(error);
+    }
+    const backup = `${this.path}.damaged-${this.now()}`;
+    try {
+      renameSync(this.path, backup);
+      this.problem = { message: `${this.path} could not be read (${reason})`, backup };
+    } catch {
+      this.problem = { message: `${this.path} could not be read (${reason})`, backup: null };
+    }
+  }
+
+  /** Every playbook: the shipped ones (or their edited copy), then the user's own. */
+  playbooks(): Playbook[] {
+    const edited = new Map(this.file.playbooks.map((p) => [p.id, p]));
+    const shipped = defaults().playbooks.map((p) => edited.get(p.id) ?? p);
+    const own = this.file.playbooks.filter((p) => !defaults().playbooks.some((d) => d.id === p.id));
+    return [...shipped, ...own];
+  }
+
+  /** Whether a playbook is a shipped one that the user has edited. */
+  isEdited(id: string): boolean {
+    return (
+      defaults().playbooks.some((d) => d.id === id) && this.file.playbooks.some((p) => p.id === id)
+    );
+  }
+
+  messages(): MessageTemplate[] {
+    const edited = new Map(this.file.messages.map((m) => [m.id, m]));
+    return defaults().messages.map((m) => edited.get(m.id) ?? m);
+  }
+
+  get(id: string): Playbook | undefined {
+    return this.playbooks().find((p) => p.id === id);
+  }
+
+  /** The playbook a service follows: the user's choice, its definition's, or its category's. */
+  playbookFor(service: { id: string; category?: string; playbook?: string }): Playbook {
+    const chosen = this.file.assignments[service.id] ?? service.playbook;
+    return (
+      (chosen ? this.get(chosen) : undefined) ??
+      this.get(defaultPlaybookId(service.category ?? 'messaging')) ??
+      (defaults().playbooks[0] as Playbook)
+    );
+  }
+
+  assignments(): Readonly<Record<string, string>> {
+    return this.file.assignments;
+  }
+
+  readiness(): PlaybooksFile['readiness'] {
+    return this.file.readiness;
+  }
+
+  profile(): Profile {
+    return this.file.profile;
+  }
+
+  /** Saves an edited playbook (validated; a shipped one is kept as an edited copy). */
+  save(playbook: unknown): Playbook {
+    const parsed = playbookSchema.parse(playbook);
+    this.write({
+      ...this.file,
+      playbooks: [...this.file.playbooks.filter((p) => p.id !== parsed.id), parsed],
+    });
+    return parsed;
+  }
+
+  /** Gives a shipped playbook back its shipped steps. */
+  restore(id: string): Playbook | undefined {
+    this.write({ ...this.file, playbooks: this.file.playbooks.filter((p) => p.id !== id) });
+    return this.get(id);
+  }
+
+  assign(serviceId: string, playbookId: string | null): void {
+    if (playbookId !== null && !this.get(playbookId)) throw new Error(`no playbook ${playbookId}`);
+    const assignments = { ...this.file.assignments };
+    if (playbookId === null) delete assignments[serviceId];
+    else assignments[serviceId] = playbookId;
+    this.write({ ...this.file, assignments });
+  }
+
+  /** Marks a "before" step done (or not), with an optional note. */
+  setReady(stepId: string, ready: boolean, note?: string): void {
+    const readiness = { ...this.file.readiness };
+    if (ready) readiness[stepId] = { at: this.now(), ...(note ? { note } : {}) };
+    else delete readiness[stepId];
+    this.write({ ...this.file, readiness });
+  }
+
+  setProfile(profile: unknown): Profile {
+    const parsed = profileSchema.parse(profile);
+    this.write({ ...this.file, profile: parsed });
+    return parsed;
+  }
+
+  /** Validates the whole file, then replaces it atomically. */
+  private write(next: PlaybooksFile): void {
+    const valid = playbooksFileSchema.parse(next);
+    const temp = `${this.path}.tmp`;
+    const fd = openSync(temp, 'w');
+    try {
+      writeSync(fd, `${JSON.stringify(valid, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, this.path);
+    this.file = valid;
+  }
+}

@@ -1,0 +1,59 @@
+// Customer messages: a template's text in the chosen language with its placeholders filled
+// ({service}, {provider}, {business}, {contact}, {start}, {update}); a value not given yet stays
+// visible in brackets so nobody sends "call us at ." by mistake. Only templates with a channel
+// believed to be working are offered, and only those channels.
+import type { Channel, MessageTemplate } from './playbook-schema';
+import { textIn } from './playbook-schema';
+
+export const PLACEHOLDERS = [
+  'service',
+  'provider',
+  'business',
+  'contact',
+  'start',
+  'update',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
+
+/** Fills `{name}` placeholders; a missing value becomes `[label]` from `missing`. */
+export function fillMessage(
+  text: string,
+  values: Partial<Record<Placeholder, string>>,
+  missing: (name: Placeholder) => string,
+): string {
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(PLACEHOLDERS as readonly string[]).includes(name)) return whole;
+    const value = values[name as Placeholder]?.trim();
+    return value ? value : `[${missing(name as Placeholder)}]`;
+  });
+}
+
+export interface OfferedMessage {
+  readonly id: string;
+  readonly name: string;
+  readonly text: string;
+  /** The channels it fits that work now. */
+  readonly channels: readonly Channel[];
+}
+
+/** The messages that can be sent now, filled, in the language. */
+export function offeredMessages(
+  templates: readonly MessageTemplate[],
+  down: ReadonlySet<Channel>,
+  language: 'en' | 'fr' | 'ar',
+  values: Partial<Record<Placeholder, string>>,
+  missing: (name: Placeholder) => string,
+): OfferedMessage[] {
+  return templates.flatMap((template) => {
+    const channels = template.channels.filter((c) => !down.has(c));
+    if (channels.length === 0) return [];
+    return [
+      {
+        id: template.id,
+        name: textIn(template.name, language),
+        text: fillMessage(textIn(template.text, language), values, missing),
+        channels,
+      },
+    ];
+  });
+}

@@ -130,17 +130,19 @@ export class PlaybookStore {
 
   assign(serviceId: string, playbookId: string | null): void {
     if (playbookId !== null && !this.get(playbookId)) throw new Error(`no playbook ${playbookId}`);
-    const assignments = { ...this.file.assignments };
-    if (playbookId === null) delete assignments[serviceId];
-    else assignments[serviceId] = playbookId;
+    const assignments = Object.fromEntries(
+      Object.entries(this.file.assignments).filter(([id]) => id !== serviceId),
+    );
+    if (playbookId !== null) assignments[serviceId] = playbookId;
     this.write({ ...this.file, assignments });
   }
 
   /** Marks a "before" step done (or not), with an optional note. */
   setReady(stepId: string, ready: boolean, note?: string): void {
-    const readiness = { ...this.file.readiness };
+    const readiness = Object.fromEntries(
+      Object.entries(this.file.readiness).filter(([id]) => id !== stepId),
+    );
     if (ready) readiness[stepId] = { at: this.now(), ...(note ? { note } : {}) };
-    else delete readiness[stepId];
     this.write({ ...this.file, readiness });
   }
 

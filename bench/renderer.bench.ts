@@ -8,6 +8,7 @@ import type { ServiceStatus, Snapshot } from '../shared/types';
 import { defaultConfig } from '../main/engine/catalog';
 import { openHistory } from '../main/history/store';
 import { createHandlers } from '../main/shell/handlers';
+import { createTranslator } from '../shared/i18n';
 import { defaultSettings } from '../shared/settings-schema';
 import { buildRenderer, launchChromium, openPage } from '../test/e2e/harness';
 import type { Bench, Report } from './bench';
@@ -68,6 +69,9 @@ async function renderer(report: Report): Promise<void> {
     saveFile: async () => null,
     dataDir: dir,
     version: 'bench',
+    checklist: null,
+    translator: () => createTranslator('en'),
+    copy: () => undefined,
   });
   const browser = await launchChromium();
   const times: number[] = [];

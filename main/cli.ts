@@ -21,6 +21,8 @@ import { hasHistory, printHistory } from './cli/history-command';
 import { defaultDataDir } from './history/data-dir';
 import { HistoryLockedError } from './history/lock';
 import { openHistory, type HistoryStore } from './history/store';
+import { findRun, RunStore } from './playbooks';
+import { buildReport, reportMarkdown } from './playbooks/report';
 
 interface Io {
   readonly out: (text: string) => void;
@@ -160,11 +162,28 @@ function history(config: VigieConfig, args: CliArgs, io: Io): number {
     return EXIT.unreadable;
   }
   try {
+    if (args.report) return printReport(dataDir, args.report, store, io);
     const names = new Map(config.services.map((s) => [s.id, s.name]));
     return printHistory(store, args, names, io, Date.now());
   } finally {
     store.close();
   }
+}
+
+/** `history --report ID`: the same Markdown the window exports, in the user's language. */
+function printReport(dataDir: string, id: string, store: HistoryStore, io: Io): number {
+  const runs = new RunStore(dataDir, { readOnly: true });
+  for (const warning of runs.warnings) io.err(`warning: ${warning}`);
+  const run = findRun(runs, id);
+  if (!run) {
+    const known = runs.book.list().map((r) => r.id);
+    io.err(`No checklist run "${id}". Runs: ${known.join(', ') || 'none yet'}`);
+    return EXIT.usage;
+  }
+  const incidents = store.incidents().filter((i) => run.incidentIds.includes(i.id));
+  const report = buildReport(run, incidents, io.tr, Date.now());
+  io.out(reportMarkdown(report, io.tr).trimEnd());
+  return EXIT.ok;
 }
 
 /** Runs the command line; returns the exit status. */

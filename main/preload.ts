@@ -30,6 +30,21 @@ const vigie: VigieApi = {
   settings: () => invoke('settings:get'),
   updateSettings: (patch) => invoke('settings:set', patch),
   openExternal: (url) => invoke('shell:openExternal', { url }),
+  checklist: () => invoke('checklist:get'),
+  tick: (runId, key, done, note) =>
+    invoke(
+      'checklist:tick',
+      note === undefined ? { runId, key, done } : { runId, key, done, note },
+    ),
+  addNote: (runId, text) => invoke('checklist:note', { runId, text }),
+  exportReport: (runId, format) => invoke('checklist:report', { runId, format }),
+  setReady: (stepId, ready) => invoke('checklist:ready', { stepId, ready }),
+  setProfile: (profile) => invoke('checklist:profile', profile),
+  playbooks: () => invoke('playbooks:get'),
+  savePlaybook: (playbook) => invoke('playbooks:save', { playbook }),
+  restorePlaybook: (id) => invoke('playbooks:restore', { id }),
+  assignPlaybook: (serviceId, playbookId) => invoke('playbooks:assign', { serviceId, playbookId }),
+  copy: (text) => invoke('clipboard:write', { text }),
   onEvent(listener) {
     const wrapped = (_: IpcRendererEvent, event: VigieEvent) => listener(event);
     ipcRenderer.on(EVENT_CHANNEL, wrapped);

@@ -2,6 +2,7 @@
 // schema of each request, the type of each reply, and the single event channel main pushes on.
 // Only plain data crosses: times as epoch milliseconds, errors as { code, message }.
 import { z } from 'zod';
+import type { Readiness, RunView } from './checklist-types';
 import type { Category, ServiceConfig } from './config-schema';
 import type {
   DayCell,
@@ -12,6 +13,14 @@ import type {
   Uptime,
 } from './history-types';
 import { ownServiceFormSchema } from './own-service';
+import {
+  playbookSchema,
+  profileSchema,
+  stepIdSchema,
+  type MessageTemplate,
+  type Playbook,
+  type Profile,
+} from './playbook-schema';
 import { settingsSchema, type Settings } from './settings-schema';
 import type { ServiceStatus, Snapshot, VerdictChange } from './types';
 
@@ -34,6 +43,7 @@ function settingsPatch() {
 
 const serviceId = z.string().regex(/^[a-z0-9~][a-z0-9-]{0,62}$/);
 const time = z.number().finite().nonnegative();
+const runId = z.string().regex(/^run-\d+-[a-z0-9~][a-z0-9-]{0,62}$/);
 
 /** Request schemas, by channel. */
 export const requests = {
@@ -66,6 +76,23 @@ export const requests = {
   'app:info': z.undefined(),
   'settings:get': z.undefined(),
   'settings:set': settingsPatch(),
+  'checklist:get': z.undefined(),
+  'checklist:tick': z.strictObject({
+    runId,
+    key: stepIdSchema,
+    done: z.boolean(),
+    note: z.string().max(500).optional(),
+  }),
+  'checklist:note': z.strictObject({ runId, text: z.string().trim().min(1).max(2000) }),
+  /** Exports a run's report through a save dialog in main. */
+  'checklist:report': z.strictObject({ runId, format: z.enum(['md', 'html']) }),
+  'checklist:ready': z.strictObject({ stepId: stepIdSchema, ready: z.boolean() }),
+  'checklist:profile': profileSchema,
+  'playbooks:get': z.undefined(),
+  'playbooks:save': z.strictObject({ playbook: playbookSchema }),
+  'playbooks:restore': z.strictObject({ id: stepIdSchema }),
+  'playbooks:assign': z.strictObject({ serviceId, playbookId: stepIdSchema.nullable() }),
+  'clipboard:write': z.strictObject({ text: z.string().min(1).max(10_000) }),
   'shell:openExternal': z.strictObject({
     url: z.string().refine((u) => {
       try {
@@ -97,6 +124,17 @@ export interface Replies {
   'app:info': AppInfo;
   'settings:get': Settings;
   'settings:set': Settings;
+  'checklist:get': ChecklistState;
+  'checklist:tick': ChecklistState;
+  'checklist:note': ChecklistState;
+  'checklist:report': { readonly path: string | null };
+  'checklist:ready': ChecklistState;
+  'checklist:profile': ChecklistState;
+  'playbooks:get': PlaybooksState;
+  'playbooks:save': PlaybooksState;
+  'playbooks:restore': PlaybooksState;
+  'playbooks:assign': PlaybooksState;
+  'clipboard:write': null;
   'shell:openExternal': null;
 }
 
@@ -111,6 +149,29 @@ export interface CatalogEntry {
   readonly muted: boolean;
   /** Added by the user (and removable), not from the catalog. */
   readonly custom: boolean;
+}
+
+/** The checklist view's data: runs newest first, readiness, the messages and who they speak for. */
+export interface ChecklistState {
+  readonly runs: readonly RunView[];
+  readonly readiness: Readiness;
+  readonly profile: Profile;
+  readonly messages: readonly MessageTemplate[];
+  /** The playbooks file could not be read (the shipped playbooks are in use), in words. */
+  readonly problem: string | null;
+}
+
+/** The playbooks, which are edited copies of shipped ones, and which playbook each service follows. */
+export interface PlaybooksState {
+  readonly playbooks: readonly Playbook[];
+  readonly edited: readonly string[];
+  readonly shipped: readonly string[];
+  readonly services: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly critical: boolean;
+    readonly playbookId: string;
+  }[];
 }
 
 /** Facts about this installation the settings show. */
@@ -140,7 +201,11 @@ export type VigieEvent =
   | { readonly type: 'snapshot'; readonly snapshot: Snapshot }
   | { readonly type: 'change'; readonly change: VerdictChange }
   | { readonly type: 'settings'; readonly settings: Settings }
-  | { readonly type: 'focusService'; readonly serviceId: string };
+  | { readonly type: 'focusService'; readonly serviceId: string }
+  /** The runs changed (a run started, joined or ended). */
+  | { readonly type: 'checklist' }
+  /** Show this run (the notification of an outage was clicked). */
+  | { readonly type: 'focusRun'; readonly runId: string };
 
 /** The typed API the preload exposes as `window.vigie`. */
 export interface VigieApi {
@@ -170,6 +235,22 @@ export interface VigieApi {
   settings(): Promise<IpcResult<Settings>>;
   updateSettings(patch: RequestOf<'settings:set'>): Promise<IpcResult<Settings>>;
   openExternal(url: string): Promise<IpcResult<null>>;
+  checklist(): Promise<IpcResult<ChecklistState>>;
+  tick(
+    runId: string,
+    key: string,
+    done: boolean,
+    note?: string,
+  ): Promise<IpcResult<ChecklistState>>;
+  addNote(runId: string, text: string): Promise<IpcResult<ChecklistState>>;
+  exportReport(runId: string, format: 'md' | 'html'): Promise<IpcResult<{ path: string | null }>>;
+  setReady(stepId: string, ready: boolean): Promise<IpcResult<ChecklistState>>;
+  setProfile(profile: Profile): Promise<IpcResult<ChecklistState>>;
+  playbooks(): Promise<IpcResult<PlaybooksState>>;
+  savePlaybook(playbook: Playbook): Promise<IpcResult<PlaybooksState>>;
+  restorePlaybook(id: string): Promise<IpcResult<PlaybooksState>>;
+  assignPlaybook(serviceId: string, playbookId: string | null): Promise<IpcResult<PlaybooksState>>;
+  copy(text: string): Promise<IpcResult<null>>;
   /** Subscribes to main's events; returns the unsubscribe function. */
   onEvent(listener: (event: VigieEvent) => void): () => void;
 }

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   app,
+  clipboard,
   dialog,
   ipcMain,
   Notification,
@@ -20,6 +21,8 @@ import type { Snapshot, VerdictChange } from '../../shared/types';
 import { defaultConfig } from '../engine/catalog';
 import { createEngine, type Engine } from '../engine';
 import { openHistory, type HistoryStore } from '../history/store';
+import { Checklist } from '../playbooks';
+import type { Run } from '../../shared/checklist-types';
 import { SettingsStore } from '../settings/settings-store';
 import { configFromSettings } from '../shell/engine-config';
 import { createHandlers } from '../shell/handlers';
@@ -37,6 +40,7 @@ interface Running {
   engine: Engine;
   readonly settings: SettingsStore;
   readonly history: HistoryStore | null;
+  readonly checklist: Checklist | null;
   readonly tray: TrayView;
   window: BrowserWindow | null;
   tr: Translator;
@@ -150,16 +154,52 @@ async function act(action: TrayAction): Promise<void> {
   }
 }
 
-function notify(changes: readonly VerdictChange[]): void {
+/** Shows the notices; an outage that opened a checklist offers it (a click opens the run). */
+function notify(changes: readonly VerdictChange[], started: readonly Run[]): void {
   if (!running || !Notification.isSupported()) return;
+  const tr = running.tr;
   for (const notice of noticesFor(changes, {
     settings: running.settings.get(),
-    tr: running.tr,
+    tr,
     now: Date.now(),
   })) {
-    const shown = new Notification({ title: notice.title, body: notice.body });
-    shown.on('click', () => openWindow(notice.serviceId));
+    const run = started.find((r) => r.services.some((s) => s.id === notice.serviceId));
+    const body = run ? `${notice.body} ${tr.t('checklist.openNotice')}` : notice.body;
+    const shown = new Notification({ title: notice.title, body });
+    shown.on('click', () => (run ? openRun(run.id) : openWindow(notice.serviceId)));
     shown.show();
+  }
+}
+
+function openRun(runId: string): void {
+  openWindow();
+  send({ type: 'focusRun', runId });
+}
+
+/** Opens the checklist's folder in the data folder; without it, Vigie still watches. */
+function openChecklist(): Checklist | null {
+  try {
+    return new Checklist(app.getPath('userData'));
+  } catch {
+    return null;
+  }
+}
+
+/** Runs start, join and end with the incidents; the window is told. */
+function observeRuns(snapshot: Snapshot): Run[] {
+  const checklist = running?.checklist;
+  const history = running?.history;
+  if (!checklist || !history) return [];
+  const before = checklist.version;
+  try {
+    const started = checklist.observe(
+      snapshot,
+      history.incidents().filter((i) => i.end === null),
+    );
+    if (checklist.version !== before) send({ type: 'checklist' });
+    return started;
+  } catch {
+    return [];
   }
 }
 
@@ -208,8 +248,12 @@ function startEngine(
   });
   engine.scheduler.on('snapshot', (snapshot) => {
     if (!running) return;
-    if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') history?.recordSnapshot(snapshot);
-    notify(running.pendingChanges.splice(0));
+    let started: Run[] = [];
+    if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') {
+      history?.recordSnapshot(snapshot);
+      started = observeRuns(snapshot);
+    }
+    notify(running.pendingChanges.splice(0), started);
     render(snapshot);
     send({ type: 'snapshot', snapshot });
   });
@@ -250,6 +294,7 @@ function start(): void {
   const settings = opened.store;
   const tr = translatorFor(settings.get());
   const history = openRecorder();
+  const checklist = openChecklist();
   const tray = createTray(
     iconPath,
     (action) => void act(action),
@@ -259,6 +304,7 @@ function start(): void {
     engine: null as unknown as Engine,
     settings,
     history,
+    checklist,
     tray,
     window: null,
     tr,
@@ -286,6 +332,9 @@ function start(): void {
       saveFile,
       dataDir: app.getPath('userData'),
       version: app.getVersion(),
+      checklist,
+      translator: () => running?.tr ?? tr,
+      copy: (text) => clipboard.writeText(text),
     }),
     senderIs(() => running?.window?.webContents.id ?? null, pageUrl()),
   );
@@ -330,6 +379,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!running) return;
     void running.engine.close();
     running.history?.close();
+    running.checklist?.close();
     running.tray.destroy();
   });
 }

@@ -17,6 +17,8 @@ export interface CliArgs {
   readonly format: HistoryFormat;
   /** What `history --format csv` lists. */
   readonly csv: 'incidents' | 'days';
+  /** `history --report ID`: the incident report of a checklist run (or of an incident's run). */
+  readonly report?: string;
 }
 
 /** Thrown for bad usage; the CLI prints the message and the usage, then exits 64. */
@@ -29,6 +31,8 @@ export const USAGE = `Usage:
       check continuously, print changes, record history in DIR
   npm run history -- [--data DIR] [--service ID] [--since 7d] [--format table|json|csv] [--csv incidents|days]
       uptime, daily states and incidents from the recorded history
+  npm run history -- [--data DIR] --report ID
+      the incident report (Markdown) of a checklist run, by run or incident id
 
 Exit status: 0 all up; 1 something degraded, in maintenance or unknown; 2 something down;
 3 offline, captive portal or DNS broken here; 64 bad usage; 78 bad config file;
@@ -64,6 +68,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
         since: { type: 'string' },
         format: { type: 'string' },
         csv: { type: 'string' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -92,7 +97,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   const allowed: Readonly<Record<typeof command, readonly string[]>> = {
     check: ['config', 'json', 'only'],
     watch: ['config', 'only', 'data'],
-    history: ['config', 'data', 'service', 'since', 'format', 'csv'],
+    history: ['config', 'data', 'service', 'since', 'format', 'csv', 'report'],
   };
   for (const [name, value] of Object.entries(values)) {
     if (name === 'help' || value === undefined || value === false) continue;
@@ -111,6 +116,8 @@ export function parseCli(argv: readonly string[]): CliArgs {
   if (format !== 'table' && format !== 'json' && format !== 'csv') {
     throw new UsageError(`--format takes table, json or csv, not "${format}"`);
   }
+  if (values.report !== undefined && values.report.trim() === '')
+    throw new UsageError('--report needs a run or incident id');
   const csv = values.csv ?? 'incidents';
   if (csv !== 'incidents' && csv !== 'days')
     throw new UsageError(`--csv takes incidents or days, not "${csv}"`);
@@ -124,5 +131,6 @@ export function parseCli(argv: readonly string[]): CliArgs {
     sinceMs: values.since !== undefined ? parseSince(values.since) : 7 * DAY,
     format,
     csv,
+    ...(values.report !== undefined ? { report: values.report.trim() } : {}),
   };
 }

@@ -15,6 +15,8 @@ export { RunStore } from './runs';
 export class Checklist {
   readonly playbooks: PlaybookStore;
   readonly runs: RunStore;
+  /** Counts changes to the runs made by observe(), so callers can tell the window. */
+  version = 0;
 
   constructor(
     dir: string,
@@ -37,6 +39,7 @@ export class Checklist {
       this.now(),
     );
     this.runs.record(entries);
+    if (entries.length > 0) this.version++;
     return entries.flatMap((e) => {
       if (e.type !== 'start') return [];
       const run = this.runs.book.get(e.run.id);

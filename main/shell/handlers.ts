@@ -1,13 +1,23 @@
 // What each IPC channel does, over the engine, the history and the settings. Plain Node, so the
 // end-to-end tests bridge a real page to exactly what the app runs.
 import type { ServiceConfig, VigieConfig } from '../../shared/config-schema';
-import type { CatalogEntry, Channel, Replies, RequestOf } from '../../shared/ipc';
+import type { Translator } from '../../shared/i18n';
+import type {
+  CatalogEntry,
+  Channel,
+  ChecklistState,
+  PlaybooksState,
+  Replies,
+  RequestOf,
+} from '../../shared/ipc';
 import { ownServiceDefinition, ownServiceProblems } from '../../shared/own-service';
 import type { Settings } from '../../shared/settings-schema';
 import type { ServiceStatus } from '../../shared/types';
 import type { Scheduler } from '../engine/scheduler';
 import { incidentsCsv } from '../history/export';
 import type { HistoryStore } from '../history/store';
+import type { Checklist } from '../playbooks';
+import { defaults } from '../playbooks/defaults';
 import { configFromSettings } from './engine-config';
 
 /** The implementation of each channel. */
@@ -35,6 +45,12 @@ export interface HandlerDeps {
   readonly dataDir: string | null;
   readonly version: string;
   readonly now?: () => number;
+  /** The continuity checklist (null if its folder could not be opened). */
+  readonly checklist: Checklist | null;
+  /** The translator of the current language (reports are written in it). */
+  readonly translator: () => Translator;
+  /** Puts text on the system clipboard. */
+  readonly copy: (text: string) => void;
 }
 
 /** The services a person may watch, with the choices in effect. */
@@ -52,6 +68,11 @@ export function catalogEntries(catalog: VigieConfig, settings: Settings): Catalo
   }));
 }
 
+function need(checklist: Checklist | null): Checklist {
+  if (!checklist) throw new Error('the checklist folder could not be opened');
+  return checklist;
+}
+
 /** `vigie-incidents-whatsapp-2026-11-26.csv`. */
 function exportName(serviceId: string | undefined, format: string, now: number): string {
   const d = new Date(now);
@@ -64,6 +85,35 @@ function exportName(serviceId: string | undefined, format: string, now: number):
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { history } = deps;
   const now = deps.now ?? Date.now;
+  const services = () => deps.scheduler().snapshot().services;
+  const checklistState = (): ChecklistState => {
+    const checklist = need(deps.checklist);
+    const problem = checklist.playbooks.problem;
+    return {
+      runs: checklist.views(services()),
+      readiness: checklist.readiness(services()),
+      profile: checklist.playbooks.profile(),
+      messages: checklist.playbooks.messages(),
+      problem: problem ? problem.message : null,
+    };
+  };
+  const playbooksState = (): PlaybooksState => {
+    const { playbooks } = need(deps.checklist);
+    const shipped = defaults().playbooks.map((p) => p.id);
+    return {
+      playbooks: playbooks.playbooks(),
+      shipped,
+      edited: shipped.filter((id) => playbooks.isEdited(id)),
+      services: configFromSettings(deps.catalog(), deps.settings())
+        .services.filter((s) => s.enabled)
+        .map((s) => ({
+          id: s.id,
+          name: s.name,
+          critical: s.critical,
+          playbookId: playbooks.playbookFor(s).id,
+        })),
+    };
+  };
   return {
     'snapshot:get': () => deps.scheduler().snapshot(),
     'engine:checkNow': () => deps.scheduler().checkNow(),
@@ -112,6 +162,52 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       bytesToday: history?.bytesPerDay(1, now())[0]?.bytes ?? 0,
       version: deps.version,
     }),
+    'checklist:get': checklistState,
+    'checklist:tick': ({ runId, key, done, note }) => {
+      need(deps.checklist).tick(runId, key, done, note);
+      return checklistState();
+    },
+    'checklist:note': ({ runId, text }) => {
+      need(deps.checklist).note(runId, text);
+      return checklistState();
+    },
+    'checklist:report': async ({ runId, format }) => {
+      const checklist = need(deps.checklist);
+      const run = checklist.runs.book.get(runId);
+      if (!run) throw new Error(`no checklist ${runId}`);
+      const incidents = history?.incidents().filter((i) => run.incidentIds.includes(i.id)) ?? [];
+      const content = checklist.report(runId, format, incidents, deps.translator());
+      const day = exportName(run.services[0]?.id, format, run.startedAt).replace(
+        'vigie-incidents-',
+        'vigie-report-',
+      );
+      return { path: await deps.saveFile(day, content) };
+    },
+    'checklist:ready': ({ stepId, ready }) => {
+      need(deps.checklist).playbooks.setReady(stepId, ready);
+      return checklistState();
+    },
+    'checklist:profile': (profile) => {
+      need(deps.checklist).playbooks.setProfile(profile);
+      return checklistState();
+    },
+    'playbooks:get': playbooksState,
+    'playbooks:save': ({ playbook }) => {
+      need(deps.checklist).playbooks.save(playbook);
+      return playbooksState();
+    },
+    'playbooks:restore': ({ id }) => {
+      need(deps.checklist).playbooks.restore(id);
+      return playbooksState();
+    },
+    'playbooks:assign': ({ serviceId, playbookId }) => {
+      need(deps.checklist).playbooks.assign(serviceId, playbookId);
+      return playbooksState();
+    },
+    'clipboard:write': ({ text }) => {
+      deps.copy(text);
+      return null;
+    },
     'settings:get': () => deps.settings(),
     'settings:set': (patch) => deps.updateSettings(patch),
     'shell:openExternal': async ({ url }) => {

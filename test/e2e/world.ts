@@ -11,7 +11,9 @@ import { DAY, HOUR, MINUTE } from '../../shared/durations';
 import type { VigieApi } from '../../shared/ipc';
 import { createEngine, type Engine } from '../../main/engine';
 import { openHistory, type HistoryStore } from '../../main/history/store';
+import { Checklist } from '../../main/playbooks';
 import { SettingsStore } from '../../main/settings/settings-store';
+import { createTranslator } from '../../shared/i18n';
 import { createHandlers, type Handlers } from '../../main/shell/handlers';
 import { chatConfig, startLab, type Lab } from '../lab/lab';
 import { snapshotAt, type ServiceSpec } from '../helpers/snapshots';
@@ -30,6 +32,9 @@ export interface World {
   readonly pageFile: string;
   /** Where the next export is saved (null: the person cancels), and what was saved. */
   save: { answer: string | null; saved: { name: string; content: string }[] };
+  /** What the page put on the clipboard. */
+  readonly copied: string[];
+  readonly checklist: Checklist;
   /** Links the page asked to open in the browser. */
   readonly opened: string[];
   handlers(): Handlers;
@@ -85,7 +90,15 @@ export async function startWorld(): Promise<World> {
   const engine = createEngine(config, { extraCa: [lab.certs.ca], retryDelayMs: 20 });
   const history = openHistory({ dir });
   const settings = SettingsStore.open(dir).store;
-  engine.scheduler.on('snapshot', (s) => history.recordSnapshot(s));
+  const checklist = new Checklist(dir);
+  // As the app does: record, then let the runs follow the incidents.
+  engine.scheduler.on('snapshot', (s) => {
+    history.recordSnapshot(s);
+    checklist.observe(
+      s,
+      history.incidents().filter((i) => i.end === null),
+    );
+  });
   const world: World = {
     lab,
     browser,
@@ -97,6 +110,8 @@ export async function startWorld(): Promise<World> {
     pageFile,
     save: { answer: null, saved: [] },
     opened: [],
+    copied: [],
+    checklist,
     handlers: () =>
       createHandlers({
         scheduler: () => engine.scheduler,
@@ -115,11 +130,20 @@ export async function startWorld(): Promise<World> {
         },
         dataDir: dir,
         version: '0.1.0-e2e',
+        checklist,
+        translator: () =>
+          createTranslator(
+            settings.get().language === 'system' ? 'en' : (settings.get().language as 'en'),
+          ),
+        copy: (text) => {
+          world.copied.push(text);
+        },
       }),
     async close() {
       await browser.close();
       await engine.close();
       history.close();
+      checklist.close();
       await lab.close();
       rmSync(dir, { recursive: true, force: true });
     },

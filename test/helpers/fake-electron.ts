@@ -22,6 +22,7 @@ export class Recorder {
   /** What the next save dialog answers (a path, or null for Cancel), and what it was asked. */
   saveAnswer: string | null = null;
   saveDialogs: { defaultPath?: string }[] = [];
+  clipboard: string[] = [];
   quit = 0;
   userData = '';
   locale = 'en-US';
@@ -150,6 +151,7 @@ export function fakeElectron() {
       whenReady: () => new Promise<void>((resolve) => (recorder.ready = resolve)),
       setLoginItemSettings: (settings: { openAtLogin: boolean }) => (recorder.loginItem = settings),
     },
+    clipboard: { writeText: (text: string) => recorder.clipboard.push(text) },
     dialog: {
       showSaveDialog: (...args: unknown[]) => {
         const options = args.at(-1) as { defaultPath?: string };

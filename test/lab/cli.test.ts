@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../shared/config-schema';
+import { Checklist } from '../../main/playbooks';
 import { openHistory } from '../../main/history/store';
 import { snapshotAt } from '../helpers/snapshots';
 import { chatConfig, fixture, healthyReferences, startLab, type Lab } from './lab';
@@ -323,6 +324,32 @@ describe('npm run history', () => {
     ).stdout.split('\r\n');
     expect(days[0]).toBe('date,service_id,service,state,up,degraded,down,maintenance,unknown');
     expect(days.filter((l) => l.includes(',whatsapp,'))).toHaveLength(2);
+  });
+
+  it('prints a checklist run’s report in Markdown, found by run or by incident id', async () => {
+    const store = openHistory({ dir: data, readOnly: true });
+    const incident = store.incidents()[0]!;
+    store.close();
+    const checklist = new Checklist(data, () => T - 25 * 60_000);
+    const [run] = checklist.observe(snapshotAt(T - 25 * 60_000, { whatsapp: { state: 'down' } }), [
+      { ...incident, end: null },
+    ]);
+    checklist.tick(run!.id, 'd-tell-team', true, 'Signal group');
+    checklist.close();
+    const byRun = await cli(['history', '--data', data, '--report', run!.id]);
+    expect(byRun.code).toBe(0);
+    expect(byRun.stdout).toMatch(/^# Incident report: WHATSAPP\n/);
+    expect(byRun.stdout).toMatch(/\| WHATSAPP: down \(provider\) \|/);
+    expect(byRun.stdout).toMatch(
+      /- \[x\] Tell the team on the backup channel — .* \(Signal group\)/,
+    );
+    const french = await cli(['history', '--data', data, '--report', incident.id], {
+      LANG: 'fr_FR.UTF-8',
+    });
+    expect(french.stdout).toMatch(/^# Rapport d’incident : WHATSAPP\n/);
+    const unknown = await cli(['history', '--data', data, '--report', 'run-1-nope']);
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toContain(`No checklist run "run-1-nope". Runs: ${run!.id}`);
   });
 
   it('says so when nothing was recorded yet, and refuses an unknown service', async () => {

@@ -138,7 +138,7 @@ describe('the tray', () => {
     expect(recorder.notifications.map((n) => n.options)).toEqual([
       {
         title: 'WhatsApp is down for everyone',
-        body: "Meta's status page confirms. DNS SERVFAIL for web.whatsapp.com",
+        body: "Meta's status page confirms. DNS SERVFAIL for web.whatsapp.com Open Vigie for the checklist.",
       },
     ]);
   });
@@ -179,7 +179,7 @@ describe('the tray', () => {
 describe('the window', () => {
   let window: FakeWindow;
 
-  it('opens from a notification on that service, locked down', () => {
+  it('opens on the outage’s checklist from its notification, locked down', () => {
     recorder.notifications[0]!.emit('click');
     expect(recorder.windows).toHaveLength(1);
     window = recorder.windows[0]!;
@@ -194,7 +194,7 @@ describe('the window', () => {
     expect(window.loaded).toMatch(/^file:\/\/.*renderer[\\/]index\.html$/);
     expect(window.webContents.sent).toContainEqual({
       channel: 'vigie:event',
-      payload: { type: 'focusService', serviceId: 'whatsapp' },
+      payload: { type: 'focusRun', runId: expect.stringMatching(/^run-\d+-whatsapp$/) },
     });
   });
 
@@ -365,6 +365,52 @@ describe("the window's other requests", () => {
     };
     expect(info.value.dataDir).toBe(recorder.userData);
     expect(info.value.bytesToday).toBeGreaterThan(0);
+  });
+});
+
+describe('the checklist from the window', () => {
+  const ours = () => {
+    const window = recorder.windows.at(-1)!;
+    return { sender: window.webContents, senderFrame: { url: window.loaded, parent: null } };
+  };
+  const invoke = (channel: string, payload?: unknown) =>
+    recorder.handlers.get(channel)!(ours(), payload) as Promise<{
+      ok: boolean;
+      value: never;
+      error?: { message: string };
+    }>;
+
+  it('shows the run the outage opened, ticks a step, copies a message and exports the report', async () => {
+    const state = (await invoke('checklist:get')).value as {
+      runs: { id: string; services: { id: string }[]; steps: { key: string; done: unknown }[] }[];
+    };
+    expect(state.runs).toHaveLength(1);
+    const run = state.runs[0]!;
+    expect(run.services.map((s) => s.id)).toEqual(['whatsapp']);
+    const ticked = (
+      await invoke('checklist:tick', { runId: run.id, key: 'd-tell-team', done: true })
+    ).value as typeof state;
+    expect(ticked.runs[0]!.steps.find((s) => s.key === 'd-tell-team')!.done).toMatchObject({
+      at: expect.any(Number),
+    });
+    expect(await invoke('checklist:tick', { runId: run.id, key: 'D!', done: true })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('key') },
+    });
+    expect(await invoke('clipboard:write', { text: 'Call us at 06 12 34 56 78' })).toMatchObject({
+      ok: true,
+    });
+    expect(recorder.clipboard).toEqual(['Call us at 06 12 34 56 78']);
+    const target = join(recorder.userData, 'report.md');
+    recorder.saveAnswer = target;
+    expect(await invoke('checklist:report', { runId: run.id, format: 'md' })).toMatchObject({
+      ok: true,
+      value: { path: target },
+    });
+    expect(recorder.saveDialogs.at(-1)?.defaultPath).toMatch(/vigie-report-whatsapp-.*\.md$/);
+    const report = readFileSync(target, 'utf8');
+    expect(report).toMatch(/^# Rapport d’incident : WhatsApp/);
+    expect(report).toContain('Fait : Prévenez l’équipe sur le canal de secours');
   });
 });
 

@@ -3,4 +3,5 @@ export type Route =
   | { readonly view: 'overview' }
   | { readonly view: 'service'; readonly serviceId: string }
   | { readonly view: 'incidents'; readonly serviceId?: string }
+  | { readonly view: 'checklist'; readonly runId?: string }
   | { readonly view: 'settings' };

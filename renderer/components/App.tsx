@@ -19,6 +19,9 @@ const ServiceView = lazy(async () => ({
 const IncidentsView = lazy(async () => ({
   default: (await import('../views/IncidentsView')).IncidentsView,
 }));
+const ChecklistView = lazy(async () => ({
+  default: (await import('../views/ChecklistView')).ChecklistView,
+}));
 const SettingsView = lazy(async () => ({
   default: (await import('../views/SettingsView')).SettingsView,
 }));
@@ -40,12 +43,14 @@ function useSystemScheme(): string {
   return dark ? 'dark' : 'light';
 }
 
-const TABS = ['overview', 'incidents', 'settings'] as const;
+const TABS = ['overview', 'checklist', 'incidents', 'settings'] as const;
 
 export function App() {
   const { snapshot, settings, error, applySettings } = useLiveState();
   const [checking, setChecking] = useState(false);
   const [route, setRoute] = useState<Route>({ view: 'overview' });
+  // Bumped when main says the checklist runs changed.
+  const [runsVersion, setRunsVersion] = useState(0);
   const language = languageOf(settings);
   const tr = useMemo(() => createTranslator(language), [language]);
   const system = useSystemScheme();
@@ -66,6 +71,8 @@ export function App() {
       vigie().onEvent((event) => {
         if (event.type === 'focusService')
           setRoute({ view: 'service', serviceId: event.serviceId });
+        if (event.type === 'focusRun') setRoute({ view: 'checklist', runId: event.runId });
+        if (event.type === 'checklist') setRunsVersion((v) => v + 1);
       }),
     [],
   );
@@ -143,7 +150,11 @@ export function App() {
                 <Overview
                   snapshot={snapshot}
                   now={now}
+                  runsVersion={runsVersion}
                   onOpen={(serviceId) => go({ view: 'service', serviceId })}
+                  onChecklist={(runId) =>
+                    go(runId ? { view: 'checklist', runId } : { view: 'checklist' })
+                  }
                 />
               )}
               {route.view === 'service' && (
@@ -174,6 +185,14 @@ export function App() {
                   onFilter={(serviceId) =>
                     setRoute(serviceId ? { view: 'incidents', serviceId } : { view: 'incidents' })
                   }
+                />
+              )}
+              {route.view === 'checklist' && (
+                <ChecklistView
+                  runId={route.runId}
+                  version={runsVersion * 1e13 + snapshot.checkedAt}
+                  now={now}
+                  onRun={(runId) => go({ view: 'checklist', runId })}
                 />
               )}
               {route.view === 'settings' && (

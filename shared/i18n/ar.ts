@@ -159,6 +159,7 @@ export const ar: Messages = {
     label: 'العروض',
     overview: 'نظرة عامة',
     incidents: 'الحوادث',
+    checklist: 'قائمة الإجراءات',
     settings: 'الإعدادات',
     back: 'العودة إلى النظرة العامة',
   },

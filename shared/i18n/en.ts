@@ -143,6 +143,7 @@ export const en = {
     label: 'Views',
     overview: 'Overview',
     incidents: 'Incidents',
+    checklist: 'Checklist',
     settings: 'Settings',
     back: 'Back to the overview',
   },

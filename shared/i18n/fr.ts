@@ -154,6 +154,7 @@ export const fr: Messages = {
     label: 'Vues',
     overview: 'Vue d’ensemble',
     incidents: 'Incidents',
+    checklist: 'Liste d’actions',
     settings: 'Réglages',
     back: 'Retour à la vue d’ensemble',
   },

@@ -1,0 +1,187 @@
+// The continuity checklist end to end: readiness before an outage, an outage in the lab opens a
+// run, it is opened from the overview, steps are ticked (with a note) and unticked, a message is
+// copied, the outage ends and the run moves to its "after" steps, the report is exported, a
+// playbook is edited (a bad edit refused beside the step) and restored; the Arabic checklist is RTL.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixture, healthyReferences } from '../lab/lab';
+import { openPage, screenshotPath } from './harness';
+import { seriousViolations, startWorld, type World } from './world';
+
+let world: World;
+
+beforeAll(async () => {
+  world = await startWorld();
+}, 60_000);
+
+afterAll(() => world?.close());
+
+function healthy(): void {
+  healthyReferences(world.lab);
+  world.lab.http.route('/', { status: 200, body: 'ok' });
+  world.lab.http.route('/chat/api/v2/summary.json', {
+    status: 200,
+    body: fixture('statuspage-summary-operational.json'),
+  });
+}
+
+async function open(): Promise<{
+  page: Page;
+  push: (e: never) => Promise<void>;
+  errors: string[];
+}> {
+  const opened = await openPage(world.browser, world.pageFile, world.handlers());
+  await opened.page.locator('#view-heading').waitFor();
+  return opened as never;
+}
+
+describe('the continuity checklist', () => {
+  it('from readiness to an outage’s run, its report, and an edited playbook', async () => {
+    healthy();
+    await world.engine.scheduler.checkNow();
+    const { page, push, errors } = await open();
+
+    // Before: readiness in the overview, with what is left to prepare.
+    const readiness = page.locator('.readiness');
+    await readiness.waitFor();
+    expect(await readiness.locator('strong').textContent()).toBe('Ready for an outage: 0 of 4');
+    expect(await readiness.locator('li').count()).toBe(4);
+    await page.getByRole('button', { name: 'Prepare' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Checklist' }).waitFor();
+    expect(await page.locator('.checklist .state-note').first().textContent()).toBe(
+      'No checklist under way. When a critical service goes down, its checklist opens here.',
+    );
+    await page.getByLabel("Keep customers' phone numbers and e-mails outside the platform").check();
+    await expect
+      .poll(() => world.checklist.readiness(world.engine.scheduler.snapshot().services).ready)
+      .toBe(1);
+
+    // The outage: a run opens and the overview offers it.
+    world.lab.http.route('/', { status: 503 });
+    world.lab.http.route('/chat/api/v2/summary.json', {
+      status: 200,
+      body: fixture('statuspage-summary-major.json'),
+    });
+    const outage = await world.engine.scheduler.checkNow();
+    await push({ type: 'snapshot', snapshot: outage } as never);
+    await push({ type: 'checklist' } as never);
+    await page.getByRole('button', { name: 'Overview' }).click();
+    const card = page.locator('.run-card');
+    await card.waitFor();
+    expect(await card.locator('p').textContent()).toMatch(/^Checklist: Chat · 0 of \d+ done$/);
+    expect(await readiness.locator('strong').textContent()).toBe('Ready for an outage: 1 of 4');
+    await page.getByRole('button', { name: 'Open checklist' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Checklist: Chat' }).waitFor();
+    expect(await page.evaluate('document.activeElement.id')).toBe('view-heading');
+
+    // Steps: the first suggestion works; steps on the failed platform say so and what to use.
+    const during = page.locator('ol[aria-labelledby="section-during"] > li');
+    expect(await during.first().getAttribute('class')).toBe('step');
+    const resend = page.locator('.step', { hasText: 'Resend what failed' });
+    expect(await resend.locator('.step-warning').textContent()).toBe(
+      '⚠ the failed platform is down now — Use instead: SMS, phone, e-mail, your website',
+    );
+    const tell = page.locator('.step', { hasText: 'Tell the team on the backup channel' });
+    await tell
+      .getByLabel('Note (optional): Tell the team on the backup channel')
+      .fill('Signal group told');
+    await tell.getByRole('checkbox').check();
+    await expect
+      .poll(() => tell.locator('.meta').last().textContent())
+      .toMatch(/^done .+ — Signal group told$/);
+    const confirm = page.locator('.step', { hasText: 'Confirm it is not you' });
+    await confirm.getByRole('checkbox').check();
+    await confirm.getByRole('checkbox').uncheck();
+    await expect.poll(() => confirm.getByRole('checkbox').isChecked()).toBe(false);
+    const runId = world.checklist.runs.book.list()[0]!.id;
+    expect(world.checklist.runs.book.get(runId)!.events.map((e) => e.type)).toEqual([
+      'tick',
+      'tick',
+      'untick',
+    ]);
+
+    // Messages for the channels that work, with the business's words; copied through main.
+    await page.getByLabel('Business name').fill('Chez Nour');
+    await page.getByLabel('Business name').press('Enter');
+    await expect.poll(() => world.checklist.playbooks.profile().businessName).toBe('Chez Nour');
+    const message = page.locator('.message').first();
+    expect(await message.locator('.message-text').textContent()).toMatch(
+      /^Chez Nour: our Chat line is down because of a ChatCo outage since .+\. Call or text us at \[your phone or e-mail\]; we will update you by .+\.$/,
+    );
+    await message.getByRole('button', { name: /^Copy/ }).click();
+    await expect.poll(() => world.copied.at(-1)).toMatch(/^Chez Nour: our Chat line is down/);
+    expect(await page.locator('.checklist > .notice').textContent()).toBe(
+      'Copied to the clipboard.',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('checklist-light'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('checklist-dark'), fullPage: true });
+    await page.emulateMedia({ colorScheme: 'light' });
+
+    // The outage ends: the run moves to its after steps; the platform is usable again.
+    healthy();
+    const back = await world.engine.scheduler.checkNow();
+    await push({ type: 'snapshot', snapshot: back } as never);
+    await push({ type: 'checklist' } as never);
+    await expect
+      .poll(() => page.locator('.run > .meta').first().textContent())
+      .toMatch(/^Outage over at .+, after 1 minute: now the steps after it · 1 of \d+ done$/);
+    expect(await resend.locator('.step-warning').count()).toBe(0);
+
+    world.save.answer = '/home/me/Documents';
+    await page.getByRole('button', { name: 'Export the report (Markdown)' }).click();
+    await expect
+      .poll(() => page.locator('.checklist > .notice').textContent())
+      .toMatch(/^Saved to \/home\/me\/Documents\/vigie-report-chat-\d{4}-\d\d-\d\d\.md$/);
+    const report = world.save.saved.at(-1)!.content;
+    expect(report).toMatch(/^# Incident report: Chat\n/);
+    expect(report).toMatch(/\| Done: Tell the team on the backup channel — Signal group told \|/);
+    expect(report).toMatch(/\| Chat is back up \|/);
+    await page.getByRole('button', { name: 'Export the report (printable HTML)' }).click();
+    await expect.poll(() => world.save.saved.at(-1)!.name).toMatch(/\.html$/);
+
+    // A playbook edited: a step without words is refused beside it; a good edit is saved.
+    await page.getByRole('button', { name: 'Edit Messaging' }).click();
+    await page.getByRole('button', { name: 'Add a step' }).nth(1).click();
+    await page.getByRole('button', { name: 'Save the playbook' }).click();
+    const problem = page.locator('.edit-step .field-problem').filter({ hasText: /\S/ });
+    await expect.poll(() => problem.first().textContent()).toBe('Write what to do.');
+    const titles = page.locator(
+      'fieldset:has(legend:text("During the outage")) input[id$="-title"]',
+    );
+    await titles.last().fill('Call Jamal, who runs deliveries');
+    await page.getByRole('button', { name: 'Move up: Call Jamal, who runs deliveries' }).click();
+    await page.getByRole('button', { name: 'Save the playbook' }).click();
+    await expect
+      .poll(() => page.locator('.checklist > .notice').textContent())
+      .toBe('Playbook saved.');
+    const saved = world.checklist.playbooks.get('default-messaging')!;
+    expect(
+      saved.during.map((s) => (typeof s.title === 'string' ? s.title : s.title.en)).slice(-2),
+    ).toEqual(['Call Jamal, who runs deliveries', 'Note the messages and orders to follow up']);
+    await page.getByRole('button', { name: 'Edit Messaging (edited)' }).click();
+    await page.getByRole('button', { name: 'Restore the shipped steps' }).click();
+    await expect.poll(() => world.checklist.playbooks.isEdited('default-messaging')).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('reads right to left in Arabic', async () => {
+    world.settings.update((s) => ({ ...s, language: 'ar' }));
+    const { page, errors } = await open();
+    await page.getByRole('button', { name: 'قائمة الإجراءات' }).click();
+    await page.getByRole('heading', { level: 2, name: 'قائمة الإجراءات: Chat' }).waitFor();
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await page.evaluate("getComputedStyle(document.querySelector('.step')).direction")).toBe(
+      'rtl',
+    );
+    expect(await page.locator('.step label').first().textContent()).toContain(
+      'تأكّد من أن المشكلة ليست لديك',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('checklist-ar'), fullPage: true });
+    expect(errors).toEqual([]);
+    world.settings.update((s) => ({ ...s, language: 'en' }));
+  });
+});

@@ -36,15 +36,17 @@ export interface OfferedMessage {
   readonly channels: readonly Channel[];
 }
 
-/** The messages that can be sent now, filled, in the language. */
+/** The messages that fit the phase and can be sent now, filled, in the language. */
 export function offeredMessages(
   templates: readonly MessageTemplate[],
+  phase: 'during' | 'after',
   down: ReadonlySet<Channel>,
   language: 'en' | 'fr' | 'ar',
   values: Partial<Record<Placeholder, string>>,
   missing: (name: Placeholder) => string,
 ): OfferedMessage[] {
   return templates.flatMap((template) => {
+    if (template.when && template.when !== phase) return [];
     const channels = template.channels.filter((c) => !down.has(c));
     if (channels.length === 0) return [];
     return [

@@ -92,6 +92,8 @@ export const messageTemplateSchema = z.strictObject({
   id: stepIdSchema,
   name: localTextSchema,
   channels: z.array(z.enum(CHANNELS)).min(1),
+  /** When it makes sense: during the outage, after it, or both when not said. */
+  when: z.enum(['during', 'after']).optional(),
   text: z.union([
     z.string().trim().min(1, 'empty').max(1000, 'tooLong'),
     z.strictObject({ en: text(1000), fr: text(1000), ar: text(1000) }),

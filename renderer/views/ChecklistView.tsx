@@ -146,7 +146,7 @@ function RunPanel({
     start: tr.time(run.startedAt, now),
     update,
   };
-  const messages = offeredMessages(state.messages, down, tr.language, values, (name) =>
+  const messages = offeredMessages(state.messages, run.phase, down, tr.language, values, (name) =>
     t(`checklist.missing_${name}`),
   );
   const exportAs = async (format: 'md' | 'html') => {

@@ -303,6 +303,7 @@ describe('customer messages', () => {
     ] as const);
     const offered = offeredMessages(
       defaults().messages,
+      'during',
       down,
       'fr',
       { service: 'WhatsApp', provider: 'Meta', business: 'Chez Nour' },
@@ -312,9 +313,18 @@ describe('customer messages', () => {
     expect(offered[0]!.text).toBe(
       'Bonjour, ici Chez Nour. WhatsApp ne fonctionne pas en ce moment, nous n’avons donc pas pu vous répondre là-bas. Votre commande est bien prise en compte : répondez à ce message ou appelez le [your contact].',
     );
-    const all = offeredMessages(defaults().messages, new Set(['platform']), 'en', {}, missing);
-    expect(all.map((m) => m.id)).toEqual(['m-down-notice', 'm-pending-order', 'm-back']);
-    expect(all[2]!.channels).not.toContain('platform');
+    const during = offeredMessages(
+      defaults().messages,
+      'during',
+      new Set(['platform']),
+      'en',
+      {},
+      missing,
+    );
+    expect(during.map((m) => m.id)).toEqual(['m-down-notice', 'm-pending-order']);
+    // After the outage: "we are back", on the platform itself too.
+    const after = offeredMessages(defaults().messages, 'after', new Set(), 'en', {}, missing);
+    expect(after.map((m) => [m.id, m.channels[0]])).toEqual([['m-back', 'platform']]);
   });
 });
 

@@ -14,6 +14,7 @@ import type {
 } from './history-types';
 import { ownServiceFormSchema } from './own-service';
 import {
+  messageTemplateSchema,
   playbookSchema,
   profileSchema,
   stepIdSchema,
@@ -88,6 +89,8 @@ export const requests = {
   'checklist:report': z.strictObject({ runId, format: z.enum(['md', 'html']) }),
   'checklist:ready': z.strictObject({ stepId: stepIdSchema, ready: z.boolean() }),
   'checklist:profile': profileSchema,
+  'messages:save': z.strictObject({ template: messageTemplateSchema }),
+  'messages:restore': z.strictObject({ id: stepIdSchema }),
   'playbooks:get': z.undefined(),
   'playbooks:save': z.strictObject({ playbook: playbookSchema }),
   'playbooks:restore': z.strictObject({ id: stepIdSchema }),
@@ -130,6 +133,8 @@ export interface Replies {
   'checklist:report': { readonly path: string | null };
   'checklist:ready': ChecklistState;
   'checklist:profile': ChecklistState;
+  'messages:save': ChecklistState;
+  'messages:restore': ChecklistState;
   'playbooks:get': PlaybooksState;
   'playbooks:save': PlaybooksState;
   'playbooks:restore': PlaybooksState;
@@ -157,6 +162,8 @@ export interface ChecklistState {
   readonly readiness: Readiness;
   readonly profile: Profile;
   readonly messages: readonly MessageTemplate[];
+  /** Messages whose text the user changed. */
+  readonly editedMessages: readonly string[];
   /** The playbooks file could not be read (the shipped playbooks are in use), in words. */
   readonly problem: string | null;
 }
@@ -246,6 +253,8 @@ export interface VigieApi {
   exportReport(runId: string, format: 'md' | 'html'): Promise<IpcResult<{ path: string | null }>>;
   setReady(stepId: string, ready: boolean): Promise<IpcResult<ChecklistState>>;
   setProfile(profile: Profile): Promise<IpcResult<ChecklistState>>;
+  saveMessage(template: MessageTemplate): Promise<IpcResult<ChecklistState>>;
+  restoreMessage(id: string): Promise<IpcResult<ChecklistState>>;
   playbooks(): Promise<IpcResult<PlaybooksState>>;
   savePlaybook(playbook: Playbook): Promise<IpcResult<PlaybooksState>>;
   restorePlaybook(id: string): Promise<IpcResult<PlaybooksState>>;

@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import {
+  messageTemplateSchema,
   playbookSchema,
   playbooksFileSchema,
   profileSchema,
@@ -120,6 +121,28 @@ export class PlaybookStore {
       playbooks: [...this.file.playbooks.filter((p) => p.id !== parsed.id), parsed],
     });
     return parsed;
+  }
+
+  /** Saves an edited message template (validated) over the shipped one. */
+  saveMessage(template: unknown): MessageTemplate {
+    const parsed = messageTemplateSchema.parse(template);
+    if (!defaults().messages.some((m) => m.id === parsed.id))
+      throw new Error(`no message ${parsed.id}`);
+    this.write({
+      ...this.file,
+      messages: [...this.file.messages.filter((m) => m.id !== parsed.id), parsed],
+    });
+    return parsed;
+  }
+
+  /** Gives a message back its shipped text. */
+  restoreMessage(id: string): void {
+    this.write({ ...this.file, messages: this.file.messages.filter((m) => m.id !== id) });
+  }
+
+  /** The ids of the messages the user has edited. */
+  editedMessages(): string[] {
+    return this.file.messages.map((m) => m.id);
   }
 
   /** Gives a shipped playbook back its shipped steps. */

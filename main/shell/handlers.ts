@@ -94,6 +94,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       readiness: checklist.readiness(services()),
       profile: checklist.playbooks.profile(),
       messages: checklist.playbooks.messages(),
+      editedMessages: checklist.playbooks.editedMessages(),
       problem: problem ? problem.message : null,
     };
   };
@@ -189,6 +190,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'checklist:profile': (profile) => {
       need(deps.checklist).playbooks.setProfile(profile);
+      return checklistState();
+    },
+    'messages:save': ({ template }) => {
+      need(deps.checklist).playbooks.saveMessage(template);
+      return checklistState();
+    },
+    'messages:restore': ({ id }) => {
+      need(deps.checklist).playbooks.restoreMessage(id);
       return checklistState();
     },
     'playbooks:get': playbooksState,

@@ -4,7 +4,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { MarkedStep, RunView } from '../../shared/checklist-types';
 import type { ChecklistState } from '../../shared/ipc';
-import { offeredMessages, type Placeholder } from '../../shared/messages';
+import { offeredMessages, type OfferedMessage, type Placeholder } from '../../shared/messages';
 import { textIn, type Channel } from '../../shared/playbook-schema';
 import { unwrap, vigie } from '../client';
 import { PlaybookEditor } from '../components/PlaybookEditor';
@@ -250,21 +250,15 @@ function RunPanel({
         </div>
       </div>
       <ul className="messages">
-        {messages.map((m) => (
-          <li key={m.id} className="message">
-            <p>
-              <strong>{m.name}</strong>{' '}
-              <span className="meta">
-                {t('checklist.via', {
-                  channels: m.channels.map((c) => t(`checklist.channel_${c}`)).join(', '),
-                })}
-              </span>
-            </p>
-            <p className="message-text">{m.text}</p>
-            <button
-              type="button"
-              aria-label={t('checklist.copyLabel', { name: m.name })}
-              onClick={async () => {
+        {messages.map((m) => {
+          const template = state.messages.find((x) => x.id === m.id);
+          return (
+            <MessageItem
+              key={m.id}
+              message={m}
+              template={template ? textIn(template.text, tr.language) : m.text}
+              edited={state.editedMessages.includes(m.id)}
+              onCopy={async () => {
                 const reply = await vigie().copy(m.text);
                 setNotice(
                   reply.ok
@@ -272,11 +266,18 @@ function RunPanel({
                     : { text: t('window.error', { message: reply.error.message }), error: true },
                 );
               }}
-            >
-              {t('checklist.copy')}
-            </button>
-          </li>
-        ))}
+              onSave={(text) =>
+                template
+                  ? act(
+                      () => vigie().saveMessage({ ...template, text }),
+                      t('checklist.messageSaved'),
+                    )
+                  : Promise.resolve()
+              }
+              onRestore={() => act(() => vigie().restoreMessage(m.id), t('checklist.messageSaved'))}
+            />
+          );
+        })}
       </ul>
     </div>
   );
@@ -394,6 +395,89 @@ function ReadyItem({
       {step.why && <p className="meta step-why">{textIn(step.why, tr.language)}</p>}
       {step.done && (
         <p className="meta">{tr.t('checklist.doneAt', { time: tr.time(step.done.at, now) })}</p>
+      )}
+    </li>
+  );
+}
+
+function MessageItem({
+  message,
+  template,
+  edited,
+  onCopy,
+  onSave,
+  onRestore,
+}: {
+  readonly message: OfferedMessage;
+  /** The template's text with its placeholders, in the language shown. */
+  readonly template: string;
+  readonly edited: boolean;
+  readonly onCopy: () => Promise<void>;
+  readonly onSave: (text: string) => Promise<void>;
+  readonly onRestore: () => Promise<void>;
+}) {
+  const tr = useTr();
+  const { t } = tr;
+  const id = useId();
+  const [draft, setDraft] = useState<string | null>(null);
+  return (
+    <li className="message">
+      <p>
+        <strong>{message.name}</strong>{' '}
+        <span className="meta">
+          {t('checklist.via', {
+            channels: message.channels.map((c) => t(`checklist.channel_${c}`)).join(', '),
+          })}
+        </span>
+      </p>
+      <p className="message-text">{message.text}</p>
+      <div className="actions">
+        <button
+          type="button"
+          aria-label={t('checklist.copyLabel', { name: message.name })}
+          onClick={() => void onCopy()}
+        >
+          {t('checklist.copy')}
+        </button>
+        {draft === null && (
+          <button type="button" className="link" onClick={() => setDraft(template)}>
+            {t('checklist.editMessage', { name: message.name })}
+          </button>
+        )}
+      </div>
+      {draft !== null && (
+        <div className="field message-editor">
+          <label htmlFor={id}>{t('checklist.messageText', { name: message.name })}</label>
+          <textarea
+            id={id}
+            rows={3}
+            value={draft}
+            maxLength={1000}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => setDraft(e.target.value)}
+          />
+          <span id={`${id}-hint`} className="field-hint">
+            {t('checklist.placeholders')}
+          </span>
+          {draft.trim() === '' && <span className="field-problem">{t('checklist.empty')}</span>}
+          <div className="actions">
+            <button
+              type="button"
+              disabled={draft.trim() === ''}
+              onClick={() => void onSave(draft).then(() => setDraft(null))}
+            >
+              {t('checklist.saveMessage')}
+            </button>
+            <button type="button" onClick={() => setDraft(null)}>
+              {t('checklist.cancel')}
+            </button>
+            {edited && (
+              <button type="button" onClick={() => void onRestore().then(() => setDraft(null))}>
+                {t('checklist.restoreMessage')}
+              </button>
+            )}
+          </div>
+        </div>
       )}
     </li>
   );

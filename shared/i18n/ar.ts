@@ -349,6 +349,13 @@ export const ar: Messages = {
     via: 'لـ {{channels}}',
     copy: 'انسخ',
     copyLabel: 'انسخ «{{name}}»',
+    editMessage: 'عدّل نص «{{name}}»',
+    placeholders:
+      'تُملأ الكلمات بين الأقواس: {service} {provider} {business} {contact} {start} {update}',
+    messageText: 'نص «{{name}}»',
+    saveMessage: 'احفظ النص',
+    restoreMessage: 'استعد النص الأصلي',
+    messageSaved: 'حُفظت الرسالة.',
     copied: 'نُسخ إلى الحافظة.',
     profile: 'باسم من تتحدث الرسائل',
     business: 'اسم النشاط التجاري',

@@ -330,6 +330,13 @@ export const en = {
     via: 'for {{channels}}',
     copy: 'Copy',
     copyLabel: 'Copy “{{name}}”',
+    editMessage: 'Edit the text of “{{name}}”',
+    placeholders:
+      'Words in braces are filled in: {service} {provider} {business} {contact} {start} {update}',
+    messageText: 'Text of “{{name}}”',
+    saveMessage: 'Save the text',
+    restoreMessage: 'Restore the shipped text',
+    messageSaved: 'Message saved.',
     copied: 'Copied to the clipboard.',
     profile: 'Who the messages speak for',
     business: 'Business name',

@@ -345,6 +345,13 @@ export const fr: Messages = {
     via: 'pour {{channels}}',
     copy: 'Copier',
     copyLabel: 'Copier « {{name}} »',
+    editMessage: 'Modifier le texte de « {{name}} »',
+    placeholders:
+      'Les mots entre accolades sont remplis : {service} {provider} {business} {contact} {start} {update}',
+    messageText: 'Texte de « {{name}} »',
+    saveMessage: 'Enregistrer le texte',
+    restoreMessage: 'Rétablir le texte d’origine',
+    messageSaved: 'Message enregistré.',
     copied: 'Copié dans le presse-papiers.',
     profile: 'Au nom de qui parlent les messages',
     business: 'Nom de l’entreprise',

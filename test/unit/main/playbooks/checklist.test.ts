@@ -132,6 +132,12 @@ describe('editing playbooks', () => {
     );
     expect(store.get('default-messaging')!.during[0]!.id).toBe('call-jamal');
 
+    store.saveMessage({ ...store.messages()[1]!, text: 'Call {contact}, {business}' });
+    expect(store.messages()[1]!.text).toBe('Call {contact}, {business}');
+    expect(() => store.saveMessage({ ...store.messages()[1]!, text: ' ' })).toThrow(/empty/);
+    store.restoreMessage('m-pending-order');
+    expect(store.messages()[1]).toEqual(defaults().messages[1]);
+
     store.restore('default-messaging');
     expect(store.get('default-messaging')).toEqual(shipped);
     expect(store.isEdited('default-messaging')).toBe(false);

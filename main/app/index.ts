@@ -91,6 +91,7 @@ function render(snapshot: Snapshot): void {
       tr: running.tr,
       now: Date.now(),
       checking: running.checking,
+      activeRun: activeRun(),
     }),
   );
 }
@@ -131,6 +132,9 @@ async function act(action: TrayAction): Promise<void> {
     case 'open':
       openWindow(action.serviceId);
       return;
+    case 'openRun':
+      openRun(action.runId);
+      return;
     case 'pause':
       engine.scheduler.pause(action.until);
       running.settings.update((s) => ({ ...s, pausedUntil: action.until }));
@@ -169,6 +173,12 @@ function notify(changes: readonly VerdictChange[], started: readonly Run[]): voi
     shown.on('click', () => (run ? openRun(run.id) : openWindow(notice.serviceId)));
     shown.show();
   }
+}
+
+/** The run under way, for the tray menu. */
+function activeRun(): { id: string; services: string[] } | null {
+  const run = running?.checklist?.runs.book.active();
+  return run ? { id: run.id, services: run.services.map((s) => s.name) } : null;
 }
 
 function openRun(runId: string): void {

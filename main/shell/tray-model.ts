@@ -14,6 +14,7 @@ export type IconKey = OverallState;
 export type TrayAction =
   | { readonly type: 'checkNow' }
   | { readonly type: 'open'; readonly serviceId?: string }
+  | { readonly type: 'openRun'; readonly runId: string }
   | { readonly type: 'pause'; readonly until: number }
   | { readonly type: 'resume' }
   | { readonly type: 'launchAtLogin'; readonly enabled: boolean }
@@ -41,6 +42,8 @@ export interface TrayContext {
   readonly now: number;
   /** A check is running (the "Check now" item shows progress). */
   readonly checking: boolean;
+  /** The checklist run under way, if any: the menu offers it first. */
+  readonly activeRun?: { readonly id: string; readonly services: readonly string[] } | null;
 }
 
 /** When "until tomorrow" ends: tomorrow at 08:00, local time. */
@@ -88,10 +91,19 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
       action: { type: 'open', serviceId: s.id },
     }));
   const hour = 60 * 60 * 1000;
+  const run = ctx.activeRun;
   const menu: TrayMenuItem[] = [
     { label: headline, enabled: false },
     ...critical,
     { separator: true },
+    ...(run
+      ? [
+          {
+            label: t('menu.openChecklist', { services: run.services.join(', ') }),
+            action: { type: 'openRun', runId: run.id } as const,
+          },
+        ]
+      : []),
     ctx.checking
       ? { label: t('menu.checking'), enabled: false }
       : { label: t('menu.checkNow'), action: { type: 'checkNow' } },

@@ -37,6 +37,7 @@ export const ar: Messages = {
     serviceLine: '{{service}}: {{state}}',
     checkNow: 'افحص الآن',
     checking: 'جارٍ الفحص…',
+    openChecklist: 'افتح قائمة الإجراءات ({{services}})',
     open: 'افتح Vigie',
     pause: 'إيقاف الفحوصات مؤقتًا',
     pauseHour: 'لمدة ساعة',

@@ -31,6 +31,7 @@ export const en = {
     serviceLine: '{{service}}: {{state}}',
     checkNow: 'Check now',
     checking: 'Checking…',
+    openChecklist: 'Open the checklist ({{services}})',
     open: 'Open Vigie',
     pause: 'Pause checks',
     pauseHour: 'For 1 hour',

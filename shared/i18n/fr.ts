@@ -34,6 +34,7 @@ export const fr: Messages = {
     serviceLine: '{{service}} : {{state}}',
     checkNow: 'Vérifier maintenant',
     checking: 'Vérification…',
+    openChecklist: 'Ouvrir la liste d’actions ({{services}})',
     open: 'Ouvrir Vigie',
     pause: 'Mettre en pause',
     pauseHour: 'Pendant 1 heure',

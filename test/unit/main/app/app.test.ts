@@ -141,6 +141,8 @@ describe('the tray', () => {
         body: "Meta's status page confirms. DNS SERVFAIL for web.whatsapp.com Open Vigie for the checklist.",
       },
     ]);
+    // The tray offers the outage's checklist first.
+    expect(tray().menu.map((i) => i.label)).toContain('Open the checklist (WhatsApp)');
   });
 
   it('"Check now" runs a check', async () => {

@@ -109,6 +109,17 @@ describe('tray model', () => {
     expect(new Date(tomorrowMorning(NOW)).getHours()).toBe(8);
   });
 
+  it('offers the checklist of the outage under way first, in the user’s language', () => {
+    const model = trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), {
+      ...ctx('fr'),
+      activeRun: { id: 'run-1-wa', services: ['WhatsApp', 'Instagram'] },
+    });
+    expect(model.menu[3]).toEqual({
+      label: 'Ouvrir la liste d’actions (WhatsApp, Instagram)',
+      action: { type: 'openRun', runId: 'run-1-wa' },
+    });
+  });
+
   it('shows progress while checking, and resume with the end of a pause', () => {
     expect(
       trayModel(snapshot('ok', []), ctx('en', true)).menu.find((i) => i.label === 'Checking…')

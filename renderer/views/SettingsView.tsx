@@ -16,6 +16,13 @@ import { ViewHeading } from '../components/ViewHeading';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
+/** The per-service choices, each a checkbox column. */
+const CHOICES = [
+  ['enabled', 'prefs.watch'],
+  ['critical', 'prefs.critical'],
+  ['muted', 'prefs.mute'],
+] as const;
+
 export function SettingsView({
   settings,
   onSaved,
@@ -104,30 +111,16 @@ export function SettingsView({
                         <bdi>{entry.name}</bdi>
                         {entry.custom && <span className="tag">{t('prefs.own')}</span>}
                       </th>
-                      <td>
-                        <input
-                          type="checkbox"
-                          checked={entry.enabled}
-                          aria-label={`${t('prefs.watch')}: ${entry.name}`}
-                          onChange={(e) => void choose(entry.id, { enabled: e.target.checked })}
-                        />
-                      </td>
-                      <td>
-                        <input
-                          type="checkbox"
-                          checked={entry.critical}
-                          aria-label={`${t('prefs.critical')}: ${entry.name}`}
-                          onChange={(e) => void choose(entry.id, { critical: e.target.checked })}
-                        />
-                      </td>
-                      <td>
-                        <input
-                          type="checkbox"
-                          checked={entry.muted}
-                          aria-label={`${t('prefs.mute')}: ${entry.name}`}
-                          onChange={(e) => void choose(entry.id, { muted: e.target.checked })}
-                        />
-                      </td>
+                      {CHOICES.map(([field, label]) => (
+                        <td key={field}>
+                          <input
+                            type="checkbox"
+                            checked={entry[field]}
+                            aria-label={`${t(label)}: ${entry.name}`}
+                            onChange={(e) => void choose(entry.id, { [field]: e.target.checked })}
+                          />
+                        </td>
+                      ))}
                       <td>
                         {entry.custom && (
                           <button

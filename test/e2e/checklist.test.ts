@@ -2,11 +2,10 @@
 // run, it is opened from the overview, steps are ticked (with a note) and unticked, a message is
 // copied, the outage ends and the run moves to its "after" steps, the report is exported, a
 // playbook is edited (a bad edit refused beside the step) and restored; the Arabic checklist is RTL.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixture, healthyReferences } from '../lab/lab';
-import { openPage, screenshotPath } from './harness';
-import { seriousViolations, startWorld, type World } from './world';
+import { fixture } from '../lab/lab';
+import { screenshotPath } from './harness';
+import { allWell, openWindow, seriousViolations, startWorld, type World } from './world';
 
 let world: World;
 
@@ -16,30 +15,11 @@ beforeAll(async () => {
 
 afterAll(() => world?.close());
 
-function healthy(): void {
-  healthyReferences(world.lab);
-  world.lab.http.route('/', { status: 200, body: 'ok' });
-  world.lab.http.route('/chat/api/v2/summary.json', {
-    status: 200,
-    body: fixture('statuspage-summary-operational.json'),
-  });
-}
-
-async function open(): Promise<{
-  page: Page;
-  push: (e: never) => Promise<void>;
-  errors: string[];
-}> {
-  const opened = await openPage(world.browser, world.pageFile, world.handlers());
-  await opened.page.locator('#view-heading').waitFor();
-  return opened as never;
-}
-
 describe('the continuity checklist', () => {
   it('from readiness to an outage’s run, its report, and an edited playbook', async () => {
-    healthy();
+    allWell(world);
     await world.engine.scheduler.checkNow();
-    const { page, push, errors } = await open();
+    const { page, push, errors } = await openWindow(world);
 
     // Before: readiness in the overview, with what is left to prepare.
     const readiness = page.locator('.readiness');
@@ -63,8 +43,8 @@ describe('the continuity checklist', () => {
       body: fixture('statuspage-summary-major.json'),
     });
     const outage = await world.engine.scheduler.checkNow();
-    await push({ type: 'snapshot', snapshot: outage } as never);
-    await push({ type: 'checklist' } as never);
+    await push({ type: 'snapshot', snapshot: outage });
+    await push({ type: 'checklist' });
     await page.getByRole('button', { name: 'Overview' }).click();
     const card = page.locator('.run-card');
     await card.waitFor();
@@ -121,10 +101,10 @@ describe('the continuity checklist', () => {
     await page.emulateMedia({ colorScheme: 'light' });
 
     // The outage ends: the run moves to its after steps; the platform is usable again.
-    healthy();
+    allWell(world);
     const back = await world.engine.scheduler.checkNow();
-    await push({ type: 'snapshot', snapshot: back } as never);
-    await push({ type: 'checklist' } as never);
+    await push({ type: 'snapshot', snapshot: back });
+    await push({ type: 'checklist' });
     await expect
       .poll(() => page.locator('.run > .meta').first().textContent())
       .toMatch(/^Outage over at .+, after 1 minute: now the steps after it · 1 of \d+ done$/);
@@ -169,7 +149,7 @@ describe('the continuity checklist', () => {
 
   it('reads right to left in Arabic', async () => {
     world.settings.update((s) => ({ ...s, language: 'ar' }));
-    const { page, errors } = await open();
+    const { page, errors } = await openWindow(world);
     await page.getByRole('button', { name: 'قائمة الإجراءات' }).click();
     await page.getByRole('heading', { level: 2, name: 'قائمة الإجراءات: Chat' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');

@@ -2,11 +2,10 @@
 // with 90 days: a service's uptime, days, latency chart and evidence; the incidents and their
 // export; the settings, saved or refused beside the field; a network that blocks a service and a
 // machine that is offline; Arabic right to left. Accessible (axe) in light, dark and Arabic.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fixture, healthyReferences } from '../lab/lab';
-import { openPage, screenshotPath } from './harness';
-import { seriousViolations, startWorld, type World } from './world';
+import { fixture } from '../lab/lab';
+import { screenshotPath } from './harness';
+import { allWell, openWindow, seriousViolations, startWorld, type World } from './world';
 
 let world: World;
 
@@ -16,37 +15,15 @@ beforeAll(async () => {
 
 afterAll(() => world?.close());
 
-/** The lab as a clean network with Chat healthy and its status page saying so. */
-function allWell(): void {
-  const { lab } = world;
-  healthyReferences(lab);
-  lab.dns.set('chat.lab.test', { a: '127.0.0.1' });
-  lab.http.route('/', { status: 200, body: 'ok' });
-  lab.http.route('/chat/api/v2/summary.json', {
-    status: 200,
-    body: fixture('statuspage-summary-operational.json'),
-  });
-}
-
-async function open(): Promise<{
-  page: Page;
-  errors: string[];
-  push: (e: never) => Promise<void>;
-}> {
-  const opened = await openPage(world.browser, world.pageFile, world.handlers());
-  await opened.page.locator('#view-heading').waitFor();
-  return opened as never;
-}
-
 beforeEach(async () => {
-  allWell();
+  allWell(world);
   world.settings.update((s) => ({ ...s, language: 'en', theme: 'system' }));
   await world.engine.scheduler.checkNow();
 });
 
 describe('a service', () => {
   it('shows uptime, 90 days with their incidents, latency over a chosen period and the evidence', async () => {
-    const { page, errors } = await open();
+    const { page, errors } = await openWindow(world);
     await page.getByRole('button', { name: 'Details of Chat' }).click();
     const heading = page.getByRole('heading', { level: 2, name: 'Chat' });
     await heading.waitFor();
@@ -127,8 +104,8 @@ describe('a service', () => {
   });
 
   it('opens on the service main asks for (a notification or the tray)', async () => {
-    const { page, push } = await open();
-    await push({ type: 'focusService', serviceId: 'chat' } as never);
+    const { page, push } = await openWindow(world);
+    await push({ type: 'focusService', serviceId: 'chat' });
     await page.locator('.uptime').waitFor();
     expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('Chat');
   });
@@ -136,7 +113,7 @@ describe('a service', () => {
 
 describe('incidents', () => {
   it('lists them newest first, shows a new one live, and exports CSV and JSON through main', async () => {
-    const { page, push, errors } = await open();
+    const { page, push, errors } = await openWindow(world);
     await page.getByRole('button', { name: 'Incidents' }).click();
     const items = page.locator('.incident');
     await items.first().waitFor();
@@ -151,7 +128,7 @@ describe('incidents', () => {
       body: fixture('statuspage-summary-major.json'),
     });
     const outage = await world.engine.scheduler.checkNow();
-    await push({ type: 'snapshot', snapshot: outage } as never);
+    await push({ type: 'snapshot', snapshot: outage });
     await expect.poll(() => items.count()).toBe(before + 1);
     expect(await items.first().locator('h3').textContent()).toBe('Chat — downongoing');
     expect(await items.first().locator('.meta').first().textContent()).toMatch(
@@ -195,7 +172,7 @@ describe('incidents', () => {
 
 describe('settings', () => {
   it('saves a good value, refuses a bad one beside the field, and tries then adds an own service', async () => {
-    const { page, errors } = await open();
+    const { page, errors } = await openWindow(world);
     await page.getByRole('button', { name: 'Settings' }).click();
     const interval = page.getByLabel('Check every (seconds)');
     await interval.fill('5');
@@ -261,7 +238,7 @@ describe('is it me, my network, or them?', () => {
     world.lab.dns.set('chat.lab.test', { rcode: 'NXDOMAIN' });
     world.lab.http.route('/', { status: 403, body: 'Blocked by your provider' });
     await world.engine.scheduler.checkNow();
-    const { page } = await open();
+    const { page } = await openWindow(world);
     expect(await page.locator('.banner-text').textContent()).toBe(
       'Your network may be blocking Chat: ChatCo says all is well',
     );
@@ -273,7 +250,7 @@ describe('is it me, my network, or them?', () => {
     world.lab.http.route('/success.txt', { status: 500 });
     const snapshot = await world.engine.scheduler.checkNow();
     expect(snapshot.overall).toBe('offline');
-    const { page } = await open();
+    const { page } = await openWindow(world);
     expect(await page.locator('.banner-text').textContent()).toBe(
       'You are offline: nothing is judged until the connection is back',
     );
@@ -287,7 +264,7 @@ describe('is it me, my network, or them?', () => {
 
   it('the Arabic service view reads right to left, its time axis left to right', async () => {
     world.settings.update((s) => ({ ...s, language: 'ar' }));
-    const { page, errors } = await open();
+    const { page, errors } = await openWindow(world);
     await page.getByRole('button', { name: 'تفاصيل Chat' }).click();
     await page.locator('.chart canvas').waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');

@@ -8,16 +8,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parseConfig, type VigieConfig } from '../../shared/config-schema';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
-import type { VigieApi } from '../../shared/ipc';
+import type { VigieApi, VigieEvent } from '../../shared/ipc';
 import { createEngine, type Engine } from '../../main/engine';
 import { openHistory, type HistoryStore } from '../../main/history/store';
 import { Checklist } from '../../main/playbooks';
 import { SettingsStore } from '../../main/settings/settings-store';
 import { createTranslator } from '../../shared/i18n';
 import { createHandlers, type Handlers } from '../../main/shell/handlers';
-import { chatConfig, startLab, type Lab } from '../lab/lab';
+import { chatConfig, fixture, healthyReferences, startLab, type Lab } from '../lab/lab';
 import { snapshotAt, type ServiceSpec } from '../helpers/snapshots';
-import { buildRenderer, launchChromium } from './harness';
+import { buildRenderer, launchChromium, openPage } from './harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -149,6 +149,28 @@ export async function startWorld(): Promise<World> {
     },
   };
   return world;
+}
+
+/** The lab as a clean network: Chat healthy, its name resolving, its status page saying so. */
+export function allWell(world: World): void {
+  healthyReferences(world.lab);
+  world.lab.dns.set('chat.lab.test', { a: '127.0.0.1' });
+  world.lab.http.route('/', { status: 200, body: 'ok' });
+  world.lab.http.route('/chat/api/v2/summary.json', {
+    status: 200,
+    body: fixture('statuspage-summary-operational.json'),
+  });
+}
+
+/** Opens the window on the world's handlers, once its first view is painted. */
+export async function openWindow(world: World): Promise<{
+  page: Page;
+  push: (event: VigieEvent) => Promise<void>;
+  errors: string[];
+}> {
+  const opened = await openPage(world.browser, world.pageFile, world.handlers());
+  await opened.page.locator('#view-heading').waitFor();
+  return opened;
 }
 
 /** axe-core in the page (evaluated through DevTools, so the page's CSP stays as it is). */

@@ -33,7 +33,7 @@ async function renderer(report: Report): Promise<void> {
   report(
     'renderer.first_paint_gzip_kb',
     Math.round(first / 102.4) / 10,
-    'kB (what the overview loads; the other views load when opened)',
+    "kB (what the overview loads; the other views' code is fetched after it, when the window is idle)",
   );
 
   // 50 services with 90 days of history behind them, answered by the real handlers.
@@ -77,6 +77,7 @@ async function renderer(report: Report): Promise<void> {
   const times: number[] = [];
   const serviceTimes: number[] = [];
   const withoutBridge: number[] = [];
+  const serviceWithoutBridge: number[] = [];
   try {
     for (let run = 0; run < 5; run++) {
       const { page: tab } = await openPage(browser, page, handlers);
@@ -125,12 +126,38 @@ async function renderer(report: Report): Promise<void> {
         );
       }
       // A service with 90 days: from the click to uptime, days, chart and evidence painted.
-      await tab.evaluate('window.__benchStart = performance.now()');
+      // Timed in the page: from the click to the moment the last part appears in the DOM.
+      await tab.evaluate(`
+        window.__benchStart = performance.now();
+        window.__benchDone = null;
+        // From the click itself, not from when the test asked for it.
+        document.addEventListener('click', () => (window.__benchStart = performance.now()), {
+          capture: true,
+          once: true,
+        });
+        const parts = ['.chart canvas', '.uptime dd', '.daybar-cells button:nth-child(90)'];
+        const seen = new MutationObserver(() => {
+          if (parts.every((p) => document.querySelector(p))) {
+            window.__benchDone = performance.now();
+            seen.disconnect();
+          }
+        });
+        seen.observe(document.body, { subtree: true, childList: true });
+      `);
       await tab.getByRole('button', { name: 'Details of Service 7' }).click();
       await tab.locator('.chart canvas').waitFor();
-      await tab.locator('.uptime').waitFor();
       await tab.locator('.daybar-cells button').nth(89).waitFor();
-      serviceTimes.push(Number(await tab.evaluate('performance.now() - window.__benchStart')));
+      const opened = Number(await tab.evaluate('window.__benchDone - window.__benchStart'));
+      serviceTimes.push(opened);
+      // The service's requests run side by side: the bridge's share is from the first to the last.
+      const asked = (await tab.evaluate(
+        'window.__vigieBridgeLog.filter((e) => e.start >= window.__benchStart)',
+      )) as { start: number; end: number }[];
+      const span =
+        asked.length > 0
+          ? Math.max(...asked.map((e) => e.end)) - Math.min(...asked.map((e) => e.start))
+          : 0;
+      serviceWithoutBridge.push(opened - span);
       await tab.context().close();
     }
   } finally {
@@ -153,7 +180,13 @@ async function renderer(report: Report): Promise<void> {
   report(
     'renderer.service_view_ms',
     Math.round(serviceTimes[2] ?? NaN),
-    'ms (click to a service painted: uptime, 90 days, 7-day latency chart; first open loads its chunk; median of 5)',
+    'ms (click to a service painted: uptime, 90 days, 7-day latency chart, timed in the page; its code was fetched while the overview was idle; median of 5)',
+  );
+  serviceWithoutBridge.sort((a, b) => a - b);
+  report(
+    'renderer.service_view_without_bridge_ms',
+    Math.round(serviceWithoutBridge[2] ?? NaN),
+    'ms (the same, minus the time its requests spent on the test bridge)',
   );
 }
 

@@ -35,13 +35,20 @@ export function formatBytes(bytes: number, tr: Translator): string {
   }).format(value);
 }
 
-/** "26 Nov" in the language. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Thu, Nov 26" in the language (one formatter per language: the 90-day bar asks 180 times). */
 export function formatDay(day: number, tr: Translator): string {
-  return new Intl.DateTimeFormat(tr.language, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  }).format(day);
+  let format = dayFormats.get(tr.language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tr.language, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+    });
+    dayFormats.set(tr.language, format);
+  }
+  return format.format(day);
 }
 
 /** The word for a day's state. */

@@ -47,10 +47,7 @@ export const localTextSchema = z.union([
 ]);
 export type LocalText = z.infer<typeof localTextSchema>;
 
-/** The text in a language (what a person typed is the same in all). */
-export function textIn(value: LocalText, language: 'en' | 'fr' | 'ar'): string {
-  return typeof value === 'string' ? value : value[language];
-}
+export { textIn } from './local-text';
 
 export const stepIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'badId');
 

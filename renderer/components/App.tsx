@@ -12,19 +12,32 @@ import { Overview } from '../views/Overview';
 import { Loading } from './States';
 import { FocusOnViewContext } from './ViewHeading';
 
-// The overview paints first; the other views (uPlot, the settings' validation) load when opened.
-const ServiceView = lazy(async () => ({
-  default: (await import('../views/ServiceView')).ServiceView,
-}));
-const IncidentsView = lazy(async () => ({
-  default: (await import('../views/IncidentsView')).IncidentsView,
-}));
-const ChecklistView = lazy(async () => ({
-  default: (await import('../views/ChecklistView')).ChecklistView,
-}));
-const SettingsView = lazy(async () => ({
-  default: (await import('../views/SettingsView')).SettingsView,
-}));
+// The overview paints first; the other views (uPlot, the schemas) load after it, while the
+// window is idle, so that opening one does not wait for its code.
+const loadService = () => import('../views/ServiceView');
+const loadIncidents = () => import('../views/IncidentsView');
+const loadChecklist = () => import('../views/ChecklistView');
+const loadSettings = () => import('../views/SettingsView');
+const ServiceView = lazy(async () => ({ default: (await loadService()).ServiceView }));
+const IncidentsView = lazy(async () => ({ default: (await loadIncidents()).IncidentsView }));
+const ChecklistView = lazy(async () => ({ default: (await loadChecklist()).ChecklistView }));
+const SettingsView = lazy(async () => ({ default: (await loadSettings()).SettingsView }));
+
+/** Loads the other views' code once the overview is on screen and the window is idle. */
+function usePrefetchViews(ready: boolean): void {
+  useEffect(() => {
+    if (!ready) return;
+    const load = () => {
+      for (const view of [loadService, loadChecklist, loadIncidents, loadSettings]) void view();
+    };
+    const idle = window.requestIdleCallback?.(load, { timeout: 2000 });
+    const timer = idle === undefined ? window.setTimeout(load, 500) : undefined;
+    return () => {
+      if (idle !== undefined) window.cancelIdleCallback(idle);
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
+  }, [ready]);
+}
 
 function languageOf(settings: Settings | null): Language {
   const chosen = settings?.language ?? 'system';
@@ -57,6 +70,7 @@ export function App() {
   const theme = settings?.theme ?? 'system';
   const scheme = theme === 'system' ? system : theme;
   const moved = useRef(false);
+  usePrefetchViews(snapshot !== null && settings !== null);
 
   useEffect(() => {
     document.documentElement.lang = language;

@@ -1,7 +1,7 @@
 // The overview's word on the checklist: the run under way (with its progress and a way in), and
 // how ready the business is for the next outage, with the steps left to prepare.
 import type { ChecklistState } from '../../shared/ipc';
-import { textIn } from '../../shared/playbook-schema';
+import { textIn } from '../../shared/local-text';
 import { useTr } from '../i18n';
 
 export function ChecklistCard({

@@ -45,17 +45,25 @@ export function createTranslator(language: Language): Translator {
   });
   const t = instance.t.bind(instance) as TFunction;
   const locale = language === 'ar' ? 'ar' : language;
+  // Building an Intl formatter costs far more than using one: two, made once, serve every call.
+  let today: Intl.DateTimeFormat | null = null;
+  let otherDay: Intl.DateTimeFormat | null = null;
   return {
     language,
     t,
     time(at, now) {
       const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
-      return new Intl.DateTimeFormat(
-        locale,
-        sameDay
-          ? { hour: '2-digit', minute: '2-digit' }
-          : { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
-      ).format(at);
+      if (sameDay) {
+        today ??= new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+        return today.format(at);
+      }
+      otherDay ??= new Intl.DateTimeFormat(locale, {
+        day: 'numeric',
+        month: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
+      return otherDay.format(at);
     },
     duration(ms) {
       const totalMinutes = Math.max(1, Math.round(ms / 60_000));

@@ -52,7 +52,7 @@ describe('the continuity checklist', () => {
     expect(await readiness.locator('strong').textContent()).toBe('Ready for an outage: 1 of 4');
     await page.getByRole('button', { name: 'Open checklist' }).click();
     await page.getByRole('heading', { level: 2, name: 'Checklist: Chat' }).waitFor();
-    expect(await page.evaluate('document.activeElement.id')).toBe('view-heading');
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('view-heading');
 
     // Steps: the first suggestion works; steps on the failed platform say so and what to use.
     const during = page.locator('ol[aria-labelledby="section-during"] > li');
@@ -74,11 +74,9 @@ describe('the continuity checklist', () => {
     await confirm.getByRole('checkbox').uncheck();
     await expect.poll(() => confirm.getByRole('checkbox').isChecked()).toBe(false);
     const runId = world.checklist.runs.book.list()[0]!.id;
-    expect(world.checklist.runs.book.get(runId)!.events.map((e) => e.type)).toEqual([
-      'tick',
-      'tick',
-      'untick',
-    ]);
+    await expect
+      .poll(() => world.checklist.runs.book.get(runId)!.events.map((e) => e.type))
+      .toEqual(['tick', 'tick', 'untick']);
 
     // Messages for the channels that work, with the business's words; copied through main.
     await page.getByLabel('Business name').fill('Chez Nour');

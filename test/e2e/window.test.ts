@@ -28,7 +28,7 @@ describe('a service', () => {
     const heading = page.getByRole('heading', { level: 2, name: 'Chat' });
     await heading.waitFor();
     // The view takes the focus to its heading.
-    expect(await page.evaluate('document.activeElement.id')).toBe('view-heading');
+    await expect.poll(() => page.evaluate('document.activeElement.id')).toBe('view-heading');
 
     // Uptime: the seeded two-hour outage shows in 30 and 90 days, not in 24 hours.
     const uptime = page.locator('.uptime');

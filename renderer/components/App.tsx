@@ -196,6 +196,7 @@ export function App() {
                   services={snapshot.services}
                   now={now}
                   version={snapshot.checkedAt}
+                  onChecklist={(runId) => go({ view: 'checklist', runId })}
                   onFilter={(serviceId) =>
                     setRoute(serviceId ? { view: 'incidents', serviceId } : { view: 'incidents' })
                   }

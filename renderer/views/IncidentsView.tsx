@@ -16,6 +16,7 @@ export function IncidentsView({
   now,
   version,
   onFilter,
+  onChecklist,
 }: {
   readonly serviceId: string | undefined;
   readonly services: readonly ServiceStatus[];
@@ -23,6 +24,8 @@ export function IncidentsView({
   /** Changes after each check: a new incident appears without reopening the view. */
   readonly version: number;
   readonly onFilter: (serviceId: string | undefined) => void;
+  /** Opens the checklist run of an incident. */
+  readonly onChecklist: (runId: string) => void;
 }) {
   const tr = useTr();
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
@@ -44,6 +47,13 @@ export function IncidentsView({
       setNotice({ text: tr.t('incidents.exportFailed', { message }), error: true });
     }
   };
+  // Which checklist run each incident is attached to.
+  const checklist = useAsync(() => vigie().checklist(), [version]);
+  const runOf = new Map(
+    checklist.status === 'ready'
+      ? checklist.value.runs.flatMap((run) => run.incidentIds.map((id) => [id, run.id] as const))
+      : [],
+  );
   const name = services.find((s) => s.id === serviceId)?.name ?? serviceId ?? '';
   const sorted =
     incidents.status === 'ready' ? [...incidents.value].sort((a, b) => b.start - a.start) : [];
@@ -87,7 +97,13 @@ export function IncidentsView({
       {sorted.length > 0 && (
         <ol className="incidents">
           {sorted.map((incident) => (
-            <IncidentItem key={incident.id} incident={incident} now={now} />
+            <IncidentItem
+              key={incident.id}
+              incident={incident}
+              now={now}
+              runId={runOf.get(incident.id)}
+              onChecklist={onChecklist}
+            />
           ))}
         </ol>
       )}
@@ -95,7 +111,17 @@ export function IncidentsView({
   );
 }
 
-function IncidentItem({ incident, now }: { readonly incident: Incident; readonly now: number }) {
+function IncidentItem({
+  incident,
+  now,
+  runId,
+  onChecklist,
+}: {
+  readonly incident: Incident;
+  readonly now: number;
+  readonly runId: string | undefined;
+  readonly onChecklist: (runId: string) => void;
+}) {
   const tr = useTr();
   const evidence =
     incident.evidenceAtWorst.length > 0 ? incident.evidenceAtWorst : incident.evidenceAtStart;
@@ -112,6 +138,11 @@ function IncidentItem({ incident, now }: { readonly incident: Incident; readonly
           ` · ${tr.t('incidents.cause', { cause: tr.t(`cli.${incident.cause}`) })}`}
       </p>
       {incident.endNote && <p className="meta">{tr.t('incidents.endedUnseen')}</p>}
+      {runId && (
+        <button type="button" className="link" onClick={() => onChecklist(runId)}>
+          {tr.t('incidents.checklist')}
+        </button>
+      )}
       {evidence.length > 0 && (
         <details>
           <summary>{tr.t('incidents.evidence')}</summary>

@@ -226,6 +226,7 @@ export const ar: Messages = {
     heading: 'الحوادث',
     filter: 'الخدمة',
     all: 'كل الخدمات',
+    checklist: 'افتح قائمة إجراءاتها',
     exportCsv: 'تصدير CSV',
     exportJson: 'تصدير JSON',
     exported: 'حُفظ في {{path}}',

@@ -207,6 +207,7 @@ export const en = {
     heading: 'Incidents',
     filter: 'Service',
     all: 'All services',
+    checklist: 'Open its checklist',
     exportCsv: 'Export CSV',
     exportJson: 'Export JSON',
     exported: 'Saved to {{path}}',

@@ -220,6 +220,7 @@ export const fr: Messages = {
     heading: 'Incidents',
     filter: 'Service',
     all: 'Tous les services',
+    checklist: 'Ouvrir sa liste d’actions',
     exportCsv: 'Exporter en CSV',
     exportJson: 'Exporter en JSON',
     exported: 'Enregistré dans {{path}}',

@@ -120,6 +120,15 @@ describe('the continuity checklist', () => {
     await page.getByRole('button', { name: 'Export the report (printable HTML)' }).click();
     await expect.poll(() => world.save.saved.at(-1)!.name).toMatch(/\.html$/);
 
+    // The incident keeps its checklist: the incidents view opens it.
+    await page.getByRole('button', { name: 'Incidents' }).click();
+    await page
+      .locator('.incident')
+      .first()
+      .getByRole('button', { name: 'Open its checklist' })
+      .click();
+    await page.getByRole('heading', { level: 2, name: 'Checklist: Chat' }).waitFor();
+
     // A playbook edited: a step without words is refused beside it; a good edit is saved.
     await page.getByRole('button', { name: 'Edit Messaging' }).click();
     await page.getByRole('button', { name: 'Add a step' }).nth(1).click();

@@ -49,7 +49,8 @@ describe('a checklist killed with SIGKILL', () => {
       const acknowledged = await killAfter(stopAfter);
       const store = new RunStore(dir, { readOnly: true });
       const run = store.book.list()[0]!;
-      for (const warning of store.warnings) expect(warning).toMatch(/^runs\.journal: \d+ damaged line/);
+      for (const warning of store.warnings)
+        expect(warning).toMatch(/^runs\.journal: \d+ damaged line/);
       // Every acknowledged entry is there; the one being written when killed may be too.
       expect(run.events.length).toBeGreaterThanOrEqual(acknowledged);
       expect(run.events.length).toBeLessThanOrEqual(acknowledged + 1);

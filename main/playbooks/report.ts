@@ -32,7 +32,7 @@ export function buildReport(
   const { t } = tr;
   const lang = tr.language;
   const mine = incidents.filter((i) => run.incidentIds.includes(i.id));
-  const names = run.services.map((s) => s.name).join(', ');
+  const names = tr.list(run.services.map((s) => s.name));
   const stepTitle = (key: string) => {
     const step = run.steps.find((s) => s.key === key);
     return step ? textIn(step.title, lang) : key;
@@ -95,7 +95,7 @@ export function buildReport(
       [t('report.duration'), tr.duration((end ?? now) - run.startedAt)],
       [
         t('report.services'),
-        run.services.map((s) => (s.provider ? `${s.name} (${s.provider})` : s.name)).join(', '),
+        tr.list(run.services.map((s) => (s.provider ? `${s.name} (${s.provider})` : s.name))),
       ],
     ],
     failed,

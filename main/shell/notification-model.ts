@@ -106,14 +106,15 @@ export function noticesFor(changes: readonly VerdictChange[], ctx: NoticeContext
     .map((c) => ({ change: c, notice: noticeFor(c, ctx) }))
     .filter((x): x is { change: VerdictChange; notice: Notice } => x.notice !== null);
   if (perService.length >= GROUP_FROM) {
-    const list = perService
-      .map((x) =>
+    const list = ctx.tr.list(
+      perService.map((x) =>
         t('menu.serviceLine', {
           service: x.change.name,
           state: t(`state.${x.change.current.state}`),
         }),
-      )
-      .join(', ');
+      ),
+      'plain',
+    );
     notices.push({
       title: t('notify.group', { count: perService.length }),
       body: t('notify.groupBody', { list }),

@@ -99,7 +99,7 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
     ...(run
       ? [
           {
-            label: t('menu.openChecklist', { services: run.services.join(', ') }),
+            label: t('menu.openChecklist', { services: ctx.tr.list(run.services) }),
             action: { type: 'openRun', runId: run.id } as const,
           },
         ]

@@ -24,7 +24,7 @@ export function ChecklistCard({
         <div className="run-card">
           <p>
             <strong>
-              {t('checklist.runFor', { services: active.services.map((s) => s.name).join(', ') })}
+              {t('checklist.runFor', { services: tr.list(active.services.map((s) => s.name)) })}
             </strong>
             {' · '}
             {t('checklist.progress', {

@@ -63,7 +63,7 @@ export function ChecklistView({
     <section aria-labelledby="view-heading" className="checklist">
       <ViewHeading>
         {run
-          ? t('checklist.runFor', { services: run.services.map((s) => s.name).join(', ') })
+          ? t('checklist.runFor', { services: tr.list(run.services.map((s) => s.name)) })
           : t('checklist.heading')}
       </ViewHeading>
       {state.problem && (
@@ -84,7 +84,7 @@ export function ChecklistView({
             {earlier.map((r) => (
               <li key={r.id}>
                 <button type="button" className="link" onClick={() => onRun(r.id)}>
-                  {r.services.map((s) => s.name).join(', ')} — {tr.time(r.startedAt, now)}
+                  {tr.list(r.services.map((s) => s.name))} — {tr.time(r.startedAt, now)}
                 </button>
               </li>
             ))}
@@ -137,7 +137,7 @@ function RunPanel({
   const done = run.steps.filter((s) => s.done).length;
   const down = useMemo(() => new Set<Channel>(run.downChannels), [run.downChannels]);
   const values: Partial<Record<Placeholder, string>> = {
-    service: run.services.map((s) => s.name).join(', '),
+    service: tr.list(run.services.map((s) => s.name)),
     provider: [...new Set(run.services.flatMap((s) => (s.provider ? [s.provider] : [])))].join(
       ', ',
     ),
@@ -318,7 +318,12 @@ function StepItem({
           <span aria-hidden="true">⚠ </span>
           {t('checklist.channelDown', { channel: t(`checklist.channel_${step.channel}`) })}
           {step.alternatives.length > 0 &&
-            ` — ${t('checklist.instead', { channels: step.alternatives.map((c) => t(`checklist.channel_${c}`)).join(', ') })}`}
+            ` — ${t('checklist.instead', {
+              channels: tr.list(
+                step.alternatives.map((c) => t(`checklist.channel_${c}`)),
+                'or',
+              ),
+            })}`}
         </p>
       )}
       {step.done ? (
@@ -426,7 +431,7 @@ function MessageItem({
         <strong>{message.name}</strong>{' '}
         <span className="meta">
           {t('checklist.via', {
-            channels: message.channels.map((c) => t(`checklist.channel_${c}`)).join(', '),
+            channels: tr.list(message.channels.map((c) => t(`checklist.channel_${c}`))),
           })}
         </span>
       </p>

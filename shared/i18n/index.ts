@@ -29,6 +29,11 @@ export interface Translator {
   time(at: number, now: number): string;
   /** "2 hours and 5 minutes". */
   duration(ms: number): string;
+  /**
+   * "WhatsApp and Instagram" (and), "SMS, phone or e-mail" (or), "a, b, c" (plain), with the
+   * language's own commas.
+   */
+  list(items: readonly string[], kind?: 'and' | 'or' | 'plain'): string;
 }
 
 /** Creates an independent i18next instance for a language (no global state). */
@@ -46,6 +51,11 @@ export function createTranslator(language: Language): Translator {
   const t = instance.t.bind(instance) as TFunction;
   const locale = language === 'ar' ? 'ar' : language;
   // Building an Intl formatter costs far more than using one: two, made once, serve every call.
+  const lists = {
+    and: new Intl.ListFormat(locale, { type: 'conjunction' }),
+    or: new Intl.ListFormat(locale, { type: 'disjunction' }),
+    plain: new Intl.ListFormat(locale, { type: 'unit', style: 'short' }),
+  };
   let today: Intl.DateTimeFormat | null = null;
   let otherDay: Intl.DateTimeFormat | null = null;
   return {
@@ -64,6 +74,9 @@ export function createTranslator(language: Language): Translator {
         minute: '2-digit',
       });
       return otherDay.format(at);
+    },
+    list(items, kind = 'and') {
+      return lists[kind].format(items);
     },
     duration(ms) {
       const totalMinutes = Math.max(1, Math.round(ms / 60_000));

@@ -34,6 +34,16 @@ describe('translations', () => {
     expect(createTranslator('ar').duration(3 * 60_000)).toBe('3 دقائق');
   });
 
+  it('writes lists with each language’s words and commas', () => {
+    expect(createTranslator('en').list(['WhatsApp', 'Instagram'])).toBe('WhatsApp and Instagram');
+    expect(createTranslator('fr').list(['SMS', 'téléphone', 'e-mail'], 'or')).toBe(
+      'SMS, téléphone ou e-mail',
+    );
+    const arabic = createTranslator('ar').list(['أ', 'ب', 'ج'], 'plain');
+    expect(arabic).toContain('، ');
+    expect(arabic).not.toContain(', ');
+  });
+
   it('picks the language from the system locale', () => {
     expect(languageFrom('fr-CA')).toBe('fr');
     expect(languageFrom('ar_MA')).toBe('ar');

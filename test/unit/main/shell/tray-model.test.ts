@@ -115,7 +115,7 @@ describe('tray model', () => {
       activeRun: { id: 'run-1-wa', services: ['WhatsApp', 'Instagram'] },
     });
     expect(model.menu[3]).toEqual({
-      label: 'Ouvrir la liste d’actions (WhatsApp, Instagram)',
+      label: 'Ouvrir la liste d’actions (WhatsApp et Instagram)',
       action: { type: 'openRun', runId: 'run-1-wa' },
     });
   });

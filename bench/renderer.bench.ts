@@ -12,7 +12,7 @@ import { createTranslator } from '../shared/i18n';
 import { defaultSettings } from '../shared/settings-schema';
 import { buildRenderer, launchChromium, openPage } from '../test/e2e/harness';
 import type { Bench, Report } from './bench';
-import { END, historyFixture } from './history.bench';
+import { END, historyFixture, median } from './history.bench';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -164,28 +164,24 @@ async function renderer(report: Report): Promise<void> {
     await browser.close();
     history.close();
   }
-  times.sort((a, b) => a - b);
   report(
     'renderer.first_paint_ms',
-    Math.round(times[2] ?? NaN),
+    Math.round(median(times)),
     'ms (navigation start to 50 services painted with 90 daily cells each, median of 5; IPC over the DevTools bridge)',
   );
-  withoutBridge.sort((a, b) => a - b);
   report(
     'renderer.first_paint_without_bridge_ms',
-    Math.round(withoutBridge[2] ?? NaN),
+    Math.round(median(withoutBridge)),
     'ms (the same, minus the time the page waited on the test bridge: the estimate for Electron IPC)',
   );
-  serviceTimes.sort((a, b) => a - b);
   report(
     'renderer.service_view_ms',
-    Math.round(serviceTimes[2] ?? NaN),
+    Math.round(median(serviceTimes)),
     'ms (click to a service painted: uptime, 90 days, 7-day latency chart, timed in the page; its code was fetched while the overview was idle; median of 5)',
   );
-  serviceWithoutBridge.sort((a, b) => a - b);
   report(
     'renderer.service_view_without_bridge_ms',
-    Math.round(serviceWithoutBridge[2] ?? NaN),
+    Math.round(median(serviceWithoutBridge)),
     'ms (the same, minus the time its requests spent on the test bridge)',
   );
 }

@@ -1,47 +1,19 @@
 // Crash safety: a writer killed with SIGKILL mid-write loses at most its last sample, the next
 // writer takes over its lock, and everything else loads.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../shared/durations';
 import { openHistory } from '../../main/history/store';
+import { killAfter } from '../helpers/kill-after';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'vigie-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Starts a writer at cycle `first`, kills it once it has acknowledged `stopAfter` cycles. */
-function killWriterAfter(first: number, stopAfter: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    // node itself (not the tsx wrapper), so that SIGKILL hits the writer and not a parent of it.
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'test/lab/history-writer-child.ts', dir, String(first)],
-      { cwd: ROOT },
-    );
-    let acknowledged = first;
-    let buffered = '';
-    let killed = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffered += chunk.toString();
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines) acknowledged = Math.max(acknowledged, Number(line));
-      if (!killed && acknowledged >= first + stopAfter) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (_, signal) =>
-      signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`writer exited: ${stderr}`)),
-    );
-  });
-}
+const killWriterAfter = (first: number, stopAfter: number) =>
+  killAfter('test/lab/history-writer-child.ts', [dir, String(first)], first + stopAfter, first);
 
 describe('a writer killed with SIGKILL', () => {
   it('loses at most its last sample, five times over, and the next writer carries on', async () => {

@@ -1,7 +1,7 @@
 // A checklist that ticks and unticks as fast as it can, saying after each how many it has
 // recorded. The crash test kills it with SIGKILL at a moment of its choosing.
-import type { Incident } from '../../shared/history-types';
 import { Checklist } from '../../main/playbooks';
+import { incidentOf } from '../helpers/incidents';
 import { snapshotAt } from '../helpers/snapshots';
 
 const [dir] = process.argv.slice(2);
@@ -9,19 +9,7 @@ if (!dir) throw new Error('usage: runs-writer-child DIR');
 const start = Date.parse('2021-10-04T15:42:00Z');
 let now = start;
 const checklist = new Checklist(dir, () => now);
-const incident: Incident = {
-  id: `chat-${start}`,
-  serviceId: 'chat',
-  serviceName: 'CHAT',
-  start,
-  end: null,
-  endNote: null,
-  worstState: 'down',
-  cause: 'provider',
-  evidenceAtStart: [],
-  evidenceAtWorst: [],
-  messages: [],
-};
+const incident = incidentOf({ start, serviceName: 'CHAT' });
 checklist.observe(snapshotAt(start, { chat: { state: 'down' } }), [incident]);
 const run = checklist.runs.book.list()[0];
 if (!run) throw new Error('no run started');

@@ -2,7 +2,8 @@
 // The service view's 90 days: one tab stop, arrows move in time, and the day's checks and
 // incidents are told below — what a keyboard or mouse user would notice.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DayCell, Incident } from '../../shared/history-types';
+import type { DayCell } from '../../shared/history-types';
+import { incidentOf } from '../helpers/incidents';
 import { DayBar } from '../../renderer/components/DayBar';
 import { fire, render, type Rendered } from './render';
 
@@ -16,19 +17,7 @@ const cells: DayCell[] = Array.from({ length: 5 }, (_, i) => ({
   maintenance: 0,
   unknown: 0,
 }));
-const incident: Incident = {
-  id: 'chat-1',
-  serviceId: 'chat',
-  serviceName: 'Chat',
-  start: day(2) + 15 * 3_600_000,
-  end: day(2) + 17 * 3_600_000,
-  endNote: null,
-  worstState: 'down',
-  cause: 'provider',
-  evidenceAtStart: [],
-  evidenceAtWorst: [],
-  messages: [],
-};
+const incident = incidentOf({ start: day(2) + 15 * 3_600_000, end: day(2) + 17 * 3_600_000 });
 
 let view: Rendered;
 afterEach(() => view.unmount());

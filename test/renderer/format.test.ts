@@ -1,7 +1,7 @@
 // The window's numbers and sentences, in each language.
 import { describe, expect, it } from 'vitest';
-import type { Incident } from '../../shared/history-types';
 import { createTranslator } from '../../shared/i18n';
+import { incidentOf } from '../helpers/incidents';
 import {
   formatBytes,
   formatRatio,
@@ -16,19 +16,7 @@ const fr = createTranslator('fr');
 const ar = createTranslator('ar');
 const at = (d: number, h = 0) => new Date(2021, 9, d, h).getTime();
 
-const incident = (start: number, end: number | null): Incident => ({
-  id: `chat-${start}`,
-  serviceId: 'chat',
-  serviceName: 'Chat',
-  start,
-  end,
-  endNote: null,
-  worstState: 'down',
-  cause: 'provider',
-  evidenceAtStart: [],
-  evidenceAtWorst: [],
-  messages: [],
-});
+const incident = (start: number, end: number | null) => incidentOf({ start, end });
 
 describe('formatting', () => {
   it('never rounds an outage up to 100 %, and says when there is no data', () => {

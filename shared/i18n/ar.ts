@@ -90,7 +90,7 @@ export const ar: Messages = {
     TLS_ERROR: 'فشل الاتصال الآمن بـ {{target}}',
     CERT_EXPIRING: 'شهادة {{target}} تنتهي قريبًا',
     HTTP_STATUS: 'ردّ {{target}} بخطأ',
-    SLOW: '{{target}} بطيء ({{ms}} ملّي ثانية)',
+    SLOW: '{{target}} بطيء ({{ms, number}} ملّي ثانية)',
     TOO_LARGE: 'أرسل {{target}} بيانات أكثر من اللازم',
     BAD_PAYLOAD: 'ردّ {{target}} بشيء لا يُقرأ',
     other: 'فشل {{target}}',
@@ -99,7 +99,7 @@ export const ar: Messages = {
     statusSays: 'صفحة الحالة: {{description}}',
     allPassed: 'نجحت جميع الفحوصات',
     separator: '؛ ',
-    answered: 'ردّ {{target}} خلال {{ms}} ملّي ثانية',
+    answered: 'ردّ {{target}} خلال {{ms, number}} ملّي ثانية',
     officialUp: 'صفحة الحالة تقول إن كل شيء على ما يرام',
   },
   cli: {
@@ -145,7 +145,7 @@ export const ar: Messages = {
     checking: 'جارٍ الفحص…',
     resume: 'استئناف الفحوصات',
     checked: 'فُحصت {{time}}',
-    latency: '{{ms}} ملّي ثانية',
+    latency: '{{ms, number}} ملّي ثانية',
     critical: 'أساسية',
     days: 'آخر 90 يومًا',
     stripSummary:
@@ -198,7 +198,7 @@ export const ar: Messages = {
     p50: 'المعتاد (الوسيط)',
     p95: 'البطيء (المئين 95)',
     latencySummary:
-      'زمن الاستجابة خلال الفترة: عادةً {{p50}} ملّي ثانية، و95% من الفحوصات دون {{p95}} ملّي ثانية',
+      'زمن الاستجابة خلال الفترة: عادةً {{p50, number}} ملّي ثانية، و95% من الفحوصات دون {{p95, number}} ملّي ثانية',
     noLatency: 'لم يُسجَّل أي زمن استجابة خلال هذه الفترة بعد.',
     lastCheck: 'آخر فحص',
     lastCheckAt: 'فُحصت {{time}}',

@@ -76,7 +76,7 @@ export const en = {
     TLS_ERROR: 'the secure connection to {{target}} failed',
     CERT_EXPIRING: 'the certificate of {{target}} expires soon',
     HTTP_STATUS: '{{target}} answered with an error',
-    SLOW: '{{target}} is slow ({{ms}} ms)',
+    SLOW: '{{target}} is slow ({{ms, number}} ms)',
     TOO_LARGE: '{{target}} sent too much data',
     BAD_PAYLOAD: '{{target}} answered something unreadable',
     other: '{{target}} failed',
@@ -85,7 +85,7 @@ export const en = {
     statusSays: 'status page: {{description}}',
     allPassed: 'all checks passed',
     separator: '; ',
-    answered: '{{target}} answered in {{ms}} ms',
+    answered: '{{target}} answered in {{ms, number}} ms',
     officialUp: 'the status page says all is well',
   },
   cli: {
@@ -129,7 +129,7 @@ export const en = {
     checking: 'Checking…',
     resume: 'Resume checks',
     checked: 'checked {{time}}',
-    latency: '{{ms}} ms',
+    latency: '{{ms, number}} ms',
     critical: 'critical',
     days: 'Last 90 days',
     stripSummary:
@@ -178,7 +178,7 @@ export const en = {
     p50: 'typical (median)',
     p95: 'slow (95th percentile)',
     latencySummary:
-      'Response time over the period: typically {{p50}} ms, 95% of checks under {{p95}} ms',
+      'Response time over the period: typically {{p50, number}} ms, 95% of checks under {{p95, number}} ms',
     noLatency: 'No response time recorded over this period yet.',
     lastCheck: 'Last check',
     lastCheckAt: 'Checked {{time}}',

@@ -82,7 +82,7 @@ export const fr: Messages = {
     TLS_ERROR: 'la connexion sécurisée à {{target}} a échoué',
     CERT_EXPIRING: 'le certificat de {{target}} expire bientôt',
     HTTP_STATUS: '{{target}} a répondu par une erreur',
-    SLOW: '{{target}} est lent ({{ms}} ms)',
+    SLOW: '{{target}} est lent ({{ms, number}} ms)',
     TOO_LARGE: '{{target}} a envoyé trop de données',
     BAD_PAYLOAD: '{{target}} a répondu quelque chose d’illisible',
     other: '{{target}} a échoué',
@@ -91,7 +91,7 @@ export const fr: Messages = {
     statusSays: 'page d’état : {{description}}',
     allPassed: 'toutes les vérifications sont passées',
     separator: ' ; ',
-    answered: '{{target}} a répondu en {{ms}} ms',
+    answered: '{{target}} a répondu en {{ms, number}} ms',
     officialUp: 'la page d’état indique que tout va bien',
   },
   cli: {
@@ -140,7 +140,7 @@ export const fr: Messages = {
     checking: 'Vérification…',
     resume: 'Reprendre les vérifications',
     checked: 'vérifié {{time}}',
-    latency: '{{ms}} ms',
+    latency: '{{ms, number}} ms',
     critical: 'essentiel',
     days: '90 derniers jours',
     stripSummary:
@@ -191,7 +191,7 @@ export const fr: Messages = {
     p50: 'habituel (médiane)',
     p95: 'lent (95e centile)',
     latencySummary:
-      'Temps de réponse sur la période : habituellement {{p50}} ms, 95 % des vérifications sous {{p95}} ms',
+      'Temps de réponse sur la période : habituellement {{p50, number}} ms, 95 % des vérifications sous {{p95, number}} ms',
     noLatency: 'Aucun temps de réponse enregistré sur cette période pour l’instant.',
     lastCheck: 'Dernière vérification',
     lastCheckAt: 'Vérifié {{time}}',

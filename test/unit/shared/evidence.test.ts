@@ -54,7 +54,7 @@ describe('local summary', () => {
         [probe({ state: 'degraded', code: 'SLOW', latencyMs: 4200 })],
         createTranslator('fr'),
       ),
-    ).toBe('web.whatsapp.com est lent (4200 ms)');
+    ).toBe('web.whatsapp.com est lent (4\u202f200 ms)');
     expect(localSummary([probe({})], createTranslator('en'))).toBe('all checks passed');
   });
 

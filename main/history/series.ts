@@ -18,7 +18,10 @@ abstract class Series<T> {
     this.buffer = Buffer.alloc(size * 64);
   }
 
-  protected abstract timeAt(buffer: Buffer, offset: number): number;
+  /** Both record kinds keep their time (a sample's `at`, a bucket's `start`) at byte 8. */
+  private timeAt(buffer: Buffer, offset: number): number {
+    return buffer.readDoubleLE(offset + 8);
+  }
   protected abstract encode(value: T, buffer: Buffer, offset: number): void;
   protected abstract decode(buffer: Buffer, offset: number): T;
   protected abstract merge(existing: T, added: T): T | null;
@@ -126,9 +129,6 @@ export class RawSeries extends Series<RawSample> {
   constructor() {
     super(32);
   }
-  protected timeAt(buffer: Buffer, offset: number): number {
-    return buffer.readDoubleLE(offset + 8);
-  }
   protected encode(value: RawSample, buffer: Buffer, offset: number): void {
     encodeRaw(value, buffer, offset);
   }
@@ -144,9 +144,6 @@ export class RawSeries extends Series<RawSample> {
 export class RollupSeries extends Series<Rollup> {
   constructor() {
     super(48);
-  }
-  protected timeAt(buffer: Buffer, offset: number): number {
-    return buffer.readDoubleLE(offset + 8);
   }
   protected encode(value: Rollup, buffer: Buffer, offset: number): void {
     encodeRollup(value, buffer, offset);

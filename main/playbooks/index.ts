@@ -49,19 +49,17 @@ export class Checklist {
 
   /** Runs newest first, marked against the services' states now. */
   views(services: readonly ServiceStatus[], limit = 20): RunView[] {
-    const down = downChannels(services);
     return this.runs.book
       .list()
       .slice(0, limit)
       .map((run) => {
         const during = run.endedAt === null;
-        const channels = new Set(down);
-        if (!during) channels.delete('platform');
+        const down = downChannels(services, during);
         return {
           ...run,
           phase: during ? 'during' : 'after',
-          steps: markSteps(run.steps, channels, during),
-          downChannels: [...channels],
+          steps: markSteps(run.steps, down),
+          downChannels: [...down],
         };
       });
   }

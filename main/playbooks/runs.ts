@@ -243,12 +243,15 @@ export function runEntries(
   return entries;
 }
 
-/** The channels that depend on a service that is down or degraded now (and the platform itself). */
-export function downChannels(services: readonly ServiceStatus[]): Set<Channel> {
+/**
+ * The channels that depend on a service that is down or degraded now, and, while the outage lasts
+ * (`during`), the failed platform itself; after it, the platform is a channel again.
+ */
+export function downChannels(services: readonly ServiceStatus[], during = true): Set<Channel> {
   const troubled = new Set(
     services.filter((s) => s.state === 'down' || s.state === 'degraded').map((s) => s.id),
   );
-  const down = new Set<Channel>(['platform']);
+  const down = new Set<Channel>(during ? ['platform'] : []);
   for (const [channel, ids] of Object.entries(CHANNEL_SERVICES) as [Channel, readonly string[]][]) {
     if (ids.some((id) => troubled.has(id))) down.add(channel);
   }
@@ -260,18 +263,11 @@ export function downChannels(services: readonly ServiceStatus[]): Set<Channel> {
 /**
  * Marks the steps whose channel is down and suggests what works instead; within each section the
  * steps that can be done now come first, so a step pointing at the failed platform is never the
- * first suggestion. After the outage (`during` false), the platform is a channel again.
+ * first suggestion.
  */
-export function markSteps(
-  steps: readonly RunStep[],
-  down: ReadonlySet<Channel>,
-  during: boolean,
-): MarkedStep[] {
+export function markSteps(steps: readonly RunStep[], down: ReadonlySet<Channel>): MarkedStep[] {
   const marked = steps.map((step) => {
-    const isDown =
-      step.channel !== undefined &&
-      down.has(step.channel) &&
-      (during || step.channel !== 'platform');
+    const isDown = step.channel !== undefined && down.has(step.channel);
     return {
       ...step,
       channelDown: isDown,

@@ -14,7 +14,7 @@ import { ownServiceDefinition, ownServiceProblems } from '../../shared/own-servi
 import type { Settings } from '../../shared/settings-schema';
 import type { ServiceStatus } from '../../shared/types';
 import type { Scheduler } from '../engine/scheduler';
-import { incidentsCsv } from '../history/export';
+import { incidentsCsv, localTime } from '../history/export';
 import type { HistoryStore } from '../history/store';
 import type { Checklist } from '../playbooks';
 import { defaults } from '../playbooks/defaults';
@@ -73,25 +73,28 @@ function need(checklist: Checklist | null): Checklist {
   return checklist;
 }
 
-/** `vigie-incidents-whatsapp-2026-11-26.csv`. */
-function exportName(serviceId: string | undefined, format: string, now: number): string {
-  const d = new Date(now);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const day = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return `vigie-incidents-${serviceId ? `${serviceId}-` : ''}${day}.${format}`;
+/** `vigie-incidents-whatsapp-2026-11-26.csv`, `vigie-report-whatsapp-2026-11-26.md`. */
+function exportName(
+  kind: 'incidents' | 'report',
+  serviceId: string | undefined,
+  format: string,
+  at: number,
+): string {
+  const day = localTime(at).slice(0, 10);
+  return `vigie-${kind}-${serviceId ? `${serviceId}-` : ''}${day}.${format}`;
 }
 
 /** Builds the handlers of every channel. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { history } = deps;
   const now = deps.now ?? Date.now;
-  const services = () => deps.scheduler().snapshot().services;
   const checklistState = (): ChecklistState => {
     const checklist = need(deps.checklist);
+    const watched = deps.scheduler().snapshot().services;
     const problem = checklist.playbooks.problem;
     return {
-      runs: checklist.views(services()),
-      readiness: checklist.readiness(services()),
+      runs: checklist.views(watched),
+      readiness: checklist.readiness(watched),
       profile: checklist.playbooks.profile(),
       messages: checklist.playbooks.messages(),
       editedMessages: checklist.playbooks.editedMessages(),
@@ -141,7 +144,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         format === 'csv'
           ? incidentsCsv(incidents, now())
           : `${JSON.stringify({ exportedAt: now(), incidents }, null, 2)}\n`;
-      return { path: await deps.saveFile(exportName(serviceId, format, now()), content) };
+      return {
+        path: await deps.saveFile(exportName('incidents', serviceId, format, now()), content),
+      };
     },
     'catalog:get': () => catalogEntries(deps.catalog(), deps.settings()),
     'services:try': async (form) => {
@@ -178,11 +183,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (!run) throw new Error(`no checklist ${runId}`);
       const incidents = history?.incidents().filter((i) => run.incidentIds.includes(i.id)) ?? [];
       const content = checklist.report(runId, format, incidents, deps.translator());
-      const day = exportName(run.services[0]?.id, format, run.startedAt).replace(
-        'vigie-incidents-',
-        'vigie-report-',
-      );
-      return { path: await deps.saveFile(day, content) };
+      const name = exportName('report', run.services[0]?.id, format, run.startedAt);
+      return { path: await deps.saveFile(name, content) };
     },
     'checklist:ready': ({ stepId, ready }) => {
       need(deps.checklist).playbooks.setReady(stepId, ready);

@@ -205,7 +205,8 @@ export function App() {
               {route.view === 'checklist' && (
                 <ChecklistView
                   runId={route.runId}
-                  version={runsVersion * 1e13 + snapshot.checkedAt}
+                  runsVersion={runsVersion}
+                  checkedAt={snapshot.checkedAt}
                   now={now}
                   onRun={(runId) => go({ view: 'checklist', runId })}
                 />

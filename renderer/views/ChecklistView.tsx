@@ -17,19 +17,22 @@ type Notice = { readonly text: string; readonly error: boolean } | null;
 
 export function ChecklistView({
   runId,
-  version,
+  runsVersion,
+  checkedAt,
   now,
   onRun,
 }: {
   readonly runId: string | undefined;
-  /** Changes when main says the runs changed, or after a check. */
-  readonly version: number;
+  /** Changes when main says the runs changed. */
+  readonly runsVersion: number;
+  /** The last check: the steps' channels are marked against it. */
+  readonly checkedAt: number;
   readonly now: number;
   readonly onRun: (runId: string) => void;
 }) {
   const tr = useTr();
   const { t } = tr;
-  const loaded = useAsync(() => vigie().checklist(), [version]);
+  const loaded = useAsync(() => vigie().checklist(), [runsVersion, checkedAt]);
   const [state, setState] = useState<ChecklistState | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   // A fresh answer from main (a new check, a run started or ended) replaces what is shown.

@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixture } from '../lab/lab';
 import { screenshotPath } from './harness';
-import { allWell, openWindow, seriousViolations, startWorld, type World } from './world';
+import {
+  allWell,
+  inBothThemes,
+  openWindow,
+  seriousViolations,
+  startWorld,
+  type World,
+} from './world';
 
 let world: World;
 
@@ -91,12 +98,7 @@ describe('the continuity checklist', () => {
     expect(await page.locator('.checklist > .notice').textContent()).toBe(
       'Copied to the clipboard.',
     );
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('checklist-light'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('checklist-dark'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await inBothThemes(page, 'checklist')).toEqual({ light: [], dark: [] });
 
     // The outage ends: the run moves to its after steps; the platform is usable again.
     allWell(world);

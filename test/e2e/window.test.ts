@@ -5,7 +5,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixture } from '../lab/lab';
 import { screenshotPath } from './harness';
-import { allWell, openWindow, seriousViolations, startWorld, type World } from './world';
+import {
+  allWell,
+  inBothThemes,
+  openWindow,
+  seriousViolations,
+  startWorld,
+  type World,
+} from './world';
 
 let world: World;
 
@@ -88,12 +95,7 @@ describe('a service', () => {
     expect(await rows.nth(2).locator('td').last().textContent()).toContain(
       'the status page says all is well',
     );
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('service-light'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('service-dark'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await inBothThemes(page, 'service')).toEqual({ light: [], dark: [] });
 
     await page.getByRole('button', { name: 'Open ChatCo’s status page' }).click();
     await expect.poll(() => world.opened.at(-1)).toBe('https://status.chat.example/');
@@ -141,12 +143,7 @@ describe('incidents', () => {
     expect(await items.first().locator('details').first().textContent()).toContain(
       'status page: Major System Outage',
     );
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('incidents-light'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('incidents-dark'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await inBothThemes(page, 'incidents')).toEqual({ light: [], dark: [] });
 
     world.save.answer = '/home/me/Documents';
     await page.getByRole('button', { name: 'Export CSV' }).click();
@@ -212,12 +209,7 @@ describe('settings', () => {
       .poll(() => world.settings.get().customServices.map((s) => s.id))
       .toEqual(['own-my-shop']);
     await page.getByRole('row', { name: /My shop/ }).waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('settings-light'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'dark' });
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: screenshotPath('settings-dark'), fullPage: true });
-    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await inBothThemes(page, 'settings')).toEqual({ light: [], dark: [] });
 
     await page.getByRole('button', { name: 'Remove My shop' }).click();
     await expect.poll(() => world.settings.get().customServices).toEqual([]);

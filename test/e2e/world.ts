@@ -17,7 +17,7 @@ import { createTranslator } from '../../shared/i18n';
 import { createHandlers, type Handlers } from '../../main/shell/handlers';
 import { chatConfig, fixture, healthyReferences, startLab, type Lab } from '../lab/lab';
 import { snapshotAt, type ServiceSpec } from '../helpers/snapshots';
-import { buildRenderer, launchChromium, openPage } from './harness';
+import { buildRenderer, launchChromium, openPage, screenshotPath } from './harness';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -189,6 +189,23 @@ export async function seriousViolations(page: Page): Promise<string[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${v.nodes.length})`);
   });
+}
+
+/**
+ * Checks the page with axe in light and then dark, taking `<name>-light` and `<name>-dark`
+ * screenshots, and leaves it light; returns the serious violations of each.
+ */
+export async function inBothThemes(
+  page: Page,
+  name: string,
+): Promise<{ light: string[]; dark: string[] }> {
+  const light = await seriousViolations(page);
+  await page.screenshot({ path: screenshotPath(`${name}-light`), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await seriousViolations(page);
+  await page.screenshot({ path: screenshotPath(`${name}-dark`), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+  return { light, dark };
 }
 
 /** Calls window.vigie in the page, as the renderer would. */

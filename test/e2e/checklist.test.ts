@@ -89,15 +89,18 @@ describe('the continuity checklist', () => {
     await page.getByLabel('Business name').fill('Chez Nour');
     await page.getByLabel('Business name').press('Enter');
     await expect.poll(() => world.checklist.playbooks.profile().businessName).toBe('Chez Nour');
+    // The page has main's answer before the next action (so that answer cannot land after it).
+    await expect.poll(() => page.locator('.checklist > .notice').textContent()).toBe('Saved');
     const message = page.locator('.message').first();
     expect(await message.locator('.message-text').textContent()).toMatch(
       /^Chez Nour: our Chat line is down because of a ChatCo outage since .+\. Call or text us at \[your phone or e-mail\]; we will update you by .+\.$/,
     );
     await message.getByRole('button', { name: /^Copy/ }).click();
     await expect.poll(() => world.copied.at(-1)).toMatch(/^Chez Nour: our Chat line is down/);
-    expect(await page.locator('.checklist > .notice').textContent()).toBe(
-      'Copied to the clipboard.',
-    );
+    // Main has the text before the page has main's answer: wait for the page to say so.
+    await expect
+      .poll(() => page.locator('.checklist > .notice').textContent())
+      .toBe('Copied to the clipboard.');
     expect(await inBothThemes(page, 'checklist')).toEqual({ light: [], dark: [] });
 
     // The outage ends: the run moves to its after steps; the platform is usable again.
@@ -159,7 +162,7 @@ describe('the continuity checklist', () => {
   it('reads right to left in Arabic', async () => {
     world.settings.update((s) => ({ ...s, language: 'ar' }));
     const { page, errors } = await openWindow(world);
-    await page.getByRole('button', { name: 'قائمة الإجراءات' }).click();
+    await page.getByRole('button', { name: 'قائمة الإجراءات', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'قائمة الإجراءات: Chat' }).waitFor();
     expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.evaluate("getComputedStyle(document.querySelector('.step')).direction")).toBe(

@@ -56,6 +56,14 @@ const names = z.array(z.string().min(1)).min(1).optional();
 /** Fields every probe takes. */
 const common = { timeoutMs, everySeconds, dnsServers };
 
+/**
+ * Whom an official source speaks for: `service` (this service itself, the default) or `related`
+ * (a neighbouring product of the same provider, e.g. the WhatsApp Business Platform for WhatsApp).
+ */
+const scope = z.enum(['service', 'related']).default('service');
+/** Official sources take a scope on top of the common fields. */
+const officialCommon = { ...common, scope };
+
 const httpProbe = z.strictObject({
   kind: z.literal('http'),
   url: httpUrl,
@@ -102,21 +110,24 @@ const pageProbe = <K extends 'statuspage' | 'incidentio' | 'instatus'>(kind: K) 
     kind: z.literal(kind),
     url: httpUrl,
     components: names,
-    ...common,
+    ...officialCommon,
   });
 
 const googleProbe = z.strictObject({
   kind: z.literal('google-workspace'),
   url: httpUrl,
+  /** Google's stable product ids (`incidents.json` `affected_products[].id`); titles may change. */
+  productIds: names,
+  /** Product titles, matched case-insensitively when no id is given (titles are not stable). */
   products: names,
-  ...common,
+  ...officialCommon,
 });
 
 const slackProbe = z.strictObject({
   kind: z.literal('slack'),
   url: httpUrl,
   services: names,
-  ...common,
+  ...officialCommon,
 });
 
 const feedProbe = z.strictObject({
@@ -124,7 +135,35 @@ const feedProbe = z.strictObject({
   url: httpUrl,
   /** An entry newer than this that does not say "resolved" counts as an ongoing incident. */
   recentHours: z.number().min(0.1).max(168).default(6),
-  ...common,
+  ...officialCommon,
+});
+
+/** A short machine name: letters, digits and dashes (Meta's org ids). */
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lowercase letters, digits and dashes');
+
+const metastatusProbe = z.strictObject({
+  kind: z.literal('metastatus'),
+  /** Meta Status base URL; Vigie reads `<url>/data/orgs.json` and `<url>/data/outages/<org>.json`. */
+  url: httpUrl.default('https://metastatus.com'),
+  /** Meta Status organisation id, e.g. `whatsapp-business-api`. */
+  org: slug,
+  /** The org's services that count (names or numeric ids); all of them when absent. */
+  services: z
+    .array(z.union([z.string().min(1), z.number().int()]))
+    .min(1)
+    .optional(),
+  ...officialCommon,
+});
+
+const m365Probe = z.strictObject({
+  kind: z.literal('m365'),
+  /** The full posts endpoint, e.g. `https://status.cloud.microsoft/api/posts/m365Consumer`. */
+  url: httpUrl,
+  /** Services that count, by display name (`ServiceDisplayName`); all of them when absent. */
+  services: names,
+  ...officialCommon,
 });
 
 /** One probe of a service. */
@@ -139,6 +178,8 @@ export const probeSchema = z.discriminatedUnion('kind', [
   googleProbe,
   slackProbe,
   feedProbe,
+  metastatusProbe,
+  m365Probe,
 ]);
 
 export const categorySchema = z.enum([
@@ -167,6 +208,11 @@ export const serviceSchema = z.strictObject({
   statusPageUrl: httpUrl.optional(),
   /** Where the facts behind this definition come from, and whether they were checked. */
   verified: z.string().optional(),
+  /**
+   * Whether this service may be checked from other networks when it is unreachable from here
+   * (its addresses are sent to Globalping). Absent: as the file's `secondOpinion.enabled` says.
+   */
+  secondOpinion: z.boolean().optional(),
   probes: z.array(probeSchema).min(1, 'a service needs at least one probe'),
 });
 
@@ -175,6 +221,29 @@ const connectivityTarget = z.strictObject({
   expectStatus: expectStatus.default(200),
   expectBody: z.string().min(1).optional(),
   timeoutMs: timeoutMs,
+});
+
+const countryCode = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code (ISO 3166-1), e.g. "CI"')
+  .transform((code) => code.toUpperCase());
+
+/**
+ * Asking other networks (Globalping) when a service is unreachable from here. Absent: never asked.
+ * `enabled` covers every service of the file unless a service says `"secondOpinion": false`.
+ */
+export const secondOpinionSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** The Globalping API base (its `/v1/measurements` is used). */
+  url: httpUrl.default('https://api.globalping.io'),
+  /** The user's country; default: the app's setting, else the system locale's region. */
+  country: countryCode.optional(),
+  /** Probes asked per group (the user's country, the rest of the world). */
+  probes: z.number().int().min(1).max(10).default(3),
+  /** The whole measurement's deadline (create, then poll). */
+  timeoutMs: z.number().int().min(1000).max(120_000).default(30_000),
+  /** A service is asked again at most this often while its trouble lasts. */
+  minIntervalSeconds: z.number().int().min(1).max(86_400).default(600),
 });
 
 /** A whole configuration file. */
@@ -188,6 +257,7 @@ export const configSchema = z
     graceSeconds: z.number().int().min(0).max(600).default(20),
     concurrency: z.number().int().min(1).max(256).default(16),
     dnsServers,
+    secondOpinion: secondOpinionSchema.optional(),
     connectivity: z.strictObject({
       targets: z.array(connectivityTarget).min(1, 'at least one connectivity target is needed'),
       dnsServers,
@@ -214,6 +284,7 @@ export type VigieConfig = z.infer<typeof configSchema>;
 export type ConfigInput = z.input<typeof configSchema>;
 export type ConnectivityTarget = z.infer<typeof connectivityTarget>;
 export type Category = z.infer<typeof categorySchema>;
+export type SecondOpinionConfig = z.infer<typeof secondOpinionSchema>;
 
 /** One problem in a config file: a JSON path like `services[2].probes[0].url` and what was expected. */
 export interface ConfigProblem {

@@ -18,3 +18,38 @@ export function reachedLatency(probes: readonly ProbeResult[]): number | null {
   const reached = probes.filter((p) => isDirectKind(p.kind) && p.state !== 'down' && !p.cached);
   return reached.length > 0 ? Math.max(...reached.map((p) => p.latencyMs)) : null;
 }
+
+/** The layer a direct probe tests: the name, the connection, the secure channel, the application. */
+export type ProbeLayer = 'name' | 'connect' | 'secure' | 'application';
+
+const LAYERS: Readonly<Record<DirectProbeKind, ProbeLayer>> = {
+  dns: 'name',
+  tcp: 'connect',
+  tls: 'secure',
+  http: 'application',
+};
+
+/** Which layer a direct probe kind belongs to. */
+export function probeLayer(kind: DirectProbeKind): ProbeLayer {
+  return LAYERS[kind];
+}
+
+const ORDER: readonly ProbeLayer[] = ['name', 'connect', 'secure', 'application'];
+
+/**
+ * Whether a service is unreachable from here (DESIGN, Detection 2): every direct probe of its
+ * highest layer failed. A lower layer that answers — a look-up, a TCP connect that is then reset
+ * by a block — never makes an unreachable service "partly up". A service with only `dns` probes is
+ * unreachable when all of them fail. False when it has no direct probe.
+ */
+export function unreachableFromHere(probes: readonly ProbeResult[]): boolean {
+  let top = -1;
+  for (const p of probes) {
+    if (isDirectKind(p.kind)) top = Math.max(top, ORDER.indexOf(probeLayer(p.kind)));
+  }
+  if (top < 0) return false;
+  const judged = probes.filter(
+    (p) => isDirectKind(p.kind) && ORDER.indexOf(probeLayer(p.kind)) === top,
+  );
+  return judged.every((p) => p.state === 'down');
+}

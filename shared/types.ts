@@ -4,7 +4,17 @@
 /** Every kind of probe a service definition may name. */
 export type DirectProbeKind = 'http' | 'dns' | 'tcp' | 'tls';
 export type OfficialProbeKind =
-  'statuspage' | 'incidentio' | 'instatus' | 'google-workspace' | 'slack' | 'feed';
+  | 'statuspage'
+  | 'incidentio'
+  | 'instatus'
+  | 'google-workspace'
+  | 'slack'
+  | 'feed'
+  | 'metastatus'
+  | 'm365';
+
+/** Whom an official source speaks for: this service itself, or a neighbouring product of its provider. */
+export type OfficialScope = 'service' | 'related';
 export type ProbeKind = DirectProbeKind | OfficialProbeKind;
 
 /** Failure codes a probe reports (DESIGN, Command line). */
@@ -41,6 +51,8 @@ export interface OfficialReport {
   readonly state: OfficialState;
   readonly description: string;
   readonly messages: readonly OfficialMessage[];
+  /** The product the source reports on, in the provider's words ("WhatsApp Business Platform"). */
+  readonly subject?: string;
 }
 
 /** One probe result at one time (a "sample" in DESIGN). */
@@ -54,6 +66,8 @@ export interface ProbeResult {
   readonly detail: string;
   /** Set on official probes that answered with something we could read. */
   readonly official?: OfficialReport;
+  /** Official probes: whom the source speaks for (`service` when absent). */
+  readonly scope?: OfficialScope;
   /** True when this result was served from the source cache (heavy sources, 304). */
   readonly cached?: boolean;
   /** How many attempts were made (a failed probe is retried once). */
@@ -61,7 +75,43 @@ export interface ProbeResult {
 }
 
 export type VerdictState = 'up' | 'degraded' | 'down' | 'maintenance' | 'unknown';
-export type Cause = 'provider' | 'network' | 'local' | 'unconfirmed' | null;
+export type Cause = 'provider' | 'network' | 'regional' | 'local' | 'unconfirmed' | null;
+
+/** How many probes of one group of other networks ran the check, and how many reached the service. */
+export interface OpinionGroup {
+  readonly asked: number;
+  readonly reachable: number;
+}
+
+/** What the second opinion concluded (DESIGN, Detection 3). */
+export type OpinionOutcome =
+  /** unreachable from most networks everywhere */
+  | 'everywhere'
+  /** unreachable in the user's country, reachable elsewhere */
+  | 'country'
+  /** reachable from other networks in the user's country */
+  | 'network'
+  /** too few answers to tell */
+  | 'inconclusive'
+  /** not obtained: rate-limited, no answer in time, unreachable */
+  | 'failed';
+
+/** The same check run from other networks (Globalping), when a service is unreachable from here. */
+export interface SecondOpinion {
+  /** Probes in the user's country (`code` null when the country is not known). */
+  readonly country: OpinionGroup & { readonly code: string | null };
+  /** Probes elsewhere in the world (outside the user's country). */
+  readonly world: OpinionGroup;
+  readonly checkedAt: number;
+  readonly outcome: OpinionOutcome;
+  /** The check that was run: `http` (the service's web address) or `dns` (its name). */
+  readonly check: 'http' | 'dns';
+  readonly target: string;
+  /** Why it failed, when `outcome` is `failed` ("rate-limited", "no answer in time"). */
+  readonly failure?: string;
+  /** Bytes the measurement used on the network. */
+  readonly bytes: number;
+}
 
 /** A service's state after evaluation, with the evidence that led to it. */
 export interface Verdict {
@@ -69,6 +119,8 @@ export interface Verdict {
   readonly cause: Cause;
   readonly summary: string;
   readonly probes: readonly ProbeResult[];
+  /** The second opinion from other networks; null (or absent) when none was asked. */
+  readonly secondOpinion?: SecondOpinion | null;
 }
 
 export type ConnectivityState = 'online' | 'offline' | 'captive' | 'dns-broken';

@@ -1,14 +1,22 @@
 // One check cycle: connectivity first, then every (selected) service concurrently under the cap.
 import type { ProbeConfig, ServiceConfig, VigieConfig } from '../../shared/config-schema';
 import { SECOND } from '../../shared/durations';
-import type { Connectivity, ProbeResult, ServiceStatus, Verdict } from '../../shared/types';
+import type {
+  Connectivity,
+  ProbeResult,
+  SecondOpinion,
+  ServiceStatus,
+  Verdict,
+} from '../../shared/types';
 import { checkConnectivity, type ConnectivityMemory } from './connectivity';
-import { evaluate } from './evaluate';
+import { evaluate, officialSays } from './evaluate';
 import { Limiter } from './limiter';
 import type { HttpClient } from './net/http-client';
 import type { ProbeContext } from './probes/context';
 import { isDirect, runProbe } from './probes';
+import type { SecondOpinions } from './second-opinion';
 import type { SourceCache } from './sources';
+import { unreachableFromHere } from '../../shared/probes';
 
 /** The side effects and knobs a cycle runs with. */
 export interface CycleDeps {
@@ -23,6 +31,8 @@ export interface CycleDeps {
   /** A service holding its concurrency slot longer than this hands it back (it is hanging). */
   readonly stallMs: number;
   readonly extraCa?: readonly string[];
+  /** Other networks to ask when a service is unreachable from here (absent: never asked). */
+  readonly opinions?: SecondOpinions;
 }
 
 /** Default pause before a failed probe is tried again. */
@@ -70,7 +80,7 @@ export class ProbeMemo {
 export async function checkService(
   service: ServiceConfig,
   ctx: ProbeContext,
-  deps: Pick<CycleDeps, 'cache' | 'retryDelayMs' | 'memo'>,
+  deps: Pick<CycleDeps, 'cache' | 'retryDelayMs' | 'memo' | 'opinions'>,
 ): Promise<Verdict> {
   const now = ctx.now();
   const results: (ProbeResult | undefined)[] = service.probes.map((p) =>
@@ -89,7 +99,20 @@ export async function checkService(
     (p, i) => isDirect(p) && results[i]?.state !== 'up' && !resting.includes(i),
   );
   if (directFailed) await Promise.all(resting.map(run));
-  return evaluate(results.filter((r): r is ProbeResult => r !== undefined));
+  const done = results.filter((r): r is ProbeResult => r !== undefined);
+  return evaluate(done, await secondOpinion(service, done, ctx, deps.opinions));
+}
+
+/** Asks other networks when the service is unreachable from here and no source says it is down. */
+async function secondOpinion(
+  service: ServiceConfig,
+  results: readonly ProbeResult[],
+  ctx: ProbeContext,
+  opinions: SecondOpinions | undefined,
+): Promise<SecondOpinion | null> {
+  if (!opinions?.covers(service)) return null;
+  if (!unreachableFromHere(results) || officialSays(results) === 'major') return null;
+  return opinions.forService(service, results, ctx.signal);
 }
 
 /** Runs a cycle over the enabled services (or only `serviceIds`). */
@@ -124,7 +147,11 @@ export async function runCycle(
       connectivity,
       bytes,
       services: services.map((s) =>
-        status(s, { state: 'unknown', cause: 'local', summary, probes: [] }, checkedAt),
+        status(
+          s,
+          { state: 'unknown', cause: 'local', summary, probes: [], secondOpinion: null },
+          checkedAt,
+        ),
       ),
     };
   }
@@ -134,7 +161,9 @@ export async function runCycle(
       limiter.run(async () => status(s, await checkService(s, ctx, deps), deps.now())),
     ),
   );
-  for (const s of statuses) bytes += s.probes.reduce((sum, r) => sum + r.bytes, 0);
+  for (const s of statuses) {
+    bytes += s.probes.reduce((sum, r) => sum + r.bytes, 0) + (s.secondOpinion?.bytes ?? 0);
+  }
   return { checkedAt, connectivity, services: statuses, bytes };
 }
 
@@ -148,5 +177,6 @@ export function status(service: ServiceConfig, verdict: Verdict, checkedAt: numb
     category: service.category,
     checkedAt,
     ...verdict,
+    secondOpinion: verdict.secondOpinion ?? null,
   };
 }

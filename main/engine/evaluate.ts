@@ -1,14 +1,32 @@
 // The verdict table of DESIGN (Detection 3), first matching row wins. Pure: results in, verdict out.
-import type { OfficialState, ProbeResult, Verdict, VerdictState, Cause } from '../../shared/types';
-import { isDirectKind } from '../../shared/probes';
+import type {
+  Cause,
+  OfficialScope,
+  OfficialState,
+  ProbeResult,
+  SecondOpinion,
+  Verdict,
+  VerdictState,
+} from '../../shared/types';
+import { isDirectKind, unreachableFromHere } from '../../shared/probes';
 import { worstOfficial } from './sources/source';
 
 /** What the official sources of a service say, all together. */
 export type OfficialSays = OfficialState | 'unreachable' | 'none';
 
-/** Combines a service's official results: the worst that answered; unreachable if none did. */
-export function officialSays(results: readonly ProbeResult[]): OfficialSays {
-  const official = results.filter((r) => !isDirectKind(r.kind));
+/** The scope of an official result (`service` unless it says otherwise). */
+export function scopeOf(result: ProbeResult): OfficialScope {
+  return result.scope ?? 'service';
+}
+
+/** Combines a service's official results (of one scope, or all): the worst that answered; unreachable if none did. */
+export function officialSays(
+  results: readonly ProbeResult[],
+  scope?: OfficialScope,
+): OfficialSays {
+  const official = results.filter(
+    (r) => !isDirectKind(r.kind) && (scope === undefined || scopeOf(r) === scope),
+  );
   if (official.length === 0) return 'none';
   const reports = official.flatMap((r) => (r.official ? [r.official.state] : []));
   if (reports.length === 0) return 'unreachable';
@@ -18,88 +36,144 @@ export function officialSays(results: readonly ProbeResult[]): OfficialSays {
 function verdict(
   state: VerdictState,
   cause: Cause,
-  summary: string,
   probes: readonly ProbeResult[],
+  secondOpinion: SecondOpinion | null,
 ): Verdict {
-  return { state, cause, summary, probes };
+  return { state, cause, summary: summarize(probes, secondOpinion), probes, secondOpinion };
 }
 
-/** Evaluates one service's probe results into its verdict and cause. */
-export function evaluate(probes: readonly ProbeResult[]): Verdict {
-  const direct = probes.filter((r) => isDirectKind(r.kind));
+/** A service with only official sources takes their state; unknown when none answers. */
+function officialOnly(probes: readonly ProbeResult[]): Verdict {
   const says = officialSays(probes);
-  const summary = summarize(probes, says);
-  if (probes.length === 0) return verdict('unknown', null, 'no probe configured', probes);
-
-  if (direct.length === 0) {
-    // A service with only an official source takes the official state.
-    switch (says) {
-      case 'major':
-        return verdict('down', 'provider', summary, probes);
-      case 'degraded':
-        return verdict('degraded', 'provider', summary, probes);
-      case 'maintenance':
-        return verdict('maintenance', 'provider', summary, probes);
-      case 'operational':
-        return verdict('up', null, summary, probes);
-      case 'unreachable':
-      case 'none':
-        return verdict('unknown', null, summary, probes);
-      default: {
-        const never: never = says;
-        return never;
-      }
-    }
-  }
-
-  const failing = direct.filter((r) => r.state === 'down');
-  const allFail = failing.length === direct.length;
-  const someFail = failing.length > 0;
-  const slow = direct.some((r) => r.state === 'degraded');
-
-  if (says === 'major') return verdict('down', 'provider', summary, probes);
-  if (says === 'operational' && allFail) return verdict('down', 'network', summary, probes);
-  if ((says === 'degraded' || says === 'maintenance' || says === 'unreachable') && allFail) {
-    return verdict('down', 'provider', summary, probes);
-  }
-  if (says === 'none' && allFail) return verdict('down', 'unconfirmed', summary, probes);
-  if (says === 'degraded') return verdict('degraded', 'provider', summary, probes);
-  if (someFail || slow) return verdict('degraded', 'unconfirmed', summary, probes);
-  if (says === 'maintenance') return verdict('maintenance', 'provider', summary, probes);
-  return verdict('up', null, summary, probes);
-}
-
-/** One line a person reads: what failed, and what the provider says. */
-export function summarize(probes: readonly ProbeResult[], says: OfficialSays): string {
-  const parts: string[] = [];
-  for (const r of probes) {
-    if (isDirectKind(r.kind) && r.state !== 'up') parts.push(r.detail);
-  }
   switch (says) {
-    case 'unreachable':
-      parts.push('status page unreachable');
-      break;
-    case 'none':
-      break;
-    case 'operational':
-      if (parts.length > 0) parts.push('status page says all is well');
-      break;
-    case 'degraded':
     case 'major':
-    case 'maintenance': {
-      const report = probes.find((r) => r.official && r.official.state === says)?.official;
-      const title = report?.messages[0]?.title;
-      parts.push(`status page: ${report?.description ?? says}${title ? ` — "${title}"` : ''}`);
-      break;
-    }
+      return verdict('down', 'provider', probes, null);
+    case 'degraded':
+      return verdict('degraded', 'provider', probes, null);
+    case 'maintenance':
+      return verdict('maintenance', 'provider', probes, null);
+    case 'operational':
+      return verdict('up', null, probes, null);
+    case 'unreachable':
+    case 'none':
+      return verdict('unknown', null, probes, null);
     default: {
       const never: never = says;
       return never;
     }
   }
+}
+
+/** The cause a conclusive second opinion gives an unreachable service, or null. */
+function opinionCause(opinion: SecondOpinion | null): Cause {
+  if (!opinion) return null;
+  switch (opinion.outcome) {
+    case 'everywhere':
+      return 'provider';
+    case 'country':
+      return 'regional';
+    case 'network':
+      return 'network';
+    case 'inconclusive':
+    case 'failed':
+      return null;
+    default: {
+      const never: never = opinion.outcome;
+      return never;
+    }
+  }
+}
+
+/**
+ * Evaluates one service's probe results (and the second opinion, when one was asked) into its
+ * verdict and cause.
+ */
+export function evaluate(
+  probes: readonly ProbeResult[],
+  secondOpinion: SecondOpinion | null = null,
+): Verdict {
+  if (probes.length === 0) return verdict('unknown', null, probes, null);
+  const direct = probes.filter((r) => isDirectKind(r.kind));
+  if (direct.length === 0) return officialOnly(probes);
+
+  const any = officialSays(probes);
+  const own = officialSays(probes, 'service');
+  const unreachable = unreachableFromHere(probes);
+  const partial = direct.some((r) => r.state !== 'up');
+
+  if (any === 'major') return verdict('down', 'provider', probes, secondOpinion);
+  if (unreachable) {
+    const settled = opinionCause(secondOpinion);
+    if (settled) return verdict('down', settled, probes, secondOpinion);
+    if (own === 'operational') return verdict('down', 'network', probes, secondOpinion);
+    if (own === 'degraded' || own === 'maintenance') {
+      return verdict('down', 'provider', probes, secondOpinion);
+    }
+    return verdict('down', 'unconfirmed', probes, secondOpinion);
+  }
+  if (any === 'degraded') return verdict('degraded', 'provider', probes, secondOpinion);
+  if (partial) return verdict('degraded', 'unconfirmed', probes, secondOpinion);
+  if (own === 'maintenance') return verdict('maintenance', 'provider', probes, secondOpinion);
+  return verdict('up', null, probes, secondOpinion);
+}
+
+/** What one answering official result says, in English, with whom it speaks for. */
+function officialWords(result: ProbeResult): string {
+  const report = result.official;
+  if (!report) return 'status page unreachable';
+  const title = report.messages[0]?.title;
+  const who = scopeOf(result) === 'related' && report.subject ? `${report.subject}: ` : '';
+  return `status page: ${who}${report.description}${title ? ` — "${title}"` : ''}`;
+}
+
+/** The second opinion in one English phrase. */
+export function opinionWords(opinion: SecondOpinion): string {
+  const { country, world } = opinion;
+  switch (opinion.outcome) {
+    case 'failed':
+      return `no second opinion (${opinion.failure ?? 'unavailable'})`;
+    case 'inconclusive':
+      return `second opinion inconclusive (${country.reachable + world.reachable} of ${country.asked + world.asked} networks reached it)`;
+    case 'everywhere':
+    case 'country':
+    case 'network': {
+      const home = country.code ? `${country.reachable}/${country.asked} in ${country.code}` : '';
+      const away = `${world.reachable}/${world.asked} elsewhere`;
+      return `reached from other networks: ${[home, away].filter(Boolean).join(', ')}`;
+    }
+    default: {
+      const never: never = opinion.outcome;
+      return never;
+    }
+  }
+}
+
+/** One line a person reads: what failed, what the provider says, and what other networks saw. */
+export function summarize(
+  probes: readonly ProbeResult[],
+  secondOpinion: SecondOpinion | null = null,
+): string {
+  const parts: string[] = [];
+  for (const r of probes) {
+    if (isDirectKind(r.kind) && r.state !== 'up') parts.push(r.detail);
+  }
+  const official = probes.filter((r) => !isDirectKind(r.kind));
+  const answered = official.filter((r) => r.official);
+  const telling = answered.filter((r) => r.official?.state !== 'operational');
+  if (official.length > 0 && answered.length === 0) parts.push('status page unreachable');
+  else if (telling.length > 0) {
+    const worst = worstOfficial(telling.map((r) => r.official?.state ?? 'operational'));
+    const first = telling.find((r) => r.official?.state === worst);
+    if (first) parts.push(officialWords(first));
+  } else if (answered.length > 0 && parts.length > 0) parts.push('status page says all is well');
+  if (secondOpinion) parts.push(opinionWords(secondOpinion));
   if (parts.length === 0) {
     const direct = probes.filter((r) => isDirectKind(r.kind)).length;
-    return direct > 0 ? `all ${direct} check(s) passed` : 'status page says all is well';
+    return direct === 1
+      ? 'the check passed'
+      : direct > 1
+        ? `all ${direct} checks passed`
+        : 'status page says all is well';
   }
   return parts.join('; ');
 }

@@ -13,6 +13,7 @@ import {
 import { createHttpClient, type HttpClient } from './net/http-client';
 import { computeOverall, type OverallOptions } from './overall';
 import { Scheduler, type SchedulerDeps } from './scheduler';
+import { SecondOpinions } from './second-opinion';
 import { SourceCache } from './sources';
 
 export interface EngineOptions {
@@ -26,6 +27,10 @@ export interface EngineOptions {
   readonly http?: HttpClient;
   /** Confirmed verdicts to start from (see Scheduler). */
   readonly initial?: SchedulerDeps['initial'];
+  /** The user's country for the second opinion when the config names none (settings, locale). */
+  readonly country?: string | null;
+  /** Pause between Globalping polls (tests shorten it; default 500 ms as Globalping asks). */
+  readonly opinionPollMs?: number;
 }
 
 /** A running engine: one-shot cycles for the command line, a scheduler for continuous mode. */
@@ -54,6 +59,7 @@ export function createEngine(config: VigieConfig, options: EngineOptions = {}): 
     retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
     stallMs: options.stallMs ?? DEFAULT_STALL_MS,
     extraCa: options.extraCa,
+    opinions: opinionsFor(config, http, now, options),
   };
   const scheduler = new Scheduler({
     config,
@@ -89,6 +95,27 @@ export function createEngine(config: VigieConfig, options: EngineOptions = {}): 
       await http.close();
     },
   };
+}
+
+/** The second-opinion asker, when the config turns it on for any service. */
+function opinionsFor(
+  config: VigieConfig,
+  http: HttpClient,
+  now: () => number,
+  options: EngineOptions,
+): SecondOpinions | undefined {
+  const settings = config.secondOpinion;
+  if (!settings) return undefined;
+  if (!settings.enabled && !config.services.some((s) => s.secondOpinion === true)) return undefined;
+  return new SecondOpinions(
+    {
+      ...settings,
+      countryCode: settings.country ?? options.country ?? null,
+      ...(options.opinionPollMs !== undefined ? { pollMs: options.opinionPollMs } : {}),
+    },
+    http,
+    now,
+  );
 }
 
 export type { Scheduler } from './scheduler';

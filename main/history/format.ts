@@ -14,7 +14,7 @@ export const RECORD_SIZE: Readonly<Record<SegmentKind, number>> = { raw: 32, r5m
 const KIND_CODE: Readonly<Record<SegmentKind, number>> = { raw: 1, r5m: 2, r1h: 3 };
 
 export const STATES: readonly VerdictState[] = ['up', 'degraded', 'down', 'maintenance', 'unknown'];
-const CAUSES: readonly Cause[] = [null, 'provider', 'network', 'local', 'unconfirmed'];
+const CAUSES: readonly Cause[] = [null, 'provider', 'network', 'local', 'unconfirmed', 'regional'];
 export const CODES: readonly ProbeCode[] = [
   'DNS_SERVFAIL',
   'DNS_NXDOMAIN',

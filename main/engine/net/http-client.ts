@@ -11,8 +11,10 @@ import { MINUTE, SECOND } from '../../../shared/durations';
 /** What a probe or a source asks of the network. */
 export interface HttpRequest {
   readonly url: string;
-  readonly method: 'GET' | 'HEAD';
+  readonly method: 'GET' | 'HEAD' | 'POST';
   readonly headers?: Readonly<Record<string, string>>;
+  /** A request body (POST only; the second opinion's measurement request). */
+  readonly body?: string;
   readonly timeoutMs: number;
   readonly maxBytes: number;
   readonly maxRedirects: number;
@@ -141,10 +143,17 @@ async function oneHop(
     'accept-encoding': 'gzip, br',
     ...req.headers,
   };
-  const requestBytes = estimateRequestBytes(url, req.method, headers);
+  const requestBytes =
+    estimateRequestBytes(url, req.method, headers) + Buffer.byteLength(req.body ?? '');
   let response: Dispatcher.ResponseData;
   try {
-    response = await request(url, { method: req.method, headers, signal, dispatcher });
+    response = await request(url, {
+      method: req.method,
+      headers,
+      signal,
+      dispatcher,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+    });
   } catch (error) {
     throw connectionFailure(error, url, req.timeoutMs);
   }

@@ -1,5 +1,7 @@
 // Google Workspace Status Dashboard: `incidents.json`, a large array; an incident is active while
 // `end` is null. Only the products the probe names count (all products when it names none).
+// Google documents only product ids as stable (https://www.google.com/appsstatus/dashboard/summary):
+// `productIds` match `affected_products[].id`; `products` (titles) are a fallback.
 import { z } from 'zod';
 import type { OfficialState } from '../../../shared/types';
 import { nameMatcher, time, worstOfficial, type OfficialProbe, type Source } from './source';
@@ -17,7 +19,8 @@ const incident = z.object({
   service_name: z.string().nullish(),
   uri: z.string().nullish(),
   most_recent_update: update.nullish(),
-  affected_products: z.array(z.object({ title: z.string() })).nullish(),
+  service_key: z.string().nullish(),
+  affected_products: z.array(z.object({ title: z.string(), id: z.string().nullish() })).nullish(),
 });
 const incidents = z.array(incident);
 
@@ -42,13 +45,18 @@ export const googleWorkspaceSource: Source<GoogleProbe> = {
   parse(payload, probe) {
     const all = incidents.parse(payload);
     const matches = nameMatcher(probe.products);
-    const active = all.filter(
-      (i) =>
-        !i.end &&
-        (!matches ||
-          (i.affected_products ?? []).some((p) => matches(p.title)) ||
-          (i.service_name ? matches(i.service_name) : false)),
-    );
+    const ids = probe.productIds ? new Set(probe.productIds) : null;
+    const concerns = (i: z.infer<typeof incident>): boolean => {
+      if (!ids && !matches) return true;
+      const products = i.affected_products ?? [];
+      if (ids && (products.some((p) => p.id && ids.has(p.id)) || (i.service_key && ids.has(i.service_key))))
+        return true;
+      return (
+        !!matches &&
+        (products.some((p) => matches(p.title)) || (i.service_name ? matches(i.service_name) : false))
+      );
+    };
+    const active = all.filter((i) => !i.end && concerns(i));
     const state = worstOfficial(active.map((i) => impactState(i.status_impact)));
     const messages = active.map((i) => ({
       title: i.external_desc ?? i.service_name ?? 'Incident',
@@ -60,7 +68,7 @@ export const googleWorkspaceSource: Source<GoogleProbe> = {
     const description =
       active.length === 0
         ? `No active incident for ${scope}`
-        : `${active.length} active incident(s) for ${scope}`;
+        : `active incidents for ${scope}: ${active.length}`;
     return { state, description, messages };
   },
 };

@@ -39,6 +39,11 @@ function impactState(impact: string | null | undefined): OfficialState {
   }
 }
 
+/** Whether an incident.io status says the incident is over. */
+function isOver(status: string | null | undefined): boolean {
+  return status === 'resolved' || status === 'closed' || status === 'completed';
+}
+
 type IncidentIoProbe = Extract<OfficialProbe, { kind: 'incidentio' }>;
 
 export const incidentioSource: Source<IncidentIoProbe> = {
@@ -49,7 +54,8 @@ export const incidentioSource: Source<IncidentIoProbe> = {
     const matches = nameMatcher(probe.components);
     const concerns = (e: z.infer<typeof event>) =>
       !matches || (e.affected_components ?? []).some((c) => matches(c.name));
-    const incidents = page.ongoing_incidents.filter(concerns);
+    // The widget has been seen listing resolved incidents among the ongoing ones: skip them.
+    const incidents = page.ongoing_incidents.filter((i) => !isOver(i.status) && concerns(i));
     const maintenances = (page.in_progress_maintenances ?? []).filter(concerns);
     const states: OfficialState[] = [
       ...incidents.map((i) => impactState(i.current_worst_impact)),
@@ -65,7 +71,7 @@ export const incidentioSource: Source<IncidentIoProbe> = {
     const description =
       state === 'operational'
         ? 'No ongoing incident'
-        : `${incidents.length} ongoing incident(s), ${maintenances.length} maintenance(s) in progress`;
+        : `ongoing incidents: ${incidents.length}; maintenances in progress: ${maintenances.length}`;
     return { state, description, messages };
   },
 };

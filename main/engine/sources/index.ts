@@ -9,8 +9,10 @@ import { feedSource } from './feed';
 import { googleWorkspaceSource } from './google-workspace';
 import { incidentioSource } from './incidentio';
 import { instatusSource } from './instatus';
+import { m365Source } from './m365';
+import { metastatusSource } from './metastatus';
 import { slackSource } from './slack';
-import type { OfficialProbe, Source } from './source';
+import type { OfficialProbe, PayloadFormat, Source } from './source';
 import { statuspageSource } from './statuspage';
 
 const SOURCE_MAX_BYTES = 4 * 1024 * 1024;
@@ -30,6 +32,10 @@ function sourceFor(probe: OfficialProbe): Source<OfficialProbe> {
       return slackSource as Source<OfficialProbe>;
     case 'feed':
       return feedSource as Source<OfficialProbe>;
+    case 'metastatus':
+      return metastatusSource as Source<OfficialProbe>;
+    case 'm365':
+      return m365Source as Source<OfficialProbe>;
     default: {
       const never: never = probe;
       throw new Error(`unknown source ${String(never)}`);
@@ -79,7 +85,7 @@ const xml = new XMLParser({
   processEntities: true,
 });
 
-function decodePayload(body: Buffer, format: 'json' | 'xml'): unknown {
+function decodePayload(body: Buffer, format: PayloadFormat): unknown {
   const text = body.toString('utf8');
   if (format === 'json') {
     try {
@@ -112,7 +118,73 @@ function reportResult(
     bytes: fields.bytes,
     detail: report.description,
   });
-  return { ...base, official: report, cached: fields.cached };
+  return { ...base, official: report, cached: fields.cached, scope: probe.scope };
+}
+
+/** One successful read of one endpoint. */
+interface Read {
+  readonly report: OfficialReport;
+  readonly latencyMs: number;
+  readonly cached: boolean;
+}
+
+/** Fetches one endpoint (conditionally when `cache` is given) and parses it; counts its bytes in `spent`. */
+async function readEndpoint(
+  url: string,
+  format: PayloadFormat,
+  parse: (payload: unknown) => OfficialReport,
+  probe: OfficialProbe,
+  ctx: ProbeContext,
+  spent: { bytes: number },
+  cache?: SourceCache,
+): Promise<Read> {
+  const entry = cache?.get(url);
+  const headers: Record<string, string> = {
+    accept:
+      format === 'json'
+        ? 'application/json'
+        : 'application/rss+xml, application/atom+xml, text/xml',
+  };
+  if (entry?.etag) headers['if-none-match'] = entry.etag;
+  if (entry?.lastModified) headers['if-modified-since'] = entry.lastModified;
+  const res = await ctx.http.request({
+    url,
+    method: 'GET',
+    headers,
+    timeoutMs: probe.timeoutMs,
+    maxBytes: SOURCE_MAX_BYTES,
+    maxRedirects: 3,
+    dnsServers: probe.dnsServers ?? ctx.dnsServers,
+    signal: ctx.signal,
+  });
+  spent.bytes += res.bytes;
+  const now = ctx.now();
+  if (res.status === 304 && entry) {
+    cache?.set(url, { ...entry, fetchedAt: now });
+    return { report: entry.report, latencyMs: res.latencyMs, cached: true };
+  }
+  if (res.status < 200 || res.status > 299) {
+    throw new ProbeFailure('HTTP_STATUS', `answered HTTP ${res.status}`);
+  }
+  const payload = decodePayload(res.body, format);
+  let report: OfficialReport;
+  try {
+    report = parse(payload);
+  } catch (error) {
+    throw new ProbeFailure('BAD_PAYLOAD', `answered a payload we cannot read (${firstIssue(error)})`);
+  }
+  cache?.set(url, {
+    etag: res.headers['etag'],
+    lastModified: res.headers['last-modified'],
+    report,
+    fetchedAt: now,
+  });
+  return { report, latencyMs: res.latencyMs, cached: false };
+}
+
+/** Whether a failed read is worth the source's fallback (the host answered, its answer was wrong). */
+function answeredWrongly(error: unknown): boolean {
+  return error instanceof ProbeFailure && (error.code === 'BAD_PAYLOAD' || error.code === 'HTTP_STATUS');
 }
 
 /** Fetches an official source (conditionally, when it was read before) and turns its answer into a probe result. */
@@ -123,62 +195,67 @@ export async function runOfficialProbe(
 ): Promise<ProbeResult> {
   const source = sourceFor(probe);
   const url = source.endpoint(probe);
-  const entry = cache.get(url);
-  const now = ctx.now();
   const started = performance.now();
-  let bytes = 0;
+  const spent = { bytes: 0 };
+  const now = () => ctx.now();
   try {
-    const headers: Record<string, string> = {
-      accept:
-        source.format === 'json'
-          ? 'application/json'
-          : 'application/rss+xml, application/atom+xml, text/xml',
-    };
-    if (entry?.etag) headers['if-none-match'] = entry.etag;
-    if (entry?.lastModified) headers['if-modified-since'] = entry.lastModified;
-    const res = await ctx.http.request({
-      url,
-      method: 'GET',
-      headers,
-      timeoutMs: probe.timeoutMs,
-      maxBytes: SOURCE_MAX_BYTES,
-      maxRedirects: 3,
-      dnsServers: probe.dnsServers ?? ctx.dnsServers,
-      signal: ctx.signal,
-    });
-    bytes = res.bytes;
-    if (res.status === 304 && entry) {
-      cache.set(url, { ...entry, fetchedAt: now });
-      return reportResult(probe, url, entry.report, {
-        latencyMs: res.latencyMs,
-        bytes,
-        cached: true,
-      });
-    }
-    if (res.status < 200 || res.status > 299) {
-      throw new ProbeFailure('HTTP_STATUS', `answered HTTP ${res.status}`);
-    }
-    const payload = decodePayload(res.body, source.format);
-    let report: OfficialReport;
+    let read: Read;
+    let target = url;
     try {
-      report = source.parse(payload, probe, now);
+      read = await readEndpoint(
+        url,
+        source.format,
+        (payload) => source.parse(payload, probe, now()),
+        probe,
+        ctx,
+        spent,
+        cache,
+      );
     } catch (error) {
-      throw new ProbeFailure(
-        'BAD_PAYLOAD',
-        `answered a payload we cannot read (${firstIssue(error)})`,
+      const fallback = source.fallback;
+      if (!fallback || !answeredWrongly(error)) throw error;
+      target = fallback.endpoint(probe);
+      read = await readEndpoint(
+        target,
+        fallback.format,
+        (payload) => fallback.parse(payload, probe, now()),
+        probe,
+        ctx,
+        spent,
+        cache,
       );
     }
-    cache.set(url, {
-      etag: res.headers['etag'],
-      lastModified: res.headers['last-modified'],
-      report,
-      fetchedAt: now,
+    let report = read.report;
+    const details = source.details;
+    if (details && target === url && report.state !== 'operational') {
+      try {
+        const extra = await readEndpoint(
+          details.endpoint(probe),
+          details.format,
+          (payload) => details.merge(report, payload, probe, now()),
+          probe,
+          ctx,
+          spent,
+        );
+        report = extra.report;
+      } catch {
+        // The details are a courtesy: the state already read stands without them.
+      }
+    }
+    return reportResult(probe, target, report, {
+      latencyMs: read.latencyMs,
+      bytes: spent.bytes,
+      cached: read.cached,
     });
-    return reportResult(probe, url, report, { latencyMs: res.latencyMs, bytes, cached: false });
   } catch (error) {
-    const down = failed(probe.kind, url, error, performance.now() - started, bytes);
+    const down = failed(probe.kind, url, error, performance.now() - started, spent.bytes);
     const reason = error instanceof ProbeFailure ? error.message : messageOf(error);
-    return { ...down, state: 'unknown', detail: `status source unreachable: ${reason}` };
+    return {
+      ...down,
+      state: 'unknown',
+      detail: `status source unreachable: ${reason}`,
+      scope: probe.scope,
+    };
   }
 }
 

@@ -1,4 +1,6 @@
-// Slack status API v2: `status` ok/active and `active_incidents[]` typed outage/incident/notice.
+// Slack status API v2 (documented at https://docs.slack.dev/reference/slack-status-api, host
+// slack-status.com): `status` ok/active and `active_incidents[]` typed outage/incident/notice, each
+// with a `status` (active, resolved, scheduled, completed, cancelled): only active ones count.
 import { z } from 'zod';
 import type { OfficialState } from '../../../shared/types';
 import { nameMatcher, time, worstOfficial, type OfficialProbe, type Source } from './source';
@@ -30,6 +32,11 @@ function typeState(type: string | null | undefined): OfficialState {
   }
 }
 
+/** An incident is under way unless Slack says it ended, was cancelled or has not begun. */
+function isActive(status: string | null | undefined): boolean {
+  return !status || status === 'active';
+}
+
 type SlackProbe = Extract<OfficialProbe, { kind: 'slack' }>;
 
 export const slackSource: Source<SlackProbe> = {
@@ -39,7 +46,8 @@ export const slackSource: Source<SlackProbe> = {
     const body = current.parse(payload);
     const matches = nameMatcher(probe.services);
     const active = (body.active_incidents ?? []).filter(
-      (i) => !matches || (i.services ?? []).some((s) => matches(s)),
+      (i) =>
+        isActive(i.status) && (!matches || (i.services ?? []).some((s) => matches(s))),
     );
     const state = worstOfficial(active.map((i) => typeState(i.type)));
     const messages = active.map((i) => ({
@@ -51,7 +59,9 @@ export const slackSource: Source<SlackProbe> = {
     const description =
       active.length === 0
         ? `Slack status: ${body.status}`
-        : `${active.length} active Slack incident(s)`;
+        : active.length === 1
+          ? '1 active Slack incident'
+          : `${active.length} active Slack incidents`;
     return { state, description, messages };
   },
 };

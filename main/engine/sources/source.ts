@@ -4,15 +4,43 @@ import type { OfficialReport, OfficialState } from '../../../shared/types';
 
 export type OfficialProbe = Extract<
   ProbeConfig,
-  { kind: 'statuspage' | 'incidentio' | 'instatus' | 'google-workspace' | 'slack' | 'feed' }
+  {
+    kind:
+      | 'statuspage'
+      | 'incidentio'
+      | 'instatus'
+      | 'google-workspace'
+      | 'slack'
+      | 'feed'
+      | 'metastatus'
+      | 'm365';
+  }
 >;
+
+/** How a payload is decoded before it is parsed. */
+export type PayloadFormat = 'json' | 'xml';
 
 /** One provider's API: the endpoint for a probe and a parser of its (already decoded) body. */
 export interface Source<P extends OfficialProbe = OfficialProbe> {
   endpoint(probe: P): string;
-  readonly format: 'json' | 'xml';
+  readonly format: PayloadFormat;
   /** Throws (zod or otherwise) on a payload it cannot read; the caller reports it as unreachable. */
   parse(payload: unknown, probe: P, now: number): OfficialReport;
+  /**
+   * A second read made only while the first report says something is wrong (the provider's
+   * messages, kept off the wire when all is well). Its failure keeps the first report.
+   */
+  readonly details?: {
+    endpoint(probe: P): string;
+    readonly format: PayloadFormat;
+    merge(report: OfficialReport, payload: unknown, probe: P, now: number): OfficialReport;
+  };
+  /** Read instead when the endpoint answers something unreadable or an HTTP error. */
+  readonly fallback?: {
+    endpoint(probe: P): string;
+    readonly format: PayloadFormat;
+    parse(payload: unknown, probe: P, now: number): OfficialReport;
+  };
 }
 
 const RANK: Readonly<Record<OfficialState, number>> = {

@@ -1,26 +1,43 @@
-// The verdict table of DESIGN, row by row (first matching row wins).
+// The verdict table of DESIGN, row by row (first matching row wins), with layered reachability:
+// a look-up that answers never makes an unreachable service "partly up".
 import { describe, expect, it } from 'vitest';
-import type { OfficialState, ProbeResult, ProbeState } from '../../../../shared/types';
+import type {
+  DirectProbeKind,
+  OfficialScope,
+  OfficialState,
+  OpinionOutcome,
+  ProbeResult,
+  ProbeState,
+  SecondOpinion,
+} from '../../../../shared/types';
 import { evaluate } from '../../../../main/engine/evaluate';
 
-const direct = (state: ProbeState, code: ProbeResult['code'] = null): ProbeResult => ({
-  kind: 'http',
-  target: 'https://chat.example/',
+const probe = (
+  kind: DirectProbeKind,
+  state: ProbeState,
+  code: ProbeResult['code'] = null,
+): ProbeResult => ({
+  kind,
+  target: kind === 'http' ? 'https://chat.example/' : 'chat.example',
   state,
   code: state === 'down' ? (code ?? 'TIMEOUT') : code,
   latencyMs: 10,
   bytes: 100,
-  detail: state === 'down' ? 'no answer from https://chat.example/' : 'HTTP 200',
+  detail: state === 'down' ? `no answer from chat.example (${kind})` : 'fine',
   attempts: 1,
 });
 
-const official = (state: OfficialState | 'unreachable'): ProbeResult => {
+const official = (
+  state: OfficialState | 'unreachable',
+  scope: OfficialScope = 'service',
+): ProbeResult => {
   const base = {
     kind: 'statuspage' as const,
     target: 'https://status.example/api/v2/summary.json',
     latencyMs: 5,
     bytes: 50,
     attempts: 1,
+    scope,
   };
   if (state === 'unreachable')
     return {
@@ -41,37 +58,155 @@ const official = (state: OfficialState | 'unreachable'): ProbeResult => {
       state,
       description: `page says ${state}`,
       messages: state === 'operational' ? [] : [{ title: 'Messages failing' }],
+      ...(scope === 'related' ? { subject: 'Chat Business Platform' } : {}),
     },
   };
 };
 
-const up = direct('up');
-const down = direct('down');
-const slow = direct('degraded', 'SLOW');
+const opinion = (outcome: OpinionOutcome): SecondOpinion => ({
+  country: { code: 'CI', asked: 3, reachable: outcome === 'network' ? 3 : 0 },
+  world: { asked: 3, reachable: outcome === 'everywhere' ? 0 : 3 },
+  checkedAt: 0,
+  outcome,
+  check: 'http',
+  target: 'chat.example',
+  bytes: 0,
+  ...(outcome === 'failed' ? { failure: 'rate-limited' } : {}),
+});
 
-describe('verdict and cause (DESIGN, Detection 3)', () => {
-  it.each([
-    // official says,        direct probes,  verdict,       cause
-    ['major', [up, up], 'down', 'provider'],
-    ['major', [down, down], 'down', 'provider'],
-    ['operational', [down, down], 'down', 'network'],
-    ['degraded', [down, down], 'down', 'provider'],
-    ['maintenance', [down, down], 'down', 'provider'],
-    ['unreachable', [down, down], 'down', 'provider'],
-    ['none', [down, down], 'down', 'unconfirmed'],
-    ['degraded', [up, down], 'degraded', 'provider'],
-    ['degraded', [up, up], 'degraded', 'provider'],
-    ['operational', [up, down], 'degraded', 'unconfirmed'],
-    ['none', [up, slow], 'degraded', 'unconfirmed'],
-    ['maintenance', [up, down], 'degraded', 'unconfirmed'],
-    ['unreachable', [up, slow], 'degraded', 'unconfirmed'],
-    ['maintenance', [up, up], 'maintenance', 'provider'],
-    ['operational', [up, up], 'up', null],
-    ['unreachable', [up, up], 'up', null],
-    ['none', [up, up], 'up', null],
-  ] as const)('official %s with direct %j is %s / %s', (says, probes, state, cause) => {
-    const results = says === 'none' ? [...probes] : [...probes, official(says)];
-    expect(evaluate(results)).toMatchObject({ state, cause });
+const dnsUp = probe('dns', 'up');
+const dnsDown = probe('dns', 'down', 'DNS_SERVFAIL');
+const httpUp = probe('http', 'up');
+const httpDown = probe('http', 'down', 'CONN_REFUSED');
+const tcpUp = probe('tcp', 'up');
+const tcpDown = probe('tcp', 'down', 'TIMEOUT');
+const tlsDown = probe('tls', 'down', 'CONN_RESET');
+const httpSlow = probe('http', 'degraded', 'SLOW');
+/** Names resolve, every connection fails: the shape of most real outages and network blocks. */
+const unreachable = [dnsUp, tcpDown, httpDown];
+
+describe('layered reachability', () => {
+  it('names that resolve do not rescue a service whose connections all fail', () => {
+    expect(evaluate(unreachable)).toMatchObject({ state: 'down', cause: 'unconfirmed' });
+  });
+
+  it('TCP connects but TLS is reset (a block): unreachable all the same', () => {
+    expect(evaluate([dnsUp, tcpUp, tlsDown, httpDown])).toMatchObject({ state: 'down' });
+    expect(evaluate([dnsUp, tcpUp, httpDown, official('operational')])).toMatchObject({
+      state: 'down',
+      cause: 'network',
+    });
+  });
+
+  it('some connections of the top layer pass, some fail: partial trouble', () => {
+    const other = { ...httpDown, target: 'https://api.chat.example/' };
+    expect(evaluate([dnsUp, httpUp, other])).toMatchObject({ state: 'degraded' });
+    expect(evaluate([dnsUp, tcpDown, httpUp])).toMatchObject({ state: 'degraded' });
+  });
+
+  it('a service with only DNS probes is unreachable when every look-up fails', () => {
+    expect(evaluate([dnsDown, dnsDown])).toMatchObject({ state: 'down', cause: 'unconfirmed' });
+    expect(evaluate([dnsUp, dnsDown])).toMatchObject({ state: 'degraded', cause: 'unconfirmed' });
+  });
+
+  it('a failing look-up beside an answering connection is partial trouble', () => {
+    expect(evaluate([dnsDown, httpUp])).toMatchObject({ state: 'degraded', cause: 'unconfirmed' });
+  });
+});
+
+describe('verdict and cause (DESIGN, Detection 3), one test per row', () => {
+  it('row 1: a source of either scope reports a major outage → down / provider', () => {
+    expect(evaluate([dnsUp, httpUp, official('major')])).toMatchObject({
+      state: 'down',
+      cause: 'provider',
+    });
+    expect(evaluate([...unreachable, official('major', 'related')])).toMatchObject({
+      state: 'down',
+      cause: 'provider',
+    });
+  });
+
+  it('row 2: unreachable, unreachable from most networks everywhere → down / provider', () => {
+    expect(evaluate([...unreachable, official('operational')], opinion('everywhere'))).toMatchObject(
+      { state: 'down', cause: 'provider' },
+    );
+  });
+
+  it('row 3: unreachable, unreachable in the country but reachable elsewhere → down / regional', () => {
+    expect(evaluate(unreachable, opinion('country'))).toMatchObject({
+      state: 'down',
+      cause: 'regional',
+    });
+  });
+
+  it('row 4: unreachable, reachable from other networks in the country → down / network', () => {
+    expect(
+      evaluate([...unreachable, official('operational', 'related')], opinion('network')),
+    ).toMatchObject({ state: 'down', cause: 'network' });
+  });
+
+  it('row 5: unreachable, a service source says operational → down / network', () => {
+    expect(evaluate([...unreachable, official('operational')])).toMatchObject({
+      state: 'down',
+      cause: 'network',
+    });
+    // An inconclusive or failed second opinion leaves the row as it was.
+    expect(evaluate([...unreachable, official('operational')], opinion('failed'))).toMatchObject({
+      cause: 'network',
+    });
+  });
+
+  it('row 6: unreachable, a service source reports degraded or maintenance → down / provider', () => {
+    for (const says of ['degraded', 'maintenance'] as const) {
+      expect(evaluate([...unreachable, official(says)])).toMatchObject({
+        state: 'down',
+        cause: 'provider',
+      });
+    }
+  });
+
+  it('row 7: unreachable, nothing else (no source, related all well, sources unreachable) → down / unconfirmed', () => {
+    for (const extra of [[], [official('operational', 'related')], [official('unreachable')]]) {
+      expect(evaluate([...unreachable, ...extra], opinion('inconclusive'))).toMatchObject({
+        state: 'down',
+        cause: 'unconfirmed',
+      });
+    }
+  });
+
+  it('row 8: a source of either scope reports degraded while reachable → degraded / provider', () => {
+    expect(evaluate([dnsUp, httpUp, official('degraded')])).toMatchObject({
+      state: 'degraded',
+      cause: 'provider',
+    });
+    expect(evaluate([dnsUp, tcpDown, httpUp, official('degraded', 'related')])).toMatchObject({
+      state: 'degraded',
+      cause: 'provider',
+    });
+  });
+
+  it('row 9: some direct probes fail, or one is slow → degraded / unconfirmed', () => {
+    expect(evaluate([dnsDown, tcpDown, httpUp, official('operational')])).toMatchObject({
+      state: 'degraded',
+      cause: 'unconfirmed',
+    });
+    expect(evaluate([dnsUp, httpSlow])).toMatchObject({ state: 'degraded', cause: 'unconfirmed' });
+  });
+
+  it('row 10: a service source reports maintenance, all direct probes pass → maintenance / provider', () => {
+    expect(evaluate([dnsUp, httpUp, official('maintenance')])).toMatchObject({
+      state: 'maintenance',
+      cause: 'provider',
+    });
+    expect(evaluate([dnsUp, httpUp, official('maintenance', 'related')])).toMatchObject({
+      state: 'up',
+    });
+  });
+
+  it('row 11: otherwise → up', () => {
+    for (const extra of [[], [official('operational')], [official('unreachable')]]) {
+      expect(evaluate([dnsUp, httpUp, ...extra])).toMatchObject({ state: 'up', cause: null });
+    }
   });
 
   it.each([
@@ -85,18 +220,33 @@ describe('verdict and cause (DESIGN, Detection 3)', () => {
   });
 
   it('two official sources: the worst that answered counts, an unreachable one is ignored', () => {
-    expect(evaluate([up, official('unreachable'), official('degraded')])).toMatchObject({
+    expect(evaluate([httpUp, official('unreachable'), official('degraded')])).toMatchObject({
       state: 'degraded',
       cause: 'provider',
     });
   });
+});
 
-  it('the summary names what failed and what the provider says', () => {
-    const verdict = evaluate([direct('down', 'DNS_SERVFAIL'), official('unreachable')]);
-    expect(verdict.summary).toBe('no answer from https://chat.example/; status page unreachable');
-    expect(evaluate([up, official('major')]).summary).toBe(
+describe('the summary', () => {
+  it('names what failed, what the provider says, and for which product', () => {
+    expect(evaluate([dnsDown, official('unreachable')]).summary).toBe(
+      'no answer from chat.example (dns); status page unreachable',
+    );
+    expect(evaluate([httpUp, official('major')]).summary).toBe(
       'status page: page says major — "Messages failing"',
     );
-    expect(evaluate([up, up]).summary).toBe('all 2 check(s) passed');
+    expect(evaluate([...unreachable, official('major', 'related')]).summary).toContain(
+      'status page: Chat Business Platform: page says major',
+    );
+    expect(evaluate([dnsUp, httpUp]).summary).toBe('all 2 checks passed');
+  });
+
+  it('says what other networks saw', () => {
+    expect(evaluate(unreachable, opinion('country')).summary).toContain(
+      'reached from other networks: 0/3 in CI, 3/3 elsewhere',
+    );
+    expect(evaluate(unreachable, opinion('failed')).summary).toContain(
+      'no second opinion (rate-limited)',
+    );
   });
 });

@@ -7,6 +7,8 @@ import { feedSource } from '../../../../../main/engine/sources/feed';
 import { googleWorkspaceSource } from '../../../../../main/engine/sources/google-workspace';
 import { incidentioSource } from '../../../../../main/engine/sources/incidentio';
 import { instatusSource } from '../../../../../main/engine/sources/instatus';
+import { m365Source } from '../../../../../main/engine/sources/m365';
+import { metastatusSource } from '../../../../../main/engine/sources/metastatus';
 import { slackSource } from '../../../../../main/engine/sources/slack';
 import { statuspageSource } from '../../../../../main/engine/sources/statuspage';
 
@@ -157,6 +159,16 @@ describe('Slack status API', () => {
     });
     expect(slackSource.parse(json('slack-current-ok.json'), slack, NOW).state).toBe('operational');
   });
+  it('counts only incidents whose status is active (not resolved, scheduled or completed)', () => {
+    const report = slackSource.parse(json('slack-current-mixed.json'), slack, NOW);
+    expect(report.messages.map((m) => m.title)).toEqual([
+      'Users may be having trouble sending messages',
+    ]);
+    const huddles = probe({ kind: 'slack', url: 'https://slack-status.example/c', services: ['Huddles'] });
+    expect(slackSource.parse(json('slack-current-mixed.json'), huddles, NOW).state).toBe(
+      'operational',
+    );
+  });
   it('filters incidents by the services the probe names', () => {
     const calls = probe({
       kind: 'slack',
@@ -185,5 +197,136 @@ describe('RSS and Atom feeds', () => {
       'operational',
     );
     expect(feedSource.parse(xml('feed-atom.xml'), feed, NOW).state).toBe('operational');
+  });
+});
+
+describe('Statuspage and Slack Atom feeds: judged by the latest update', () => {
+  const feed = probe({ kind: 'feed', url: 'https://www.githubstatus.com/history.atom' });
+  it('reads each update from <content type="html">: two resolved incidents are not ongoing', () => {
+    const report = feedSource.parse(xml('statuspage-history.atom'), feed, NOW);
+    expect(report.state).toBe('degraded');
+    expect(report.messages.map((m) => m.title)).toEqual(['Incident with Git Operations']);
+    expect(report.messages[0]?.body).toMatch(/^Oct 25, 07:50 UTC Update - We are continuing/);
+  });
+  it('an incident whose history says "investigating" but whose latest update says resolved is over', () => {
+    const report = feedSource.parse(xml('statuspage-history.atom'), feed, NOW);
+    expect(report.messages.map((m) => m.title)).not.toContain('Incident with Actions');
+  });
+  it('an unlabelled log (Slack) runs oldest first: its last line is the latest', () => {
+    expect(feedSource.parse(xml('slack-feed.atom'), feed, NOW).state).toBe('operational');
+  });
+});
+
+describe('Microsoft status', () => {
+  it('RSS items carry a <status>: ServiceDegradation is ongoing, ServiceRestored is not', () => {
+    const feed = probe({ kind: 'feed', url: 'https://status.cloud.microsoft/api/feed/mac' });
+    const report = feedSource.parse(xml('m365-feed-mac.rss'), feed, NOW);
+    expect(report.state).toBe('degraded');
+    expect(report.messages.map((m) => m.title)).toEqual([
+      'Users may be unable to send or receive email in Outlook',
+    ]);
+  });
+  it('the posts endpoint: Status and Title of the named services', () => {
+    const all = probe({ kind: 'm365', url: 'https://status.cloud.microsoft/api/posts/m365Consumer' });
+    const report = m365Source.parse(json('m365-posts-consumer.json'), all, NOW);
+    expect(report).toMatchObject({ state: 'degraded', description: 'Outlook.com: ServiceDegradation' });
+    expect(report.messages[0]).toMatchObject({
+      title: 'Outlook.com: Users may be unable to send or receive email',
+      body: "We're investigating reports that some users can't send or receive email in Outlook.com.",
+    });
+    const teams = probe({
+      kind: 'm365',
+      url: 'https://status.cloud.microsoft/api/posts/m365Consumer',
+      services: ['microsoft teams'],
+    });
+    expect(m365Source.parse(json('m365-posts-consumer.json'), teams, NOW).state).toBe('operational');
+    expect(m365Source.parse(json('m365-posts-available.json'), all, NOW).state).toBe('operational');
+  });
+  it('rejects a payload that is not a list of posts', () => {
+    const all = probe({ kind: 'm365', url: 'https://status.cloud.microsoft/api/posts/mac' });
+    expect(() => m365Source.parse({ value: [] }, all, NOW)).toThrow();
+  });
+});
+
+describe('Meta Status', () => {
+  const waba = probe({ kind: 'metastatus', org: 'whatsapp-business-api', scope: 'related' });
+  it('reads the org from /data/orgs.json on metastatus.com by default', () => {
+    expect(metastatusSource.endpoint(waba)).toBe('https://metastatus.com/data/orgs.json');
+    expect(metastatusSource.details?.endpoint(waba)).toBe(
+      'https://metastatus.com/data/outages/whatsapp-business-api.json',
+    );
+    expect(metastatusSource.fallback?.endpoint(waba)).toBe(
+      'https://metastatus.com/outage-events-feed-whatsapp-business-api.rss',
+    );
+  });
+  it('25 Oct 2022: "High disruptions" on the Cloud API is a major outage of the WhatsApp Business Platform', () => {
+    const report = metastatusSource.parse(json('metastatus-orgs-outage.json'), waba, NOW);
+    expect(report).toMatchObject({ state: 'major', subject: 'WhatsApp Business Platform' });
+    expect(report.description).toContain('Cloud API — High disruptions');
+    expect(metastatusSource.parse(json('metastatus-orgs-operational.json'), waba, NOW)).toMatchObject({
+      state: 'operational',
+      description: 'WhatsApp Business Platform: no known issues',
+    });
+  });
+  it('counts only the named services (by name or id)', () => {
+    const signup = probe({ kind: 'metastatus', org: 'whatsapp-business-api', services: ['embedded signup'] });
+    expect(metastatusSource.parse(json('metastatus-orgs-outage.json'), signup, NOW).state).toBe('operational');
+    const accounts = probe({ kind: 'metastatus', org: 'whatsapp-business-api', services: [6] });
+    expect(metastatusSource.parse(json('metastatus-orgs-outage.json'), accounts, NOW).state).toBe('degraded');
+  });
+  it('the open outages give the posts: the latest one is the message', () => {
+    const first = metastatusSource.parse(json('metastatus-orgs-outage.json'), waba, NOW);
+    const merged = metastatusSource.details?.merge(
+      first,
+      json('metastatus-outages-whatsapp-business-api.json'),
+      waba,
+      NOW,
+    );
+    expect(merged?.messages).toEqual([
+      expect.objectContaining({
+        title: 'Cloud API: High disruptions',
+        body: 'Messages are failing to send for many businesses. We are working on a fix.',
+      }),
+    ]);
+  });
+  it('the RSS feed, when the JSON fails: the level in brackets', () => {
+    expect(metastatusSource.fallback?.parse(xml('metastatus-feed-whatsapp-business-api.rss'), waba, NOW))
+      .toMatchObject({ state: 'major', messages: [{ title: '[High disruptions]: Cloud API' }] });
+    expect(metastatusSource.fallback?.parse(xml('metastatus-feed-empty.rss'), waba, NOW).state).toBe(
+      'operational',
+    );
+  });
+  it('an org that is not listed is an error that names it', () => {
+    const gone = probe({ kind: 'metastatus', org: 'no-such-org' });
+    expect(() => metastatusSource.parse(json('metastatus-orgs-outage.json'), gone, NOW)).toThrow(
+      /no-such-org/,
+    );
+  });
+});
+
+describe('incident.io and Google, as published', () => {
+  it('incident.io: a resolved incident listed among the ongoing ones does not count', () => {
+    const page = probe({ kind: 'incidentio', url: 'https://status.example.io' });
+    const report = incidentioSource.parse(json('incidentio-widget-resolved-listed.json'), page, NOW);
+    expect(report.state).toBe('degraded');
+    expect(report.messages.map((m) => m.title)).toEqual(['Dashboard slow to load']);
+  });
+  it('Google: products are matched by their stable id', () => {
+    const gmail = probe({
+      kind: 'google-workspace',
+      url: 'https://www.google.com/appsstatus/dashboard/incidents.json',
+      productIds: ['NwZhW3Xu3QWQK7gV2axs'],
+    });
+    expect(googleWorkspaceSource.parse(json('google-workspace-incidents.json'), gmail, NOW).state).toBe(
+      'major',
+    );
+    const other = probe({
+      kind: 'google-workspace',
+      url: 'https://www.google.com/appsstatus/dashboard/incidents.json',
+      productIds: ['not-a-product'],
+    });
+    expect(googleWorkspaceSource.parse(json('google-workspace-incidents.json'), other, NOW).state).toBe(
+      'operational',
+    );
   });
 });

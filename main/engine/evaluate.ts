@@ -20,10 +20,7 @@ export function scopeOf(result: ProbeResult): OfficialScope {
 }
 
 /** Combines a service's official results (of one scope, or all): the worst that answered; unreachable if none did. */
-export function officialSays(
-  results: readonly ProbeResult[],
-  scope?: OfficialScope,
-): OfficialSays {
+export function officialSays(results: readonly ProbeResult[], scope?: OfficialScope): OfficialSays {
   const official = results.filter(
     (r) => !isDirectKind(r.kind) && (scope === undefined || scopeOf(r) === scope),
   );

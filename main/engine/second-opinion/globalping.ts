@@ -82,7 +82,12 @@ export function measurementRequest(
 ): Record<string, unknown> {
   const where = country ? { locations: [{ country, limit }] } : { limit };
   if (check.check === 'dns') {
-    return { type: 'dns', target: check.host, ...where, measurementOptions: { query: { type: 'A' } } };
+    return {
+      type: 'dns',
+      target: check.host,
+      ...where,
+      measurementOptions: { query: { type: 'A' } },
+    };
   }
   return {
     type: 'http',
@@ -91,7 +96,11 @@ export function measurementRequest(
     measurementOptions: {
       protocol: check.protocol,
       port: check.port,
-      request: { method: check.method, path: check.path, ...(check.query ? { query: check.query } : {}) },
+      request: {
+        method: check.method,
+        path: check.path,
+        ...(check.query ? { query: check.query } : {}),
+      },
     },
   };
 }
@@ -161,7 +170,12 @@ export async function runMeasurement(
     const body = JSON.stringify(measurementRequest(check, limit, where.country));
     const made = await send(`${base}/v1/measurements`, { method: 'POST', body });
     if (made.status === 429) {
-      throw new OpinionFailure('rate-limited', 'Globalping is rate-limiting us', bytes, retryAfter(made));
+      throw new OpinionFailure(
+        'rate-limited',
+        'Globalping is rate-limiting us',
+        bytes,
+        retryAfter(made),
+      );
     }
     if (made.status !== 202 && made.status !== 200) {
       throw new OpinionFailure('unreachable', `Globalping answered HTTP ${made.status}`, bytes);
@@ -169,9 +183,16 @@ export async function runMeasurement(
     const { id } = parseJson(made, created, 'measurement id');
     let current: Measurement | undefined;
     for (;;) {
-      const res = await send(`${base}/v1/measurements/${encodeURIComponent(id)}`, { method: 'GET' });
+      const res = await send(`${base}/v1/measurements/${encodeURIComponent(id)}`, {
+        method: 'GET',
+      });
       if (res.status === 429) {
-        throw new OpinionFailure('rate-limited', 'Globalping is rate-limiting us', bytes, retryAfter(res));
+        throw new OpinionFailure(
+          'rate-limited',
+          'Globalping is rate-limiting us',
+          bytes,
+          retryAfter(res),
+        );
       }
       if (res.status !== 200) {
         throw new OpinionFailure('unreachable', `Globalping answered HTTP ${res.status}`, bytes);

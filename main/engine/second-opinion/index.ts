@@ -2,10 +2,19 @@
 // says it is down, the same check is run from other networks in the user's country and elsewhere,
 // bounded per service and per hour, so "blocked on your network", "blocked in your country" and
 // "down for everyone" can be told apart.
-import type { ProbeConfig, SecondOpinionConfig, ServiceConfig } from '../../../shared/config-schema';
+import type {
+  ProbeConfig,
+  SecondOpinionConfig,
+  ServiceConfig,
+} from '../../../shared/config-schema';
 import { HOUR, SECOND } from '../../../shared/durations';
 import { isDirectKind } from '../../../shared/probes';
-import type { OpinionGroup, OpinionOutcome, ProbeResult, SecondOpinion } from '../../../shared/types';
+import type {
+  OpinionGroup,
+  OpinionOutcome,
+  ProbeResult,
+  SecondOpinion,
+} from '../../../shared/types';
 import type { HttpClient } from '../net/http-client';
 import { OpinionFailure, runMeasurement, type GroupAnswer, type OpinionCheck } from './globalping';
 
@@ -144,12 +153,7 @@ export class SecondOpinions {
     return opinion;
   }
 
-  private failed(
-    check: OpinionCheck,
-    now: number,
-    failure: string,
-    bytes: number,
-  ): SecondOpinion {
+  private failed(check: OpinionCheck, now: number, failure: string, bytes: number): SecondOpinion {
     return {
       country: { code: this.settings.countryCode, asked: 0, reachable: 0 },
       world: { asked: 0, reachable: 0 },
@@ -162,7 +166,11 @@ export class SecondOpinions {
     };
   }
 
-  private async ask(check: OpinionCheck, now: number, signal?: AbortSignal): Promise<SecondOpinion> {
+  private async ask(
+    check: OpinionCheck,
+    now: number,
+    signal?: AbortSignal,
+  ): Promise<SecondOpinion> {
     const code = this.settings.countryCode;
     const options = {
       url: this.settings.url,

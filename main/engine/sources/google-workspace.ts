@@ -49,11 +49,15 @@ export const googleWorkspaceSource: Source<GoogleProbe> = {
     const concerns = (i: z.infer<typeof incident>): boolean => {
       if (!ids && !matches) return true;
       const products = i.affected_products ?? [];
-      if (ids && (products.some((p) => p.id && ids.has(p.id)) || (i.service_key && ids.has(i.service_key))))
+      if (
+        ids &&
+        (products.some((p) => p.id && ids.has(p.id)) || (i.service_key && ids.has(i.service_key)))
+      )
         return true;
       return (
         !!matches &&
-        (products.some((p) => matches(p.title)) || (i.service_name ? matches(i.service_name) : false))
+        (products.some((p) => matches(p.title)) ||
+          (i.service_name ? matches(i.service_name) : false))
       );
     };
     const active = all.filter((i) => !i.end && concerns(i));

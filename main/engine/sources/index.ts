@@ -171,7 +171,10 @@ async function readEndpoint(
   try {
     report = parse(payload);
   } catch (error) {
-    throw new ProbeFailure('BAD_PAYLOAD', `answered a payload we cannot read (${firstIssue(error)})`);
+    throw new ProbeFailure(
+      'BAD_PAYLOAD',
+      `answered a payload we cannot read (${firstIssue(error)})`,
+    );
   }
   cache?.set(url, {
     etag: res.headers['etag'],
@@ -184,7 +187,9 @@ async function readEndpoint(
 
 /** Whether a failed read is worth the source's fallback (the host answered, its answer was wrong). */
 function answeredWrongly(error: unknown): boolean {
-  return error instanceof ProbeFailure && (error.code === 'BAD_PAYLOAD' || error.code === 'HTTP_STATUS');
+  return (
+    error instanceof ProbeFailure && (error.code === 'BAD_PAYLOAD' || error.code === 'HTTP_STATUS')
+  );
 }
 
 /** Fetches an official source (conditionally, when it was read before) and turns its answer into a probe result. */

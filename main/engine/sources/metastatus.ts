@@ -67,9 +67,10 @@ function outageMessages(
   const matches = wanted(probe);
   return outages.parse(payload).flatMap((o) => {
     if (o.status && metaState(o.status) === 'operational') return [];
-    const svc = o.service_id !== null && o.service_id !== undefined
-      ? servicesById.get(String(o.service_id))
-      : undefined;
+    const svc =
+      o.service_id !== null && o.service_id !== undefined
+        ? servicesById.get(String(o.service_id))
+        : undefined;
     if (probe.services && (!svc || !matches(svc))) return [];
     const last = o.posts?.at(-1);
     const title = o.title ?? [svc?.name, o.status].filter(Boolean).join(': ');
@@ -78,7 +79,9 @@ function outageMessages(
         title: title || 'Outage',
         ...(last?.description ? { body: last.description } : {}),
         url: joinUrl(probe.url, `/${probe.org}`),
-        ...(time(last?.time ?? o.time) !== undefined ? { updatedAt: time(last?.time ?? o.time) } : {}),
+        ...(time(last?.time ?? o.time) !== undefined
+          ? { updatedAt: time(last?.time ?? o.time) }
+          : {}),
       },
     ];
   });
@@ -96,7 +99,9 @@ export const metastatusSource: Source<MetaProbe> = {
     const matches = wanted(probe);
     const counted = found.services.filter(matches);
     if (counted.length === 0) {
-      throw new Error(`none of the services ${probe.services?.join(', ')} is listed for ${found.name}`);
+      throw new Error(
+        `none of the services ${probe.services?.join(', ')} is listed for ${found.name}`,
+      );
     }
     const troubled = counted.filter((s) => metaState(s.status) !== 'operational');
     const report: OfficialReport = {

@@ -46,8 +46,7 @@ export const slackSource: Source<SlackProbe> = {
     const body = current.parse(payload);
     const matches = nameMatcher(probe.services);
     const active = (body.active_incidents ?? []).filter(
-      (i) =>
-        isActive(i.status) && (!matches || (i.services ?? []).some((s) => matches(s))),
+      (i) => isActive(i.status) && (!matches || (i.services ?? []).some((s) => matches(s))),
     );
     const state = worstOfficial(active.map((i) => typeState(i.type)));
     const messages = active.map((i) => ({

@@ -127,9 +127,9 @@ describe('verdict and cause (DESIGN, Detection 3), one test per row', () => {
   });
 
   it('row 2: unreachable, unreachable from most networks everywhere → down / provider', () => {
-    expect(evaluate([...unreachable, official('operational')], opinion('everywhere'))).toMatchObject(
-      { state: 'down', cause: 'provider' },
-    );
+    expect(
+      evaluate([...unreachable, official('operational')], opinion('everywhere')),
+    ).toMatchObject({ state: 'down', cause: 'provider' });
   });
 
   it('row 3: unreachable, unreachable in the country but reachable elsewhere → down / regional', () => {

@@ -164,7 +164,11 @@ describe('Slack status API', () => {
     expect(report.messages.map((m) => m.title)).toEqual([
       'Users may be having trouble sending messages',
     ]);
-    const huddles = probe({ kind: 'slack', url: 'https://slack-status.example/c', services: ['Huddles'] });
+    const huddles = probe({
+      kind: 'slack',
+      url: 'https://slack-status.example/c',
+      services: ['Huddles'],
+    });
     expect(slackSource.parse(json('slack-current-mixed.json'), huddles, NOW).state).toBe(
       'operational',
     );
@@ -227,9 +231,15 @@ describe('Microsoft status', () => {
     ]);
   });
   it('the posts endpoint: Status and Title of the named services', () => {
-    const all = probe({ kind: 'm365', url: 'https://status.cloud.microsoft/api/posts/m365Consumer' });
+    const all = probe({
+      kind: 'm365',
+      url: 'https://status.cloud.microsoft/api/posts/m365Consumer',
+    });
     const report = m365Source.parse(json('m365-posts-consumer.json'), all, NOW);
-    expect(report).toMatchObject({ state: 'degraded', description: 'Outlook.com: ServiceDegradation' });
+    expect(report).toMatchObject({
+      state: 'degraded',
+      description: 'Outlook.com: ServiceDegradation',
+    });
     expect(report.messages[0]).toMatchObject({
       title: 'Outlook.com: Users may be unable to send or receive email',
       body: "We're investigating reports that some users can't send or receive email in Outlook.com.",
@@ -239,7 +249,9 @@ describe('Microsoft status', () => {
       url: 'https://status.cloud.microsoft/api/posts/m365Consumer',
       services: ['microsoft teams'],
     });
-    expect(m365Source.parse(json('m365-posts-consumer.json'), teams, NOW).state).toBe('operational');
+    expect(m365Source.parse(json('m365-posts-consumer.json'), teams, NOW).state).toBe(
+      'operational',
+    );
     expect(m365Source.parse(json('m365-posts-available.json'), all, NOW).state).toBe('operational');
   });
   it('rejects a payload that is not a list of posts', () => {
@@ -263,16 +275,26 @@ describe('Meta Status', () => {
     const report = metastatusSource.parse(json('metastatus-orgs-outage.json'), waba, NOW);
     expect(report).toMatchObject({ state: 'major', subject: 'WhatsApp Business Platform' });
     expect(report.description).toContain('Cloud API — High disruptions');
-    expect(metastatusSource.parse(json('metastatus-orgs-operational.json'), waba, NOW)).toMatchObject({
+    expect(
+      metastatusSource.parse(json('metastatus-orgs-operational.json'), waba, NOW),
+    ).toMatchObject({
       state: 'operational',
       description: 'WhatsApp Business Platform: no known issues',
     });
   });
   it('counts only the named services (by name or id)', () => {
-    const signup = probe({ kind: 'metastatus', org: 'whatsapp-business-api', services: ['embedded signup'] });
-    expect(metastatusSource.parse(json('metastatus-orgs-outage.json'), signup, NOW).state).toBe('operational');
+    const signup = probe({
+      kind: 'metastatus',
+      org: 'whatsapp-business-api',
+      services: ['embedded signup'],
+    });
+    expect(metastatusSource.parse(json('metastatus-orgs-outage.json'), signup, NOW).state).toBe(
+      'operational',
+    );
     const accounts = probe({ kind: 'metastatus', org: 'whatsapp-business-api', services: [6] });
-    expect(metastatusSource.parse(json('metastatus-orgs-outage.json'), accounts, NOW).state).toBe('degraded');
+    expect(metastatusSource.parse(json('metastatus-orgs-outage.json'), accounts, NOW).state).toBe(
+      'degraded',
+    );
   });
   it('the open outages give the posts: the latest one is the message', () => {
     const first = metastatusSource.parse(json('metastatus-orgs-outage.json'), waba, NOW);
@@ -290,11 +312,12 @@ describe('Meta Status', () => {
     ]);
   });
   it('the RSS feed, when the JSON fails: the level in brackets', () => {
-    expect(metastatusSource.fallback?.parse(xml('metastatus-feed-whatsapp-business-api.rss'), waba, NOW))
-      .toMatchObject({ state: 'major', messages: [{ title: '[High disruptions]: Cloud API' }] });
-    expect(metastatusSource.fallback?.parse(xml('metastatus-feed-empty.rss'), waba, NOW).state).toBe(
-      'operational',
-    );
+    expect(
+      metastatusSource.fallback?.parse(xml('metastatus-feed-whatsapp-business-api.rss'), waba, NOW),
+    ).toMatchObject({ state: 'major', messages: [{ title: '[High disruptions]: Cloud API' }] });
+    expect(
+      metastatusSource.fallback?.parse(xml('metastatus-feed-empty.rss'), waba, NOW).state,
+    ).toBe('operational');
   });
   it('an org that is not listed is an error that names it', () => {
     const gone = probe({ kind: 'metastatus', org: 'no-such-org' });
@@ -307,7 +330,11 @@ describe('Meta Status', () => {
 describe('incident.io and Google, as published', () => {
   it('incident.io: a resolved incident listed among the ongoing ones does not count', () => {
     const page = probe({ kind: 'incidentio', url: 'https://status.example.io' });
-    const report = incidentioSource.parse(json('incidentio-widget-resolved-listed.json'), page, NOW);
+    const report = incidentioSource.parse(
+      json('incidentio-widget-resolved-listed.json'),
+      page,
+      NOW,
+    );
     expect(report.state).toBe('degraded');
     expect(report.messages.map((m) => m.title)).toEqual(['Dashboard slow to load']);
   });
@@ -317,16 +344,16 @@ describe('incident.io and Google, as published', () => {
       url: 'https://www.google.com/appsstatus/dashboard/incidents.json',
       productIds: ['NwZhW3Xu3QWQK7gV2axs'],
     });
-    expect(googleWorkspaceSource.parse(json('google-workspace-incidents.json'), gmail, NOW).state).toBe(
-      'major',
-    );
+    expect(
+      googleWorkspaceSource.parse(json('google-workspace-incidents.json'), gmail, NOW).state,
+    ).toBe('major');
     const other = probe({
       kind: 'google-workspace',
       url: 'https://www.google.com/appsstatus/dashboard/incidents.json',
       productIds: ['not-a-product'],
     });
-    expect(googleWorkspaceSource.parse(json('google-workspace-incidents.json'), other, NOW).state).toBe(
-      'operational',
-    );
+    expect(
+      googleWorkspaceSource.parse(json('google-workspace-incidents.json'), other, NOW).state,
+    ).toBe('operational');
   });
 });

@@ -17,6 +17,7 @@ import { localSummary } from '../shared/i18n/evidence';
 import { defaultConfig } from './engine/catalog';
 import { loadConfigFile } from './engine/config-file';
 import { createEngine } from './engine';
+import { localeCountry } from './engine/second-opinion';
 import { hasHistory, printHistory } from './cli/history-command';
 import { defaultDataDir } from './history/data-dir';
 import { HistoryLockedError } from './history/lock';
@@ -30,6 +31,8 @@ interface Io {
   readonly colour: boolean;
   /** The user's language, from LC_ALL, LC_MESSAGES or LANG. */
   readonly tr: Translator;
+  /** The user's country for the second opinion, from the same locale variables (null if none). */
+  readonly country: string | null;
 }
 
 async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> {
@@ -62,7 +65,7 @@ async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> 
 }
 
 async function check(config: VigieConfig, args: CliArgs, io: Io): Promise<number> {
-  const engine = createEngine(config);
+  const engine = createEngine(config, { country: io.country });
   try {
     const snapshot = await engine.checkOnce();
     io.out(
@@ -83,7 +86,7 @@ function clock(at: number): string {
 function describeChange(change: VerdictChange, tr: Translator): string {
   const from = change.previous ? tr.t(`state.${change.previous.state}`) : tr.t('cli.start');
   const cause = change.current.cause ? ` (${tr.t(`cli.${change.current.cause}`)})` : '';
-  return `${clock(change.at)}  ${change.name}: ${from} → ${tr.t(`state.${change.current.state}`)}${cause} — ${localSummary(change.current.probes, tr, change.current.cause)}`;
+  return `${clock(change.at)}  ${change.name}: ${from} → ${tr.t(`state.${change.current.state}`)}${cause} — ${localSummary(change.current.probes, tr, change.current.cause, change.current.secondOpinion)}`;
 }
 
 /** Opens the history for recording; when another process records, watching goes on without it. */
@@ -106,7 +109,7 @@ function openRecorder(dataDir: string, io: Io): HistoryStore | null {
 }
 
 async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number> {
-  const engine = createEngine(config);
+  const engine = createEngine(config, { country: io.country });
   const history = openRecorder(args.data ?? defaultDataDir(), io);
   let lastConnectivity = '';
   let lastOverall = '';
@@ -219,13 +222,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 const colour = useColour(process.stdout, process.env);
+const locale = process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'];
 main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${colour ? styleText('red', text) : text}\n`),
   colour,
-  tr: createTranslator(
-    languageFrom(process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG']),
-  ),
+  tr: createTranslator(languageFrom(locale)),
+  country: localeCountry(locale) ?? localeCountry(Intl.DateTimeFormat().resolvedOptions().locale),
 }).then(
   (code) => {
     process.exitCode = code;

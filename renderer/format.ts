@@ -2,7 +2,7 @@
 // dates, an incident's span, one probe's result in words. Pure, so it is unit-tested.
 import type { DayCell, Incident, IncidentEvidence, LatencyPoint } from '../shared/history-types';
 import type { Translator } from '../shared/i18n';
-import { displayTarget } from '../shared/i18n/evidence';
+import { displayTarget, opinionEvidence } from '../shared/i18n/evidence';
 import { isDirectKind } from '../shared/probes';
 import type { ProbeResult } from '../shared/types';
 
@@ -79,6 +79,7 @@ export function incidentSpan(incident: Incident, tr: Translator, now: number): s
 export function probeLine(probe: ProbeResult | IncidentEvidence, tr: Translator): string {
   const target = displayTarget(probe.target);
   const latency = 'latencyMs' in probe ? probe.latencyMs : 0;
+  if ('opinion' in probe && probe.opinion) return opinionEvidence(probe.opinion, tr);
   if (!isDirectKind(probe.kind as ProbeResult['kind'])) {
     const official = 'official' in probe ? probe.official : undefined;
     if (official)

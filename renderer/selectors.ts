@@ -1,6 +1,7 @@
 // Derived view data, computed from plain data (STYLE 8): no logic inside JSX.
 import type { Translator } from '../shared/i18n';
 import { reachedLatency } from '../shared/probes';
+import { causeBasis, type CauseBasis } from '../shared/i18n/evidence';
 import { isTrouble, sortServices } from '../shared/severity';
 import type { ServiceStatus, Snapshot } from '../shared/types';
 
@@ -49,17 +50,37 @@ export function banner(snapshot: Snapshot, tr: Translator, now: number): Banner 
     since: tr.time(worst.since ?? worst.checkedAt, now),
     provider: worst.provider ?? t('notify.theProvider'),
   };
-  const key =
-    worst.cause === 'network'
-      ? 'window.bannerNetwork'
-      : worst.cause === 'provider'
-        ? worst.state === 'down'
-          ? 'window.bannerProvider'
-          : 'window.bannerProviderDegraded'
-        : 'window.bannerUnconfirmed';
+  const basis = causeBasis(worst);
+  const key = bannerKey(worst, basis);
+  const withSubject = basis.kind === 'related' ? { ...values, subject: basis.subject } : values;
   const more =
     troubled.length > 1 ? ` ${t('window.bannerMore', { count: troubled.length - 1 })}` : '';
-  return { tone: worst.state === 'down' ? 'danger' : 'warning', text: `${t(key, values)}${more}` };
+  return {
+    tone: worst.state === 'down' ? 'danger' : 'warning',
+    text: `${t(key, withSubject)}${more}`,
+  };
+}
+
+/** The banner sentence for the worst service, from its cause and what the cause rests on. */
+function bannerKey(worst: ServiceStatus, basis: CauseBasis): string {
+  switch (worst.cause) {
+    case 'network':
+      return basis.kind === 'opinion' ? 'window.bannerNetworkOpinion' : 'window.bannerNetwork';
+    case 'regional':
+      return 'window.bannerRegional';
+    case 'provider':
+      if (worst.state !== 'down') return 'window.bannerProviderDegraded';
+      if (basis.kind === 'related') return 'window.bannerProviderRelated';
+      return basis.kind === 'opinion' ? 'window.bannerProviderOpinion' : 'window.bannerProvider';
+    case 'local':
+    case 'unconfirmed':
+    case null:
+      return 'window.bannerUnconfirmed';
+    default: {
+      const never: never = worst.cause;
+      return never;
+    }
+  }
 }
 
 /** The latency a row shows: the slowest passing direct probe of the last check, if any. */

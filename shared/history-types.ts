@@ -1,13 +1,15 @@
 // Plain data the history answers with, shared by the main process and the window.
-import type { Cause } from './types';
+import type { Cause, SecondOpinion } from './types';
 
-/** One piece of evidence: what a probe said. */
+/** One piece of evidence: what a probe said, or (kind `second-opinion`) what other networks saw. */
 export interface IncidentEvidence {
   readonly kind: string;
   readonly target: string;
   readonly state: string;
   readonly code: string | null;
   readonly detail: string;
+  /** Set on `second-opinion` evidence: the counts, for words in the reader's language. */
+  readonly opinion?: SecondOpinion;
 }
 
 /** A provider's message seen during the incident. */

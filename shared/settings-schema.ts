@@ -42,6 +42,21 @@ export const settingsSchema = z.strictObject({
   language: z.enum(['system', 'en', 'fr', 'ar']).default('system'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   launchAtLogin: z.boolean().default(false),
+  /**
+   * Asking other networks (Globalping) when a service is unreachable from here. The user's own
+   * services are asked about only when each says so (`secondOpinion: true`).
+   */
+  secondOpinion: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** The user's country (ISO 3166-1 alpha-2); null: from the system's region settings. */
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/, 'expected a two-letter country code')
+        .nullable()
+        .default(null),
+    })
+    .default({ enabled: true, country: null }),
   pausedUntil: z.number().nullable().default(null),
   window: z
     .strictObject({

@@ -240,6 +240,7 @@ const ENGINE_SETTINGS = [
   'failureThreshold',
   'successThreshold',
   'nonCriticalMaxDegraded',
+  'secondOpinion',
 ] as const;
 
 /** Creates, wires and starts an engine for the current settings. */
@@ -251,6 +252,8 @@ function startEngine(
   const engine = createEngine(configFromSettings(defaultConfig(), settings), {
     overall: { nonCriticalMaxDegraded: settings.nonCriticalMaxDegraded },
     initial: previous?.services,
+    // The OS's region answers "your country" for the second opinion unless the settings say.
+    country: /^[A-Z]{2}$/.test(app.getLocaleCountryCode()) ? app.getLocaleCountryCode() : null,
   });
   engine.scheduler.on('change', (change) => {
     running?.pendingChanges.push(change);

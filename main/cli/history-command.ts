@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DAY } from '../../shared/durations';
 import type { DayState } from '../history/queries';
 import type { Translator } from '../../shared/i18n';
-import { displayTarget } from '../../shared/i18n/evidence';
+import { displayTarget, opinionEvidence } from '../../shared/i18n/evidence';
 import { daysCsv, incidentsCsv, localTime, percent } from '../history/export';
 import { ENDED_UNSEEN } from '../history/incidents';
 import type { HistoryStore } from '../history/store';
@@ -114,7 +114,11 @@ export function printHistory(
       const cause = i.cause ? `, ${t(`cli.${i.cause}`)}` : '';
       const evidence = i.evidenceAtStart
         .map((e) =>
-          e.code ? t(`evidence.${e.code}`, { target: displayTarget(e.target), ms: 0 }) : e.detail,
+          e.opinion
+            ? opinionEvidence(e.opinion, io.tr)
+            : e.code
+              ? t(`evidence.${e.code}`, { target: displayTarget(e.target), ms: 0 })
+              : e.detail,
         )
         .join(t('evidence.separator'));
       io.out(

@@ -1,7 +1,13 @@
 // How the command line shows a snapshot: the DESIGN JSON object, a readable table, exit codes.
 import type { Translator } from '../../shared/i18n';
 import { localSummary } from '../../shared/i18n/evidence';
-import type { ProbeResult, ServiceStatus, Snapshot, VerdictState } from '../../shared/types';
+import type {
+  ProbeResult,
+  SecondOpinion,
+  ServiceStatus,
+  Snapshot,
+  VerdictState,
+} from '../../shared/types';
 
 /** Exit statuses of `npm run check` (DESIGN, Command line). */
 export const EXIT = {
@@ -31,7 +37,22 @@ function probeJson(p: ProbeResult) {
     latencyMs: p.latencyMs,
     bytes: p.bytes,
     detail: p.detail,
+    ...(p.scope ? { scope: p.scope } : {}),
     ...(p.official ? { official: p.official } : {}),
+  };
+}
+
+/** The second opinion as JSON: counts per group, times in ISO, or null when none was asked. */
+function opinionJson(opinion: SecondOpinion | null | undefined) {
+  if (!opinion) return null;
+  return {
+    country: opinion.country,
+    world: opinion.world,
+    checkedAt: new Date(opinion.checkedAt).toISOString(),
+    outcome: opinion.outcome,
+    check: opinion.check,
+    target: opinion.target,
+    ...(opinion.failure ? { failure: opinion.failure } : {}),
   };
 }
 
@@ -49,6 +70,7 @@ export function snapshotJson(snapshot: Snapshot) {
       cause: s.cause,
       summary: s.summary,
       probes: s.probes.map(probeJson),
+      secondOpinion: opinionJson(s.secondOpinion),
     })),
   };
 }
@@ -122,7 +144,7 @@ export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translato
   snapshot.services.forEach((s, i) => {
     const pad = ' '.repeat(Math.max(0, stateWidth - (states[i] ?? '').length));
     lines.push(
-      `${s.name.padEnd(nameWidth)}  ${stateLabel(s.state, colour, tr)}${pad}  ${causeWords(s, tr).padEnd(causeWidth)}  ${localSummary(s.probes, tr, s.cause)}`,
+      `${s.name.padEnd(nameWidth)}  ${stateLabel(s.state, colour, tr)}${pad}  ${causeWords(s, tr).padEnd(causeWidth)}  ${localSummary(s.probes, tr, s.cause, s.secondOpinion)}`,
     );
   });
   lines.push('');

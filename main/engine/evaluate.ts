@@ -8,6 +8,7 @@ import type {
   Verdict,
   VerdictState,
 } from '../../shared/types';
+import { opinionWords } from '../../shared/opinion';
 import { isDirectKind, unreachableFromHere } from '../../shared/probes';
 import { worstOfficial } from './sources/source';
 
@@ -121,28 +122,6 @@ function officialWords(result: ProbeResult): string {
   const title = report.messages[0]?.title;
   const who = scopeOf(result) === 'related' && report.subject ? `${report.subject}: ` : '';
   return `status page: ${who}${report.description}${title ? ` — "${title}"` : ''}`;
-}
-
-/** The second opinion in one English phrase. */
-export function opinionWords(opinion: SecondOpinion): string {
-  const { country, world } = opinion;
-  switch (opinion.outcome) {
-    case 'failed':
-      return `no second opinion (${opinion.failure ?? 'unavailable'})`;
-    case 'inconclusive':
-      return `second opinion inconclusive (${country.reachable + world.reachable} of ${country.asked + world.asked} networks reached it)`;
-    case 'everywhere':
-    case 'country':
-    case 'network': {
-      const home = country.code ? `${country.reachable}/${country.asked} in ${country.code}` : '';
-      const away = `${world.reachable}/${world.asked} elsewhere`;
-      return `reached from other networks: ${[home, away].filter(Boolean).join(', ')}`;
-    }
-    default: {
-      const never: never = opinion.outcome;
-      return never;
-    }
-  }
 }
 
 /** One line a person reads: what failed, what the provider says, and what other networks saw. */

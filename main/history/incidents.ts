@@ -6,6 +6,7 @@ import type {
   IncidentMessage,
   IncidentState,
 } from '../../shared/history-types';
+import { opinionWords } from '../../shared/opinion';
 import type { Cause, ProbeResult, ServiceStatus } from '../../shared/types';
 
 export type {
@@ -36,17 +37,29 @@ export type IncidentEntry =
 /** What Vigie says of an end it did not see. */
 export const ENDED_UNSEEN = 'ended while Vigie was not running';
 
-function evidenceOf(probes: readonly ProbeResult[]): IncidentEvidence[] {
-  const telling = probes.filter(
+function evidenceOf(status: ServiceStatus): IncidentEvidence[] {
+  const telling = status.probes.filter(
     (p) => p.state !== 'up' || (p.official && p.official.state !== 'operational'),
   );
-  return telling.map((p) => ({
+  const evidence: IncidentEvidence[] = telling.map((p) => ({
     kind: p.kind,
     target: p.target,
     state: p.state,
     code: p.code,
     detail: p.detail,
   }));
+  const opinion = status.secondOpinion;
+  if (opinion) {
+    evidence.push({
+      kind: 'second-opinion',
+      target: opinion.target,
+      state: opinion.outcome,
+      code: null,
+      detail: opinionWords(opinion),
+      opinion: { ...opinion, bytes: 0 },
+    });
+  }
+  return evidence;
 }
 
 function messagesOf(probes: readonly ProbeResult[], seenAt: number): IncidentMessage[] {
@@ -115,7 +128,7 @@ export class IncidentBook {
     const at = status.checkedAt;
     if (isIncidentState(status.state)) {
       if (!open) {
-        const evidence = evidenceOf(status.probes);
+        const evidence = evidenceOf(status);
         entries.push({
           type: 'open',
           incident: {
@@ -138,7 +151,7 @@ export class IncidentBook {
           id: open.id,
           state: 'down',
           cause: status.cause,
-          evidence: evidenceOf(status.probes),
+          evidence: evidenceOf(status),
         });
       }
     }

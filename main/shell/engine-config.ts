@@ -4,9 +4,17 @@ import type { Settings } from '../../shared/settings-schema';
 
 /** Applies the settings to a catalog config. */
 export function configFromSettings(catalog: VigieConfig, settings: Settings): VigieConfig {
-  const own = settings.customServices.filter((s) => !catalog.services.some((c) => c.id === s.id));
+  const own = settings.customServices
+    .filter((s) => !catalog.services.some((c) => c.id === s.id))
+    // The user's own addresses leave the machine only with their own opt-in.
+    .map((s) => ({ ...s, secondOpinion: s.secondOpinion === true }));
+  const opinion = catalog.secondOpinion;
   return {
     ...catalog,
+    secondOpinion:
+      opinion && settings.secondOpinion.enabled
+        ? { ...opinion, country: settings.secondOpinion.country ?? opinion.country }
+        : undefined,
     intervalSeconds: settings.intervalSeconds,
     failureThreshold: settings.failureThreshold,
     successThreshold: settings.successThreshold,

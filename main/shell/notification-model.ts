@@ -2,7 +2,7 @@
 // single failed probe (changes are confirmed by the scheduler), quiet hours, muted services, and
 // one grouped notice when three or more services change at once (no storms).
 import type { Translator } from '../../shared/i18n';
-import { localSummary } from '../../shared/i18n/evidence';
+import { causeBasis, localSummary } from '../../shared/i18n/evidence';
 import type { Settings } from '../../shared/settings-schema';
 import type { VerdictChange } from '../../shared/types';
 
@@ -46,7 +46,8 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
   const prefs = ctx.settings.notifications;
   const service = current.name;
   const provider = current.provider ?? t('notify.theProvider');
-  const summary = localSummary(current.probes, ctx.tr, current.cause);
+  const summary = localSummary(current.probes, ctx.tr, current.cause, current.secondOpinion);
+  const basis = causeBasis(current);
   const base = { serviceId: change.serviceId };
   if (current.state === 'down' && prefs.down) {
     switch (current.cause) {
@@ -54,13 +55,27 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
         return {
           ...base,
           title: t('notify.downProvider', { service }),
-          body: t('notify.downProviderBody', { provider, summary }),
+          body:
+            basis.kind === 'related'
+              ? t('notify.downProviderRelatedBody', { provider, subject: basis.subject, summary })
+              : basis.kind === 'opinion'
+                ? t('notify.downProviderOpinionBody', { summary })
+                : t('notify.downProviderBody', { provider, summary }),
         };
       case 'network':
         return {
           ...base,
           title: t('notify.downNetwork', { service }),
-          body: t('notify.downNetworkBody', { provider, service, summary }),
+          body:
+            basis.kind === 'opinion'
+              ? t('notify.downNetworkOpinionBody', { summary })
+              : t('notify.downNetworkBody', { provider, service, summary }),
+        };
+      case 'regional':
+        return {
+          ...base,
+          title: t('notify.downRegional', { service }),
+          body: t('notify.downRegionalBody', { summary }),
         };
       default:
         return {

@@ -74,6 +74,7 @@ function tooltip(snapshot: Snapshot, ctx: TrayContext): string {
   };
   if (others > 0) return t('tooltip.more', values);
   if (worst.cause === 'network') return t('tooltip.network', values);
+  if (worst.cause === 'regional') return t('tooltip.regional', values);
   if (worst.cause === 'provider') return t('tooltip.provider', values);
   return t('tooltip.unconfirmed', values);
 }

@@ -44,7 +44,7 @@ export function ServiceRow({
       </div>
       {service.state !== 'up' && (
         <p className="evidence">
-          <bdi>{localSummary(service.probes, tr, service.cause)}</bdi>
+          <bdi>{localSummary(service.probes, tr, service.cause, service.secondOpinion)}</bdi>
         </p>
       )}
       {cells && <DayStrip states={cells} label={`${service.name} — ${tr.t('window.days')}`} />}

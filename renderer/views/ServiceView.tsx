@@ -2,7 +2,7 @@
 // time over a chosen period, the evidence of the last check, and what the provider says.
 import { useMemo, useState } from 'react';
 import { DAY } from '../../shared/durations';
-import { localSummary } from '../../shared/i18n/evidence';
+import { localSummary, opinionEvidence } from '../../shared/i18n/evidence';
 import { isDirectKind } from '../../shared/probes';
 import type { ServiceStatus } from '../../shared/types';
 import { vigie } from '../client';
@@ -86,7 +86,7 @@ export function ServiceView({
         {service.provider && <span className="meta">{tr.t('service.by', { provider })}</span>}
       </div>
       <p className="evidence">
-        <bdi>{localSummary(service.probes, tr, service.cause)}</bdi>
+        <bdi>{localSummary(service.probes, tr, service.cause, service.secondOpinion)}</bdi>
       </p>
 
       <h3>{tr.t('service.uptime')}</h3>
@@ -202,6 +202,16 @@ export function ServiceView({
             </tbody>
           </table>
         </div>
+      )}
+      {service.secondOpinion && (
+        <p className="second-opinion">
+          <bdi>
+            {tr.t('service.secondOpinion', {
+              evidence: opinionEvidence(service.secondOpinion, tr),
+              time: tr.time(service.secondOpinion.checkedAt, now),
+            })}
+          </bdi>
+        </p>
       )}
 
       <h3>{tr.t('service.official', { provider })}</h3>

@@ -8,6 +8,7 @@ import type { Settings } from '../../shared/settings-schema';
 import { localSummary } from '../../shared/i18n/evidence';
 import { unwrap, vigie } from '../client';
 import { Choice, TextField, Toggle, wholeNumberIn } from '../components/Fields';
+import { SecondOpinionSettings } from '../components/SecondOpinionSettings';
 import { Failure, Loading } from '../components/States';
 import { formatBytes } from '../format';
 import { useAsync } from '../hooks/useAsync';
@@ -189,6 +190,8 @@ export function SettingsView({
           onChange={(v) => void save({ nonCriticalMaxDegraded: v })}
         />
       </fieldset>
+
+      <SecondOpinionSettings settings={settings} save={save} />
 
       <fieldset>
         <legend>{t('prefs.notifications')}</legend>

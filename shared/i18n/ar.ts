@@ -18,6 +18,7 @@ export const ar: Messages = {
     unknown: 'غير معروفة',
   },
   tooltip: {
+    regional: 'Vigie — تعذّر الوصول إلى {{service}} من بلدك منذ {{since}}',
     ok: 'Vigie — جميع الخدمات تعمل',
     checking: 'Vigie — جارٍ الفحص…',
     offline: 'Vigie — أنت غير متصل: لا يُحكم على شيء حتى يعود الاتصال',
@@ -47,6 +48,13 @@ export const ar: Messages = {
     quit: 'إنهاء Vigie',
   },
   notify: {
+    downProviderRelatedBody: 'يبلّغ {{provider}} عن مشكلة في {{subject}}. {{summary}}',
+    downProviderOpinionBody: 'أكّدت ذلك فحوصات من شبكات أخرى. {{summary}}',
+    downNetworkOpinionBody:
+      'شبكات أخرى في بلدك تصل إليها: المشكلة في اتصالك (شبكتك أو مشغّلك أو حجب). {{summary}}',
+    downRegional: 'تعذّر الوصول إلى {{service}} من بلدك',
+    downRegionalBody:
+      'لا تصل إليها الشبكات الأخرى في بلدك أيضًا، بينما تصل إليها شبكات في أماكن أخرى: حجب أو عطل في بلدك. {{summary}}',
     downProvider: '{{service}} متوقفة لدى الجميع',
     downProviderBody: 'صفحة حالة {{provider}} تؤكد ذلك. {{summary}}',
     downNetwork: 'تعذّر الوصول إلى {{service}} من شبكتك',
@@ -80,6 +88,25 @@ export const ar: Messages = {
     hoursMinutes: '{{hours}} و{{minutes}}',
   },
   evidence: {
+    relatedSays: 'حالة {{subject}}: {{description}}',
+    opinionCountry_zero: 'لم تصل إليها أيّ شبكة من {{asked}} في بلدك ({{country}})',
+    opinionCountry_one: 'وصلت إليها شبكة واحدة من {{asked}} في بلدك ({{country}})',
+    opinionCountry_two: 'وصلت إليها شبكتان من {{asked}} في بلدك ({{country}})',
+    opinionCountry_few: 'وصلت إليها {{count}} شبكات من {{asked}} في بلدك ({{country}})',
+    opinionCountry_many: 'وصلت إليها {{count}} شبكة من {{asked}} في بلدك ({{country}})',
+    opinionCountry_other: 'وصلت إليها {{count}} شبكة من {{asked}} في بلدك ({{country}})',
+    opinionWorld_zero: 'ولم تصل إليها أيّ شبكة من {{asked}} في أماكن أخرى',
+    opinionWorld_one: 'وشبكة واحدة من {{asked}} في أماكن أخرى',
+    opinionWorld_two: 'وشبكتان من {{asked}} في أماكن أخرى',
+    opinionWorld_few: 'و{{count}} شبكات من {{asked}} في أماكن أخرى',
+    opinionWorld_many: 'و{{count}} شبكة من {{asked}} في أماكن أخرى',
+    opinionWorld_other: 'و{{count}} شبكة من {{asked}} في أماكن أخرى',
+    opinionInconclusive: 'لم تحسم الفحوصات من الشبكات الأخرى الأمر',
+    opinionFailed: 'لا رأي ثانيًا من الشبكات الأخرى ({{reason}})',
+    opinionRateLimited: 'طُلبت فحوصات كثيرة، أعد المحاولة لاحقًا',
+    opinionTimeout: 'لم يصل ردّ في الوقت المحدد',
+    opinionUnavailable: 'تعذّر الوصول إلى خدمة الفحص',
+    opinionHourly: 'بلغ الحدّ المسموح به في الساعة',
     local: 'لا يُحكم على شيء ما دام هذا الجهاز غير متصل أو خلف صفحة تسجيل دخول أو بلا DNS',
     DNS_SERVFAIL: 'فشل DNS (SERVFAIL) للنطاق {{target}}',
     DNS_NXDOMAIN: 'النطاق {{target}} غير موجود في DNS (NXDOMAIN)',
@@ -103,6 +130,7 @@ export const ar: Messages = {
     officialUp: 'صفحة الحالة تقول إن كل شيء على ما يرام',
   },
   cli: {
+    regional: 'بلدك',
     service: 'الخدمة',
     state: 'الحالة',
     cause: 'السبب',
@@ -123,6 +151,13 @@ export const ar: Messages = {
     unconfirmed: 'غير مؤكد',
   },
   window: {
+    bannerProviderRelated:
+      '{{service}} متوقفة منذ {{since}} — يبلّغ {{provider}} عن مشكلة في {{subject}}',
+    bannerProviderOpinion:
+      '{{service}} متوقفة لدى الجميع منذ {{since}} — تؤكد ذلك فحوصات من شبكات أخرى',
+    bannerNetworkOpinion: 'اتصالك لا يصل إلى {{service}}، بينما تصل إليها شبكات أخرى في بلدك',
+    bannerRegional:
+      'تعذّر الوصول إلى {{service}} من بلدك منذ {{since}}؛ تصل إليها شبكات في أماكن أخرى',
     bannerOk: 'جميع الخدمات تعمل',
     bannerProvider: '{{service}} متوقفة لدى الجميع منذ {{since}} — صفحة حالة {{provider}} تؤكد ذلك',
     bannerProviderDegraded: 'تواجه {{service}} مشكلات منذ {{since}} — يبلّغ عنها {{provider}}',
@@ -165,6 +200,7 @@ export const ar: Messages = {
     back: 'العودة إلى النظرة العامة',
   },
   service: {
+    secondOpinion: 'فُحص من شبكات أخرى (Globalping) في {{time}}: {{evidence}}',
     notWatched: 'لم تعد هذه الخدمة مراقَبة. فعّلها من الإعدادات لتظهر هنا.',
     since: 'منذ {{time}}',
     by: 'يديرها {{provider}}',
@@ -247,6 +283,16 @@ export const ar: Messages = {
     endedUnseen: 'انتهت بينما لم يكن Vigie يعمل: وقت النهاية هو حين رآها Vigie منتهية.',
   },
   prefs: {
+    secondOpinion: 'رأي ثانٍ من شبكات أخرى',
+    secondOpinionWhat:
+      'عندما يتعذّر على Vigie الوصول إلى خدمة ولا توضّح أيّ صفحة حالة السبب، يمكنه أن يطلب من Globalping (globalping.io، شبكة عامة ومجانية من أجهزة الفحص) تجربة العنوان نفسه من بضع شبكات في بلدك وفي أماكن أخرى. هكذا يُميَّز الحجب على شبكتك من الحجب في بلدك من العطل لدى الجميع. ما يُرسل إلى Globalping: عنوان الخدمة (مثل web.whatsapp.com) وبلدك، من عنوان هذا الجهاز — ولا شيء آخر عنك. مرة واحدة على الأكثر لكل خدمة كل 10 دقائق.',
+    secondOpinionEnabled: 'اسأل شبكات أخرى عندما يتعذّر الوصول إلى خدمة',
+    secondOpinionCountry: 'بلدك (حرفان، مثل MA أو DZ أو TN)',
+    secondOpinionCountryAuto: 'إن تُرك فارغًا: يؤخذ من إعدادات المنطقة في هذا الجهاز.',
+    secondOpinionCountryIs: 'تُقارن الفحوصات من {{country}} بالفحوصات من أماكن أخرى.',
+    countryInvalid: 'أدخل حرفين، مثل MA أو FR، أو اتركه فارغًا.',
+    secondOpinionOwn: 'خدماتك الخاصة',
+    secondOpinionOwnService: 'اسأل أيضًا عن {{service}} (يُرسل عنوانها إلى Globalping)',
     heading: 'الإعدادات',
     saved: 'حُفظ',
     notSaved: 'لم يُحفظ: {{message}}',

@@ -16,6 +16,7 @@ export const en = {
     unknown: 'unknown',
   },
   tooltip: {
+    regional: 'Vigie — {{service}} unreachable from your country since {{since}}',
     ok: 'Vigie — all services are up',
     checking: 'Vigie — checking…',
     offline: 'Vigie — you are offline: nothing is judged until the connection is back',
@@ -41,6 +42,13 @@ export const en = {
     quit: 'Quit Vigie',
   },
   notify: {
+    downProviderRelatedBody: '{{provider}} reports trouble with {{subject}}. {{summary}}',
+    downProviderOpinionBody: 'Confirmed by checks from other networks. {{summary}}',
+    downNetworkOpinionBody:
+      'Other networks in your country reach it: the problem is on your connection (your network, your operator, a block). {{summary}}',
+    downRegional: '{{service}} is unreachable from your country',
+    downRegionalBody:
+      'Other networks in your country cannot reach it either, while networks elsewhere can: a block or an outage in your country. {{summary}}',
     downProvider: '{{service}} is down for everyone',
     downProviderBody: "{{provider}}'s status page confirms. {{summary}}",
     downNetwork: '{{service}} is unreachable from your network',
@@ -66,6 +74,17 @@ export const en = {
     hoursMinutes: '{{hours}} and {{minutes}}',
   },
   evidence: {
+    relatedSays: 'status of {{subject}}: {{description}}',
+    opinionCountry_one: 'reached from {{count}} of {{asked}} networks in {{country}}',
+    opinionCountry_other: 'reached from {{count}} of {{asked}} networks in {{country}}',
+    opinionWorld_one: 'from {{count}} of {{asked}} networks elsewhere',
+    opinionWorld_other: 'from {{count}} of {{asked}} networks elsewhere',
+    opinionInconclusive: 'checks from other networks could not tell',
+    opinionFailed: 'no second opinion from other networks ({{reason}})',
+    opinionRateLimited: 'too many checks asked, try later',
+    opinionTimeout: 'no answer in time',
+    opinionUnavailable: 'the checking service could not be reached',
+    opinionHourly: 'hourly limit reached',
     local: 'nothing is judged while this computer is offline, behind a login page or without DNS',
     DNS_SERVFAIL: 'DNS SERVFAIL for {{target}}',
     DNS_NXDOMAIN: '{{target}} does not exist in DNS (NXDOMAIN)',
@@ -89,6 +108,7 @@ export const en = {
     officialUp: 'the status page says all is well',
   },
   cli: {
+    regional: 'your country',
     service: 'SERVICE',
     state: 'STATE',
     cause: 'CAUSE',
@@ -109,6 +129,14 @@ export const en = {
     unconfirmed: 'unconfirmed',
   },
   window: {
+    bannerProviderRelated:
+      '{{service}} is down since {{since}} — {{provider}} reports trouble with {{subject}}',
+    bannerProviderOpinion:
+      '{{service}} is down for everyone since {{since}} — checks from other networks confirm it',
+    bannerNetworkOpinion:
+      'Your connection cannot reach {{service}}, while other networks in your country can',
+    bannerRegional:
+      '{{service}} is unreachable from your country since {{since}}; networks elsewhere reach it',
     bannerOk: 'All services are up',
     bannerProvider:
       '{{service}} is down for everyone since {{since}} — {{provider}}’s status page confirms',
@@ -149,6 +177,7 @@ export const en = {
     back: 'Back to the overview',
   },
   service: {
+    secondOpinion: 'Checked from other networks (Globalping) at {{time}}: {{evidence}}',
     notWatched: 'This service is not watched any more. Turn it on in Settings to see it here.',
     since: 'since {{time}}',
     by: 'run by {{provider}}',
@@ -228,6 +257,16 @@ export const en = {
     endedUnseen: 'It ended while Vigie was not running: the end time is when Vigie saw it over.',
   },
   prefs: {
+    secondOpinion: 'Second opinion from other networks',
+    secondOpinionWhat:
+      'When Vigie cannot reach a service and no status page says why, it can ask Globalping (globalping.io, a free public network of probes) to try the same address from a few networks in your country and elsewhere. That tells a block on your network from a block in your country from an outage for everyone. What is sent to Globalping: the service’s address (for example web.whatsapp.com) and your country, from this computer’s address — nothing else about you. At most once per service every 10 minutes.',
+    secondOpinionEnabled: 'Ask other networks when a service cannot be reached',
+    secondOpinionCountry: 'Your country (two letters, e.g. CI, MA, FR)',
+    secondOpinionCountryAuto: 'Empty: taken from this computer’s region settings.',
+    secondOpinionCountryIs: 'Checks from {{country}} are compared with checks from elsewhere.',
+    countryInvalid: 'Enter two letters, such as CI or FR, or leave it empty.',
+    secondOpinionOwn: 'Your own services',
+    secondOpinionOwnService: 'Also ask about {{service}} (its address is sent to Globalping)',
     heading: 'Settings',
     saved: 'Saved',
     notSaved: 'Not saved: {{message}}',

@@ -1,7 +1,7 @@
 // The evidence of a verdict in the user's language, built from probe codes and targets (the
 // engine's own `summary` and `detail` are English, for logs and the command line).
 import { isDirectKind } from '../probes';
-import type { Cause, ProbeResult } from '../types';
+import type { Cause, ProbeResult, SecondOpinion, Verdict } from '../types';
 import type { Translator } from './index';
 
 /** A probe target as a person knows it: the host name, without scheme, port or path. */
@@ -24,6 +24,7 @@ export function localSummary(
   probes: readonly ProbeResult[],
   tr: Translator,
   cause?: Cause,
+  secondOpinion?: SecondOpinion | null,
 ): string {
   const { t } = tr;
   if (cause === 'local') return t('evidence.local');
@@ -44,9 +45,82 @@ export function localSummary(
     const answered = official.filter((p) => p.official);
     const telling = answered.find((p) => p.official?.state !== 'operational');
     if (answered.length === 0) parts.push(t('evidence.statusUnreachable'));
-    else if (telling?.official)
-      parts.push(t('evidence.statusSays', { description: telling.official.description }));
-    else if (failing > 0) parts.push(t('evidence.statusFine'));
+    else if (telling?.official) {
+      const { description, subject } = telling.official;
+      parts.push(
+        telling.scope === 'related' && subject
+          ? t('evidence.relatedSays', { subject, description })
+          : t('evidence.statusSays', { description }),
+      );
+    } else if (failing > 0) parts.push(t('evidence.statusFine'));
   }
+  if (secondOpinion) parts.push(opinionEvidence(secondOpinion, tr));
   return parts.length > 0 ? parts.join(t('evidence.separator')) : t('evidence.allPassed');
+}
+
+const FAILURE_KEYS: Readonly<Record<string, string>> = {
+  'rate-limited': 'evidence.opinionRateLimited',
+  'no answer in time': 'evidence.opinionTimeout',
+  'hourly limit reached': 'evidence.opinionHourly',
+};
+
+/** What other networks saw, in the user's language. */
+export function opinionEvidence(opinion: SecondOpinion, tr: Translator): string {
+  const { t } = tr;
+  if (opinion.outcome === 'failed') {
+    const reason = t(FAILURE_KEYS[opinion.failure ?? ''] ?? 'evidence.opinionUnavailable');
+    return t('evidence.opinionFailed', { reason });
+  }
+  const { country, world } = opinion;
+  const parts: string[] = [];
+  if (country.code && country.asked > 0) {
+    parts.push(
+      t('evidence.opinionCountry', {
+        count: country.reachable,
+        asked: country.asked,
+        country: tr.region(country.code),
+      }),
+    );
+  }
+  if (world.asked > 0) {
+    parts.push(t('evidence.opinionWorld', { count: world.reachable, asked: world.asked }));
+  }
+  if (opinion.outcome === 'inconclusive') parts.unshift(t('evidence.opinionInconclusive'));
+  return parts.join(tr.language === 'ar' ? '، ' : ', ');
+}
+
+/** What a verdict's cause rests on: a status page, a related product's page, or other networks. */
+export type CauseBasis =
+  | { readonly kind: 'status' }
+  | { readonly kind: 'related'; readonly subject: string }
+  | { readonly kind: 'opinion' }
+  | { readonly kind: 'none' };
+
+/** The evidence a verdict's cause rests on, so every surface words it the same way. */
+export function causeBasis(
+  verdict: Pick<Verdict, 'cause' | 'probes' | 'secondOpinion'>,
+): CauseBasis {
+  const outcome = verdict.secondOpinion?.outcome;
+  switch (verdict.cause) {
+    case 'provider': {
+      const major = verdict.probes.find((p) => p.official?.state === 'major');
+      if (major?.scope === 'related') {
+        return { kind: 'related', subject: major.official?.subject ?? major.target };
+      }
+      if (major) return { kind: 'status' };
+      return outcome === 'everywhere' ? { kind: 'opinion' } : { kind: 'status' };
+    }
+    case 'network':
+      return outcome === 'network' ? { kind: 'opinion' } : { kind: 'status' };
+    case 'regional':
+      return { kind: 'opinion' };
+    case 'local':
+    case 'unconfirmed':
+    case null:
+      return { kind: 'none' };
+    default: {
+      const never: never = verdict.cause;
+      return never;
+    }
+  }
 }

@@ -18,6 +18,7 @@ export const fr: Messages = {
     unknown: 'inconnu',
   },
   tooltip: {
+    regional: 'Vigie — {{service}} injoignable depuis votre pays depuis {{since}}',
     ok: 'Vigie — tous les services fonctionnent',
     checking: 'Vigie — vérification…',
     offline: 'Vigie — vous êtes hors ligne : rien n’est jugé avant le retour de la connexion',
@@ -44,6 +45,13 @@ export const fr: Messages = {
     quit: 'Quitter Vigie',
   },
   notify: {
+    downProviderRelatedBody: '{{provider}} signale un problème sur {{subject}}. {{summary}}',
+    downProviderOpinionBody: 'Confirmé par des vérifications depuis d’autres réseaux. {{summary}}',
+    downNetworkOpinionBody:
+      'D’autres réseaux de votre pays le joignent : le problème vient de votre connexion (votre réseau, votre opérateur, un blocage). {{summary}}',
+    downRegional: '{{service}} est injoignable depuis votre pays',
+    downRegionalBody:
+      'Les autres réseaux de votre pays ne le joignent pas non plus, alors que ceux d’ailleurs le joignent : un blocage ou une panne dans votre pays. {{summary}}',
     downProvider: '{{service}} est en panne pour tout le monde',
     downProviderBody: 'La page d’état de {{provider}} le confirme. {{summary}}',
     downNetwork: '{{service}} est injoignable depuis votre réseau',
@@ -71,6 +79,22 @@ export const fr: Messages = {
     hoursMinutes: '{{hours}} et {{minutes}}',
   },
   evidence: {
+    relatedSays: 'état de {{subject}} : {{description}}',
+    opinionCountry_one:
+      'joignable depuis {{count}} réseau sur {{asked}} dans votre pays ({{country}})',
+    opinionCountry_many:
+      'joignable depuis {{count}} réseaux sur {{asked}} dans votre pays ({{country}})',
+    opinionCountry_other:
+      'joignable depuis {{count}} réseaux sur {{asked}} dans votre pays ({{country}})',
+    opinionWorld_one: 'depuis {{count}} réseau sur {{asked}} ailleurs',
+    opinionWorld_many: 'depuis {{count}} réseaux sur {{asked}} ailleurs',
+    opinionWorld_other: 'depuis {{count}} réseaux sur {{asked}} ailleurs',
+    opinionInconclusive: 'les vérifications depuis d’autres réseaux ne permettent pas de conclure',
+    opinionFailed: 'pas de second avis depuis d’autres réseaux ({{reason}})',
+    opinionRateLimited: 'trop de vérifications demandées, réessayez plus tard',
+    opinionTimeout: 'pas de réponse à temps',
+    opinionUnavailable: 'le service de vérification est injoignable',
+    opinionHourly: 'limite horaire atteinte',
     local:
       'rien n’est jugé tant que cet ordinateur est hors ligne, derrière une page de connexion ou sans DNS',
     DNS_SERVFAIL: 'DNS SERVFAIL pour {{target}}',
@@ -95,6 +119,7 @@ export const fr: Messages = {
     officialUp: 'la page d’état indique que tout va bien',
   },
   cli: {
+    regional: 'votre pays',
     service: 'SERVICE',
     state: 'ÉTAT',
     cause: 'CAUSE',
@@ -115,6 +140,14 @@ export const fr: Messages = {
     unconfirmed: 'non confirmé',
   },
   window: {
+    bannerProviderRelated:
+      '{{service}} est en panne depuis {{since}} — {{provider}} signale un problème sur {{subject}}',
+    bannerProviderOpinion:
+      '{{service}} est en panne pour tout le monde depuis {{since}} — des vérifications depuis d’autres réseaux le confirment',
+    bannerNetworkOpinion:
+      'Votre connexion ne joint pas {{service}}, alors que d’autres réseaux de votre pays le joignent',
+    bannerRegional:
+      '{{service}} est injoignable depuis votre pays depuis {{since}} ; les réseaux d’ailleurs le joignent',
     bannerOk: 'Tous les services fonctionnent',
     bannerProvider:
       '{{service}} est en panne pour tout le monde depuis {{since}} — la page d’état de {{provider}} le confirme',
@@ -160,6 +193,7 @@ export const fr: Messages = {
     back: 'Retour à la vue d’ensemble',
   },
   service: {
+    secondOpinion: 'Vérifié depuis d’autres réseaux (Globalping) à {{time}} : {{evidence}}',
     notWatched: 'Ce service n’est plus surveillé. Activez-le dans les Réglages pour le voir ici.',
     since: 'depuis {{time}}',
     by: 'géré par {{provider}}',
@@ -242,6 +276,18 @@ export const fr: Messages = {
       'Il s’est terminé pendant que Vigie ne tournait pas : l’heure de fin est celle où Vigie l’a vu terminé.',
   },
   prefs: {
+    secondOpinion: 'Second avis depuis d’autres réseaux',
+    secondOpinionWhat:
+      'Quand Vigie ne joint pas un service et qu’aucune page d’état n’explique pourquoi, il peut demander à Globalping (globalping.io, un réseau public et gratuit de sondes) d’essayer la même adresse depuis quelques réseaux de votre pays et d’ailleurs. Cela distingue un blocage sur votre réseau, un blocage dans votre pays et une panne pour tout le monde. Ce qui est envoyé à Globalping : l’adresse du service (par exemple web.whatsapp.com) et votre pays, depuis l’adresse de cet ordinateur — rien d’autre sur vous. Au plus une fois par service toutes les 10 minutes.',
+    secondOpinionEnabled: 'Demander à d’autres réseaux quand un service est injoignable',
+    secondOpinionCountry: 'Votre pays (deux lettres, par ex. CI, MA, FR)',
+    secondOpinionCountryAuto: 'Vide : tiré des réglages régionaux de cet ordinateur.',
+    secondOpinionCountryIs:
+      'Les vérifications depuis ce pays ({{country}}) sont comparées à celles d’ailleurs.',
+    countryInvalid: 'Saisissez deux lettres, comme CI ou FR, ou laissez vide.',
+    secondOpinionOwn: 'Vos propres services',
+    secondOpinionOwnService:
+      'Demander aussi pour {{service}} (son adresse est envoyée à Globalping)',
     heading: 'Réglages',
     saved: 'Enregistré',
     notSaved: 'Non enregistré : {{message}}',

@@ -34,6 +34,8 @@ export interface Translator {
    * language's own commas.
    */
   list(items: readonly string[], kind?: 'and' | 'or' | 'plain'): string;
+  /** A country's name from its ISO code ("CI" → "Côte d’Ivoire"), the code itself if unknown. */
+  region(code: string): string;
 }
 
 /** Creates an independent i18next instance for a language (no global state). */
@@ -56,6 +58,7 @@ export function createTranslator(language: Language): Translator {
     or: new Intl.ListFormat(locale, { type: 'disjunction' }),
     plain: new Intl.ListFormat(locale, { type: 'unit', style: 'short' }),
   };
+  let regions: Intl.DisplayNames | null = null;
   let today: Intl.DateTimeFormat | null = null;
   let otherDay: Intl.DateTimeFormat | null = null;
   return {
@@ -77,6 +80,14 @@ export function createTranslator(language: Language): Translator {
     },
     list(items, kind = 'and') {
       return lists[kind].format(items);
+    },
+    region(code) {
+      regions ??= new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' });
+      try {
+        return regions.of(code) ?? code;
+      } catch {
+        return code;
+      }
     },
     duration(ms) {
       const totalMinutes = Math.max(1, Math.round(ms / 60_000));

@@ -26,6 +26,7 @@ export class Recorder {
   quit = 0;
   userData = '';
   locale = 'en-US';
+  country = 'CI';
   ready: () => void = () => undefined;
   readonly power = new EventEmitter();
   readonly appEvents = new EventEmitter();
@@ -148,6 +149,7 @@ export function fakeElectron() {
       getPath: (name: string) => (name === 'documents' ? '/documents' : recorder.userData),
       getVersion: () => '0.1.0-test',
       getLocale: () => recorder.locale,
+      getLocaleCountryCode: () => recorder.country,
       whenReady: () => new Promise<void>((resolve) => (recorder.ready = resolve)),
       setLoginItemSettings: (settings: { openAtLogin: boolean }) => (recorder.loginItem = settings),
     },

@@ -53,9 +53,10 @@ function wanted(probe: MetaProbe): (s: { id: number | string; name: string }) =>
   return (s) => names.has(s.name.trim().toLowerCase()) || names.has(String(s.id));
 }
 
-function describe(orgName: string, troubled: readonly MetaService[]): string {
-  if (troubled.length === 0) return `${orgName}: no known issues`;
-  return `${orgName}: ${troubled.map((s) => `${s.name} — ${s.status}`).join(', ')}`;
+/** The services in trouble, in Meta's words (the org's name goes in `subject`). */
+function describe(troubled: readonly MetaService[]): string {
+  if (troubled.length === 0) return 'no known issues';
+  return troubled.map((s) => `${s.name} — ${s.status}`).join(', ');
 }
 
 /** Reads the open outages of the org into messages, for the services that count. */
@@ -87,6 +88,14 @@ function outageMessages(
   });
 }
 
+const channel = z.object({ rss: z.object({ channel: z.object({ title: z.string() }) }) });
+
+/** The feed's title without its " Status" ("WhatsApp Business Platform"), if it has one. */
+function channelTitle(payload: unknown): string | undefined {
+  const parsed = channel.safeParse(payload);
+  return parsed.success ? parsed.data.rss.channel.title.replace(/\s+Status$/i, '') : undefined;
+}
+
 /** The org's services, remembered between the state read and the outages read. */
 const lastServices = new WeakMap<OfficialReport, ReadonlyMap<string, MetaService>>();
 
@@ -106,7 +115,7 @@ export const metastatusSource: Source<MetaProbe> = {
     const troubled = counted.filter((s) => metaState(s.status) !== 'operational');
     const report: OfficialReport = {
       state: worstOfficial(counted.map((s) => metaState(s.status))),
-      description: describe(found.name, troubled),
+      description: describe(troubled),
       messages: troubled.map((s) => ({
         title: `${s.name}: ${s.status}`,
         url: joinUrl(probe.url, `/${probe.org}`),
@@ -139,9 +148,8 @@ export const metastatusSource: Source<MetaProbe> = {
       return {
         state,
         description:
-          open.length === 0
-            ? `${probe.org}: no open outage event (feed)`
-            : open.map((o) => o.entry.title).join(', '),
+          open.length === 0 ? 'no open outage event' : open.map((o) => o.entry.title).join(', '),
+        subject: channelTitle(payload) ?? probe.org,
         messages: open.map(({ entry }) => ({
           title: entry.title,
           ...(latestUpdate(entry.body) ? { body: latestUpdate(entry.body) } : {}),

@@ -279,7 +279,8 @@ describe('Meta Status', () => {
       metastatusSource.parse(json('metastatus-orgs-operational.json'), waba, NOW),
     ).toMatchObject({
       state: 'operational',
-      description: 'WhatsApp Business Platform: no known issues',
+      description: 'no known issues',
+      subject: 'WhatsApp Business Platform',
     });
   });
   it('counts only the named services (by name or id)', () => {

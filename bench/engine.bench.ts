@@ -207,6 +207,30 @@ function statuspageSummary(components: number): string {
   });
 }
 
+/** Meta Status's org list, sized like the real one (~two dozen orgs of a few services). */
+function metaOrgs(orgs: number): string {
+  return JSON.stringify(
+    Array.from({ length: orgs }, (_, i) => ({
+      id: i === 0 ? 'whatsapp-business-api' : `org-${VOCABULARY[i % VOCABULARY.length]}-${i}`,
+      name: `${VOCABULARY[(i * 3) % VOCABULARY.length]} platform`,
+      rss_file_paths: [`outage-events-feed-org-${i}.rss`],
+      services: Array.from({ length: 1 + (i % 5) }, (_, j) => ({
+        id: i * 10 + j,
+        name: `${VOCABULARY[(i + j) % VOCABULARY.length]} api`,
+        status: 'No known issues',
+        time: '2022-10-25T07:00:00+00:00',
+      })),
+    })).concat(
+      ['graph-api', 'ig-messenger', 'messenger'].map((id, i) => ({
+        id,
+        name: `${id} platform`,
+        rss_file_paths: [`outage-events-feed-${id}.rss`],
+        services: [{ id: 900 + i, name: 'Platform Status', status: 'No known issues', time: '' }],
+      })),
+    ),
+  );
+}
+
 /** Points every URL of the catalog at the lab, keeping host names (resolved by the lab's DNS). */
 function mirror(
   catalog: VigieConfig,
@@ -220,6 +244,8 @@ function mirror(
   };
   return {
     ...catalog,
+    // Never ask the real Globalping from a benchmark (its cost is measured on its own, below).
+    secondOpinion: undefined,
     dnsServers: [lab.dnsServer],
     connectivity: {
       targets: catalog.connectivity.targets.map((t) => ({ ...t, url: move(t.url) })),
@@ -274,6 +300,27 @@ async function catalogBytes(report: Report): Promise<void> {
     body: '{"status":"ok","active_incidents":[],"date_created":"2022-10-25T07:00:00-07:00","date_updated":"2022-10-25T07:00:00-07:00"}',
     gzip: true,
   });
+  await lab.route('/data/orgs.json', {
+    status: 200,
+    headers: padHeaders(500),
+    body: metaOrgs(24),
+    gzip: true,
+  });
+  await lab.route('/api/posts/mac', {
+    status: 200,
+    headers: padHeaders(500),
+    body: JSON.stringify(
+      ['Microsoft Teams', 'Exchange Online'].map((name) => ({
+        Id: randomBytes(4).toString('hex'),
+        ServiceDisplayName: name,
+        Status: 'Available',
+        Title: '',
+        Message: '',
+        LastUpdatedTime: '2022-10-25T07:00:00Z',
+      })),
+    ),
+    gzip: true,
+  });
   await lab.route('/appsstatus/dashboard/incidents.json', {
     status: 200,
     headers: padHeaders(600),
@@ -321,6 +368,62 @@ async function catalogBytes(report: Report): Promise<void> {
   report('engine.default_catalog_dns_queries_per_hour', queries, 'queries');
 }
 
+/** The bytes of one second opinion (two measurements of 3 probes, polled once in progress). */
+async function secondOpinionBytes(report: Report): Promise<void> {
+  const { startGlobalpingLab } = await import('../test/lab/globalping-lab');
+  const { SecondOpinions } = await import('../main/engine/second-opinion');
+  const { createHttpClient } = await import('../main/engine/net/http-client');
+  const globalping = await startGlobalpingLab();
+  globalping.play({
+    mode: 'answer',
+    countryCode: 'CI',
+    country: { asked: 3, reachable: 3 },
+    world: { asked: 3, reachable: 3 },
+  });
+  const http = createHttpClient();
+  const opinions = new SecondOpinions(
+    {
+      enabled: true,
+      url: globalping.url,
+      probes: 3,
+      timeoutMs: 10 * SECOND,
+      minIntervalSeconds: 600,
+      countryCode: 'CI',
+      pollMs: 10,
+    },
+    http,
+    Date.now,
+  );
+  const web = config({
+    version: 1,
+    connectivity: { targets: [{ url: 'http://127.0.0.1/generate_204' }] },
+    services: [
+      {
+        id: 'whatsapp',
+        name: 'WhatsApp',
+        category: 'messaging',
+        probes: [{ kind: 'http', url: 'https://web.whatsapp.com/' }],
+      },
+    ],
+  }).services[0];
+  if (!web) throw new Error('no service');
+  const failed = {
+    kind: 'http' as const,
+    target: 'https://web.whatsapp.com/',
+    state: 'down' as const,
+    code: 'TIMEOUT' as const,
+    latencyMs: 0,
+    bytes: 0,
+    detail: '',
+    attempts: 2,
+  };
+  const opinion = await opinions.forService(web, [failed]);
+  await http.close();
+  await globalping.close();
+  // Counted by the client (request and answer headers and bodies, uncompressed JSON as the lab sends it).
+  report('engine.second_opinion_bytes', opinion?.bytes ?? 0, 'bytes');
+}
+
 function HOUR_CYCLES(intervalSeconds: number): number {
   return Math.round((60 * MINUTE) / (intervalSeconds * SECOND));
 }
@@ -330,4 +433,5 @@ export const engineBenches: readonly Bench[] = [
   { name: 'engine.cycle_200', run: cycle200 },
   { name: 'engine.rss', run: rss },
   { name: 'engine.default_catalog', run: catalogBytes },
+  { name: 'engine.second_opinion', run: secondOpinionBytes },
 ];

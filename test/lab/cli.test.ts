@@ -100,7 +100,7 @@ describe('npm run check', () => {
     expect(out).toMatchObject({
       overall: 'ok',
       connectivity: { state: 'online', detail: '2/2 references answered' },
-      services: [{ id: 'chat', name: 'Chat', state: 'up', cause: null }],
+      services: [{ id: 'chat', name: 'Chat', state: 'up', cause: null, secondOpinion: null }],
     });
     expect(new Date(out.checkedAt).toISOString()).toBe(out.checkedAt);
     expect(Object.keys(out.services[0].probes[0])).toEqual([

@@ -1,0 +1,47 @@
+// The engine's config as the user chose it: the second opinion follows the settings, and the
+// user's own services are asked about only with their own opt-in.
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from '../../../../main/engine/catalog';
+import { configFromSettings } from '../../../../main/shell/engine-config';
+import { ownServiceDefinition } from '../../../../shared/own-service';
+import { defaultSettings, salvageSettings } from '../../../../shared/settings-schema';
+
+const shop = ownServiceDefinition(
+  { name: 'My shop', url: 'https://shop.example/', expectStatus: null },
+  [],
+);
+
+describe('the second opinion in the app', () => {
+  it('is on for the built-in catalog, with the country from the settings', () => {
+    const settings = { ...defaultSettings(), secondOpinion: { enabled: true, country: 'CI' } };
+    const config = configFromSettings(defaultConfig(), settings);
+    expect(config.secondOpinion).toMatchObject({ enabled: true, country: 'CI' });
+  });
+
+  it('turned off in the settings, nothing is ever asked', () => {
+    const settings = { ...defaultSettings(), secondOpinion: { enabled: false, country: null } };
+    expect(configFromSettings(defaultConfig(), settings).secondOpinion).toBeUndefined();
+  });
+
+  it("the user's own services need their own opt-in: their addresses would leave the machine", () => {
+    const config = (own: typeof shop) =>
+      configFromSettings(defaultConfig(), { ...defaultSettings(), customServices: [own] });
+    expect(config(shop).services.find((s) => s.id === shop.id)?.secondOpinion).toBe(false);
+    expect(
+      config({ ...shop, secondOpinion: true }).services.find((s) => s.id === shop.id)
+        ?.secondOpinion,
+    ).toBe(true);
+    // Catalog services follow the file's choice.
+    expect(config(shop).services.find((s) => s.id === 'whatsapp')?.secondOpinion).toBeUndefined();
+  });
+
+  it('a bad country in a settings file is reset, and the rest is kept', () => {
+    const { settings, problems } = salvageSettings({
+      intervalSeconds: 120,
+      secondOpinion: { enabled: true, country: 'Ivory Coast' },
+    });
+    expect(settings.intervalSeconds).toBe(120);
+    expect(settings.secondOpinion).toEqual({ enabled: true, country: null });
+    expect(problems.join()).toContain('secondOpinion');
+  });
+});

@@ -48,7 +48,7 @@ export const ar: Messages = {
     quit: 'إنهاء Vigie',
   },
   notify: {
-    downProviderRelatedBody: 'يبلّغ {{provider}} عن مشكلة في {{subject}}. {{summary}}',
+    downProviderRelatedBody: 'يبلّغ {{provider}} عن اضطراب كبير في {{subject}}. {{summary}}',
     downProviderOpinionBody: 'أكّدت ذلك فحوصات من شبكات أخرى. {{summary}}',
     downNetworkOpinionBody:
       'شبكات أخرى في بلدك تصل إليها: المشكلة في اتصالك (شبكتك أو مشغّلك أو حجب). {{summary}}',
@@ -152,7 +152,7 @@ export const ar: Messages = {
   },
   window: {
     bannerProviderRelated:
-      '{{service}} متوقفة منذ {{since}} — يبلّغ {{provider}} عن مشكلة في {{subject}}',
+      '{{service}} متوقفة لدى الجميع منذ {{since}} — يبلّغ {{provider}} عن اضطراب كبير في {{subject}}',
     bannerProviderOpinion:
       '{{service}} متوقفة لدى الجميع منذ {{since}} — تؤكد ذلك فحوصات من شبكات أخرى',
     bannerNetworkOpinion: 'اتصالك لا يصل إلى {{service}}، بينما تصل إليها شبكات أخرى في بلدك',

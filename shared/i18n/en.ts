@@ -42,7 +42,7 @@ export const en = {
     quit: 'Quit Vigie',
   },
   notify: {
-    downProviderRelatedBody: '{{provider}} reports trouble with {{subject}}. {{summary}}',
+    downProviderRelatedBody: '{{provider}} reports a major disruption of {{subject}}. {{summary}}',
     downProviderOpinionBody: 'Confirmed by checks from other networks. {{summary}}',
     downNetworkOpinionBody:
       'Other networks in your country reach it: the problem is on your connection (your network, your operator, a block). {{summary}}',
@@ -130,7 +130,7 @@ export const en = {
   },
   window: {
     bannerProviderRelated:
-      '{{service}} is down since {{since}} — {{provider}} reports trouble with {{subject}}',
+      '{{service}} is down for everyone since {{since}} — {{provider}} reports a major disruption of {{subject}}',
     bannerProviderOpinion:
       '{{service}} is down for everyone since {{since}} — checks from other networks confirm it',
     bannerNetworkOpinion:

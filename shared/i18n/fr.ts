@@ -45,7 +45,8 @@ export const fr: Messages = {
     quit: 'Quitter Vigie',
   },
   notify: {
-    downProviderRelatedBody: '{{provider}} signale un problème sur {{subject}}. {{summary}}',
+    downProviderRelatedBody:
+      '{{provider}} signale une perturbation majeure de {{subject}}. {{summary}}',
     downProviderOpinionBody: 'Confirmé par des vérifications depuis d’autres réseaux. {{summary}}',
     downNetworkOpinionBody:
       'D’autres réseaux de votre pays le joignent : le problème vient de votre connexion (votre réseau, votre opérateur, un blocage). {{summary}}',
@@ -141,7 +142,7 @@ export const fr: Messages = {
   },
   window: {
     bannerProviderRelated:
-      '{{service}} est en panne depuis {{since}} — {{provider}} signale un problème sur {{subject}}',
+      '{{service}} est en panne pour tout le monde depuis {{since}} — {{provider}} signale une perturbation majeure de {{subject}}',
     bannerProviderOpinion:
       '{{service}} est en panne pour tout le monde depuis {{since}} — des vérifications depuis d’autres réseaux le confirment',
     bannerNetworkOpinion:

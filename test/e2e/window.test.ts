@@ -210,6 +210,34 @@ describe('settings', () => {
       .poll(() => world.settings.get().customServices.map((s) => s.id))
       .toEqual(['own-my-shop']);
     await page.getByRole('row', { name: /My shop/ }).waitFor();
+
+    // The second opinion: what is sent to whom is said; an own service is asked about only when
+    // the person opts it in; a bad country is refused beside the field; the whole thing turns off.
+    expect(await page.getByText(/What is sent to Globalping: the service’s address/).count()).toBe(
+      1,
+    );
+    const ownOpinion = page.getByLabel(
+      'Also ask about My shop (its address is sent to Globalping)',
+    );
+    expect(await ownOpinion.isChecked()).toBe(false);
+    await ownOpinion.check();
+    await expect.poll(() => world.settings.get().customServices[0]?.secondOpinion).toBe(true);
+    const country = page.getByLabel('Your country (two letters, e.g. CI, MA, FR)');
+    await country.fill('Ivory Coast');
+    await country.press('Enter');
+    await expect
+      .poll(() => page.locator('.field-problem').filter({ hasText: /\S/ }).first().textContent())
+      .toBe('Enter two letters, such as CI or FR, or leave it empty.');
+    await country.fill('ci');
+    await country.press('Enter');
+    await expect.poll(() => world.settings.get().secondOpinion.country).toBe('CI');
+    await page
+      .getByText('Checks from Côte d’Ivoire are compared with checks from elsewhere.')
+      .waitFor();
+    await page.getByLabel('Ask other networks when a service cannot be reached').uncheck();
+    await expect.poll(() => world.settings.get().secondOpinion.enabled).toBe(false);
+    expect(await ownOpinion.isDisabled()).toBe(true);
+
     expect(await inBothThemes(page, 'settings')).toEqual({ light: [], dark: [] });
 
     await page.getByRole('button', { name: 'Remove My shop' }).click();
@@ -222,7 +250,12 @@ describe('settings', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('settings-ar'), fullPage: true });
     expect(errors).toEqual([]);
-    world.settings.update((s) => ({ ...s, intervalSeconds: 60, services: {} }));
+    world.settings.update((s) => ({
+      ...s,
+      intervalSeconds: 60,
+      services: {},
+      secondOpinion: { enabled: true, country: null },
+    }));
   });
 });
 

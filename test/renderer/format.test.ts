@@ -108,3 +108,32 @@ describe('formatting', () => {
     ).toEqual({ p50: 120, p95: 900 });
   });
 });
+
+describe('the second opinion kept in an incident', () => {
+  const evidence = {
+    kind: 'second-opinion',
+    target: 'web.whatsapp.com',
+    state: 'country',
+    code: null,
+    detail: 'reached from other networks: 0/3 in MA, 3/3 elsewhere',
+    opinion: {
+      country: { code: 'MA', asked: 3, reachable: 0 },
+      world: { asked: 3, reachable: 3 },
+      checkedAt: 0,
+      outcome: 'country' as const,
+      check: 'http' as const,
+      target: 'web.whatsapp.com',
+      bytes: 0,
+    },
+  };
+  it('reads in the reader’s language, with the country named in it', () => {
+    expect(probeLine(evidence, en)).toBe(
+      'reached from 0 of 3 networks in Morocco, from 3 of 3 networks elsewhere',
+    );
+    expect(probeLine(evidence, fr)).toBe(
+      'joignable depuis 0 réseau sur 3 dans votre pays (Maroc), depuis 3 réseaux sur 3 ailleurs',
+    );
+    expect(probeLine(evidence, ar)).toContain('المغرب');
+    expect(probeLine(evidence, ar)).toContain('في أماكن أخرى');
+  });
+});

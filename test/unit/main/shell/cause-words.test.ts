@@ -112,7 +112,9 @@ describe('25 Oct 2022: "WhatsApp is down — Meta reports a major disruption"', 
   it('the notification names Meta and the product it reported on', () => {
     expect(notice(related)).toMatchObject({
       title: 'WhatsApp is down for everyone',
-      body: expect.stringContaining('Meta reports trouble with WhatsApp Business Platform.'),
+      body: expect.stringContaining(
+        'Meta reports a major disruption of WhatsApp Business Platform.',
+      ),
     });
     expect(notice(related)?.body).toContain(
       'status of WhatsApp Business Platform: Cloud API — High disruptions',
@@ -122,7 +124,7 @@ describe('25 Oct 2022: "WhatsApp is down — Meta reports a major disruption"', 
   it('the banner says the same', () => {
     const tr = createTranslator('en');
     expect(bannerOf(snapshot(related), tr, NOW).text).toMatch(
-      /^WhatsApp is down since .* — Meta reports trouble with WhatsApp Business Platform$/,
+      /^WhatsApp is down for everyone since .* — Meta reports a major disruption of WhatsApp Business Platform$/,
     );
   });
 });

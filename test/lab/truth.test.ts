@@ -109,6 +109,16 @@ function metaOrgs(file: string): void {
   });
 }
 
+/** Globalping answers: 3 probes in Côte d'Ivoire and 3 elsewhere, so many of them reaching the service. */
+function answer(inCountry: number, elsewhere: number): void {
+  globalping.play({
+    mode: 'answer',
+    countryCode: 'CI',
+    country: { asked: 3, reachable: inCountry },
+    world: { asked: 3, reachable: elsewhere },
+  });
+}
+
 function withOpinion(input: ConfigInput, country: string | null = 'CI'): ConfigInput {
   return {
     ...input,
@@ -240,12 +250,7 @@ describe('a related source says all is well, the probes fail: not confirmed, unt
   });
 
   it('reachable from other networks in your country: your network', async () => {
-    globalping.play({
-      mode: 'answer',
-      countryCode: 'CI',
-      country: { asked: 3, reachable: 3 },
-      world: { asked: 3, reachable: 3 },
-    });
+    answer(3, 3);
     const service = await check(withOpinion(blocked()));
     expect(service).toMatchObject({ state: 'down', cause: 'network' });
     expect(service.secondOpinion).toMatchObject({
@@ -267,12 +272,7 @@ describe('a related source says all is well, the probes fail: not confirmed, unt
   });
 
   it('unreachable in your country, reachable elsewhere: your country', async () => {
-    globalping.play({
-      mode: 'answer',
-      countryCode: 'CI',
-      country: { asked: 3, reachable: 0 },
-      world: { asked: 3, reachable: 3 },
-    });
+    answer(0, 3);
     const service = await check(withOpinion(blocked()));
     expect(service).toMatchObject({ state: 'down', cause: 'regional' });
     // The world group leaves out the probe that Globalping found in the user's own country.
@@ -280,12 +280,7 @@ describe('a related source says all is well, the probes fail: not confirmed, unt
   });
 
   it('unreachable from most networks everywhere: down for everyone', async () => {
-    globalping.play({
-      mode: 'answer',
-      countryCode: 'CI',
-      country: { asked: 3, reachable: 0 },
-      world: { asked: 3, reachable: 1 },
-    });
+    answer(0, 1);
     const service = await check(withOpinion(blocked()));
     expect(service).toMatchObject({ state: 'down', cause: 'provider' });
     expect(service.secondOpinion?.outcome).toBe('everywhere');
@@ -312,12 +307,7 @@ describe('a related source says all is well, the probes fail: not confirmed, unt
   });
 
   it('a service that answers is never asked about, and a config without secondOpinion never asks', async () => {
-    globalping.play({
-      mode: 'answer',
-      countryCode: 'CI',
-      country: { asked: 3, reachable: 3 },
-      world: { asked: 3, reachable: 3 },
-    });
+    answer(3, 3);
     healthyReferences(lab);
     lab.http.route('/', { status: 200, body: 'web' });
     expect((await check(withOpinion(chatAt(`${lab.https('chat')}/`)))).secondOpinion).toBeNull();
@@ -326,12 +316,7 @@ describe('a related source says all is well, the probes fail: not confirmed, unt
   });
 
   it('asked once when the trouble starts, then at most once per interval while it lasts', async () => {
-    globalping.play({
-      mode: 'answer',
-      countryCode: 'CI',
-      country: { asked: 3, reachable: 3 },
-      world: { asked: 3, reachable: 3 },
-    });
+    answer(3, 3);
     const engine = engineFor(withOpinion(blocked()));
     try {
       const first = chat(await engine.checkOnce());
@@ -359,12 +344,7 @@ describe('4 Oct 2021: names fail everywhere', () => {
   });
 
   it('other networks cannot resolve the name either: down for everyone, checked by DNS', async () => {
-    globalping.play({
-      mode: 'answer',
-      countryCode: 'CI',
-      country: { asked: 3, reachable: 0 },
-      world: { asked: 3, reachable: 0 },
-    });
+    answer(0, 0);
     const service = await check(withOpinion(outage()));
     expect(service).toMatchObject({ state: 'down', cause: 'provider' });
     expect(service.secondOpinion).toMatchObject({ check: 'dns', outcome: 'everywhere' });
@@ -372,12 +352,7 @@ describe('4 Oct 2021: names fail everywhere', () => {
   });
 
   it('without a country, the world alone can say "everywhere" but never "your network"', async () => {
-    globalping.play({
-      mode: 'answer',
-      countryCode: 'CI',
-      country: { asked: 3, reachable: 3 },
-      world: { asked: 3, reachable: 3 },
-    });
+    answer(3, 3);
     const service = await check(withOpinion(outage(), null));
     expect(service.secondOpinion).toMatchObject({
       outcome: 'inconclusive',

@@ -166,37 +166,32 @@ export async function runMeasurement(
     bytes += res.bytes;
     return res;
   };
-  try {
-    const body = JSON.stringify(measurementRequest(check, limit, where.country));
-    const made = await send(`${base}/v1/measurements`, { method: 'POST', body });
-    if (made.status === 429) {
+  /** The answer when its status is one of `ok`; a failure that says why otherwise. */
+  const expect = (res: HttpResponse, ok: readonly number[]): HttpResponse => {
+    if (res.status === 429) {
       throw new OpinionFailure(
         'rate-limited',
         'Globalping is rate-limiting us',
         bytes,
-        retryAfter(made),
+        retryAfter(res),
       );
     }
-    if (made.status !== 202 && made.status !== 200) {
-      throw new OpinionFailure('unreachable', `Globalping answered HTTP ${made.status}`, bytes);
+    if (!ok.includes(res.status)) {
+      throw new OpinionFailure('unreachable', `Globalping answered HTTP ${res.status}`, bytes);
     }
+    return res;
+  };
+  try {
+    const body = JSON.stringify(measurementRequest(check, limit, where.country));
+    const made = expect(
+      await send(`${base}/v1/measurements`, { method: 'POST', body }),
+      [200, 202],
+    );
     const { id } = parseJson(made, created, 'measurement id');
     let current: Measurement | undefined;
     for (;;) {
-      const res = await send(`${base}/v1/measurements/${encodeURIComponent(id)}`, {
-        method: 'GET',
-      });
-      if (res.status === 429) {
-        throw new OpinionFailure(
-          'rate-limited',
-          'Globalping is rate-limiting us',
-          bytes,
-          retryAfter(res),
-        );
-      }
-      if (res.status !== 200) {
-        throw new OpinionFailure('unreachable', `Globalping answered HTTP ${res.status}`, bytes);
-      }
+      const path = `${base}/v1/measurements/${encodeURIComponent(id)}`;
+      const res = expect(await send(path, { method: 'GET' }), [200]);
       current = parseJson(res, measurement, 'measurement');
       if (current.status !== 'in-progress') break;
       if (Date.now() + (options.pollMs ?? POLL_MS) >= deadline) break;

@@ -1,21 +1,8 @@
 // What an official status source is: where to fetch, how to read the answer.
 import type { ProbeConfig } from '../../../shared/config-schema';
-import type { OfficialReport, OfficialState } from '../../../shared/types';
+import type { OfficialProbeKind, OfficialReport, OfficialState } from '../../../shared/types';
 
-export type OfficialProbe = Extract<
-  ProbeConfig,
-  {
-    kind:
-      | 'statuspage'
-      | 'incidentio'
-      | 'instatus'
-      | 'google-workspace'
-      | 'slack'
-      | 'feed'
-      | 'metastatus'
-      | 'm365';
-  }
->;
+export type OfficialProbe = Extract<ProbeConfig, { kind: OfficialProbeKind }>;
 
 /** How a payload is decoded before it is parsed. */
 export type PayloadFormat = 'json' | 'xml';

@@ -1,5 +1,6 @@
 // Continuous mode: cycles at the configured interval with jitter, never overlapping; an early
 // re-check after a first failure; pause, resume, and a grace period after sleep or a network change.
+import { setMaxListeners } from 'node:events';
 import type { VigieConfig } from '../../shared/config-schema';
 import { SECOND } from '../../shared/durations';
 import type { Connectivity, ServiceStatus, Snapshot, VerdictChange } from '../../shared/types';
@@ -176,6 +177,8 @@ export class Scheduler {
 
   private async cycle(serviceIds: ReadonlySet<string> | undefined): Promise<Snapshot> {
     const controller = new AbortController();
+    // Every probe of the cycle follows this signal: hundreds of listeners are expected.
+    setMaxListeners(0, controller.signal);
     const promise = this.runAndFold(serviceIds, controller);
     this.running = { promise, controller };
     try {

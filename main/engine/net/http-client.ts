@@ -1,9 +1,10 @@
 // The one HTTP client of the engine: undici with keep-alive, compression, a size cap, an exact
-// deadline (AbortSignal.timeout), bounded redirects and bytes counted as they arrive.
+// deadline that always fires (net/deadline.ts), bounded redirects and bytes counted as they arrive.
 import { Agent, request, type Dispatcher } from 'undici';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { connectionFailure, ProbeFailure } from './errors';
+import { abortable, startDeadline } from './deadline';
 import { makeLookup } from './resolve';
 import { secureContextFor } from './trust';
 import { MINUTE, SECOND } from '../../../shared/durations';
@@ -56,18 +57,21 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const agents = new Map<string, Agent>();
   const secureContext = secureContextFor(options.extraCa);
 
-  const agentFor = (servers: readonly string[] | undefined): Agent => {
-    const key = servers?.join(',') ?? '';
+  const agentFor = (servers: readonly string[] | undefined, timeoutMs: number): Agent => {
+    const key = `${servers?.join(',') ?? ''}|${timeoutMs}`;
     let agent = agents.get(key);
     if (!agent) {
       agent = new Agent({
         keepAliveTimeout: KEEP_ALIVE_MS,
         keepAliveMaxTimeout: KEEP_ALIVE_MS,
-        connections: 4,
-        // The probe's AbortSignal is the real deadline; this only stops undici's own 10 s.
+        // No cap per origin: services behind one host must not queue behind a hanging one (the
+        // engine's concurrency cap bounds how many requests run at once).
+        connections: null,
+        // The probe's deadline is the real one; undici's own connect timeout (10 s by default)
+        // is set to it, so a connection that never completes is not kept past it either.
         connect: {
           lookup: makeLookup(servers, 5 * SECOND),
-          timeout: CONNECT_CEILING_MS,
+          timeout: Math.min(timeoutMs, CONNECT_CEILING_MS),
           ...(secureContext ? { secureContext } : {}),
         },
       });
@@ -78,42 +82,11 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
 
   return {
     async request(req) {
-      const deadline = AbortSignal.timeout(req.timeoutMs);
-      const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
-      const dispatcher = agentFor(req.dnsServers);
-      let url = req.url;
-      let bytes = 0;
-      for (let hop = 0; ; hop++) {
-        const started = performance.now();
-        const hopResult = await oneHop(
-          dispatcher,
-          url,
-          req,
-          signal,
-          options.userAgent ?? USER_AGENT,
-        );
-        bytes += hopResult.bytes;
-        const location = hopResult.headers['location'];
-        if (
-          hopResult.status >= 300 &&
-          hopResult.status < 400 &&
-          location &&
-          hop < req.maxRedirects
-        ) {
-          const next = new URL(location, url);
-          if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-            throw new ProbeFailure('HTTP_STATUS', `${url} redirects to a non-web address`);
-          }
-          url = next.toString();
-          continue;
-        }
-        return {
-          ...hopResult,
-          bytes,
-          url,
-          redirects: hop,
-          latencyMs: Math.round(hopResult.headersAt - started),
-        };
+      const deadline = startDeadline(req.timeoutMs, req.signal);
+      try {
+        return await requestWithin(req, deadline.signal);
+      } finally {
+        deadline.done();
       }
     },
     async close() {
@@ -121,6 +94,33 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       agents.clear();
     },
   };
+
+  async function requestWithin(req: HttpRequest, signal: AbortSignal): Promise<HttpResponse> {
+    const dispatcher = agentFor(req.dnsServers, req.timeoutMs);
+    let url = req.url;
+    let bytes = 0;
+    for (let hop = 0; ; hop++) {
+      const started = performance.now();
+      const hopResult = await oneHop(dispatcher, url, req, signal, options.userAgent ?? USER_AGENT);
+      bytes += hopResult.bytes;
+      const location = hopResult.headers['location'];
+      if (hopResult.status >= 300 && hopResult.status < 400 && location && hop < req.maxRedirects) {
+        const next = new URL(location, url);
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+          throw new ProbeFailure('HTTP_STATUS', `${url} redirects to a non-web address`);
+        }
+        url = next.toString();
+        continue;
+      }
+      return {
+        ...hopResult,
+        bytes,
+        url,
+        redirects: hop,
+        latencyMs: Math.round(hopResult.headersAt - started),
+      };
+    }
+  }
 }
 
 interface Hop {
@@ -147,13 +147,17 @@ async function oneHop(
     estimateRequestBytes(url, req.method, headers) + Buffer.byteLength(req.body ?? '');
   let response: Dispatcher.ResponseData;
   try {
-    response = await request(url, {
-      method: req.method,
-      headers,
+    response = await abortable(
+      request(url, {
+        method: req.method,
+        headers,
+        signal,
+        dispatcher,
+        ...(req.body !== undefined ? { body: req.body } : {}),
+      }),
       signal,
-      dispatcher,
-      ...(req.body !== undefined ? { body: req.body } : {}),
-    });
+      (late) => late.body.destroy(),
+    );
   } catch (error) {
     throw connectionFailure(error, url, req.timeoutMs);
   }

@@ -130,6 +130,8 @@ export interface Connectivity {
   readonly state: ConnectivityState;
   readonly detail: string;
   readonly references: readonly ProbeResult[];
+  /** When it was checked (continuous mode checks it on its own clock). */
+  readonly checkedAt?: number;
 }
 
 export type OverallState = 'ok' | 'degraded' | 'outage' | 'offline' | 'paused';

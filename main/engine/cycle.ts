@@ -115,19 +115,93 @@ async function secondOpinion(
   return opinions.forService(service, results, ctx.signal);
 }
 
+/** What one connectivity check found, and what it cost. */
+export interface ConnectivityCheck {
+  readonly connectivity: Connectivity;
+  readonly checkedAt: number;
+  readonly bytes: number;
+}
+
+function contextFor(
+  config: VigieConfig,
+  deps: CycleDeps,
+  signal: AbortSignal | undefined,
+): ProbeContext {
+  return {
+    http: deps.http,
+    signal,
+    dnsServers: config.dnsServers,
+    extraCa: deps.extraCa,
+    now: deps.now,
+  };
+}
+
+/** Checks this machine's connectivity alone (continuous mode runs it on its own clock). */
+export async function connectivityCheck(
+  config: VigieConfig,
+  deps: CycleDeps,
+  signal?: AbortSignal,
+): Promise<ConnectivityCheck> {
+  const connectivity = await checkConnectivity(
+    config.connectivity.targets,
+    contextFor(config, deps, signal),
+    config.connectivity.dnsServers ?? config.dnsServers,
+    deps.retryDelayMs,
+    deps.connectivity,
+  );
+  const checkedAt = deps.now();
+  return {
+    connectivity: { ...connectivity, checkedAt },
+    checkedAt,
+    bytes: connectivity.references.reduce((sum, r) => sum + r.bytes, 0),
+  };
+}
+
+/** Checks one service now, under the engine's concurrency cap (continuous mode). */
+export async function serviceCheck(
+  config: VigieConfig,
+  deps: CycleDeps,
+  limiter: Limiter,
+  service: ServiceConfig,
+  signal?: AbortSignal,
+): Promise<ServiceStatus> {
+  const ctx = contextFor(config, deps, signal);
+  return limiter.run(async () =>
+    status(service, await checkService(service, ctx, deps), deps.now()),
+  );
+}
+
+/** The bytes a service's check used: its probes and its second opinion. */
+export function statusBytes(s: ServiceStatus): number {
+  return s.probes.reduce((sum, r) => sum + r.bytes, 0) + (s.secondOpinion?.bytes ?? 0);
+}
+
+/** Every service unknown for a local cause: this machine is offline, captive or without DNS. */
+export function localStatus(
+  service: ServiceConfig,
+  state: Exclude<Connectivity['state'], 'online'>,
+  checkedAt: number,
+): ServiceStatus {
+  return status(
+    service,
+    {
+      state: 'unknown',
+      cause: 'local',
+      summary: LOCAL_SUMMARY[state],
+      probes: [],
+      secondOpinion: null,
+    },
+    checkedAt,
+  );
+}
+
 /** Runs a cycle over the enabled services (or only `serviceIds`). */
 export async function runCycle(
   config: VigieConfig,
   deps: CycleDeps,
   options: { readonly serviceIds?: ReadonlySet<string>; readonly signal?: AbortSignal } = {},
 ): Promise<CycleResult> {
-  const ctx: ProbeContext = {
-    http: deps.http,
-    signal: options.signal,
-    dnsServers: config.dnsServers,
-    extraCa: deps.extraCa,
-    now: deps.now,
-  };
+  const ctx = contextFor(config, deps, options.signal);
   const services = config.services.filter(
     (s) => s.enabled && (!options.serviceIds || options.serviceIds.has(s.id)),
   );
@@ -141,18 +215,12 @@ export async function runCycle(
   const checkedAt = deps.now();
   let bytes = connectivity.references.reduce((sum, r) => sum + r.bytes, 0);
   if (connectivity.state !== 'online') {
-    const summary = LOCAL_SUMMARY[connectivity.state];
+    const offline = connectivity.state;
     return {
       checkedAt,
       connectivity,
       bytes,
-      services: services.map((s) =>
-        status(
-          s,
-          { state: 'unknown', cause: 'local', summary, probes: [], secondOpinion: null },
-          checkedAt,
-        ),
-      ),
+      services: services.map((s) => localStatus(s, offline, checkedAt)),
     };
   }
   const limiter = new Limiter(config.concurrency, deps.stallMs);
@@ -161,9 +229,7 @@ export async function runCycle(
       limiter.run(async () => status(s, await checkService(s, ctx, deps), deps.now())),
     ),
   );
-  for (const s of statuses) {
-    bytes += s.probes.reduce((sum, r) => sum + r.bytes, 0) + (s.secondOpinion?.bytes ?? 0);
-  }
+  for (const s of statuses) bytes += statusBytes(s);
   return { checkedAt, connectivity, services: statuses, bytes };
 }
 

@@ -3,6 +3,10 @@ import type { ServiceConfig, VigieConfig } from '../../shared/config-schema';
 import type { ServiceStatus, Snapshot } from '../../shared/types';
 import {
   checkService,
+  connectivityCheck,
+  localStatus,
+  serviceCheck,
+  statusBytes,
   DEFAULT_RETRY_DELAY_MS,
   DEFAULT_STALL_MS,
   ProbeMemo,
@@ -10,6 +14,7 @@ import {
   status,
   type CycleDeps,
 } from './cycle';
+import { Limiter } from './limiter';
 import { createHttpClient, type HttpClient } from './net/http-client';
 import { computeOverall, type OverallOptions } from './overall';
 import { Scheduler, type SchedulerDeps } from './scheduler';
@@ -61,13 +66,18 @@ export function createEngine(config: VigieConfig, options: EngineOptions = {}): 
     extraCa: options.extraCa,
     opinions: opinionsFor(config, http, now, options),
   };
+  // One cap for every check of continuous mode, whatever service's clock started it.
+  const limiter = new Limiter(config.concurrency, deps.stallMs);
   const scheduler = new Scheduler({
     config,
     now,
     random: options.random,
     overall: options.overall,
     initial: options.initial,
-    runCycle: (o) => runCycle(config, deps, o),
+    checkConnectivity: (signal) => connectivityCheck(config, deps, signal),
+    checkService: (service, signal) => serviceCheck(config, deps, limiter, service, signal),
+    localStatus,
+    bytesOf: statusBytes,
   });
   return {
     scheduler,

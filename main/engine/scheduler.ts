@@ -1,10 +1,13 @@
-// Continuous mode: cycles at the configured interval with jitter, never overlapping; an early
-// re-check after a first failure; pause, resume, and a grace period after sleep or a network change.
+// Continuous mode: each service on its own clock. A service is due one interval (with jitter)
+// after its previous check *started*, whatever the others do, so a hanging service delays only
+// itself; a service in doubt is re-checked `recheckSeconds` after its failure (and a recovery as
+// quickly). Connectivity runs on its own clock too, and is judged again before any failure counts,
+// so "offline" still beats every verdict. Every confirmed change is published as it happens.
 import { setMaxListeners } from 'node:events';
-import type { VigieConfig } from '../../shared/config-schema';
+import type { ServiceConfig, VigieConfig } from '../../shared/config-schema';
 import { SECOND } from '../../shared/durations';
 import type { Connectivity, ServiceStatus, Snapshot, VerdictChange } from '../../shared/types';
-import type { CycleResult } from './cycle';
+import type { ConnectivityCheck } from './cycle';
 import { computeOverall, type OverallOptions } from './overall';
 import { ThresholdTracker } from './thresholds';
 
@@ -15,27 +18,46 @@ export interface SchedulerEvents {
   error: (error: unknown) => void;
 }
 
-/** What the scheduler needs: a way to run a cycle, a clock and a source of randomness. */
+/** What the scheduler needs: its two checks, a clock and a source of randomness. */
 export interface SchedulerDeps {
   readonly config: VigieConfig;
-  readonly runCycle: (options: {
-    serviceIds?: ReadonlySet<string>;
-    signal: AbortSignal;
-  }) => Promise<CycleResult>;
+  /** Checks this machine's connectivity. */
+  readonly checkConnectivity: (signal: AbortSignal) => Promise<ConnectivityCheck>;
+  /** Checks one service (the engine caps how many run at once). */
+  readonly checkService: (service: ServiceConfig, signal: AbortSignal) => Promise<ServiceStatus>;
+  /** An unknown status for a local cause, for every service while this machine is not online. */
+  readonly localStatus: (
+    service: ServiceConfig,
+    state: Exclude<Connectivity['state'], 'online'>,
+    checkedAt: number,
+  ) => ServiceStatus;
+  /** The bytes a service's check used. */
+  readonly bytesOf?: (status: ServiceStatus) => number;
   readonly now: () => number;
-  /** In [0, 1); jitter spreads cycles of many users so they do not hit providers together. */
+  /** In [0, 1); jitter spreads checks of many users so they do not hit providers together. */
   readonly random?: () => number;
   readonly overall?: OverallOptions;
   /** Confirmed verdicts to start from (a restart with new settings), so no change is announced twice. */
   readonly initial?: readonly ServiceStatus[];
 }
 
-/** Share of the interval by which a cycle may start early or late. */
+/** Share of the interval by which a check may come early or late. */
 const JITTER_SHARE = 0.1;
+/** Services due within this window of each other start together (fewer timers, same clocks). */
+const BATCH_MS = 250;
 
 const CONNECTING: Connectivity = { state: 'online', detail: 'not checked yet', references: [] };
 
-/** Runs cycles over time and turns raw verdicts into confirmed ones. */
+/** One service's clock. */
+interface Clock {
+  dueAt: number;
+  /** The check under way, if any (its token tells a stale run from the current one). */
+  running: { readonly token: object; readonly done: Promise<void> } | null;
+}
+
+const isBad = (s: ServiceStatus) => s.state === 'down' || s.state === 'degraded';
+
+/** Runs every service on its own clock and turns raw verdicts into confirmed ones. */
 export class Scheduler {
   private readonly listeners: { [K in keyof SchedulerEvents]: Set<SchedulerEvents[K]> } = {
     snapshot: new Set(),
@@ -44,16 +66,26 @@ export class Scheduler {
   };
   private readonly tracker: ThresholdTracker;
   private readonly statuses = new Map<string, ServiceStatus>();
+  private readonly clocks = new Map<string, Clock>();
   private connectivity: Connectivity = CONNECTING;
+  private connectivityDueAt = 0;
+  /** When the last connectivity check that answered had started: a failure must not be newer. */
+  private connectivityJudgedAt = -1;
+  private connectivityRun: {
+    readonly token: object;
+    readonly startedAt: number;
+    readonly done: Promise<void>;
+  } | null = null;
   private lastCheckedAt = 0;
-  private lastBytes = 0;
+  private unpublishedBytes = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private running: { promise: Promise<Snapshot>; controller: AbortController } | null = null;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private epoch = this.newEpoch();
   private waiters: ((snapshot: Snapshot) => void)[] = [];
-  private pendingIds = new Set<string>();
   private started = false;
   private suspended = false;
   private pausedUntil: number | null | undefined = undefined;
+  private pauseTimer: ReturnType<typeof setTimeout> | null = null;
   private graceUntil = 0;
 
   constructor(private readonly deps: SchedulerDeps) {
@@ -63,6 +95,7 @@ export class Scheduler {
       this.tracker.seed(status);
       this.statuses.set(status.id, status);
     }
+    for (const service of this.services()) this.clocks.set(service.id, { dueAt: 0, running: null });
   }
 
   /** Subscribes to an event; returns the unsubscribe function. */
@@ -71,28 +104,30 @@ export class Scheduler {
     return () => this.listeners[event].delete(listener);
   }
 
-  /** Starts continuous checking with a first cycle right away. */
+  /** Starts continuous checking: connectivity and every service right away. */
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.schedule(0);
+    this.dueAll(this.deps.now());
+    this.arm(0);
   }
 
-  /** Stops all timers and cancels a running cycle. */
+  /** Stops all timers and cancels the checks under way. */
   stop(): void {
     this.started = false;
     this.clearTimer();
     this.cancelRunning();
+    if (this.pauseTimer) clearTimeout(this.pauseTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
   }
 
   /** The latest snapshot. */
   snapshot(): Snapshot {
-    const services = this.deps.config.services
-      .filter((s) => s.enabled)
-      .flatMap((s) => {
-        const status = this.statuses.get(s.id);
-        return status ? [status] : [];
-      });
+    const services = this.services().flatMap((s) => {
+      const status = this.statuses.get(s.id);
+      return status ? [status] : [];
+    });
     const paused = this.isPaused();
     return {
       checkedAt: this.lastCheckedAt,
@@ -101,18 +136,27 @@ export class Scheduler {
         : computeOverall(this.connectivity.state, services, this.deps.overall),
       connectivity: this.connectivity,
       services,
-      bytes: this.lastBytes,
+      bytes: this.unpublishedBytes,
       pausedUntil: paused ? (this.pausedUntil ?? null) : undefined,
     };
   }
 
-  /** Runs a full cycle now (or joins the one running); during a grace period, waits for its end. */
-  checkNow(): Promise<Snapshot> {
-    if (this.running) return this.running.promise;
-    if (this.deps.now() < this.graceUntil || this.suspended)
+  /**
+   * Checks connectivity and every service now (joining the checks already under way); during a
+   * grace period, a pause or sleep, waits for the next published snapshot.
+   */
+  async checkNow(): Promise<Snapshot> {
+    if (!this.active() || this.deps.now() < this.graceUntil)
       return new Promise((resolve) => this.waiters.push(resolve));
-    this.clearTimer();
-    return this.cycle(undefined);
+    await this.runConnectivity(true);
+    const runs =
+      this.connectivity.state === 'online'
+        ? this.services().map((s) => this.clockOf(s).running?.done ?? this.launch(s))
+        : [];
+    await Promise.all(runs);
+    this.flush();
+    this.arm();
+    return this.snapshot();
   }
 
   /** Pauses checks until `until` (epoch ms) or until resume() when null. */
@@ -120,8 +164,10 @@ export class Scheduler {
     this.pausedUntil = until;
     this.clearTimer();
     this.cancelRunning();
+    if (this.pauseTimer) clearTimeout(this.pauseTimer);
+    this.pauseTimer = null;
     if (until !== null && this.started)
-      this.timer = setTimeout(() => this.resume(), Math.max(0, until - this.deps.now()));
+      this.pauseTimer = setTimeout(() => this.resume(), Math.max(0, until - this.deps.now()));
     this.emit('snapshot', this.snapshot());
   }
 
@@ -129,7 +175,12 @@ export class Scheduler {
   resume(): void {
     if (!this.isPaused()) return;
     this.pausedUntil = undefined;
-    if (this.started) this.schedule(0);
+    if (this.pauseTimer) clearTimeout(this.pauseTimer);
+    this.pauseTimer = null;
+    if (this.started) {
+      this.dueAll(this.deps.now());
+      this.arm(0);
+    }
     this.emit('snapshot', this.snapshot());
   }
 
@@ -151,22 +202,38 @@ export class Scheduler {
     this.startGrace();
   }
 
+  private services(): readonly ServiceConfig[] {
+    return this.deps.config.services.filter((s) => s.enabled);
+  }
+
+  private clockOf(service: ServiceConfig): Clock {
+    let clock = this.clocks.get(service.id);
+    if (!clock) {
+      clock = { dueAt: 0, running: null };
+      this.clocks.set(service.id, clock);
+    }
+    return clock;
+  }
+
   private isPaused(): boolean {
     return this.pausedUntil !== undefined;
   }
 
-  private startGrace(): void {
-    this.graceUntil = this.deps.now() + this.deps.config.graceSeconds * SECOND;
-    this.cancelRunning();
-    if (this.started && !this.isPaused()) this.schedule(this.deps.config.graceSeconds * SECOND);
+  private active(): boolean {
+    return this.started && !this.isPaused() && !this.suspended;
   }
 
-  private schedule(delayMs: number, serviceIds?: ReadonlySet<string>): void {
-    this.clearTimer();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.cycle(serviceIds).catch((error: unknown) => this.emit('error', error));
-    }, delayMs);
+  private startGrace(): void {
+    const now = this.deps.now();
+    this.graceUntil = now + this.deps.config.graceSeconds * SECOND;
+    this.cancelRunning();
+    this.dueAll(this.graceUntil);
+    if (this.active()) this.arm();
+  }
+
+  private dueAll(at: number): void {
+    this.connectivityDueAt = at;
+    for (const service of this.services()) this.clockOf(service).dueAt = at;
   }
 
   private nextDelay(): number {
@@ -175,73 +242,162 @@ export class Scheduler {
     return Math.round(interval * (1 + (random() * 2 - 1) * JITTER_SHARE));
   }
 
-  private async cycle(serviceIds: ReadonlySet<string> | undefined): Promise<Snapshot> {
-    const controller = new AbortController();
-    // Every probe of the cycle follows this signal: hundreds of listeners are expected.
-    setMaxListeners(0, controller.signal);
-    const promise = this.runAndFold(serviceIds, controller);
-    this.running = { promise, controller };
-    try {
-      return await promise;
-    } finally {
-      if (this.running?.promise === promise) this.running = null;
+  /** Sets the one timer to the next thing due (or to `delayMs` from now). */
+  private arm(delayMs?: number): void {
+    this.clearTimer();
+    if (!this.active()) return;
+    const now = this.deps.now();
+    let next = delayMs !== undefined ? now + delayMs : Infinity;
+    if (delayMs === undefined) {
+      if (!this.connectivityRun) next = Math.min(next, this.connectivityDueAt);
+      if (this.connectivity.state === 'online') {
+        for (const service of this.services()) {
+          const clock = this.clockOf(service);
+          if (!clock.running) next = Math.min(next, clock.dueAt);
+        }
+      }
+      next = Math.max(next, this.graceUntil);
     }
+    if (next === Infinity) return;
+    this.timer = setTimeout(() => this.tick(), Math.max(0, next - now));
   }
 
-  private async runAndFold(
-    serviceIds: ReadonlySet<string> | undefined,
-    controller: AbortController,
-  ): Promise<Snapshot> {
-    let raw: CycleResult;
-    try {
-      raw = await this.deps.runCycle({ serviceIds, signal: controller.signal });
-    } catch (error) {
-      if (!controller.signal.aborted) {
-        this.emit('error', error);
-        this.afterCycle(false);
+  /** Starts whatever is due: connectivity, then the services due (only while online). */
+  private tick(): void {
+    this.timer = null;
+    if (!this.active()) return;
+    const now = this.deps.now();
+    if (now < this.graceUntil) return this.arm();
+    if (!this.connectivityRun && this.connectivityDueAt <= now) void this.runConnectivity(false);
+    if (this.connectivity.state === 'online') {
+      for (const service of this.services()) {
+        const clock = this.clockOf(service);
+        if (!clock.running && clock.dueAt <= now + BATCH_MS) void this.launch(service);
       }
-      return this.snapshot();
     }
-    // A cycle cancelled by sleep, a network change, a pause or stop() says nothing about services.
-    if (controller.signal.aborted) return this.snapshot();
+    this.arm();
+  }
+
+  /** Checks connectivity (or joins the check under way, unless `fresh` asks for a new one). */
+  private runConnectivity(fresh: boolean): Promise<void> {
+    if (this.connectivityRun && !fresh) return this.connectivityRun.done;
+    const token = {};
+    const signal = this.epoch.signal;
+    const startedAt = this.deps.now();
+    this.connectivityDueAt = startedAt + this.nextDelay();
+    const done = this.deps
+      .checkConnectivity(signal)
+      .then((result) => {
+        if (signal.aborted) return;
+        this.connectivityJudgedAt = Math.max(this.connectivityJudgedAt, startedAt);
+        this.applyConnectivity(result);
+      })
+      .catch((error: unknown) => {
+        if (!signal.aborted) this.emit('error', error);
+      })
+      .finally(() => {
+        if (this.connectivityRun?.token === token) this.connectivityRun = null;
+        this.arm();
+      });
+    this.connectivityRun = { token, startedAt, done };
+    return done;
+  }
+
+  /** Waits until connectivity has been judged by a check that started at `since` or later. */
+  private async judgedSince(since: number): Promise<void> {
+    if (this.connectivityJudgedAt >= since) return;
+    const running = this.connectivityRun;
+    if (running) {
+      await running.done;
+      if (this.connectivityJudgedAt >= since) return;
+    }
+    await this.runConnectivity(true);
+  }
+
+  private applyConnectivity(result: ConnectivityCheck): void {
     const wasOnline = this.connectivity.state === 'online' || this.connectivity === CONNECTING;
-    this.connectivity = raw.connectivity;
-    this.lastCheckedAt = raw.checkedAt;
-    this.lastBytes = raw.bytes;
-    if (raw.connectivity.state === 'online' && !wasOnline) {
-      // The network came back: grace period before any verdict (DESIGN, Detection 4).
+    this.connectivity = result.connectivity;
+    this.lastCheckedAt = Math.max(this.lastCheckedAt, result.checkedAt);
+    this.unpublishedBytes += result.bytes;
+    const state = result.connectivity.state;
+    if (state !== 'online') {
+      // Nothing is judged: every service is unknown for a local cause, and none is checked.
+      for (const service of this.services()) {
+        this.fold(this.deps.localStatus(service, state, result.checkedAt), false);
+      }
+    } else if (!wasOnline) {
+      // The network came back: a grace period before any verdict (DESIGN, Detection 4).
       this.graceUntil = this.deps.now() + this.deps.config.graceSeconds * SECOND;
-      const snapshot = this.snapshot();
-      this.emit('snapshot', snapshot);
-      if (this.started && !this.isPaused()) this.schedule(this.deps.config.graceSeconds * SECOND);
-      return snapshot;
+      for (const service of this.services()) this.clockOf(service).dueAt = this.graceUntil;
     }
-    const changes: VerdictChange[] = [];
-    const pending = new Set<string>();
-    for (const status of raw.services) {
-      const folded = this.tracker.apply(status);
-      this.statuses.set(status.id, folded.published);
-      if (folded.change) changes.push(folded.change);
-      if (folded.pending) pending.add(status.id);
+    this.markDirty();
+  }
+
+  /** Checks one service now; its next check is due one interval after this one started. */
+  private launch(service: ServiceConfig): Promise<void> {
+    const clock = this.clockOf(service);
+    const token = {};
+    const signal = this.epoch.signal;
+    const startedAt = this.deps.now();
+    clock.dueAt = startedAt + this.nextDelay();
+    const done = this.deps
+      .checkService(service, signal)
+      .then(async (raw) => {
+        if (signal.aborted) return;
+        // Connectivity first: a failure counts only if this machine is still online.
+        if (isBad(raw)) await this.judgedSince(startedAt);
+        if (signal.aborted || this.connectivity.state !== 'online') return;
+        if (this.deps.now() < this.graceUntil) return;
+        this.unpublishedBytes += this.deps.bytesOf?.(raw) ?? 0;
+        this.fold(raw, true);
+        this.markDirty();
+      })
+      .catch((error: unknown) => {
+        if (!signal.aborted) this.emit('error', error);
+      })
+      .finally(() => {
+        if (clock.running?.token === token) clock.running = null;
+        this.arm();
+      });
+    clock.running = { token, done };
+    return done;
+  }
+
+  /** Folds a raw status through the thresholds, publishes it and its change at once. */
+  private fold(raw: ServiceStatus, checked: boolean): void {
+    const folded = this.tracker.apply(raw);
+    this.statuses.set(raw.id, folded.published);
+    this.lastCheckedAt = Math.max(this.lastCheckedAt, raw.checkedAt);
+    if (checked && folded.pending) {
+      // In doubt (a first failure, or a first success after trouble): look again soon.
+      const clock = this.clocks.get(raw.id);
+      if (clock) clock.dueAt = this.deps.now() + this.deps.config.recheckSeconds * SECOND;
     }
-    this.pendingIds = pending;
-    for (const change of changes) this.emit('change', change);
+    if (folded.change) this.emit('change', folded.change);
+  }
+
+  /** A snapshot goes out once the checks that settle together are folded in. */
+  private markDirty(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => this.flush(), 0);
+  }
+
+  private flush(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
     const snapshot = this.snapshot();
+    this.unpublishedBytes = 0;
     this.emit('snapshot', snapshot);
     const waiters = this.waiters;
     this.waiters = [];
     for (const resolve of waiters) resolve(snapshot);
-    this.afterCycle(true);
-    return snapshot;
   }
 
-  private afterCycle(ok: boolean): void {
-    if (!this.started || this.isPaused() || this.suspended) return;
-    if (ok && this.pendingIds.size > 0) {
-      this.schedule(this.deps.config.recheckSeconds * SECOND, new Set(this.pendingIds));
-    } else {
-      this.schedule(this.nextDelay());
-    }
+  private newEpoch(): AbortController {
+    const controller = new AbortController();
+    // Every probe under way follows this signal: hundreds of listeners are expected.
+    setMaxListeners(0, controller.signal);
+    return controller;
   }
 
   private clearTimer(): void {
@@ -249,9 +405,12 @@ export class Scheduler {
     this.timer = null;
   }
 
+  /** Cancels every check under way; what they answer later is ignored. */
   private cancelRunning(): void {
-    this.running?.controller.abort();
-    this.running = null;
+    this.epoch.abort();
+    this.epoch = this.newEpoch();
+    this.connectivityRun = null;
+    for (const clock of this.clocks.values()) clock.running = null;
   }
 
   private emit<K extends keyof SchedulerEvents>(

@@ -156,7 +156,7 @@ export class HistoryStore {
       id: CONNECTIVITY_ID,
       name: 'Connectivity',
       critical: false,
-      checkedAt: snapshot.checkedAt,
+      checkedAt: snapshot.connectivity.checkedAt ?? snapshot.checkedAt,
       state: snapshot.connectivity.state === 'online' ? 'up' : 'unknown',
       cause: snapshot.connectivity.state === 'online' ? null : 'local',
       summary: snapshot.connectivity.detail,

@@ -9,11 +9,19 @@ import { recorder } from '../../../helpers/fake-electron';
 vi.mock('electron', async () => (await import('../../../helpers/fake-electron')).fakeElectron());
 vi.mock('../../../../main/engine', async () => {
   const { Scheduler } = await import('../../../../main/engine/scheduler');
+  const { localStatus } = await import('../../../../main/engine/cycle');
   return {
     createEngine: (config: VigieConfig) => {
-      const runCycle = () => new Promise<never>(() => undefined);
-      const scheduler = new Scheduler({ config, runCycle, now: () => Date.now() });
-      return { scheduler, checkOnce: runCycle, close: async () => scheduler.stop() };
+      // Checks that never answer: the tray stays on "checking".
+      const never = () => new Promise<never>(() => undefined);
+      const scheduler = new Scheduler({
+        config,
+        checkConnectivity: never,
+        checkService: never,
+        localStatus,
+        now: () => Date.now(),
+      });
+      return { scheduler, close: async () => scheduler.stop() };
     },
   };
 });

@@ -5,9 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { VigieConfig } from '../../../../shared/config-schema';
+import type { ServiceConfig, VigieConfig } from '../../../../shared/config-schema';
 import type { ServiceStatus, VerdictState } from '../../../../shared/types';
-import type { CycleResult } from '../../../../main/engine/cycle';
 import { openHistory } from '../../../../main/history/store';
 import { recorder, type FakeWindow, type MenuItemSpec } from '../../../helpers/fake-electron';
 
@@ -21,52 +20,56 @@ const world = vi.hoisted(() => ({
 
 vi.mock('../../../../main/engine', async () => {
   const { Scheduler } = await import('../../../../main/engine/scheduler');
+  const { localStatus } = await import('../../../../main/engine/cycle');
   return {
     createEngine: (config: VigieConfig, options: { initial?: readonly ServiceStatus[] } = {}) => {
       world.intervals.push(config.intervalSeconds);
-      const runCycle = async (): Promise<CycleResult> => {
+      const checkService = async (s: ServiceConfig): Promise<ServiceStatus> => {
+        const at = Date.now();
+        const w = world.states[s.id] ?? { state: 'up', cause: null };
+        return {
+          id: s.id,
+          name: s.name,
+          critical: s.critical,
+          ...(s.provider ? { provider: s.provider } : {}),
+          checkedAt: at,
+          state: w.state,
+          cause: w.cause,
+          summary: w.state === 'up' ? 'all checks passed' : 'DNS SERVFAIL for web.whatsapp.com',
+          probes:
+            w.state === 'up'
+              ? []
+              : [
+                  {
+                    kind: 'dns',
+                    target: 'web.whatsapp.com',
+                    state: 'down',
+                    code: 'DNS_SERVFAIL',
+                    latencyMs: 9,
+                    bytes: 80,
+                    detail: 'DNS SERVFAIL for web.whatsapp.com',
+                    attempts: 2,
+                  },
+                ],
+        };
+      };
+      // A check is counted by its connectivity check: one per interval, one for "Check now".
+      const checkConnectivity = async () => {
         world.checks++;
         const at = Date.now();
-        const services = config.services
-          .filter((s) => s.enabled)
-          .map((s): ServiceStatus => {
-            const w = world.states[s.id] ?? { state: 'up', cause: null };
-            return {
-              id: s.id,
-              name: s.name,
-              critical: s.critical,
-              ...(s.provider ? { provider: s.provider } : {}),
-              checkedAt: at,
-              state: w.state,
-              cause: w.cause,
-              summary: w.state === 'up' ? 'all checks passed' : 'DNS SERVFAIL for web.whatsapp.com',
-              probes:
-                w.state === 'up'
-                  ? []
-                  : [
-                      {
-                        kind: 'dns',
-                        target: 'web.whatsapp.com',
-                        state: 'down',
-                        code: 'DNS_SERVFAIL',
-                        latencyMs: 9,
-                        bytes: 80,
-                        detail: 'DNS SERVFAIL for web.whatsapp.com',
-                        attempts: 2,
-                      },
-                    ],
-            };
-          });
-        return {
+        const connectivity = {
+          state: 'online' as const,
+          detail: '2/2 references answered',
+          references: [],
           checkedAt: at,
-          connectivity: { state: 'online', detail: '2/2 references answered', references: [] },
-          services,
-          bytes: 100,
         };
+        return { connectivity, checkedAt: at, bytes: 100 };
       };
       const scheduler = new Scheduler({
         config,
-        runCycle,
+        checkConnectivity,
+        checkService,
+        localStatus,
         now: () => Date.now(),
         random: () => 0.5,
         initial: options.initial,
@@ -81,7 +84,7 @@ vi.mock('../../../../main/engine', async () => {
         summary: 'all checks passed',
         probes: [],
       });
-      return { scheduler, checkOnce: runCycle, tryService, close: async () => scheduler.stop() };
+      return { scheduler, tryService, close: async () => scheduler.stop() };
     },
   };
 });

@@ -1,10 +1,16 @@
 // `npm run bench [-- PREFIX]`: runs every benchmark, or those whose names start with PREFIX.
 import type { Bench } from './bench';
+import { detectBenches } from './detect.bench';
 import { engineBenches } from './engine.bench';
 import { historyBenches } from './history.bench';
 import { rendererBenches } from './renderer.bench';
 
-const all: readonly Bench[] = [...engineBenches, ...historyBenches, ...rendererBenches];
+const all: readonly Bench[] = [
+  ...engineBenches,
+  ...detectBenches,
+  ...historyBenches,
+  ...rendererBenches,
+];
 
 const prefix = process.argv[2] ?? '';
 const chosen = all.filter((b) => b.name.startsWith(prefix) || prefix.startsWith(b.name));

@@ -14,6 +14,7 @@ import {
 } from './cli/output';
 import { createTranslator, languageFrom, type Translator } from '../shared/i18n';
 import { localSummary } from '../shared/i18n/evidence';
+import { forTerminal } from './cli/terminal-text';
 import { defaultConfig } from './engine/catalog';
 import { loadConfigFile } from './engine/config-file';
 import { createEngine } from './engine';
@@ -86,7 +87,9 @@ function clock(at: number): string {
 function describeChange(change: VerdictChange, tr: Translator): string {
   const from = change.previous ? tr.t(`state.${change.previous.state}`) : tr.t('cli.start');
   const cause = change.current.cause ? ` (${tr.t(`cli.${change.current.cause}`)})` : '';
-  return `${clock(change.at)}  ${change.name}: ${from} → ${tr.t(`state.${change.current.state}`)}${cause} — ${localSummary(change.current.probes, tr, change.current.cause, change.current.secondOpinion)}`;
+  return forTerminal(
+    `${clock(change.at)}  ${change.name}: ${from} → ${tr.t(`state.${change.current.state}`)}${cause} — ${localSummary(change.current.probes, tr, change.current.cause, change.current.secondOpinion)}`,
+  );
 }
 
 /** Opens the history for recording; when another process records, watching goes on without it. */

@@ -6,6 +6,7 @@ import { DAY } from '../../shared/durations';
 import type { DayState } from '../history/queries';
 import type { Translator } from '../../shared/i18n';
 import { displayTarget, opinionEvidence } from '../../shared/i18n/evidence';
+import { forTerminal } from './terminal-text';
 import { daysCsv, incidentsCsv, localTime, percent } from '../history/export';
 import { ENDED_UNSEEN } from '../history/incidents';
 import type { HistoryStore } from '../history/store';
@@ -99,7 +100,9 @@ export function printHistory(
     const cells = s.uptime
       .map((u) => (u?.ratio === null ? t('window.none') : percent(u)).padEnd(8))
       .join('  ');
-    io.out(`${s.name.padEnd(width)}  ${cells}  ${s.days.map((d) => DAY_MARKS[d.state]).join('')}`);
+    io.out(
+      `${forTerminal(s.name).padEnd(width)}  ${cells}  ${s.days.map((d) => DAY_MARKS[d.state]).join('')}`,
+    );
   }
   io.out('');
   if (incidents.length === 0) {
@@ -122,7 +125,9 @@ export function printHistory(
         )
         .join(t('evidence.separator'));
       io.out(
-        `  ${localTime(i.start)} → ${end} (${io.tr.duration((i.end ?? now) - i.start)})${note}  ${t('menu.serviceLine', { service: nameOf(i.serviceId), state: t(`state.${i.worstState}`) })}${cause}${evidence ? ` — ${evidence}` : ''}`,
+        forTerminal(
+          `  ${localTime(i.start)} → ${end} (${io.tr.duration((i.end ?? now) - i.start)})${note}  ${t('menu.serviceLine', { service: nameOf(i.serviceId), state: t(`state.${i.worstState}`) })}${cause}${evidence ? ` — ${evidence}` : ''}`,
+        ),
       );
     }
   }

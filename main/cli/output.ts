@@ -1,6 +1,7 @@
 // How the command line shows a snapshot: the DESIGN JSON object, a readable table, exit codes.
 import type { Translator } from '../../shared/i18n';
 import { localSummary } from '../../shared/i18n/evidence';
+import { forTerminal } from './terminal-text';
 import type {
   ProbeResult,
   SecondOpinion,
@@ -144,7 +145,7 @@ export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translato
   snapshot.services.forEach((s, i) => {
     const pad = ' '.repeat(Math.max(0, stateWidth - (states[i] ?? '').length));
     lines.push(
-      `${s.name.padEnd(nameWidth)}  ${stateLabel(s.state, colour, tr)}${pad}  ${causeWords(s, tr).padEnd(causeWidth)}  ${localSummary(s.probes, tr, s.cause, s.secondOpinion)}`,
+      `${forTerminal(s.name).padEnd(nameWidth)}  ${stateLabel(s.state, colour, tr)}${pad}  ${causeWords(s, tr).padEnd(causeWidth)}  ${forTerminal(localSummary(s.probes, tr, s.cause, s.secondOpinion))}`,
     );
   });
   lines.push('');

@@ -323,7 +323,7 @@ export class Scheduler {
     if (state !== 'online') {
       // Nothing is judged: every service is unknown for a local cause, and none is checked.
       for (const service of this.services()) {
-        this.fold(this.deps.localStatus(service, state, result.checkedAt), false);
+        this.fold(this.deps.localStatus(service, state, result.checkedAt), null);
       }
     } else if (!wasOnline) {
       // The network came back: a grace period before any verdict (DESIGN, Detection 4).
@@ -349,7 +349,7 @@ export class Scheduler {
         if (signal.aborted || this.connectivity.state !== 'online') return;
         if (this.deps.now() < this.graceUntil) return;
         this.unpublishedBytes += this.deps.bytesOf?.(raw) ?? 0;
-        this.fold(raw, true);
+        this.fold(raw, startedAt);
         this.markDirty();
       })
       .catch((error: unknown) => {
@@ -363,15 +363,19 @@ export class Scheduler {
     return done;
   }
 
-  /** Folds a raw status through the thresholds, publishes it and its change at once. */
-  private fold(raw: ServiceStatus, checked: boolean): void {
+  /**
+   * Folds a raw status through the thresholds, publishes it and its change at once. `startedAt`
+   * is when its check started (null for a status Vigie made up while offline).
+   */
+  private fold(raw: ServiceStatus, startedAt: number | null): void {
     const folded = this.tracker.apply(raw);
     this.statuses.set(raw.id, folded.published);
     this.lastCheckedAt = Math.max(this.lastCheckedAt, raw.checkedAt);
-    if (checked && folded.pending) {
-      // In doubt (a first failure, or a first success after trouble): look again soon.
+    if (startedAt !== null && folded.pending) {
+      // In doubt (a first failure, or a first success after trouble): look again `recheckSeconds`
+      // after that check started, as the next check is one interval after it started.
       const clock = this.clocks.get(raw.id);
-      if (clock) clock.dueAt = this.deps.now() + this.deps.config.recheckSeconds * SECOND;
+      if (clock) clock.dueAt = startedAt + this.deps.config.recheckSeconds * SECOND;
     }
     if (folded.change) this.emit('change', folded.change);
   }

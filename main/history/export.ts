@@ -10,10 +10,18 @@ export function localTime(at: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-/** One CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets show text. */
+// Control characters (but line breaks and tabs), escapes' ESC included, and bidi overrides: text
+// from a status page must not rewrite a terminal that `cat`s the file, nor reorder a spreadsheet.
+const CSV_CONTROLS =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * One CSV field: control characters removed, quoted when needed; a leading = + - @ is defused so
+ * spreadsheets show text.
+ */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  let text = String(value);
+  let text = typeof value === 'string' ? value.replace(CSV_CONTROLS, '') : String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

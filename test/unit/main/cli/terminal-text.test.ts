@@ -1,0 +1,38 @@
+// Text from a status page cannot take over the user's terminal or spreadsheet.
+import { describe, expect, it } from 'vitest';
+import { forTerminal } from '../../../../main/cli/terminal-text';
+import { csvField } from '../../../../main/history/export';
+
+const HOSTILE = [
+  'Outage\u001b]0;pwned\u0007 now', // retitles the window
+  'Outage\u001b[2J\u001b[H now', // clears the screen, moves home
+  'Outage\u001b]8;;https://evil.example\u001b\\ now', // a hyperlink
+  'Outage\u009b31m now', // an 8-bit CSI
+  'Outage\r\n## forged line', // a line break forging output
+  'Outage \u202eevil\u202c now', // a bidi override
+];
+
+describe('forTerminal', () => {
+  it.each(HOSTILE)('%j keeps the words and loses every escape and control', (text) => {
+    const safe = forTerminal(text);
+    expect(safe).toMatch(/^Outage.* now|^Outage/);
+    expect(safe).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
+  it('leaves ordinary text in any script as it is', () => {
+    for (const text of ['Messages are failing — “Cloud API”', 'تعذّر الإرسال', 'Échec d’envoi']) {
+      expect(forTerminal(text)).toBe(text);
+    }
+  });
+});
+
+describe('csvField', () => {
+  it('drops escapes and controls, keeps line breaks inside the quoted field, and defuses formulas', () => {
+    expect(csvField('Outage\u001b]0;pwned\u0007')).toBe('Outage]0;pwned');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('=HYPERLINK("http://evil.example")')).toBe(
+      `"'=HYPERLINK(""http://evil.example"")"`,
+    );
+    expect(csvField('\u202eevil')).toBe('evil');
+  });
+});

@@ -3,10 +3,12 @@
 // cursor, clear the screen, retitle the window or hide text (ESC]0;…, ESC[2J, bidi overrides).
 
 // Escape sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST), and any other ESC + one char.
+/* eslint-disable no-control-regex -- removing control characters is the point */
 const ESCAPES =
   /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[\s\S]?/g;
 // C0 controls, DEL, C1 controls (U+009B is a one-byte CSI), and bidi embeddings and overrides.
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
 
 /** One line of outside text, safe to print: escapes dropped, controls and line breaks as spaces. */
 export function forTerminal(text: string): string {

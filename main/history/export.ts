@@ -12,8 +12,10 @@ export function localTime(at: number): string {
 
 // Control characters (but line breaks and tabs), escapes' ESC included, and bidi overrides: text
 // from a status page must not rewrite a terminal that `cat`s the file, nor reorder a spreadsheet.
+/* eslint-disable no-control-regex -- removing control characters is the point */
 const CSV_CONTROLS =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/* eslint-enable no-control-regex */
 
 /**
  * One CSV field: control characters removed, quoted when needed; a leading = + - @ is defused so

@@ -114,30 +114,46 @@ export function buildReport(
   };
 }
 
-/** One Markdown table cell: pipes and line breaks cannot break the table. */
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Text in Markdown, as text: line breaks become spaces (every line starts with our own markup, so
+ * nothing can start a heading or a "- [x]" line), the punctuation that makes links, images,
+ * emphasis, code and table cells inline is escaped, and HTML is written as entities (no
+ * `<img onerror>` or `<script>` in a viewer that renders HTML).
+ */
+export function markdownText(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]|~!]/g, (c) => `\\${c}`)
+  );
+}
 
 export function reportMarkdown(report: Report, tr: Translator): string {
   const { t } = tr;
-  const lines = [`# ${report.title}`, ''];
-  for (const [name, value] of report.facts) lines.push(`- **${name}:** ${value}`);
-  lines.push('', `## ${t('report.whatFailed')}`, '');
-  for (const line of report.failed) lines.push(`- ${line}`);
+  const md = markdownText;
+  const lines = [`# ${md(report.title)}`, ''];
+  for (const [name, value] of report.facts) lines.push(`- **${md(name)}:** ${md(value)}`);
+  lines.push('', `## ${md(t('report.whatFailed'))}`, '');
+  for (const line of report.failed) lines.push(`- ${md(line)}`);
   lines.push(
     '',
-    `## ${t('report.timeline')}`,
+    `## ${md(t('report.timeline'))}`,
     '',
-    `| ${t('report.time')} | ${t('report.event')} |`,
+    `| ${md(t('report.time'))} | ${md(t('report.event'))} |`,
     '| --- | --- |',
   );
-  for (const line of report.timeline) lines.push(`| ${localTime(line.at)} | ${cell(line.text)} |`);
-  lines.push('', `## ${t('report.steps')}`, '');
-  for (const step of report.steps) lines.push(`- [${step.done ? 'x' : ' '}] ${step.text}`);
+  for (const line of report.timeline) lines.push(`| ${localTime(line.at)} | ${md(line.text)} |`);
+  lines.push('', `## ${md(t('report.steps'))}`, '');
+  for (const step of report.steps) lines.push(`- [${step.done ? 'x' : ' '}] ${md(step.text)}`);
   if (report.notes.length > 0) {
-    lines.push('', `## ${t('report.notes')}`, '');
-    for (const note of report.notes) lines.push(`- ${localTime(note.at)} — ${note.text}`);
+    lines.push('', `## ${md(t('report.notes'))}`, '');
+    for (const note of report.notes) lines.push(`- ${localTime(note.at)} — ${md(note.text)}`);
   }
-  lines.push('', `_${report.footer}_`, '');
+  lines.push('', `_${md(report.footer)}_`, '');
   return lines.join('\n');
 }
 

@@ -163,6 +163,7 @@ describe('given a clean network', () => {
     lab.http.route('/new', { status: 200, body: 'hello' });
     lab.http.route('/loop', { status: 302, headers: { location: '/loop' } });
     lab.http.route('/ftp', { status: 302, headers: { location: 'ftp://files.example/' } });
+    lab.http.route('/bad', { status: 302, headers: { location: 'http://[not an address' } });
     const url = (path: string) => `${lab.https('chat')}${path}`;
     const snapshot = await checkOnce(
       chatConfig(lab, {
@@ -170,19 +171,31 @@ describe('given a clean network', () => {
           { kind: 'http', url: url('/old'), method: 'GET', expectBody: 'hello', timeoutMs: 1000 },
           { kind: 'http', url: url('/loop'), expectStatus: 200, maxRedirects: 2, timeoutMs: 1000 },
           { kind: 'http', url: url('/ftp'), timeoutMs: 1000 },
+          // A loop is a failure even when 3xx is an accepted answer (the default 200–399).
+          { kind: 'http', url: url('/loop'), timeoutMs: 1000 },
+          { kind: 'http', url: url('/bad'), timeoutMs: 1000 },
         ],
       }),
     );
-    const [moved, loop, ftp] = chat(snapshot).probes;
+    const [moved, loop, ftp, loopDefault, bad] = chat(snapshot).probes;
     expect(moved).toMatchObject({ state: 'up' });
-    expect(moved?.detail).toMatch(/^HTTP 200 after 1 redirect\(s\)/);
+    expect(moved?.detail).toMatch(/^HTTP 200 after 1 redirect in/);
     expect(loop).toMatchObject({
       state: 'down',
       code: 'HTTP_STATUS',
-      detail: 'HTTP 302 after 2 redirect(s), expected 200',
+      detail: 'HTTP 302: still redirecting after 2 redirects (a redirect loop?)',
     });
-    expect(lab.http.hits('/loop')).toBe(6);
     expect(ftp).toMatchObject({ state: 'down', code: 'HTTP_STATUS' });
+    expect(loopDefault).toMatchObject({
+      state: 'down',
+      code: 'HTTP_STATUS',
+      detail: 'HTTP 302: still redirecting after 3 redirects (a redirect loop?)',
+    });
+    expect(bad).toMatchObject({
+      state: 'down',
+      code: 'HTTP_STATUS',
+      detail: expect.stringContaining('redirects to an invalid address'),
+    });
   });
 
   it('a TCP port that refuses is CONN_REFUSED; one that accepts is up with its connect time', async () => {

@@ -105,7 +105,12 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       bytes += hopResult.bytes;
       const location = hopResult.headers['location'];
       if (hopResult.status >= 300 && hopResult.status < 400 && location && hop < req.maxRedirects) {
-        const next = new URL(location, url);
+        let next: URL;
+        try {
+          next = new URL(location, url);
+        } catch {
+          throw new ProbeFailure('HTTP_STATUS', `${url} redirects to an invalid address`);
+        }
         if (next.protocol !== 'http:' && next.protocol !== 'https:') {
           throw new ProbeFailure('HTTP_STATUS', `${url} redirects to a non-web address`);
         }

@@ -21,7 +21,27 @@ export async function runHttpProbe(probe: HttpProbe, ctx: ProbeContext): Promise
       signal: ctx.signal,
     });
     const latencyMs = res.latencyMs;
-    const via = res.redirects > 0 ? ` after ${res.redirects} redirect(s)` : '';
+    const via =
+      res.redirects === 1
+        ? ' after 1 redirect'
+        : res.redirects > 1
+          ? ` after ${res.redirects} redirects`
+          : '';
+    const stillRedirecting =
+      probe.maxRedirects > 0 &&
+      res.redirects >= probe.maxRedirects &&
+      res.status >= 300 &&
+      res.status < 400 &&
+      res.headers['location'] !== undefined;
+    if (stillRedirecting) {
+      // A loop, or more hops than allowed: the page itself was never reached.
+      return result('http', probe.url, 'down', {
+        code: 'HTTP_STATUS',
+        latencyMs,
+        bytes: res.bytes,
+        detail: `HTTP ${res.status}: still redirecting${via} (a redirect loop?)`,
+      });
+    }
     if (!statusMatches(res.status, probe.expectStatus)) {
       return result('http', probe.url, 'down', {
         code: 'HTTP_STATUS',

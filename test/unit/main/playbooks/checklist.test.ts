@@ -354,12 +354,12 @@ describe('the incident report', () => {
       'Whatsapp: down (provider) |',
       'Meta says: “We are aware of an issue” |',
       'Done: Tell the team on the backup channel — told \\| the team |',
-      'Note: Call back <Amina> |',
+      'Note: Call back &lt;Amina&gt; |',
       'Whatsapp is back up |',
       'Every service is back: the steps after the outage begin |',
     ]);
     expect(md).toMatch(
-      /- \[x\] Tell the team on the backup channel — \d{4}-\d\d-\d\d \d\d:\d\d \(told \| the team\)/,
+      /- \[x\] Tell the team on the backup channel — \d{4}-\d\d-\d\d \d\d:\d\d \(told \\\| the team\)/,
     );
     expect(md).toContain('- [ ] Confirm it is not you — not done');
 
@@ -368,5 +368,29 @@ describe('the incident report', () => {
     expect(html).toContain('Call back &lt;Amina&gt;');
     expect(html).not.toContain('<Amina>');
     expect(html).toContain('تقرير الحادثة: Whatsapp');
+  });
+
+  it('text from outside cannot forge structure, links, images or HTML in the Markdown', () => {
+    const whatsapp = incident('whatsapp', T0);
+    const [run] = checklist.observe(snapshot([service('whatsapp', 'down')]), [whatsapp]);
+    checklist.note(run!.id, 'fine\n## Forged heading\n- [x] Forged step');
+    checklist.note(
+      run!.id,
+      '<img src=x onerror=alert(1)> ![x](http://evil.example/t.png) <script>',
+    );
+    const md = checklist.report(run!.id, 'md', [whatsapp], createTranslator('en'));
+    expect(md.split('\n').filter((l) => /^#|^- \[x\]/.test(l))).toEqual([
+      '# Incident report: Whatsapp',
+      '## What failed',
+      '## Timeline',
+      '## Checklist',
+      '## Notes',
+    ]);
+    expect(md).not.toContain('<img');
+    expect(md).not.toContain('<script');
+    expect(md).not.toContain('![x]');
+    expect(md).toContain(
+      '&lt;img src=x onerror=alert(1)&gt; \\!\\[x\\](http://evil.example/t.png)',
+    );
   });
 });

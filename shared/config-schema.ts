@@ -5,17 +5,20 @@ import { z } from 'zod';
 const DEFAULT_TIMEOUT_MS = 8000;
 
 /** A URL the user may give us: http or https only (DESIGN, Security). */
-export const httpUrl = z.string().refine(
-  (value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-    } catch {
-      return false;
-    }
-  },
-  { message: 'expected an http:// or https:// URL' },
-);
+export const httpUrl = z
+  .string()
+  .max(2048, 'expected a URL of at most 2048 characters')
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'expected an http:// or https:// URL' },
+  );
 
 const hostName = z
   .string()
@@ -50,8 +53,8 @@ const timeoutMs = z.number().int().min(100).max(120_000).default(DEFAULT_TIMEOUT
 const everySeconds = z.number().int().min(0).max(86_400).optional();
 const slowMs = z.number().int().min(1).optional();
 const port = z.number().int().min(1).max(65535);
-const dnsServers = z.array(dnsServer).min(1).optional();
-const names = z.array(z.string().min(1)).min(1).optional();
+const dnsServers = z.array(dnsServer).min(1).max(8).optional();
+const names = z.array(z.string().min(1).max(200)).min(1).max(50).optional();
 
 /** Fields every probe takes. */
 const common = { timeoutMs, everySeconds, dnsServers };
@@ -69,7 +72,7 @@ const httpProbe = z.strictObject({
   url: httpUrl,
   method: z.enum(['HEAD', 'GET']).default('HEAD'),
   expectStatus: expectStatus.default([200, 399]),
-  expectBody: z.string().min(1).optional(),
+  expectBody: z.string().min(1).max(1000).optional(),
   slowMs,
   maxBytes: z
     .number()
@@ -201,25 +204,25 @@ export const serviceSchema = z.strictObject({
   category: categorySchema,
   critical: z.boolean().default(false),
   enabled: z.boolean().default(true),
-  playbook: z.string().min(1).optional(),
+  playbook: z.string().min(1).max(64).optional(),
   /** Who runs the service ("Meta"), for "Meta's status page confirms". */
   provider: z.string().min(1).max(60).optional(),
   /** The provider's human status page, shown to the user. */
   statusPageUrl: httpUrl.optional(),
   /** Where the facts behind this definition come from, and whether they were checked. */
-  verified: z.string().optional(),
+  verified: z.string().max(2000).optional(),
   /**
    * Whether this service may be checked from other networks when it is unreachable from here
    * (its addresses are sent to Globalping). Absent: as the file's `secondOpinion.enabled` says.
    */
   secondOpinion: z.boolean().optional(),
-  probes: z.array(probeSchema).min(1, 'a service needs at least one probe'),
+  probes: z.array(probeSchema).min(1, 'a service needs at least one probe').max(20),
 });
 
 const connectivityTarget = z.strictObject({
   url: httpUrl,
   expectStatus: expectStatus.default(200),
-  expectBody: z.string().min(1).optional(),
+  expectBody: z.string().min(1).max(1000).optional(),
   timeoutMs: timeoutMs,
 });
 
@@ -262,7 +265,7 @@ export const configSchema = z
       targets: z.array(connectivityTarget).min(1, 'at least one connectivity target is needed'),
       dnsServers,
     }),
-    services: z.array(serviceSchema),
+    services: z.array(serviceSchema).max(1000),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -14,10 +14,25 @@ export const serviceChoiceSchema = z.strictObject({
 
 export const SETTINGS_VERSION = 1;
 
+/** Bounds that keep the settings file small and every save quick (a page could ask for more). */
+export const SETTINGS_LIMITS = { services: 500, customServices: 50, screen: 100_000 } as const;
+
+const choiceKey = z.string().regex(/^[a-z0-9~][a-z0-9-]{0,62}$/, 'expected a service id');
+/** A window coordinate: on any screen a person could have, never a million pixels away. */
+const coordinate = z.number().int().min(-SETTINGS_LIMITS.screen).max(SETTINGS_LIMITS.screen);
+
 export const settingsSchema = z.strictObject({
   version: z.literal(SETTINGS_VERSION).default(SETTINGS_VERSION),
-  services: z.record(z.string(), serviceChoiceSchema).default({}),
-  customServices: z.array(serviceSchema).default([]),
+  services: z
+    .record(choiceKey, serviceChoiceSchema)
+    .refine((r) => Object.keys(r).length <= SETTINGS_LIMITS.services, {
+      message: `at most ${SETTINGS_LIMITS.services} services`,
+    })
+    .default({}),
+  customServices: z
+    .array(serviceSchema)
+    .max(SETTINGS_LIMITS.customServices, `at most ${SETTINGS_LIMITS.customServices} own services`)
+    .default([]),
   intervalSeconds: z.number().int().min(30).max(3600).default(60),
   failureThreshold: z.number().int().min(1).max(10).default(2),
   successThreshold: z.number().int().min(1).max(10).default(1),
@@ -62,8 +77,8 @@ export const settingsSchema = z.strictObject({
     .strictObject({
       width: z.number().int().min(480).max(10_000).default(960),
       height: z.number().int().min(360).max(10_000).default(680),
-      x: z.number().int().optional(),
-      y: z.number().int().optional(),
+      x: coordinate.optional(),
+      y: coordinate.optional(),
     })
     .default({ width: 960, height: 680 }),
 });
@@ -93,6 +108,23 @@ export function salvageSettings(value: unknown): { settings: Settings; problems:
   for (const [key, field] of Object.entries(settingsSchema.shape)) {
     if (!(key in input)) continue;
     if ((field as z.ZodType).safeParse(input[key]).success) kept[key] = input[key];
+  }
+  // Lists and maps are kept element by element: one bad own service or mute loses only itself.
+  if (!('customServices' in kept) && Array.isArray(input['customServices'])) {
+    kept['customServices'] = input['customServices']
+      .filter((s) => serviceSchema.safeParse(s).success)
+      .slice(0, SETTINGS_LIMITS.customServices);
+  }
+  const choices = input['services'];
+  if (!('services' in kept) && choices !== null && typeof choices === 'object') {
+    kept['services'] = Object.fromEntries(
+      Object.entries(choices as Record<string, unknown>)
+        .filter(
+          ([id, choice]) =>
+            choiceKey.safeParse(id).success && serviceChoiceSchema.safeParse(choice).success,
+        )
+        .slice(0, SETTINGS_LIMITS.services),
+    );
   }
   return { settings: settingsSchema.parse(kept), problems };
 }

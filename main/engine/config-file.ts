@@ -35,14 +35,31 @@ export async function loadConfigFile(file: string): Promise<LoadConfigResult> {
   return parsed.ok ? parsed : { ok: false, file, problems: parsed.problems };
 }
 
-/** Turns "at position N" into "line L, column C" so a person can find the mistake. */
-function jsonWhere(text: string, error: unknown): string {
+/** Where a position of the text is, as a person counts: "line L, column C". */
+function lineColumn(text: string, position: number): string {
+  const before = text.slice(0, position).split('\n');
+  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
+}
+
+/**
+ * What is wrong with a JSON text, and where: V8's "at position N" becomes a line and column; its
+ * "Unexpected end of JSON input" points at the end; a message that quotes the text (with its line
+ * breaks) is cut to its first clause, so the error stays on one line.
+ */
+export function jsonWhere(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const match = /position (\d+)/.exec(message);
-  if (!match) return message;
-  const position = Number(match[1]);
-  const before = text.slice(0, position).split('\n');
-  const line = before.length;
-  const column = (before.at(-1)?.length ?? 0) + 1;
-  return `${message.replace(/ in JSON at position \d+.*$/, '')} at line ${line}, column ${column}`;
+  if (match) {
+    const what = message.replace(/ in JSON at position \d+.*$/s, '');
+    return `${what} at ${lineColumn(text, Number(match[1]))}`;
+  }
+  if (/Unexpected end of JSON input/.test(message)) {
+    return text.trim() === ''
+      ? 'the file is empty'
+      : `the file ends before the JSON does, at ${lineColumn(text, text.length)}`;
+  }
+  return message
+    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -142,11 +142,11 @@ export class Scheduler {
   }
 
   /**
-   * Checks connectivity and every service now (joining the checks already under way); during a
-   * grace period, a pause or sleep, waits for the next published snapshot.
+   * Checks connectivity and every service now (joining the checks already under way), whether or
+   * not continuous checking runs; during a grace period or sleep, waits for the next snapshot.
    */
   async checkNow(): Promise<Snapshot> {
-    if (!this.active() || this.deps.now() < this.graceUntil)
+    if (this.suspended || this.deps.now() < this.graceUntil)
       return new Promise((resolve) => this.waiters.push(resolve));
     await this.runConnectivity(true);
     const runs =

@@ -1,6 +1,7 @@
 // The second opinion in the settings: whether Vigie may ask other networks (Globalping) about a
 // service it cannot reach, the user's country, and which of the user's own services may be asked
 // about — with what is sent, to whom, in plain words.
+import { useEffect, useState } from 'react';
 import type { RequestOf } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 import { useTr } from '../i18n';
@@ -19,8 +20,17 @@ export function SecondOpinionSettings({
   const tr = useTr();
   const { t } = tr;
   const opinion = settings.secondOpinion;
+  // A box shows what was ticked at once, and goes back if main refuses it (as the service choices do).
+  const [ticked, setTicked] = useState<Record<string, boolean>>({});
+  useEffect(() => setTicked({}), [settings]);
+  const tick = async (key: string, on: boolean, patch: RequestOf<'settings:set'>) => {
+    setTicked((t) => ({ ...t, [key]: on }));
+    if (await save(patch))
+      setTicked((t) => Object.fromEntries(Object.entries(t).filter(([k]) => k !== key)));
+  };
+  const enabled = ticked['enabled'] ?? opinion.enabled;
   const setOwn = (id: string, on: boolean) =>
-    save({
+    tick(id, on, {
       customServices: settings.customServices.map((s) =>
         s.id === id ? { ...s, secondOpinion: on } : s,
       ),
@@ -31,8 +41,8 @@ export function SecondOpinionSettings({
       <p className="field-hint">{t('prefs.secondOpinionWhat')}</p>
       <Toggle
         label={t('prefs.secondOpinionEnabled')}
-        checked={opinion.enabled}
-        onChange={(v) => void save({ secondOpinion: { ...opinion, enabled: v } })}
+        checked={enabled}
+        onChange={(v) => void tick('enabled', v, { secondOpinion: { ...opinion, enabled: v } })}
       />
       <TextField
         label={t('prefs.secondOpinionCountry')}
@@ -61,8 +71,8 @@ export function SecondOpinionSettings({
             <Toggle
               key={s.id}
               label={t('prefs.secondOpinionOwnService', { service: s.name })}
-              checked={s.secondOpinion === true}
-              disabled={!opinion.enabled}
+              checked={ticked[s.id] ?? s.secondOpinion === true}
+              disabled={!enabled}
               onChange={(v) => void setOwn(s.id, v)}
             />
           ))}

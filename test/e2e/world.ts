@@ -43,13 +43,15 @@ export interface World {
 
 /**
  * 90 days of Chat checked every 20 minutes, ending an hour ago: a two-hour provider outage ten
- * days ago and three degraded hours forty days ago, latency around 120 ms.
+ * days ago and three degraded hours forty days ago (both from 10:00), latency around 120 ms.
  */
 export function seedHistory(dir: string, end: number): void {
   let now = end - 90 * DAY;
   const store = openHistory({ dir, now: () => now });
-  const outage = { from: end - 10 * DAY, to: end - 10 * DAY + 2 * HOUR };
-  const slow = { from: end - 40 * DAY, to: end - 40 * DAY + 3 * HOUR };
+  // Both start at 10:00 local time, so each falls within one day whatever the hour of the run.
+  const tenOClock = (at: number) => new Date(at).setHours(10, 0, 0, 0);
+  const outage = { from: tenOClock(end - 10 * DAY), to: tenOClock(end - 10 * DAY) + 2 * HOUR };
+  const slow = { from: tenOClock(end - 40 * DAY), to: tenOClock(end - 40 * DAY) + 3 * HOUR };
   let state = '';
   let since = now;
   for (; now < end; now += 20 * MINUTE) {

@@ -308,3 +308,13 @@ describe('pause, sleep, network changes', () => {
     expect(snapshots).toHaveLength(2);
   });
 });
+
+describe('"Check now" without continuous checking', () => {
+  it('checks once and publishes, with no timer left behind', async () => {
+    const snapshot = await scheduler.checkNow();
+    expect(snapshot.services.map((s) => s.state)).toEqual(['up', 'up']);
+    expect(world.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(600 * SECOND);
+    expect(world.calls).toHaveLength(2);
+  });
+});

@@ -112,7 +112,9 @@ export class HistoryStore {
     this.readOnly = options.readOnly ?? false;
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
     mkdirSync(this.dir, { recursive: true });
-    this.release = this.readOnly ? () => undefined : acquireLock(this.dir);
+    const lock = this.readOnly ? null : acquireLock(this.dir);
+    this.release = lock ? () => lock.release() : () => undefined;
+    if (lock?.takeover) this.warnings.push(lock.takeover);
     try {
       this.load();
       this.writers = this.readOnly

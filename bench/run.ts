@@ -1,5 +1,6 @@
 // `npm run bench [-- PREFIX]`: runs every benchmark, or those whose names start with PREFIX.
 import type { Bench } from './bench';
+import { checklistBenches } from './checklist.bench';
 import { detectBenches } from './detect.bench';
 import { engineBenches } from './engine.bench';
 import { historyBenches } from './history.bench';
@@ -9,6 +10,7 @@ const all: readonly Bench[] = [
   ...engineBenches,
   ...detectBenches,
   ...historyBenches,
+  ...checklistBenches,
   ...rendererBenches,
 ];
 

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Incident } from '../../shared/history-types';
-import type { MarkedStep, Run, RunService, RunStep } from '../../shared/checklist-types';
+import type { MarkedStep, Run, RunEvent, RunService, RunStep } from '../../shared/checklist-types';
 import type { Channel, Playbook } from '../../shared/playbook-schema';
 export type { MarkedStep, Run, RunEvent, RunService, RunStep } from '../../shared/checklist-types';
 import { ALTERNATIVES, CHANNEL_SERVICES } from '../../shared/playbook-schema';
@@ -75,78 +75,98 @@ export function stepsOf(
   return steps;
 }
 
-/** Every run, folded from the journal's entries. */
+/** A run as the book keeps it: its fields, its events (appended in place), and its last view. */
+interface Kept {
+  run: Omit<Run, 'events'>;
+  readonly events: RunEvent[];
+  view: Run | null;
+}
+
+/**
+ * Every run, folded from the journal's entries. Events are appended in place, so loading a
+ * journal is linear in its length; a run's view (with a copy of its events) is made when asked
+ * for, once per change.
+ */
 export class RunBook {
-  private readonly runs = new Map<string, Run>();
+  private readonly runs = new Map<string, Kept>();
 
   apply(entry: RunEntry): void {
     switch (entry.type) {
       case 'start':
         this.runs.set(entry.run.id, {
-          ...entry.run,
-          endedAt: null,
-          openIncidentIds: entry.run.incidentIds,
-          steps: entry.run.steps.map((s) => ({ ...s, done: null })),
+          run: {
+            ...entry.run,
+            endedAt: null,
+            openIncidentIds: entry.run.incidentIds,
+            steps: entry.run.steps.map((s) => ({ ...s, done: null })),
+          },
           events: [],
+          view: null,
         });
         return;
       case 'join':
-        return this.patch(entry.runId, (run) => ({
-          ...run,
-          services: run.services.some((s) => s.id === entry.service.id)
-            ? run.services
-            : [...run.services, entry.service],
-          incidentIds: [...run.incidentIds, entry.incidentId],
-          openIncidentIds: [...run.openIncidentIds, entry.incidentId],
-          steps: [...run.steps, ...entry.steps.map((s) => ({ ...s, done: null }))],
-          // A service joining an "after" run brings it back to "during".
-          endedAt: null,
-          events: [...run.events, { type: 'join', at: entry.at, service: entry.service }],
-        }));
+        return this.patch(
+          entry.runId,
+          (run) => ({
+            ...run,
+            services: run.services.some((s) => s.id === entry.service.id)
+              ? run.services
+              : [...run.services, entry.service],
+            incidentIds: [...run.incidentIds, entry.incidentId],
+            openIncidentIds: [...run.openIncidentIds, entry.incidentId],
+            steps: [...run.steps, ...entry.steps.map((s) => ({ ...s, done: null }))],
+            // A service joining an "after" run brings it back to "during".
+            endedAt: null,
+          }),
+          { type: 'join', at: entry.at, service: entry.service },
+        );
       case 'incidentEnd':
-        return this.patch(entry.runId, (run) => ({
-          ...run,
-          openIncidentIds: run.openIncidentIds.filter((id) => id !== entry.incidentId),
-          events: [
-            ...run.events,
-            { type: 'incidentEnd', at: entry.at, incidentId: entry.incidentId },
-          ],
-        }));
+        return this.patch(
+          entry.runId,
+          (run) => ({
+            ...run,
+            openIncidentIds: run.openIncidentIds.filter((id) => id !== entry.incidentId),
+          }),
+          { type: 'incidentEnd', at: entry.at, incidentId: entry.incidentId },
+        );
       case 'after':
-        return this.patch(entry.runId, (run) => ({
-          ...run,
-          endedAt: entry.at,
-          events: [...run.events, { type: 'after', at: entry.at }],
-        }));
+        return this.patch(entry.runId, (run) => ({ ...run, endedAt: entry.at }), {
+          type: 'after',
+          at: entry.at,
+        });
       case 'tick':
-        return this.patch(entry.runId, (run) => ({
-          ...run,
-          steps: run.steps.map((s) =>
-            s.key === entry.key
-              ? { ...s, done: { at: entry.at, ...(entry.note ? { note: entry.note } : {}) } }
-              : s,
-          ),
-          events: [
-            ...run.events,
-            {
-              type: 'tick',
-              at: entry.at,
-              key: entry.key,
-              ...(entry.note ? { note: entry.note } : {}),
-            },
-          ],
-        }));
+        return this.patch(
+          entry.runId,
+          (run) => ({
+            ...run,
+            steps: run.steps.map((s) =>
+              s.key === entry.key
+                ? { ...s, done: { at: entry.at, ...(entry.note ? { note: entry.note } : {}) } }
+                : s,
+            ),
+          }),
+          {
+            type: 'tick',
+            at: entry.at,
+            key: entry.key,
+            ...(entry.note ? { note: entry.note } : {}),
+          },
+        );
       case 'untick':
-        return this.patch(entry.runId, (run) => ({
-          ...run,
-          steps: run.steps.map((s) => (s.key === entry.key ? { ...s, done: null } : s)),
-          events: [...run.events, { type: 'untick', at: entry.at, key: entry.key }],
-        }));
+        return this.patch(
+          entry.runId,
+          (run) => ({
+            ...run,
+            steps: run.steps.map((s) => (s.key === entry.key ? { ...s, done: null } : s)),
+          }),
+          { type: 'untick', at: entry.at, key: entry.key },
+        );
       case 'note':
-        return this.patch(entry.runId, (run) => ({
-          ...run,
-          events: [...run.events, { type: 'note', at: entry.at, text: entry.text }],
-        }));
+        return this.patch(entry.runId, (run) => run, {
+          type: 'note',
+          at: entry.at,
+          text: entry.text,
+        });
       default: {
         const never: never = entry;
         return never;
@@ -155,12 +175,15 @@ export class RunBook {
   }
 
   get(id: string): Run | undefined {
-    return this.runs.get(id);
+    const kept = this.runs.get(id);
+    return kept ? this.view(kept) : undefined;
   }
 
   /** Newest first. */
   list(): Run[] {
-    return [...this.runs.values()].sort((a, b) => b.startedAt - a.startedAt);
+    return [...this.runs.values()]
+      .map((kept) => this.view(kept))
+      .sort((a, b) => b.startedAt - a.startedAt);
   }
 
   /** The run under way (its "during" phase), if any. */
@@ -168,9 +191,21 @@ export class RunBook {
     return this.list().find((r) => r.endedAt === null);
   }
 
-  private patch(id: string, change: (run: Run) => Run): void {
-    const run = this.runs.get(id);
-    if (run) this.runs.set(id, change(run));
+  private view(kept: Kept): Run {
+    kept.view ??= { ...kept.run, events: kept.events.slice() };
+    return kept.view;
+  }
+
+  private patch(
+    id: string,
+    change: (run: Omit<Run, 'events'>) => Omit<Run, 'events'>,
+    event: RunEvent,
+  ): void {
+    const kept = this.runs.get(id);
+    if (!kept) return;
+    kept.run = change(kept.run);
+    kept.events.push(event);
+    kept.view = null;
   }
 }
 

@@ -18,6 +18,7 @@ import { forTerminal } from './cli/terminal-text';
 import { defaultConfig } from './engine/catalog';
 import { loadConfigFile } from './engine/config-file';
 import { createEngine } from './engine';
+import { cancelPendingLookups } from './engine/net/resolve';
 import { localeCountry } from './engine/second-opinion';
 import { hasHistory, printHistory } from './cli/history-command';
 import { defaultDataDir } from './history/data-dir';
@@ -77,6 +78,8 @@ async function check(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     return exitCodeFor(snapshot);
   } finally {
     await engine.close();
+    // The answer is out: look-ups still queued past their deadline must not hold the exit.
+    cancelPendingLookups();
   }
 }
 
@@ -147,6 +150,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     process.once('SIGTERM', stop);
   });
   await engine.close();
+  cancelPendingLookups();
   history?.close();
   io.out(io.tr.t('cli.stopped'));
   return EXIT.ok;

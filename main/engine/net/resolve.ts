@@ -29,6 +29,16 @@ function resolverFor(servers: readonly string[] | undefined): Resolver {
   return resolver;
 }
 
+/**
+ * Cancels every look-up still waiting on a DNS server. A look-up past its probe's deadline stays
+ * queued in c-ares until c-ares gives up (seconds), keeping a process alive after its verdict: the
+ * command line calls this once it has answered. (It cancels the look-ups of every engine of the
+ * process, so the app does not.)
+ */
+export function cancelPendingLookups(): void {
+  for (const resolver of resolvers.values()) resolver.cancel();
+}
+
 /** Resolves A then AAAA records through the given servers (the system's when none), within `timeoutMs`. */
 export async function resolveWith(
   host: string,

@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import type { ServiceConfig, VigieConfig } from '../../shared/config-schema';
 import { SECOND } from '../../shared/durations';
 import type { Connectivity, ServiceStatus, Snapshot, VerdictChange } from '../../shared/types';
+import { ConnectivityClock } from './connectivity-clock';
 import type { ConnectivityCheck } from './cycle';
 import { computeOverall, type OverallOptions } from './overall';
 import { ThresholdTracker } from './thresholds';
@@ -68,14 +69,7 @@ export class Scheduler {
   private readonly statuses = new Map<string, ServiceStatus>();
   private readonly clocks = new Map<string, Clock>();
   private connectivity: Connectivity = CONNECTING;
-  private connectivityDueAt = 0;
-  /** When the last connectivity check that answered had started: a failure must not be newer. */
-  private connectivityJudgedAt = -1;
-  private connectivityRun: {
-    readonly token: object;
-    readonly startedAt: number;
-    readonly done: Promise<void>;
-  } | null = null;
+  private readonly connectivityClock: ConnectivityClock;
   private lastCheckedAt = 0;
   private unpublishedBytes = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -90,6 +84,15 @@ export class Scheduler {
 
   constructor(private readonly deps: SchedulerDeps) {
     this.tracker = new ThresholdTracker(deps.config);
+    this.connectivityClock = new ConnectivityClock({
+      check: deps.checkConnectivity,
+      onResult: (result) => this.applyConnectivity(result),
+      onError: (error) => this.emit('error', error),
+      onSettled: () => this.arm(),
+      signal: () => this.epoch.signal,
+      now: deps.now,
+      nextDelay: () => this.nextDelay(),
+    });
     for (const status of deps.initial ?? []) {
       if (status.checkedAt === 0 || status.cause === 'local') continue;
       this.tracker.seed(status);
@@ -148,7 +151,7 @@ export class Scheduler {
   async checkNow(): Promise<Snapshot> {
     if (this.suspended || this.deps.now() < this.graceUntil)
       return new Promise((resolve) => this.waiters.push(resolve));
-    await this.runConnectivity(true);
+    await this.connectivityClock.check(true);
     const runs =
       this.connectivity.state === 'online'
         ? this.services().map((s) => this.clockOf(s).running?.done ?? this.launch(s))
@@ -232,7 +235,7 @@ export class Scheduler {
   }
 
   private dueAll(at: number): void {
-    this.connectivityDueAt = at;
+    this.connectivityClock.dueAt = at;
     for (const service of this.services()) this.clockOf(service).dueAt = at;
   }
 
@@ -249,7 +252,7 @@ export class Scheduler {
     const now = this.deps.now();
     let next = delayMs !== undefined ? now + delayMs : Infinity;
     if (delayMs === undefined) {
-      if (!this.connectivityRun) next = Math.min(next, this.connectivityDueAt);
+      if (!this.connectivityClock.running) next = Math.min(next, this.connectivityClock.dueAt);
       if (this.connectivity.state === 'online') {
         for (const service of this.services()) {
           const clock = this.clockOf(service);
@@ -268,7 +271,8 @@ export class Scheduler {
     if (!this.active()) return;
     const now = this.deps.now();
     if (now < this.graceUntil) return this.arm();
-    if (!this.connectivityRun && this.connectivityDueAt <= now) void this.runConnectivity(false);
+    const clock = this.connectivityClock;
+    if (!clock.running && clock.dueAt <= now) void clock.check(false);
     if (this.connectivity.state === 'online') {
       for (const service of this.services()) {
         const clock = this.clockOf(service);
@@ -276,42 +280,6 @@ export class Scheduler {
       }
     }
     this.arm();
-  }
-
-  /** Checks connectivity (or joins the check under way, unless `fresh` asks for a new one). */
-  private runConnectivity(fresh: boolean): Promise<void> {
-    if (this.connectivityRun && !fresh) return this.connectivityRun.done;
-    const token = {};
-    const signal = this.epoch.signal;
-    const startedAt = this.deps.now();
-    this.connectivityDueAt = startedAt + this.nextDelay();
-    const done = this.deps
-      .checkConnectivity(signal)
-      .then((result) => {
-        if (signal.aborted) return;
-        this.connectivityJudgedAt = Math.max(this.connectivityJudgedAt, startedAt);
-        this.applyConnectivity(result);
-      })
-      .catch((error: unknown) => {
-        if (!signal.aborted) this.emit('error', error);
-      })
-      .finally(() => {
-        if (this.connectivityRun?.token === token) this.connectivityRun = null;
-        this.arm();
-      });
-    this.connectivityRun = { token, startedAt, done };
-    return done;
-  }
-
-  /** Waits until connectivity has been judged by a check that started at `since` or later. */
-  private async judgedSince(since: number): Promise<void> {
-    if (this.connectivityJudgedAt >= since) return;
-    const running = this.connectivityRun;
-    if (running) {
-      await running.done;
-      if (this.connectivityJudgedAt >= since) return;
-    }
-    await this.runConnectivity(true);
   }
 
   private applyConnectivity(result: ConnectivityCheck): void {
@@ -345,7 +313,7 @@ export class Scheduler {
       .then(async (raw) => {
         if (signal.aborted) return;
         // Connectivity first: a failure counts only if this machine is still online.
-        if (isBad(raw)) await this.judgedSince(startedAt);
+        if (isBad(raw)) await this.connectivityClock.judgedSince(startedAt);
         if (signal.aborted || this.connectivity.state !== 'online') return;
         if (this.deps.now() < this.graceUntil) return;
         this.unpublishedBytes += this.deps.bytesOf?.(raw) ?? 0;
@@ -413,7 +381,7 @@ export class Scheduler {
   private cancelRunning(): void {
     this.epoch.abort();
     this.epoch = this.newEpoch();
-    this.connectivityRun = null;
+    this.connectivityClock.forget();
     for (const clock of this.clocks.values()) clock.running = null;
   }
 

@@ -111,7 +111,11 @@ async function secondOpinion(
   opinions: SecondOpinions | undefined,
 ): Promise<SecondOpinion | null> {
   if (!opinions?.covers(service)) return null;
-  if (!unreachableFromHere(results) || officialSays(results) === 'major') return null;
+  if (!unreachableFromHere(results)) {
+    opinions.forget(service.id);
+    return null;
+  }
+  if (officialSays(results) === 'major') return null;
   return opinions.forService(service, results, ctx.signal);
 }
 

@@ -72,7 +72,12 @@ export function seedHistory(dir: string, end: number): void {
   store.close();
 }
 
-export async function startWorld(): Promise<World> {
+/** A world whose engine asks other networks (a Globalping-compatible server at `url`) when Chat is unreachable. */
+export interface WorldOptions {
+  readonly secondOpinion?: { readonly url: string; readonly country: string };
+}
+
+export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const [lab, browser, pageFile] = await Promise.all([
     startLab(),
     launchChromium(),
@@ -80,7 +85,12 @@ export async function startWorld(): Promise<World> {
   ]);
   const dir = mkdtempSync(join(tmpdir(), 'vigie-e2e-'));
   seedHistory(dir, Date.now() - HOUR);
-  const parsed = parseConfig({ ...chatConfig(lab), failureThreshold: 1 });
+  const opinion = options.secondOpinion;
+  const parsed = parseConfig({
+    ...chatConfig(lab),
+    failureThreshold: 1,
+    ...(opinion ? { secondOpinion: { enabled: true, ...opinion, timeoutMs: 2000 } } : {}),
+  });
   if (!parsed.ok) throw new Error('bad lab config');
   const config: VigieConfig = {
     ...parsed.config,
@@ -89,7 +99,11 @@ export async function startWorld(): Promise<World> {
       statusPageUrl: 'https://status.chat.example/',
     })),
   };
-  const engine = createEngine(config, { extraCa: [lab.certs.ca], retryDelayMs: 20 });
+  const engine = createEngine(config, {
+    extraCa: [lab.certs.ca],
+    retryDelayMs: 20,
+    opinionPollMs: 5,
+  });
   const history = openHistory({ dir });
   const settings = SettingsStore.open(dir).store;
   const checklist = new Checklist(dir);

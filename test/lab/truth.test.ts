@@ -362,3 +362,24 @@ describe('4 Oct 2021: names fail everywhere', () => {
     expect(globalping.requests).toHaveLength(1);
   });
 });
+
+describe('a new trouble gets a new opinion', () => {
+  it('once the service is reachable again, the next trouble asks again', async () => {
+    answer(3, 3);
+    const engine = engineFor(withOpinion(chatAt(`${lab.https('chat')}/flip`, [meta()])));
+    healthyReferences(lab);
+    metaOrgs('metastatus-orgs-operational.json');
+    try {
+      lab.http.route('/flip', { hang: true });
+      expect(chat(await engine.checkOnce()).secondOpinion?.outcome).toBe('network');
+      lab.http.route('/flip', { status: 200, body: 'ok' });
+      expect(chat(await engine.checkOnce()).secondOpinion).toBeNull();
+      answer(0, 3);
+      lab.http.route('/flip', { hang: true });
+      expect(chat(await engine.checkOnce()).secondOpinion?.outcome).toBe('country');
+      expect(globalping.requests).toHaveLength(4);
+    } finally {
+      await engine.close();
+    }
+  });
+});

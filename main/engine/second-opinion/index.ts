@@ -112,7 +112,10 @@ export interface OpinionSettings extends SecondOpinionConfig {
   readonly pollMs?: number;
 }
 
-/** Asks other networks, at most once per service per `minIntervalSeconds` and a few times an hour. */
+/**
+ * Asks other networks once when a service's trouble starts, then at most once per
+ * `minIntervalSeconds` while it lasts, and never more than a few times an hour in all.
+ */
 export class SecondOpinions {
   private readonly last = new Map<string, SecondOpinion>();
   private readonly asked: number[] = [];
@@ -123,6 +126,11 @@ export class SecondOpinions {
     private readonly http: HttpClient,
     private readonly now: () => number,
   ) {}
+
+  /** The service is reachable again: its trouble is over, and the next one gets a fresh opinion. */
+  forget(serviceId: string): void {
+    this.last.delete(serviceId);
+  }
 
   /** Whether a service may be asked about: the file's choice unless the service says otherwise. */
   covers(service: ServiceConfig): boolean {

@@ -2,7 +2,7 @@
 import type { Translator } from '../shared/i18n';
 import { reachedLatency } from '../shared/probes';
 import { causeBasis, type CauseBasis } from '../shared/i18n/evidence';
-import { isTrouble, sortServices } from '../shared/severity';
+import { attentionService, isTrouble, sortServices } from '../shared/severity';
 import type { ServiceStatus, Snapshot } from '../shared/types';
 
 export { sortServices } from '../shared/severity';
@@ -43,7 +43,23 @@ export function banner(snapshot: Snapshot, tr: Translator, now: number): Banner 
   }
   const troubled = sortServices(snapshot.services).filter((s) => isTrouble(s.state));
   const worst = troubled[0];
-  if (!worst) return { tone: 'ok', text: t('window.bannerOk') };
+  if (!worst) {
+    // Nothing down or degraded; the tray may still be amber for maintenance or a service not judged.
+    const attention = attentionService(snapshot.services);
+    if (!attention) return { tone: 'ok', text: t('window.bannerOk') };
+    const values = {
+      service: attention.name,
+      since: tr.time(attention.since ?? attention.checkedAt, now),
+      provider: attention.provider ?? t('notify.theProvider'),
+    };
+    return {
+      tone: 'warning',
+      text:
+        attention.state === 'maintenance'
+          ? t('window.bannerMaintenance', values)
+          : t('window.bannerUnknown', values),
+    };
+  }
   const values = {
     service: worst.name,
     state: t(`state.${worst.state}`),

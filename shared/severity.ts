@@ -30,3 +30,13 @@ export function sortServices(services: readonly ServiceStatus[]): ServiceStatus[
 export function worstService(services: readonly ServiceStatus[]): ServiceStatus | undefined {
   return sortServices(services).find((s) => isTrouble(s.state));
 }
+
+/**
+ * The service that is not fully up a person should hear about when nothing is down or degraded:
+ * one in maintenance, or one that cannot be judged (for a reason other than this computer).
+ */
+export function attentionService(services: readonly ServiceStatus[]): ServiceStatus | undefined {
+  return sortServices(services).find(
+    (s) => (s.state === 'maintenance' || s.state === 'unknown') && s.cause !== 'local',
+  );
+}

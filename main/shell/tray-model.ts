@@ -2,7 +2,7 @@
 // applies it and skips what did not change.
 import type { Translator } from '../../shared/i18n';
 import type { Settings } from '../../shared/settings-schema';
-import { isTrouble, worstService } from '../../shared/severity';
+import { attentionService, isTrouble, worstService } from '../../shared/severity';
 import type { OverallState, Snapshot } from '../../shared/types';
 
 export { worstService } from '../../shared/severity';
@@ -64,7 +64,15 @@ function tooltip(snapshot: Snapshot, ctx: TrayContext): string {
   if (snapshot.checkedAt === 0) return t('tooltip.checking');
   if (snapshot.overall === 'offline') return t('tooltip.offline');
   const worst = worstService(snapshot.services);
-  if (!worst) return t('tooltip.ok');
+  if (!worst) {
+    // Nothing down or degraded; the icon may still be amber for maintenance or a service not judged.
+    const attention = attentionService(snapshot.services);
+    if (!attention) return t('tooltip.ok');
+    const since = ctx.tr.time(attention.since ?? attention.checkedAt, ctx.now);
+    return attention.state === 'maintenance'
+      ? t('tooltip.maintenance', { service: attention.name, since })
+      : t('tooltip.unknown', { service: attention.name });
+  }
   const others = snapshot.services.filter((s) => s !== worst && isTrouble(s.state)).length;
   const values = {
     service: worst.name,

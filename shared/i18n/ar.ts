@@ -18,6 +18,8 @@ export const ar: Messages = {
     unknown: 'غير معروفة',
   },
   tooltip: {
+    maintenance: 'Vigie — {{service}} في صيانة منذ {{since}}',
+    unknown: 'Vigie — يتعذّر فحص {{service}} الآن',
     regional: 'Vigie — تعذّر الوصول إلى {{service}} من بلدك منذ {{since}}',
     ok: 'Vigie — جميع الخدمات تعمل',
     checking: 'Vigie — جارٍ الفحص…',
@@ -151,6 +153,8 @@ export const ar: Messages = {
     unconfirmed: 'غير مؤكد',
   },
   window: {
+    bannerMaintenance: '{{service}} في صيانة منذ {{since}}، كما أعلن {{provider}}',
+    bannerUnknown: 'يتعذّر فحص {{service}} الآن: لم يصل أيّ ردّ يستطيع Vigie الحكم به',
     bannerProviderRelated:
       '{{service}} متوقفة لدى الجميع منذ {{since}} — يبلّغ {{provider}} عن اضطراب كبير في {{subject}}',
     bannerProviderOpinion:

@@ -16,6 +16,8 @@ export const en = {
     unknown: 'unknown',
   },
   tooltip: {
+    maintenance: 'Vigie — {{service}} in maintenance since {{since}}',
+    unknown: 'Vigie — {{service}} cannot be checked right now',
     regional: 'Vigie — {{service}} unreachable from your country since {{since}}',
     ok: 'Vigie — all services are up',
     checking: 'Vigie — checking…',
@@ -129,6 +131,9 @@ export const en = {
     unconfirmed: 'unconfirmed',
   },
   window: {
+    bannerMaintenance: '{{service}} is in maintenance since {{since}}, as {{provider}} announced',
+    bannerUnknown:
+      '{{service}} cannot be checked right now: nothing Vigie asked gave an answer it can judge',
     bannerProviderRelated:
       '{{service}} is down for everyone since {{since}} — {{provider}} reports a major disruption of {{subject}}',
     bannerProviderOpinion:

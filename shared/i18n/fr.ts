@@ -18,6 +18,8 @@ export const fr: Messages = {
     unknown: 'inconnu',
   },
   tooltip: {
+    maintenance: 'Vigie — {{service}} en maintenance depuis {{since}}',
+    unknown: 'Vigie — {{service}} ne peut pas être vérifié pour l’instant',
     regional: 'Vigie — {{service}} injoignable depuis votre pays depuis {{since}}',
     ok: 'Vigie — tous les services fonctionnent',
     checking: 'Vigie — vérification…',
@@ -141,6 +143,10 @@ export const fr: Messages = {
     unconfirmed: 'non confirmé',
   },
   window: {
+    bannerMaintenance:
+      '{{service}} est en maintenance depuis {{since}}, comme {{provider}} l’a annoncé',
+    bannerUnknown:
+      '{{service}} ne peut pas être vérifié pour l’instant : rien de ce que Vigie a demandé n’a donné de réponse exploitable',
     bannerProviderRelated:
       '{{service}} est en panne pour tout le monde depuis {{since}} — {{provider}} signale une perturbation majeure de {{subject}}',
     bannerProviderOpinion:

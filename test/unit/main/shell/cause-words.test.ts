@@ -203,3 +203,46 @@ describe('each cause in each language', () => {
     expect(notice(service, 'fr')?.body).toContain('pas de second avis');
   });
 });
+
+describe('maintenance and a service that cannot be checked: the tray and the window agree', () => {
+  it.each([
+    [
+      'maintenance',
+      'provider',
+      /^Vigie — WhatsApp in maintenance since/,
+      /^WhatsApp is in maintenance since .*, as Meta announced$/,
+    ],
+    [
+      'unknown',
+      null,
+      /^Vigie — WhatsApp cannot be checked right now$/,
+      /^WhatsApp cannot be checked right now/,
+    ],
+  ] as const)('%s: never "all services are up" under an amber icon', (state, cause, tip, text) => {
+    const service = whatsapp(cause, { state, probes: [] });
+    const snap = { ...snapshot(service), overall: 'degraded' as const };
+    for (const lang of LANGUAGES) {
+      const tr = createTranslator(lang);
+      const tray = trayModel(snap, { tr, settings: defaultSettings(), now: NOW, checking: false });
+      expect(tray.tooltip).not.toBe(tr.t('tooltip.ok'));
+      expect(bannerOf(snap, tr, NOW).text).not.toBe(tr.t('window.bannerOk'));
+    }
+    const tr = createTranslator('en');
+    expect(
+      trayModel(snap, { tr, settings: defaultSettings(), now: NOW, checking: false }).tooltip,
+    ).toMatch(tip);
+    expect(bannerOf(snap, tr, NOW)).toMatchObject({
+      tone: 'warning',
+      text: expect.stringMatching(text),
+    });
+  });
+
+  it('offline is not "cannot be checked": the local cause keeps its own words', () => {
+    const service = whatsapp('local', { state: 'unknown', probes: [] });
+    const snap = { ...snapshot(service), overall: 'offline' as const };
+    const tr = createTranslator('en');
+    expect(
+      trayModel(snap, { tr, settings: defaultSettings(), now: NOW, checking: false }).tooltip,
+    ).toBe(tr.t('tooltip.offline'));
+  });
+});

@@ -2,7 +2,7 @@
 // Globalping-compatible server on loopback) say whether it is this connection, the country, or
 // everyone — in the banner and in the service's evidence, in English and in Arabic.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGlobalpingLab, type GlobalpingLab } from '../lab/globalping-lab';
+import { answerFrom, startGlobalpingLab, type GlobalpingLab } from '../lab/globalping-lab';
 import { screenshotPath } from './harness';
 import { allWell, openWindow, startWorld, type World } from './world';
 
@@ -33,14 +33,9 @@ function blocked(): void {
   world.lab.http.route('/', { status: 403, body: 'Blocked by your provider' });
 }
 
-function answer(inCountry: number, elsewhere: number): void {
-  globalping.play({
-    mode: 'answer',
-    countryCode: 'CI',
-    country: { asked: 3, reachable: inCountry },
-    world: { asked: 3, reachable: elsewhere },
-  });
-}
+/** Globalping answers: so many of 3 probes in Côte d'Ivoire and of 3 elsewhere reach the service. */
+const answer = (inCountry: number, elsewhere: number) =>
+  answerFrom(globalping, inCountry, elsewhere);
 
 describe('is it me, my network, or them? — asked of other networks', () => {
   it('other networks in the country reach it: your connection, with the counts as evidence', async () => {

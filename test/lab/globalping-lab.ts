@@ -117,6 +117,16 @@ function resultOf(type: 'http' | 'dns', reachable: boolean) {
     : { status: 'failed', failureSource: 'target', rawOutput: 'connect ETIMEDOUT 192.0.2.1:443' };
 }
 
+/** Answers with 3 probes in Côte d'Ivoire and 3 elsewhere, so many of each reaching the service. */
+export function answerFrom(lab: GlobalpingLab, inCountry: number, elsewhere: number): void {
+  lab.play({
+    mode: 'answer',
+    countryCode: 'CI',
+    country: { asked: 3, reachable: inCountry },
+    world: { asked: 3, reachable: elsewhere },
+  });
+}
+
 /** Starts the fake API on 127.0.0.1. */
 export async function startGlobalpingLab(): Promise<GlobalpingLab> {
   let current: Play = { mode: 'hang' };

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type ConfigInput } from '../../shared/config-schema';
 import type { ServiceStatus, Snapshot } from '../../shared/types';
 import { createEngine, type Engine } from '../../main/engine';
-import { startGlobalpingLab, type GlobalpingLab } from './globalping-lab';
+import { answerFrom, startGlobalpingLab, type GlobalpingLab } from './globalping-lab';
 import { chatConfig, fixture, healthyReferences, startLab, type Lab } from './lab';
 
 let lab: Lab;
@@ -109,15 +109,9 @@ function metaOrgs(file: string): void {
   });
 }
 
-/** Globalping answers: 3 probes in Côte d'Ivoire and 3 elsewhere, so many of them reaching the service. */
-function answer(inCountry: number, elsewhere: number): void {
-  globalping.play({
-    mode: 'answer',
-    countryCode: 'CI',
-    country: { asked: 3, reachable: inCountry },
-    world: { asked: 3, reachable: elsewhere },
-  });
-}
+/** Globalping answers: so many of 3 probes in Côte d'Ivoire and of 3 elsewhere reach the service. */
+const answer = (inCountry: number, elsewhere: number) =>
+  answerFrom(globalping, inCountry, elsewhere);
 
 function withOpinion(input: ConfigInput, country: string | null = 'CI'): ConfigInput {
   return {

@@ -377,3 +377,33 @@ describe('a new trouble gets a new opinion', () => {
     }
   });
 });
+
+describe('one endpoint read for different things', () => {
+  it('two Meta orgs from one orgs.json keep their own answer when the page answers 304', async () => {
+    healthyReferences(lab);
+    lab.http.route('/', { status: 200, body: 'web' });
+    lab.http.route('/meta/data/orgs.json', {
+      headers: { 'content-type': 'application/json' },
+      body: fixture('metastatus-orgs-outage.json'),
+      etag: '"orgs-1"',
+    });
+    lab.http.route('/meta/data/outages/whatsapp-business-api.json', {
+      headers: { 'content-type': 'application/json' },
+      body: fixture('metastatus-outages-whatsapp-business-api.json'),
+    });
+    const graph = { ...meta(), org: 'graph-api' } as const;
+    const engine = engineFor(chatAt(`${lab.https('chat')}/`, [meta(), graph]));
+    try {
+      const states = async () =>
+        chat(await engine.checkOnce())
+          .probes.slice(2)
+          .map((p) => p.state);
+      expect(await states()).toEqual(['down', 'up']);
+      // Both read again conditionally: each gets its own cached report back.
+      expect(await states()).toEqual(['down', 'up']);
+      expect(lab.http.hits('/meta/data/orgs.json')).toBe(4);
+    } finally {
+      await engine.close();
+    }
+  });
+});

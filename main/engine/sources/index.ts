@@ -50,14 +50,22 @@ interface CacheEntry {
   readonly fetchedAt: number;
 }
 
-/** Remembers the last good answer of each endpoint, for conditional requests and slow sources. */
+/**
+ * Remembers the last good answer of each endpoint as each probe read it, for conditional requests
+ * and slow sources. Keyed by probe and endpoint: probes reading one endpoint for different things
+ * (Meta's orgs.json for different orgs, one status page for different components) must never be
+ * handed each other's report on a 304.
+ */
 export class SourceCache {
   private readonly entries = new Map<string, CacheEntry>();
-  get(url: string): CacheEntry | undefined {
-    return this.entries.get(url);
+  private static key(probe: OfficialProbe, url: string): string {
+    return `${url}\u0000${JSON.stringify(probe)}`;
   }
-  set(url: string, entry: CacheEntry): void {
-    this.entries.set(url, entry);
+  get(probe: OfficialProbe, url: string): CacheEntry | undefined {
+    return this.entries.get(SourceCache.key(probe, url));
+  }
+  set(probe: OfficialProbe, url: string, entry: CacheEntry): void {
+    this.entries.set(SourceCache.key(probe, url), entry);
   }
 }
 
@@ -138,7 +146,7 @@ async function readEndpoint(
   spent: { bytes: number },
   cache?: SourceCache,
 ): Promise<Read> {
-  const entry = cache?.get(url);
+  const entry = cache?.get(probe, url);
   const headers: Record<string, string> = {
     accept:
       format === 'json'
@@ -160,7 +168,7 @@ async function readEndpoint(
   spent.bytes += res.bytes;
   const now = ctx.now();
   if (res.status === 304 && entry) {
-    cache?.set(url, { ...entry, fetchedAt: now });
+    cache?.set(probe, url, { ...entry, fetchedAt: now });
     return { report: entry.report, latencyMs: res.latencyMs, cached: true };
   }
   if (res.status < 200 || res.status > 299) {
@@ -176,7 +184,7 @@ async function readEndpoint(
       `answered a payload we cannot read (${firstIssue(error)})`,
     );
   }
-  cache?.set(url, {
+  cache?.set(probe, url, {
     etag: res.headers['etag'],
     lastModified: res.headers['last-modified'],
     report,
@@ -202,45 +210,43 @@ export async function runOfficialProbe(
   const url = source.endpoint(probe);
   const started = performance.now();
   const spent = { bytes: 0 };
-  const now = () => ctx.now();
+  /** Reads one of the source's endpoints; only the state's own reads are conditional. */
+  const read = (
+    target: string,
+    format: PayloadFormat,
+    parse: (payload: unknown, now: number) => OfficialReport,
+    conditional: boolean,
+  ) =>
+    readEndpoint(
+      target,
+      format,
+      (payload) => parse(payload, ctx.now()),
+      probe,
+      ctx,
+      spent,
+      conditional ? cache : undefined,
+    );
   try {
-    let read: Read;
+    let first: Read;
     let target = url;
     try {
-      read = await readEndpoint(
-        url,
-        source.format,
-        (payload) => source.parse(payload, probe, now()),
-        probe,
-        ctx,
-        spent,
-        cache,
-      );
+      first = await read(url, source.format, (p, now) => source.parse(p, probe, now), true);
     } catch (error) {
       const fallback = source.fallback;
       if (!fallback || !answeredWrongly(error)) throw error;
       target = fallback.endpoint(probe);
-      read = await readEndpoint(
-        target,
-        fallback.format,
-        (payload) => fallback.parse(payload, probe, now()),
-        probe,
-        ctx,
-        spent,
-        cache,
-      );
+      first = await read(target, fallback.format, (p, now) => fallback.parse(p, probe, now), true);
     }
-    let report = read.report;
+    let report = first.report;
     const details = source.details;
     if (details && target === url && report.state !== 'operational') {
       try {
-        const extra = await readEndpoint(
+        const state = report;
+        const extra = await read(
           details.endpoint(probe),
           details.format,
-          (payload) => details.merge(report, payload, probe, now()),
-          probe,
-          ctx,
-          spent,
+          (p, now) => details.merge(state, p, probe, now),
+          false,
         );
         report = extra.report;
       } catch {
@@ -248,9 +254,9 @@ export async function runOfficialProbe(
       }
     }
     return reportResult(probe, target, report, {
-      latencyMs: read.latencyMs,
+      latencyMs: first.latencyMs,
       bytes: spent.bytes,
-      cached: read.cached,
+      cached: first.cached,
     });
   } catch (error) {
     const down = failed(probe.kind, url, error, performance.now() - started, spent.bytes);

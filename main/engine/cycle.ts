@@ -205,19 +205,10 @@ export async function runCycle(
   deps: CycleDeps,
   options: { readonly serviceIds?: ReadonlySet<string>; readonly signal?: AbortSignal } = {},
 ): Promise<CycleResult> {
-  const ctx = contextFor(config, deps, options.signal);
   const services = config.services.filter(
     (s) => s.enabled && (!options.serviceIds || options.serviceIds.has(s.id)),
   );
-  const connectivity = await checkConnectivity(
-    config.connectivity.targets,
-    ctx,
-    config.connectivity.dnsServers ?? config.dnsServers,
-    deps.retryDelayMs,
-    deps.connectivity,
-  );
-  const checkedAt = deps.now();
-  let bytes = connectivity.references.reduce((sum, r) => sum + r.bytes, 0);
+  const { connectivity, checkedAt, bytes } = await connectivityCheck(config, deps, options.signal);
   if (connectivity.state !== 'online') {
     const offline = connectivity.state;
     return {
@@ -229,12 +220,14 @@ export async function runCycle(
   }
   const limiter = new Limiter(config.concurrency, deps.stallMs);
   const statuses = await Promise.all(
-    services.map((s) =>
-      limiter.run(async () => status(s, await checkService(s, ctx, deps), deps.now())),
-    ),
+    services.map((s) => serviceCheck(config, deps, limiter, s, options.signal)),
   );
-  for (const s of statuses) bytes += statusBytes(s);
-  return { checkedAt, connectivity, services: statuses, bytes };
+  return {
+    checkedAt,
+    connectivity,
+    services: statuses,
+    bytes: statuses.reduce((sum, s) => sum + statusBytes(s), bytes),
+  };
 }
 
 export function status(service: ServiceConfig, verdict: Verdict, checkedAt: number): ServiceStatus {

@@ -143,6 +143,7 @@ export function summarize(
     if (first) parts.push(officialWords(first));
   } else if (answered.length > 0 && parts.length > 0) parts.push('status page says all is well');
   if (secondOpinion) parts.push(opinionWords(secondOpinion));
+  if (probes.length === 0) return 'no probe configured';
   if (parts.length === 0) {
     const direct = probes.filter((r) => isDirectKind(r.kind)).length;
     return direct === 1

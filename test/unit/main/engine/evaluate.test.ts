@@ -239,6 +239,7 @@ describe('the summary', () => {
       'status page: Chat Business Platform: page says major',
     );
     expect(evaluate([dnsUp, httpUp]).summary).toBe('all 2 checks passed');
+    expect(evaluate([])).toMatchObject({ state: 'unknown', summary: 'no probe configured' });
   });
 
   it('says what other networks saw', () => {

@@ -6,7 +6,7 @@
 // `/outage-events-feed-<org>.rss` an RSS feed of open outage events ("[High disruptions]: …").
 import { z } from 'zod';
 import type { OfficialMessage, OfficialReport, OfficialState } from '../../../shared/types';
-import { feedEntries, latestUpdate } from './feed';
+import { entryMessage, feedEntries } from './feed';
 import { joinUrl, time, worstOfficial, type OfficialProbe, type Source } from './source';
 
 const service = z.object({
@@ -150,12 +150,7 @@ export const metastatusSource: Source<MetaProbe> = {
         description:
           open.length === 0 ? 'no open outage event' : open.map((o) => o.entry.title).join(', '),
         subject: channelTitle(payload) ?? probe.org,
-        messages: open.map(({ entry }) => ({
-          title: entry.title,
-          ...(latestUpdate(entry.body) ? { body: latestUpdate(entry.body) } : {}),
-          ...(entry.url ? { url: entry.url } : {}),
-          ...(entry.updatedAt !== undefined ? { updatedAt: entry.updatedAt } : {}),
-        })),
+        messages: open.map(({ entry }) => entryMessage(entry)),
       };
     },
   },

@@ -11,6 +11,11 @@ export async function bundleForNode(entry: string, outfile: string): Promise<str
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // As the command line's build: minified and ASCII-only, so V8 keeps the source it holds for
+    // lazy compilation in one byte per character (one non-ASCII comment makes it two).
+    minify: true,
+    legalComments: 'none',
+    charset: 'ascii',
     outfile,
     banner: {
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",

@@ -108,13 +108,13 @@ export class SegmentWriter {
 export type RecordVisitor = (buffer: Buffer, offset: number) => void;
 
 /**
- * Reads every segment of a kind from `sinceDay` on (inclusive) into one reused buffer, calling
+ * Reads every segment of a kind in a range of days into one reused buffer, calling
  * `visit` for each intact record (the buffer is only valid during the call). Returns warnings.
  */
 export function readSegments(
   root: string,
   kind: SegmentKind,
-  sinceDay: string,
+  days: DayRange,
   visit: RecordVisitor,
   options: { checkCrc: boolean } = { checkCrc: true },
 ): string[] {
@@ -122,8 +122,12 @@ export function readSegments(
   const warnings: string[] = [];
   if (!existsSync(dir)) return warnings;
   const size = RECORD_SIZE[kind];
+  // Read in chunks of whole records through one small buffer: a day of raw samples is MBs, and a
+  // buffer that size, once allocated, stays in the process's memory long after it is let go.
+  const chunk = Buffer.allocUnsafe(HEADER_SIZE + CHUNK_RECORDS * size);
   for (const name of segmentNames(dir)) {
-    if (name.slice(0, 10) < sinceDay) continue;
+    const day = name.slice(0, 10);
+    if (day < days.since || (days.before !== undefined && day >= days.before)) continue;
     const path = join(dir, name);
     // Only plain files: a device or a pipe in its place would never end.
     const stat = statSync(path);
@@ -132,41 +136,54 @@ export function readSegments(
       continue;
     }
     if (stat.size === 0) continue;
-    const buffer = readInto(path, stat.size);
-    if (!headerMatches(buffer, kind)) {
-      warnings.push(`${kind}/${name}: not a Vigie history file (bad header); skipped`);
-      continue;
+    const fd = openSync(path, 'r');
+    try {
+      if (!headerMatches(chunk.subarray(0, readFully(fd, chunk, HEADER_SIZE, 0)), kind)) {
+        warnings.push(`${kind}/${name}: not a Vigie history file (bad header); skipped`);
+        continue;
+      }
+      let bad = 0;
+      let position = HEADER_SIZE;
+      let torn = false;
+      for (;;) {
+        const read = readFully(fd, chunk, CHUNK_RECORDS * size, position);
+        let offset = 0;
+        for (; offset + size <= read; offset += size) {
+          if (!options.checkCrc || intact(chunk, offset, size)) visit(chunk, offset);
+          else bad++;
+        }
+        position += offset;
+        if (read < CHUNK_RECORDS * size) {
+          torn = offset < read;
+          break;
+        }
+      }
+      if (bad > 0) warnings.push(`${kind}/${name}: ${bad} corrupt record(s) skipped`);
+      if (torn) warnings.push(`${kind}/${name}: a torn record at the end was skipped`);
+    } finally {
+      closeSync(fd);
     }
-    let bad = 0;
-    let offset = HEADER_SIZE;
-    for (; offset + size <= buffer.length; offset += size) {
-      if (!options.checkCrc || intact(buffer, offset, size)) visit(buffer, offset);
-      else bad++;
-    }
-    if (bad > 0) warnings.push(`${kind}/${name}: ${bad} corrupt record(s) skipped`);
-    if (offset < buffer.length)
-      warnings.push(`${kind}/${name}: a torn record at the end was skipped`);
   }
   return warnings;
 }
 
-let scratch = Buffer.alloc(0);
+/** Day files from `since` (included) to `before` (excluded; no end when absent), as day names. */
+export interface DayRange {
+  readonly since: string;
+  readonly before?: string;
+}
 
-/** Reads a whole file into a scratch buffer reused from file to file (no garbage per file). */
-function readInto(path: string, size: number): Buffer {
-  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
-  const fd = openSync(path, 'r');
-  try {
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, scratch, read, size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return scratch.subarray(0, read);
-  } finally {
-    closeSync(fd);
+const CHUNK_RECORDS = 2048;
+
+/** Reads up to `length` bytes at `position` into the start of `buffer`; returns how many. */
+function readFully(fd: number, buffer: Buffer, length: number, position: number): number {
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, buffer, read, length - read, position + read);
+    if (n === 0) break;
+    read += n;
   }
+  return read;
 }
 
 /** Deletes segments of days before `beforeDay`; returns how many. */

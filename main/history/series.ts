@@ -76,6 +76,22 @@ abstract class Series<T> {
     this.length++;
   }
 
+  /**
+   * Puts `older` (records all before this series' first) in front of this series' records: the
+   * archive read on demand joins what was loaded at start and recorded since.
+   */
+  prependOlder(older: Series<T>): void {
+    if (older.size !== this.size) throw new Error('series of different record sizes');
+    const needed = (older.length + this.length) * this.size;
+    // The archive was read with room for these records: no second copy of it is made.
+    if (older.buffer.length < needed) older.reserve(this.length);
+    this.buffer.copy(older.buffer, older.length * this.size, 0, this.length * this.size);
+    this.buffer = older.buffer;
+    this.length += older.length;
+    older.buffer = Buffer.alloc(0);
+    older.length = 0;
+  }
+
   /** Records with from <= time < to. */
   range(from: number, to: number): T[] {
     const out: T[] = [];
@@ -118,7 +134,10 @@ abstract class Series<T> {
 
   private grow(): void {
     if ((this.length + 1) * this.size <= this.buffer.length) return;
-    const bigger = Buffer.alloc(this.buffer.length * 2);
+    // A quarter more (at least 64 records): a series sized exactly at load does not double its
+    // memory with the first record, and appends stay amortised.
+    const records = Math.max(this.length + 64, Math.ceil(this.length * 1.25));
+    const bigger = Buffer.alloc(records * this.size);
     this.buffer.copy(bigger, 0, 0, this.length * this.size);
     this.buffer = bigger;
   }

@@ -3,8 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
-import { reachedLatency } from '../../shared/probes';
-import type { ProbeCode, ServiceStatus, Snapshot } from '../../shared/types';
+import type { ServiceStatus, Snapshot } from '../../shared/types';
 import {
   encodeRaw,
   encodeRollup,
@@ -29,8 +28,9 @@ import {
   type Uptime,
 } from './queries';
 import { Bucket } from './rollup';
-import { RawSeries, RollupSeries } from './series';
-import { dayName, deleteSegmentsBefore, readSegments, SegmentWriter } from './segments';
+import { RollupSeries } from './series';
+import { dayName, deleteSegmentsBefore, SegmentWriter } from './segments';
+import { newTrack, readRange, sampleOf, seriesOf, type ServiceTrack } from './tracks';
 
 /** How long each resolution is kept. */
 export interface Retention {
@@ -69,17 +69,6 @@ export interface HistoryProblem {
   readonly at: number;
 }
 
-interface ServiceTrack {
-  readonly index: number;
-  readonly raw: RawSeries;
-  readonly r5m: RollupSeries;
-  readonly r1h: RollupSeries;
-  open5m: Bucket | null;
-  open1h: Bucket | null;
-  lastRecorded: number;
-  seenSinceOpen: boolean;
-}
-
 /** Opens (and loads) a history; a second writer on the same folder gets HistoryLockedError. */
 export function openHistory(options: HistoryOptions): HistoryStore {
   return new HistoryStore(options);
@@ -103,6 +92,9 @@ export class HistoryStore {
   private readonly problemListeners = new Set<(problem: HistoryProblem | null) => void>();
   private lastCompaction = 0;
   private compactionQueued = false;
+  /** The first day whose rollups were read at start; the days before it wait for loadArchive. */
+  private recentSince = '';
+  private archiveLoaded = false;
   /** Rollups of buckets rebuilt at load and already over: written with the first record. */
   private readonly pendingRollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[] = [];
 
@@ -295,6 +287,7 @@ export class HistoryStore {
 
   /** Rollups of a service at one resolution whose bucket overlaps [from, to), the open one included. */
   rollups(serviceId: string, level: '5m' | '1h', from: number, to: number): Rollup[] {
+    this.loadArchive();
     const track = this.tracks.get(serviceId);
     if (!track) return [];
     const series = level === '5m' ? track.r5m : track.r1h;
@@ -372,13 +365,7 @@ export class HistoryStore {
       track.seenSinceOpen = true;
       // The first word on a service after a start: an incident left open whose end we missed.
       const open = this.book.openFor(status.id);
-      const previous = track.raw.range(0, status.checkedAt).at(-1);
-      const lastSeen =
-        previous?.at ??
-        track.r5m.last()?.start ??
-        track.r1h.last()?.start ??
-        open?.start ??
-        status.checkedAt;
+      const lastSeen = open ? this.lastSeen(track, status.checkedAt, open.start) : status.checkedAt;
       if (open && status.state === 'up' && status.checkedAt - lastSeen > UNSEEN_GAP_MS) {
         const entry = this.book.closeUnseen(status.id, lastSeen);
         if (entry) entries.push(entry);
@@ -386,6 +373,18 @@ export class HistoryStore {
     }
     entries.push(...this.book.observe(status));
     return entries;
+  }
+
+  /** When a service was last recorded before `at`: the archive is read only if nothing newer says. */
+  private lastSeen(track: ServiceTrack, at: number, otherwise: number): number {
+    const recent = () =>
+      track.raw.range(0, at).at(-1)?.at ?? track.r5m.last()?.start ?? track.r1h.last()?.start;
+    let seen = recent();
+    if (seen === undefined) {
+      this.loadArchive();
+      seen = recent();
+    }
+    return seen ?? otherwise;
   }
 
   private write(
@@ -457,30 +456,24 @@ export class HistoryStore {
       this.byIndex[index] = id;
       this.tracks.set(id, newTrack(index));
     }
-    const since = {
-      raw: dayName(this.inMemory(now).raw),
-      r5m: dayName(this.inMemory(now).r5m),
-      r1h: dayName(now - this.retention.hourlyDays * DAY),
-    };
-    for (const kind of ['raw', 'r5m', 'r1h'] as const) {
-      // Two passes: count each service's records to size its buffer once, then copy them in.
-      const counts = new Map<number, number>();
-      readSegments(
-        this.dir,
-        kind,
-        since[kind],
-        (buffer, offset) => {
-          const index = buffer.readUInt16LE(offset + 4);
-          counts.set(index, (counts.get(index) ?? 0) + 1);
-        },
-        { checkCrc: false },
-      );
-      for (const [index, count] of counts) this.seriesOf(this.trackAt(index), kind)?.reserve(count);
+    // At start only what recording needs: the raw samples kept in memory and the rollups of the
+    // last day (the open buckets are rebuilt against them). The 90 days before are read the first
+    // time something asks for them (loadArchive): a headless `watch` never does.
+    const rawSince = dayName(this.inMemory(now).raw);
+    this.warnings.push(
+      ...readRange(this.dir, 'raw', { since: rawSince }, (i) => this.trackAt(i)?.raw),
+    );
+    let recentFrom = now - DAY;
+    for (const track of this.tracks.values()) {
+      const latest = track.raw.last()?.at;
+      if (latest !== undefined) recentFrom = Math.min(recentFrom, latest - REBUILD_WINDOW_MS);
+    }
+    this.recentSince = dayName(recentFrom);
+    for (const kind of ['r5m', 'r1h'] as const) {
       this.warnings.push(
-        ...readSegments(this.dir, kind, since[kind], (buffer, offset) => {
-          const track = this.trackAt(buffer.readUInt16LE(offset + 4));
-          if (!track) return;
-          this.seriesOf(track, kind)?.addBytes(buffer, offset);
+        ...readRange(this.dir, kind, { since: this.recentSince }, (i) => {
+          const track = this.trackAt(i);
+          return track && seriesOf(track, kind);
         }),
       );
     }
@@ -493,17 +486,46 @@ export class HistoryStore {
     this.compact(now);
   }
 
-  private seriesOf(
-    track: ServiceTrack | undefined,
-    kind: SegmentKind,
-  ): RawSeries | RollupSeries | undefined {
-    if (!track) return undefined;
-    return kind === 'raw' ? track.raw : kind === 'r5m' ? track.r5m : track.r1h;
-  }
-
   private trackAt(index: number): ServiceTrack | undefined {
     const id = this.byIndex[index];
     return id === undefined ? undefined : this.tracks.get(id);
+  }
+
+  /**
+   * Reads the rollups older than what was loaded at start (5-minute ones as far as memory keeps
+   * them, hourly ones over the whole retention), once, the first time a query needs them.
+   */
+  private loadArchive(now = this.now()): void {
+    if (this.archiveLoaded) return;
+    this.archiveLoaded = true;
+    const since = {
+      r5m: dayName(this.inMemory(now).r5m),
+      r1h: dayName(now - this.retention.hourlyDays * DAY),
+    };
+    for (const kind of ['r5m', 'r1h'] as const) {
+      const older = new Map<number, RollupSeries>();
+      this.warnings.push(
+        ...readRange(
+          this.dir,
+          kind,
+          { since: since[kind], before: this.recentSince },
+          (i) => {
+            if (!this.trackAt(i)) return undefined;
+            let series = older.get(i);
+            if (!series) older.set(i, (series = new RollupSeries()));
+            return series;
+          },
+          (i) => {
+            const track = this.trackAt(i);
+            return track ? seriesOf(track, kind).count : 0;
+          },
+        ),
+      );
+      for (const [index, series] of older) {
+        const track = this.trackAt(index);
+        if (track) (kind === 'r5m' ? track.r5m : track.r1h).prependOlder(series);
+      }
+    }
   }
 
   /**
@@ -538,34 +560,6 @@ export class HistoryStore {
     const rollup = this.closeBucket(track, kind);
     this.pendingRollups.push({ kind, rollup });
   }
-}
-
-function newTrack(index: number): ServiceTrack {
-  return {
-    index,
-    raw: new RawSeries(),
-    r5m: new RollupSeries(),
-    r1h: new RollupSeries(),
-    open5m: null,
-    open1h: null,
-    lastRecorded: 0,
-    seenSinceOpen: false,
-  };
-}
-
-/** What one verdict becomes on disk. */
-export function sampleOf(index: number, status: ServiceStatus): RawSample {
-  const codes = new Set<ProbeCode>();
-  for (const p of status.probes) if (p.code) codes.add(p.code);
-  return {
-    service: index,
-    at: status.checkedAt,
-    state: status.state,
-    cause: status.cause,
-    latencyMs: reachedLatency(status.probes) ?? -1,
-    bytes: status.probes.reduce((sum, p) => sum + p.bytes, 0),
-    codes: [...codes],
-  };
 }
 
 function groupByDay<T>(

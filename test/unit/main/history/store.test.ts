@@ -134,6 +134,29 @@ describe('across restarts', () => {
     expect(reopened.uptime('chat', last + 2 * MINUTE)[0]).toMatchObject({ up: 88, degraded: 3 });
   });
 
+  it('weeks recorded before a restart are all there when first asked for, after new samples, once each', () => {
+    // One sample every 10 minutes for 20 days: day 5 was a bad day.
+    let store = history(T0);
+    for (let at = T0; at < T0 + 20 * DAY; at += 10 * MINUTE) {
+      const bad = at >= T0 + 5 * DAY && at < T0 + 6 * DAY;
+      store.recordSnapshot(snapshotAt(at, { chat: { state: bad ? 'down' : 'up' } }));
+    }
+    const end = T0 + 20 * DAY;
+    const cells = store.dailyCells('chat', 30, end);
+    const uptime = store.uptime('chat', end);
+    closeAll();
+    store = history(end);
+    // Recording goes on before anything asks for the older days.
+    store.recordSnapshot(snapshotAt(end, { chat: { state: 'up' } }));
+    const after = store.dailyCells('chat', 30, end + MINUTE);
+    expect(after.map((c) => c.state)).toEqual(cells.map((c) => c.state));
+    expect(after.filter((c) => c.state === 'down').length).toBeGreaterThan(0);
+    const [, week, month] = store.uptime('chat', end + MINUTE);
+    expect(month?.down).toBe(uptime[2]?.down);
+    expect(month?.up).toBe((uptime[2]?.up ?? 0) + 1);
+    expect(week?.down).toBe(0);
+  });
+
   it('an incident stays open across a restart and closes on the first up verdict', () => {
     const store = history(T0);
     record(store, T0, 5, () => ({ chat: { state: 'down', since: T0 } }));

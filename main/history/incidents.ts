@@ -201,11 +201,17 @@ export class IncidentBook {
     return [...this.openByService.keys()];
   }
 
-  /** Drops incidents that ended before `before`; returns the entries that rebuild what is kept. */
-  retain(before: number): IncidentEntry[] {
+  /** Drops incidents that ended before `before`; returns the entries that rebuild what is kept, or
+   * null when nothing was dropped (the journal stays as it is). */
+  retain(before: number): IncidentEntry[] | null {
+    let dropped = false;
     for (const [id, incident] of this.incidents) {
-      if (incident.end !== null && incident.end < before) this.incidents.delete(id);
+      if (incident.end !== null && incident.end < before) {
+        this.incidents.delete(id);
+        dropped = true;
+      }
     }
+    if (!dropped) return null;
     return [...this.incidents.values()].map((incident) => ({ type: 'open' as const, incident }));
   }
 

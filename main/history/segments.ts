@@ -2,19 +2,20 @@
 // file of each record's UTC day; loading reads whole files and skips what is torn or corrupt.
 import {
   closeSync,
+  constants,
+  ftruncateSync,
   existsSync,
   fstatSync,
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
   readSync,
   renameSync,
   statSync,
   unlinkSync,
-  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { writeAllAt } from './journal';
 import { DAY } from '../../shared/durations';
 import {
   header,
@@ -45,17 +46,24 @@ export class SegmentWriter {
     mkdirSync(this.dir, { recursive: true });
   }
 
-  /** Writes `records` (a multiple of the record size) to the file of `day`, in one write. */
+  /**
+   * Writes `records` (a multiple of the record size) to the end of the file of `day`. On failure
+   * the file is cut back to where it was, so a record is whole or absent, and reopened next time.
+   */
   append(day: string, records: Buffer): void {
     if (records.length === 0) return;
     const fd = this.fdFor(day);
-    const written = writeSync(fd, records);
-    if (written < records.length) {
-      // A short write (the disk filled up): reopen next time, which re-aligns past the torn record.
+    const end = fstatSync(fd).size;
+    try {
+      writeAllAt(fd, records, end);
+    } catch (error) {
+      try {
+        ftruncateSync(fd, end);
+      } catch {
+        // Reopening re-aligns past a torn record, which fails its CRC and is skipped on load.
+      }
       closeSync(fd);
       this.open.delete(day);
-      const error: NodeJS.ErrnoException = new Error('short write: no space left on device');
-      error.code = 'ENOSPC';
       throw error;
     }
   }
@@ -72,7 +80,7 @@ export class SegmentWriter {
     // Keep few files open: records nearly always go to today's.
     if (this.open.size >= 3) this.close();
     const path = join(this.dir, `${day}${EXTENSION}`);
-    fd = openSync(path, 'a');
+    fd = openSync(path, constants.O_RDWR | constants.O_CREAT, 0o644);
     try {
       fd = this.prepare(fd, path);
     } catch (error) {
@@ -83,22 +91,35 @@ export class SegmentWriter {
     return fd;
   }
 
-  /** Writes the header of a new file, sets aside an unreadable one, re-aligns after a torn record. */
+  /**
+   * Writes the header of a new file, repairs a damaged header (the records are guarded by their
+   * own CRCs), sets aside a file that holds no record of ours, re-aligns after a torn record.
+   */
   private prepare(fd: number, path: string): number {
     const size = fstatSync(fd).size;
+    const recordSize = RECORD_SIZE[this.kind];
     if (size === 0) {
-      writeSync(fd, header(this.kind));
-    } else if (!headerMatches(readFileSync(path).subarray(0, HEADER_SIZE), this.kind)) {
-      // A file we cannot read is kept aside for a person to look at, and a fresh one started.
-      closeSync(fd);
-      renameSync(path, `${path}.unreadable-${Date.now()}`);
-      fd = openSync(path, 'a');
-      writeSync(fd, header(this.kind));
-    } else if ((size - HEADER_SIZE) % RECORD_SIZE[this.kind] !== 0) {
+      writeAllAt(fd, header(this.kind), 0);
+      return fd;
+    }
+    const head = Buffer.alloc(HEADER_SIZE);
+    readSync(fd, head, 0, HEADER_SIZE, 0);
+    if (!headerMatches(head, this.kind)) {
+      if (!holdsRecords(fd, size, this.kind)) {
+        // A file we cannot read is kept aside for a person to look at, and a fresh one started.
+        closeSync(fd);
+        renameSync(path, `${path}.unreadable-${Date.now()}`);
+        const fresh = openSync(path, constants.O_RDWR | constants.O_CREAT, 0o644);
+        writeAllAt(fresh, header(this.kind), 0);
+        return fresh;
+      }
+      writeAllAt(fd, header(this.kind), 0);
+    }
+    const torn = size < HEADER_SIZE ? 0 : (size - HEADER_SIZE) % recordSize;
+    if (torn !== 0) {
       // A torn record at the end (a crash mid-write): pad it out so the next records stay aligned.
       // The padding fails its CRC and is skipped on load like the torn bytes before it.
-      const missing = RECORD_SIZE[this.kind] - ((size - HEADER_SIZE) % RECORD_SIZE[this.kind]);
-      writeSync(fd, Buffer.alloc(missing, 0xff));
+      writeAllAt(fd, Buffer.alloc(recordSize - torn, 0xff), size);
     }
     return fd;
   }
@@ -138,25 +159,36 @@ export function readSegments(
     if (stat.size === 0) continue;
     const fd = openSync(path, 'r');
     try {
-      if (!headerMatches(chunk.subarray(0, readFully(fd, chunk, HEADER_SIZE, 0)), kind)) {
-        warnings.push(`${kind}/${name}: not a Vigie history file (bad header); skipped`);
-        continue;
-      }
+      // A damaged header does not cost the day: every record carries its own CRC, so the records
+      // are read by it, and only a file where none holds is not ours.
+      const headerOk = headerMatches(chunk.subarray(0, readFully(fd, chunk, HEADER_SIZE, 0)), kind);
+      const check = options.checkCrc || !headerOk;
       let bad = 0;
+      let good = 0;
       let position = HEADER_SIZE;
       let torn = false;
       for (;;) {
         const read = readFully(fd, chunk, CHUNK_RECORDS * size, position);
         let offset = 0;
         for (; offset + size <= read; offset += size) {
-          if (!options.checkCrc || intact(chunk, offset, size)) visit(chunk, offset);
-          else bad++;
+          if (!check || intact(chunk, offset, size)) {
+            good++;
+            visit(chunk, offset);
+          } else bad++;
         }
         position += offset;
         if (read < CHUNK_RECORDS * size) {
           torn = offset < read;
           break;
         }
+      }
+      if (!headerOk) {
+        warnings.push(
+          good === 0
+            ? `${kind}/${name}: not a Vigie history file (bad header); skipped`
+            : `${kind}/${name}: damaged header; ${good} record(s) read by their checksums`,
+        );
+        if (good === 0) continue;
       }
       if (bad > 0) warnings.push(`${kind}/${name}: ${bad} corrupt record(s) skipped`);
       if (torn) warnings.push(`${kind}/${name}: a torn record at the end was skipped`);
@@ -174,6 +206,20 @@ export interface DayRange {
 }
 
 const CHUNK_RECORDS = 2048;
+
+/** Whether any record slot of a file (whatever its header says) passes its CRC. */
+function holdsRecords(fd: number, size: number, kind: SegmentKind): boolean {
+  const recordSize = RECORD_SIZE[kind];
+  const chunk = Buffer.allocUnsafe(CHUNK_RECORDS * recordSize);
+  for (let position = HEADER_SIZE; position + recordSize <= size;) {
+    const read = readFully(fd, chunk, chunk.length, position);
+    for (let offset = 0; offset + recordSize <= read; offset += recordSize)
+      if (intact(chunk, offset, recordSize)) return true;
+    if (read < chunk.length) break;
+    position += read;
+  }
+  return false;
+}
 
 /** Reads up to `length` bytes at `position` into the start of `buffer`; returns how many. */
 function readFully(fd: number, buffer: Buffer, length: number, position: number): number {

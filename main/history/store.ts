@@ -1,6 +1,6 @@
 // The history store: append-only, bounded, crash-safe, one writer. Raw samples for 48 hours,
 // 5-minute rollups for 14 days, hourly rollups for 90 days (configurable), incidents.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
 import type { ServiceStatus, Snapshot } from '../../shared/types';
@@ -51,6 +51,8 @@ const COMPACT_EVERY_MS = HOUR;
 /** At load, samples this recent are checked against the written rollups (a crash loses no count). */
 const REBUILD_WINDOW_MS = 2 * HOUR;
 const RAW_IN_MEMORY_HOURS = 6;
+/** Rollups kept for a disk that is full: two days of 50 services' 5-minute and hourly buckets. */
+const MAX_UNSAVED_ROLLUPS = 50 * 2 * (288 + 24);
 const FIVE_MINUTE_IN_MEMORY_DAYS = 7;
 
 export interface HistoryOptions {
@@ -92,6 +94,12 @@ export class HistoryStore {
   private readonly problemListeners = new Set<(problem: HistoryProblem | null) => void>();
   private lastCompaction = 0;
   private compactionQueued = false;
+  /** What a failed write left to write again (oldest first). */
+  private unsaved: {
+    services: { index: number; id: string }[];
+    rollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[];
+    incidents: IncidentEntry[];
+  } = { services: [], rollups: [], incidents: [] };
   /** The first day whose rollups were read at start; the days before it wait for loadArchive. */
   private recentSince = '';
   private archiveLoaded = false;
@@ -270,8 +278,13 @@ export class HistoryStore {
       // Whole days only: a file is deleted once its last record is past retention.
       for (const kind of ['raw', 'r5m', 'r1h'] as const)
         deleteSegmentsBefore(this.dir, kind, dayName(cut[kind]));
+      // Rewritten only when something was dropped; the rewrite holds every change in memory, so
+      // the entries still waiting for the disk are in it.
       const kept = this.book.retain(cut.r1h);
-      this.incidentsLog?.rewrite(kept);
+      if (kept) {
+        this.incidentsLog?.rewrite(kept);
+        this.unsaved.incidents = [];
+      }
     } catch (error) {
       this.report(error);
     }
@@ -387,6 +400,12 @@ export class HistoryStore {
     return seen ?? otherwise;
   }
 
+  /**
+   * Writes what this cycle made, and what earlier writes could not (a full disk): the dictionary
+   * first (records name their service by index), then records, then incidents. What fails stays
+   * queued, in order, and is written once the disk takes it again; raw samples are the only thing
+   * let go (bounded memory), their rollups are kept.
+   */
   private write(
     services: { index: number; id: string }[],
     raw: RawSample[],
@@ -394,12 +413,22 @@ export class HistoryStore {
     entries: IncidentEntry[],
   ): void {
     if (!this.writers) return;
+    const unsaved = this.unsaved;
+    unsaved.services.push(...services);
+    unsaved.rollups.push(...rollups);
+    unsaved.incidents.push(...entries);
+    if (unsaved.rollups.length > MAX_UNSAVED_ROLLUPS)
+      unsaved.rollups.splice(0, unsaved.rollups.length - MAX_UNSAVED_ROLLUPS);
     try {
-      this.servicesLog?.append(...services);
+      if (unsaved.services.length > 0) {
+        this.servicesLog?.append(...unsaved.services);
+        unsaved.services = [];
+        this.saveDictionary();
+      }
       for (const [day, buffer] of groupByDay(raw, (s) => s.at, RECORD_SIZE.raw, encodeRaw))
         this.writers.raw.append(day, buffer);
       for (const kind of ['r5m', 'r1h'] as const) {
-        const ofKind = rollups.filter((r) => r.kind === kind).map((r) => r.rollup);
+        const ofKind = unsaved.rollups.filter((r) => r.kind === kind).map((r) => r.rollup);
         for (const [day, buffer] of groupByDay(
           ofKind,
           (r) => r.start,
@@ -407,12 +436,25 @@ export class HistoryStore {
           encodeRollup,
         ))
           this.writers[kind].append(day, buffer);
+        unsaved.rollups = unsaved.rollups.filter((r) => r.kind !== kind);
       }
-      this.incidentsLog?.append(...entries);
+      this.incidentsLog?.append(...unsaved.incidents);
+      unsaved.incidents = [];
       if (this.lastProblem) this.setProblem(null);
     } catch (error) {
       this.report(error);
     }
+  }
+
+  /**
+   * The dictionary also lives whole in `services.json` (written aside, then renamed): a damaged
+   * journal line costs nothing while the other copy holds it.
+   */
+  private saveDictionary(): void {
+    const path = join(this.dir, 'services.json');
+    const temp = `${path}.tmp`;
+    writeFileSync(temp, JSON.stringify({ version: 1, services: this.byIndex }));
+    renameSync(temp, path);
   }
 
   private report(error: unknown): void {
@@ -445,17 +487,7 @@ export class HistoryStore {
 
   private load(): void {
     const now = this.now();
-    const { entries: services, skipped: badServices } = readJournal(
-      join(this.dir, 'services.journal'),
-    );
-    if (badServices > 0)
-      this.warnings.push(`services.journal: ${badServices} damaged line(s) skipped`);
-    for (const entry of services) {
-      const { index, id } = entry as { index: number; id: string };
-      if (typeof index !== 'number' || typeof id !== 'string') continue;
-      this.byIndex[index] = id;
-      this.tracks.set(id, newTrack(index));
-    }
+    this.loadDictionary();
     // At start only what recording needs: the raw samples kept in memory and the rollups of the
     // last day (the open buckets are rebuilt against them). The 90 days before are read the first
     // time something asks for them (loadArchive): a headless `watch` never does.
@@ -484,6 +516,45 @@ export class HistoryStore {
       this.warnings.push(`incidents.journal: ${journal.skipped} damaged line(s) skipped`);
     for (const entry of journal.entries) this.book.apply(entry as IncidentEntry);
     this.compact(now);
+  }
+
+  /**
+   * Which index is which service: the journal, completed from `services.json` (its whole copy),
+   * so that one damaged line orphans no records.
+   */
+  private loadDictionary(): void {
+    const { entries, skipped } = readJournal(join(this.dir, 'services.journal'));
+    for (const entry of entries) {
+      const { index, id } = entry as { index: number; id: string };
+      if (typeof index === 'number' && typeof id === 'string') this.byIndex[index] = id;
+    }
+    let recovered = 0;
+    const copy = join(this.dir, 'services.json');
+    if (existsSync(copy)) {
+      try {
+        const saved = (JSON.parse(readFileSync(copy, 'utf8')) as { services?: unknown }).services;
+        if (!Array.isArray(saved)) throw new Error('no list of services');
+        saved.forEach((id: unknown, index) => {
+          if (typeof id === 'string' && this.byIndex[index] === undefined) {
+            this.byIndex[index] = id;
+            recovered++;
+          }
+        });
+      } catch (error) {
+        this.warnings.push(
+          `services.json: unreadable (${error instanceof Error ? error.message : String(error)}); the journal alone was used`,
+        );
+      }
+    }
+    if (skipped > 0)
+      this.warnings.push(
+        recovered >= skipped
+          ? `services.journal: ${skipped} damaged line(s) skipped; services.json had them`
+          : `services.journal: ${skipped} damaged line(s) skipped`,
+      );
+    this.byIndex.forEach((id, index) => {
+      if (id !== undefined) this.tracks.set(id, newTrack(index));
+    });
   }
 
   private trackAt(index: number): ServiceTrack | undefined {

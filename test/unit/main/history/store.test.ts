@@ -259,6 +259,39 @@ describe('damage', () => {
     );
   });
 
+  it('one flipped byte in a day file header costs no record of that day', () => {
+    record(history(T0), T0, 30, () => ({ chat: { state: 'up' } }));
+    closeAll();
+    const bytes = readFileSync(rawFile());
+    bytes[2] = (bytes[2] ?? 0) ^ 0x01;
+    writeFileSync(rawFile(), bytes);
+    const reopened = history(T0 + 30 * MINUTE);
+    // 30 cycles of two records each (connectivity and chat).
+    expect(reopened.warnings).toEqual([
+      `raw/${dayName(T0)}.vgh: damaged header; 60 record(s) read by their checksums`,
+    ]);
+    expect(reopened.latencySeries('chat', T0, T0 + 30 * MINUTE).points).toHaveLength(30);
+    // The next writer repairs the header and appends after the day's records.
+    reopened.recordSnapshot(snapshotAt(T0 + 30 * MINUTE, { chat: { state: 'up' } }));
+    closeAll();
+    const again = history(T0 + 31 * MINUTE);
+    expect(again.warnings).toEqual([]);
+    expect(again.latencySeries('chat', T0, T0 + 31 * MINUTE).points).toHaveLength(31);
+  });
+
+  it('a damaged line of the service dictionary orphans none of its records', () => {
+    record(history(T0), T0, 10, () => ({ chat: { state: 'up' }, mail: { state: 'down' } }));
+    closeAll();
+    const path = join(dir, 'history', 'services.journal');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"mail"', '"mall"'));
+    const reopened = history(T0 + 10 * MINUTE);
+    expect(reopened.warnings).toEqual([
+      'services.journal: 1 damaged line(s) skipped; services.json had them',
+    ]);
+    expect(reopened.services().sort()).toEqual(['chat', 'mail']);
+    expect(reopened.uptime('mail', T0 + 10 * MINUTE)[0]).toMatchObject({ down: 10 });
+  });
+
   it('a damaged incidents journal line is skipped; the rest loads', () => {
     const store = history(T0);
     record(store, T0, 2, () => ({ chat: { state: 'down' }, mail: { state: 'down' } }));
@@ -330,6 +363,37 @@ describe('trouble', () => {
     expect(fine.problem).toBeNull();
     expect(problems).toEqual(['DISK_FULL']);
     expect(existsSync(path)).toBe(true);
+  });
+
+  it('incidents opened and closed while the disk is full are written once space is back', () => {
+    const store = history(T0);
+    record(store, T0, 2, () => ({ chat: { state: 'up' } }));
+    // The disk fills up under the incidents journal: every write to it fails from now on.
+    const journal = join(dir, 'history', 'incidents.journal');
+    const aside = join(dir, 'incidents.saved');
+    writeFileSync(aside, existsSync(journal) ? readFileSync(journal) : '');
+    rmSync(journal, { force: true });
+    symlinkSync('/dev/full', journal);
+    record(store, T0 + 2 * MINUTE, 5, (m) => ({ chat: { state: m < 3 ? 'down' : 'up' } }));
+    record(store, T0 + 7 * MINUTE, 3, () => ({ mail: { state: 'down' } }));
+    expect(store.problem).toMatchObject({ code: 'DISK_FULL' });
+    // What the window shows does not wait for the disk.
+    expect(store.incidents().map((i) => [i.serviceId, i.end === null])).toEqual([
+      ['mail', true],
+      ['chat', false],
+    ]);
+    // Space comes back: the next cycle writes everything that waited, in order.
+    unlinkSync(journal);
+    writeFileSync(journal, readFileSync(aside));
+    record(store, T0 + 10 * MINUTE, 1, () => ({ mail: { state: 'down' } }));
+    expect(store.problem).toBeNull();
+    closeAll();
+    const reopened = history(T0 + 11 * MINUTE);
+    expect(reopened.warnings).toEqual([]);
+    expect(reopened.incidents().map((i) => [i.serviceId, i.end === null])).toEqual([
+      ['mail', true],
+      ['chat', false],
+    ]);
   });
 
   it('a clock that jumps backwards corrupts nothing', () => {

@@ -22,7 +22,7 @@ import { cancelPendingLookups } from './engine/net/resolve';
 import { localeCountry } from './engine/second-opinion';
 import { hasHistory, printHistory } from './cli/history-command';
 import { defaultDataDir } from './history/data-dir';
-import { HistoryLockedError } from './history/lock';
+import { Recorder } from './history/recorder';
 import { openHistory, type HistoryStore } from './history/store';
 import { findRun, RunStore } from './playbooks';
 import { buildReport, reportMarkdown } from './playbooks/report';
@@ -95,23 +95,23 @@ function describeChange(change: VerdictChange, tr: Translator): string {
   );
 }
 
-/** Opens the history for recording; when another process records, watching goes on without it. */
-function openRecorder(dataDir: string, io: Io): HistoryStore | null {
-  try {
-    const store = openHistory({ dir: dataDir });
-    for (const warning of store.warnings) io.err(`history: ${warning}`);
-    store.onProblem((problem) =>
-      io.err(problem ? problem.message : 'history: writing works again'),
-    );
-    io.out(`Recording history in ${store.dir}.`);
-    return store;
-  } catch (error) {
-    if (error instanceof HistoryLockedError) {
-      io.err(`Not recording history: ${error.message}.`);
-      return null;
-    }
-    throw error;
-  }
+/**
+ * Records while watching; when the history cannot be opened (another Vigie records there, a full
+ * disk, a folder Vigie may not write), watching goes on, says why, and tries again each minute.
+ */
+function openRecorder(dataDir: string, io: Io): Recorder {
+  const recorder = new Recorder({
+    dir: dataDir,
+    onOpen: (store) => {
+      for (const warning of store.warnings) io.err(`history: ${warning}`);
+      io.out(`Recording history in ${store.dir}.`);
+    },
+  });
+  if (recorder.problem) io.err(forTerminal(recorder.problem.message));
+  recorder.onProblem((problem) =>
+    io.err(problem ? forTerminal(problem.message) : 'history: saved again'),
+  );
+  return recorder;
 }
 
 async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number> {
@@ -122,7 +122,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   engine.scheduler.on('change', (change) => io.out(describeChange(change, io.tr)));
   engine.scheduler.on('snapshot', (snapshot: Snapshot) => {
     // Snapshots also come on pause or before the first cycle: only checked cycles are recorded.
-    if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') history?.recordSnapshot(snapshot);
+    if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') history.recordSnapshot(snapshot);
     if (snapshot.connectivity.state !== lastConnectivity) {
       io.out(`${clock(snapshot.checkedAt || Date.now())}  ${connectivityLine(snapshot, io.tr)}`);
     }
@@ -151,7 +151,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   });
   await engine.close();
   cancelPendingLookups();
-  history?.close();
+  history.close();
   io.out(io.tr.t('cli.stopped'));
   return EXIT.ok;
 }

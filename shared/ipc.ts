@@ -188,7 +188,12 @@ export interface AppInfo {
   /** Bytes Vigie's checks used on the network today (local day). */
   readonly bytesToday: number;
   readonly version: string;
+  /** Why history is not being saved now, or null while it is. */
+  readonly historyProblem: HistoryProblemCode | null;
 }
+
+/** Why history is not being saved: a full disk, a folder Vigie may not write, another Vigie. */
+export type HistoryProblemCode = 'DISK_FULL' | 'WRITE_FAILED' | 'LOCKED';
 
 /** An error that crossed IPC. */
 export interface IpcError {
@@ -209,6 +214,8 @@ export type VigieEvent =
   | { readonly type: 'change'; readonly change: VerdictChange }
   | { readonly type: 'settings'; readonly settings: Settings }
   | { readonly type: 'focusService'; readonly serviceId: string }
+  /** History stopped (or started again) being saved. */
+  | { readonly type: 'history'; readonly problem: HistoryProblemCode | null }
   /** The runs changed (a run started, joined or ended). */
   | { readonly type: 'checklist' }
   /** Show this run (the notification of an outage was clicked). */

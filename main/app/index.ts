@@ -20,7 +20,7 @@ import type { Settings } from '../../shared/settings-schema';
 import type { Snapshot, VerdictChange } from '../../shared/types';
 import { defaultConfig } from '../engine/catalog';
 import { createEngine, type Engine } from '../engine';
-import { openHistory, type HistoryStore } from '../history/store';
+import { Recorder } from '../history/recorder';
 import { Checklist } from '../playbooks';
 import type { Run } from '../../shared/checklist-types';
 import { SettingsStore } from '../settings/settings-store';
@@ -39,7 +39,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 interface Running {
   engine: Engine;
   readonly settings: SettingsStore;
-  readonly history: HistoryStore | null;
+  readonly history: Recorder;
   readonly checklist: Checklist | null;
   readonly tray: TrayView;
   window: BrowserWindow | null;
@@ -69,13 +69,17 @@ function iconPath(key: string): string {
   return join(base, `tray-${key}-32.png`);
 }
 
-/** History in userData; if another Vigie process records there, checks go on unrecorded. */
-function openRecorder(): HistoryStore | null {
-  try {
-    return openHistory({ dir: app.getPath('userData') });
-  } catch {
-    return null;
-  }
+/**
+ * History in userData. When it cannot be saved (a full disk, even at start; another Vigie
+ * recording there), checks go on, the tray and the window say so, and it is tried again.
+ */
+function openRecorder(): Recorder {
+  const recorder = new Recorder({ dir: app.getPath('userData') });
+  recorder.onProblem((problem) => {
+    if (running) render(running.engine.scheduler.snapshot());
+    send({ type: 'history', problem: problem?.code ?? null });
+  });
+  return recorder;
 }
 
 function send(event: VigieEvent): void {
@@ -92,6 +96,7 @@ function render(snapshot: Snapshot): void {
       now: Date.now(),
       checking: running.checking,
       activeRun: activeRun(),
+      historyProblem: running.history.problem?.code ?? null,
     }),
   );
 }
@@ -198,7 +203,7 @@ function openChecklist(): Checklist | null {
 /** Runs start, join and end with the incidents; the window is told. */
 function observeRuns(snapshot: Snapshot): Run[] {
   const checklist = running?.checklist;
-  const history = running?.history;
+  const history = running?.history.store;
   if (!checklist || !history) return [];
   const before = checklist.version;
   try {
@@ -244,11 +249,7 @@ const ENGINE_SETTINGS = [
 ] as const;
 
 /** Creates, wires and starts an engine for the current settings. */
-function startEngine(
-  settings: Settings,
-  history: HistoryStore | null,
-  previous?: Snapshot,
-): Engine {
+function startEngine(settings: Settings, history: Recorder, previous?: Snapshot): Engine {
   const engine = createEngine(configFromSettings(defaultConfig(), settings), {
     overall: { nonCriticalMaxDegraded: settings.nonCriticalMaxDegraded },
     initial: previous?.services,
@@ -263,7 +264,7 @@ function startEngine(
     if (!running) return;
     let started: Run[] = [];
     if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') {
-      history?.recordSnapshot(snapshot);
+      history.recordSnapshot(snapshot);
       started = observeRuns(snapshot);
     }
     notify(running.pendingChanges.splice(0), started);
@@ -336,7 +337,10 @@ function start(): void {
     ipcMain,
     createHandlers({
       scheduler,
-      history,
+      get history() {
+        return history.store;
+      },
+      historyProblem: () => history.problem?.code ?? null,
       settings: () => settings.get(),
       updateSettings,
       openExternal: (url) => shell.openExternal(url),
@@ -391,7 +395,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', () => {
     if (!running) return;
     void running.engine.close();
-    running.history?.close();
+    running.history.close();
     running.checklist?.close();
     running.tray.destroy();
   });

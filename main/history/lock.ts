@@ -84,7 +84,17 @@ function readHolder(path: string): { holder: Holder; text: string; touchedAt: nu
 /** Creates the lock whole, or returns false if one exists. */
 function create(path: string, content: string): boolean {
   const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  writeFileSync(aside, content, { flag: 'wx' });
+  try {
+    writeFileSync(aside, content, { flag: 'wx' });
+  } catch (error) {
+    // A full disk can create the file and refuse its content: leave nothing behind.
+    try {
+      unlinkSync(aside);
+    } catch {
+      // Never created.
+    }
+    throw error;
+  }
   try {
     linkSync(aside, path);
     return true;

@@ -66,7 +66,7 @@ export interface HistoryOptions {
 
 /** A write that failed: the engine keeps checking, the user is told. */
 export interface HistoryProblem {
-  readonly code: 'DISK_FULL' | 'WRITE_FAILED';
+  readonly code: 'DISK_FULL' | 'WRITE_FAILED' | 'LOCKED';
   readonly message: string;
   readonly at: number;
 }

@@ -3,6 +3,7 @@
 import type { ServiceConfig, VigieConfig } from '../../shared/config-schema';
 import type { Translator } from '../../shared/i18n';
 import type {
+  HistoryProblemCode,
   CatalogEntry,
   Channel,
   ChecklistState,
@@ -28,7 +29,10 @@ export type Handlers = {
 export interface HandlerDeps {
   /** The running scheduler (it is replaced when settings restart the engine). */
   readonly scheduler: () => Scheduler;
+  /** The open history (read each time: it may open later, after a full disk at start). */
   readonly history: HistoryStore | null;
+  /** Why history is not being saved now, if it is not. */
+  readonly historyProblem?: () => HistoryProblemCode | null;
   readonly settings: () => Settings;
   readonly updateSettings: (patch: Partial<Settings>) => Settings;
   readonly openExternal: (url: string) => Promise<void>;
@@ -86,7 +90,6 @@ function exportName(
 
 /** Builds the handlers of every channel. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { history } = deps;
   const now = deps.now ?? Date.now;
   const checklistState = (): ChecklistState => {
     const checklist = need(deps.checklist);
@@ -129,17 +132,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.scheduler().resume();
       return deps.scheduler().snapshot();
     },
-    'history:uptime': ({ serviceId }) => history?.uptime(serviceId) ?? [],
-    'history:days': ({ serviceId, days }) => history?.dailyCells(serviceId, days) ?? [],
+    'history:uptime': ({ serviceId }) => deps.history?.uptime(serviceId) ?? [],
+    'history:days': ({ serviceId, days }) => deps.history?.dailyCells(serviceId, days) ?? [],
     'history:daysMany': ({ serviceIds, days }) =>
       Object.fromEntries(
-        serviceIds.map((id) => [id, history?.dailyCells(id, days).map((c) => c.state) ?? []]),
+        serviceIds.map((id) => [id, deps.history?.dailyCells(id, days).map((c) => c.state) ?? []]),
       ),
     'history:latency': ({ serviceId, from, to }) =>
-      history?.latencySeries(serviceId, from, to) ?? { resolution: '1h', points: [] },
-    'history:incidents': (filter) => history?.incidents(filter) ?? [],
+      deps.history?.latencySeries(serviceId, from, to) ?? { resolution: '1h', points: [] },
+    'history:incidents': (filter) => deps.history?.incidents(filter) ?? [],
     'history:export': async ({ format, serviceId }) => {
-      const incidents = history?.incidents(serviceId ? { serviceId } : {}) ?? [];
+      const incidents = deps.history?.incidents(serviceId ? { serviceId } : {}) ?? [];
       const content =
         format === 'csv'
           ? incidentsCsv(incidents, now())
@@ -165,8 +168,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'app:info': () => ({
       dataDir: deps.dataDir,
-      bytesToday: history?.bytesPerDay(1, now())[0]?.bytes ?? 0,
+      bytesToday: deps.history?.bytesPerDay(1, now())[0]?.bytes ?? 0,
       version: deps.version,
+      historyProblem: deps.historyProblem?.() ?? null,
     }),
     'checklist:get': checklistState,
     'checklist:tick': ({ runId, key, done, note }) => {
@@ -181,7 +185,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const checklist = need(deps.checklist);
       const run = checklist.runs.book.get(runId);
       if (!run) throw new Error(`no checklist ${runId}`);
-      const incidents = history?.incidents().filter((i) => run.incidentIds.includes(i.id)) ?? [];
+      const incidents =
+        deps.history?.incidents().filter((i) => run.incidentIds.includes(i.id)) ?? [];
       const content = checklist.report(runId, format, incidents, deps.translator());
       const name = exportName('report', run.services[0]?.id, format, run.startedAt);
       return { path: await deps.saveFile(name, content) };

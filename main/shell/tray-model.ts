@@ -1,6 +1,7 @@
 // What the tray shows for a snapshot, computed as plain data (STYLE 4); the Electron adapter
 // applies it and skips what did not change.
 import type { Translator } from '../../shared/i18n';
+import type { HistoryProblemCode } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 import { attentionService, isTrouble, worstService } from '../../shared/severity';
 import type { OverallState, Snapshot } from '../../shared/types';
@@ -44,6 +45,8 @@ export interface TrayContext {
   readonly checking: boolean;
   /** The checklist run under way, if any: the menu offers it first. */
   readonly activeRun?: { readonly id: string; readonly services: readonly string[] } | null;
+  /** Why history is not being saved, if it is not: said in the menu and the tooltip. */
+  readonly historyProblem?: HistoryProblemCode | null;
 }
 
 /** When "until tomorrow" ends: tomorrow at 08:00, local time. */
@@ -103,6 +106,9 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
   const run = ctx.activeRun;
   const menu: TrayMenuItem[] = [
     { label: headline, enabled: false },
+    ...(ctx.historyProblem
+      ? [{ label: `⚠ ${t(`historyNotSaved.${ctx.historyProblem}`)}`, enabled: false }]
+      : []),
     ...critical,
     { separator: true },
     ...(run
@@ -139,7 +145,9 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
   ];
   return {
     icon: snapshot.checkedAt === 0 && !paused ? 'ok' : snapshot.overall,
-    tooltip: tooltip(snapshot, ctx),
+    tooltip: ctx.historyProblem
+      ? `${tooltip(snapshot, ctx)} · ${t('tooltip.historyNotSaved')}`
+      : tooltip(snapshot, ctx),
     menu,
   };
 }

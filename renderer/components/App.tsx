@@ -59,7 +59,7 @@ function useSystemScheme(): string {
 const TABS = ['overview', 'checklist', 'incidents', 'settings'] as const;
 
 export function App() {
-  const { snapshot, settings, error, applySettings } = useLiveState();
+  const { snapshot, settings, error, historyProblem, applySettings } = useLiveState();
   const [checking, setChecking] = useState(false);
   const [route, setRoute] = useState<Route>({ view: 'overview' });
   // Bumped when main says the checklist runs changed.
@@ -145,6 +145,11 @@ export function App() {
             </button>
           )}
         </header>
+        {historyProblem && (
+          <p role="alert" className="notice notice-warn">
+            {tr.t(`historyNotSaved.${historyProblem}`)}
+          </p>
+        )}
         <nav aria-label={tr.t('nav.label')} className="tabs">
           {TABS.map((tab) => (
             <button

@@ -1,6 +1,7 @@
 // Hooks over window.vigie: the live snapshot and settings, and a service's daily cells.
 import { useEffect, useState } from 'react';
 import type { DayState } from '../../shared/history-types';
+import type { HistoryProblemCode } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 import type { Snapshot } from '../../shared/types';
 import { unwrap, vigie } from '../client';
@@ -10,14 +11,21 @@ export function useLiveState(): {
   snapshot: Snapshot | null;
   settings: Settings | null;
   error: string | null;
+  /** Why history is not being saved now, if it is not. */
+  historyProblem: HistoryProblemCode | null;
   /** Applies settings main answered with (a save), without waiting for its event. */
   applySettings: (settings: Settings) => void;
 } {
   const [snapshot, setSnapshot] = useState<Snapshot | null>(null);
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [historyProblem, setHistoryProblem] = useState<HistoryProblemCode | null>(null);
   useEffect(() => {
     let live = true;
+    unwrap(vigie().info()).then(
+      (info) => live && setHistoryProblem(info.historyProblem),
+      () => undefined,
+    );
     Promise.all([unwrap(vigie().snapshot()), unwrap(vigie().settings())]).then(
       ([s, st]) => {
         if (!live) return;
@@ -29,13 +37,14 @@ export function useLiveState(): {
     const stop = vigie().onEvent((event) => {
       if (event.type === 'snapshot') setSnapshot(event.snapshot);
       if (event.type === 'settings') setSettings(event.settings);
+      if (event.type === 'history') setHistoryProblem(event.problem);
     });
     return () => {
       live = false;
       stop();
     };
   }, []);
-  return { snapshot, settings, error, applySettings: setSettings };
+  return { snapshot, settings, error, historyProblem, applySettings: setSettings };
 }
 
 /** The daily states of many services in one request, refreshed when `version` changes (a new check). */

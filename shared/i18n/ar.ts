@@ -18,6 +18,7 @@ export const ar: Messages = {
     unknown: 'غير معروفة',
   },
   tooltip: {
+    historyNotSaved: 'السجل لا يُحفَظ',
     maintenance: 'Vigie — {{service}} في صيانة منذ {{since}}',
     unknown: 'Vigie — يتعذّر فحص {{service}} الآن',
     regional: 'Vigie — تعذّر الوصول إلى {{service}} من بلدك منذ {{since}}',
@@ -35,6 +36,11 @@ export const ar: Messages = {
     more_few: 'Vigie — {{service}} {{state}} منذ {{since}}، و{{count}} خدمات أخرى',
     more_many: 'Vigie — {{service}} {{state}} منذ {{since}}، و{{count}} خدمة أخرى',
     more_other: 'Vigie — {{service}} {{state}} منذ {{since}}، و{{count}} خدمة أخرى',
+  },
+  historyNotSaved: {
+    DISK_FULL: 'السجل لا يُحفَظ: القرص ممتلئ. يواصل Vigie الفحص؛ أفرغ بعض المساحة.',
+    WRITE_FAILED: 'السجل لا يُحفَظ: لا يستطيع Vigie الكتابة في مجلد بياناته. يواصل Vigie الفحص.',
+    LOCKED: 'السجل لا يُحفَظ: نسخة أخرى من Vigie تسجّله. يواصل Vigie الفحص.',
   },
   menu: {
     serviceLine: '{{service}}: {{state}}',

@@ -16,6 +16,7 @@ export const en = {
     unknown: 'unknown',
   },
   tooltip: {
+    historyNotSaved: 'history not saved',
     maintenance: 'Vigie — {{service}} in maintenance since {{since}}',
     unknown: 'Vigie — {{service}} cannot be checked right now',
     regional: 'Vigie — {{service}} unreachable from your country since {{since}}',
@@ -29,6 +30,13 @@ export const en = {
     unconfirmed: 'Vigie — {{service}} {{state}} since {{since}} (not confirmed by the provider)',
     more_one: 'Vigie — {{service}} {{state}} since {{since}}, and {{count}} other service',
     more_other: 'Vigie — {{service}} {{state}} since {{since}}, and {{count}} other services',
+  },
+  historyNotSaved: {
+    DISK_FULL:
+      'History is not being saved: the disk is full. Vigie keeps checking; free some space.',
+    WRITE_FAILED:
+      'History is not being saved: Vigie cannot write in its data folder. Vigie keeps checking.',
+    LOCKED: 'History is not being saved: another Vigie is recording it. Vigie keeps checking.',
   },
   menu: {
     serviceLine: '{{service}}: {{state}}',

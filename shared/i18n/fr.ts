@@ -18,6 +18,7 @@ export const fr: Messages = {
     unknown: 'inconnu',
   },
   tooltip: {
+    historyNotSaved: 'historique non enregistré',
     maintenance: 'Vigie — {{service}} en maintenance depuis {{since}}',
     unknown: 'Vigie — {{service}} ne peut pas être vérifié pour l’instant',
     regional: 'Vigie — {{service}} injoignable depuis votre pays depuis {{since}}',
@@ -32,6 +33,14 @@ export const fr: Messages = {
     more_one: 'Vigie — {{service}} {{state}} depuis {{since}}, et {{count}} autre service',
     more_many: 'Vigie — {{service}} {{state}} depuis {{since}}, et {{count}} autres services',
     more_other: 'Vigie — {{service}} {{state}} depuis {{since}}, et {{count}} autres services',
+  },
+  historyNotSaved: {
+    DISK_FULL:
+      "L'historique n'est pas enregistré : le disque est plein. Vigie continue de vérifier ; libérez de la place.",
+    WRITE_FAILED:
+      "L'historique n'est pas enregistré : Vigie ne peut pas écrire dans son dossier de données. Vigie continue de vérifier.",
+    LOCKED:
+      "L'historique n'est pas enregistré : un autre Vigie l'enregistre déjà. Vigie continue de vérifier.",
   },
   menu: {
     serviceLine: '{{service}} : {{state}}',

@@ -130,3 +130,29 @@ describe('tray model', () => {
     expect(paused.menu.some((i) => i.action?.type === 'resume')).toBe(true);
   });
 });
+
+describe('while history is not being saved', () => {
+  it('the menu says why and the tooltip says it too, in each language', () => {
+    const snap = snapshot('ok', [service('wa', 'up')]);
+    const ctx = { settings: defaultSettings(), now: NOW, checking: false };
+    const en = trayModel(snap, { ...ctx, tr: createTranslator('en'), historyProblem: 'DISK_FULL' });
+    expect(en.menu[1]).toEqual({
+      label:
+        '⚠ History is not being saved: the disk is full. Vigie keeps checking; free some space.',
+      enabled: false,
+    });
+    expect(en.tooltip).toBe('Vigie — all services are up · history not saved');
+    const fr = trayModel(snap, { ...ctx, tr: createTranslator('fr'), historyProblem: 'LOCKED' });
+    expect(fr.menu[1]?.label).toMatch(/^⚠ L'historique n'est pas enregistré : un autre Vigie/);
+    const ar = trayModel(snap, {
+      ...ctx,
+      tr: createTranslator('ar'),
+      historyProblem: 'WRITE_FAILED',
+    });
+    expect(ar.tooltip).toMatch(/السجل لا يُحفَظ$/);
+    // Saved again: nothing is said.
+    const fine = trayModel(snap, { ...ctx, tr: createTranslator('en'), historyProblem: null });
+    expect(fine.tooltip).toBe('Vigie — all services are up');
+    expect(fine.menu.some((item) => 'label' in item && item.label?.startsWith('⚠'))).toBe(false);
+  });
+});

@@ -1,0 +1,105 @@
+// The history as the app and `watch` record it: opened when possible, and when it cannot be (a full
+// disk at start, a folder Vigie may not write, another Vigie recording there), tried again while
+// the checks go on, with the reason told the whole time it is not being saved.
+import { HistoryLockedError } from './lock';
+import { openHistory, type HistoryOptions, type HistoryProblem, type HistoryStore } from './store';
+
+/** How long after a failed open the next cycle tries again. */
+export const REOPEN_AFTER_MS = 60_000;
+
+export interface RecorderOptions extends HistoryOptions {
+  /** For tests: how the store is opened. */
+  readonly open?: (options: HistoryOptions) => HistoryStore;
+  /** Called once each time the history opens (after a start, or after a failed one). */
+  readonly onOpen?: (store: HistoryStore) => void;
+}
+
+/** Why history cannot be opened, as a problem the tray, the window and `watch` can say. */
+export function openProblem(error: unknown, dir: string, at: number): HistoryProblem {
+  if (error instanceof HistoryLockedError) {
+    return { code: 'LOCKED', message: `history not saved: ${error.message}`, at };
+  }
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOSPC')
+    return {
+      code: 'DISK_FULL',
+      message: `history not saved: the disk holding ${dir} is full. Vigie keeps checking; free some space.`,
+      at,
+    };
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return {
+      code: 'WRITE_FAILED',
+      message: `history not saved: Vigie may not write in ${dir} (${code === 'EROFS' ? 'a read-only disk' : 'no permission'}). Vigie keeps checking.`,
+      at,
+    };
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'WRITE_FAILED',
+    message: `history not saved: ${detail}. Vigie keeps checking.`,
+    at,
+  };
+}
+
+export class Recorder {
+  private current: HistoryStore | null = null;
+  private lastProblem: HistoryProblem | null = null;
+  private lastAttempt = -Infinity;
+  private closed = false;
+  private readonly listeners = new Set<(problem: HistoryProblem | null) => void>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: RecorderOptions) {
+    this.now = options.now ?? Date.now;
+    this.tryOpen();
+  }
+
+  /** The open history, or null while it cannot be opened. */
+  get store(): HistoryStore | null {
+    return this.current;
+  }
+
+  /** Why history is not being saved now, or null. */
+  get problem(): HistoryProblem | null {
+    return this.lastProblem;
+  }
+
+  /** Subscribes to problems (and their end); returns the unsubscribe function. */
+  onProblem(listener: (problem: HistoryProblem | null) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Records a checked cycle; while the history is not open, tries again now and then. */
+  recordSnapshot(...args: Parameters<HistoryStore['recordSnapshot']>): void {
+    if (!this.current && this.now() - this.lastAttempt >= REOPEN_AFTER_MS) this.tryOpen();
+    this.current?.recordSnapshot(...args);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.current?.close();
+    this.current = null;
+  }
+
+  private tryOpen(): void {
+    if (this.closed) return;
+    this.lastAttempt = this.now();
+    try {
+      const store = (this.options.open ?? openHistory)(this.options);
+      this.current = store;
+      store.onProblem((problem) => this.setProblem(problem));
+      this.setProblem(store.problem);
+      this.options.onOpen?.(store);
+    } catch (error) {
+      this.setProblem(openProblem(error, this.options.dir, this.now()));
+    }
+  }
+
+  private setProblem(problem: HistoryProblem | null): void {
+    const same =
+      problem?.code === this.lastProblem?.code && problem?.message === this.lastProblem?.message;
+    this.lastProblem = problem;
+    if (same) return;
+    for (const listener of this.listeners) listener(problem);
+  }
+}

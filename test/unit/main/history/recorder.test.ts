@@ -1,0 +1,71 @@
+// History that cannot be opened at start (a full disk, another Vigie) is tried again while the
+// checks go on, and the reason is said until it is saved again.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MINUTE } from '../../../../shared/durations';
+import { openHistory, type HistoryOptions } from '../../../../main/history/store';
+import { Recorder, REOPEN_AFTER_MS } from '../../../../main/history/recorder';
+import { snapshotAt } from '../../../helpers/snapshots';
+
+const T0 = Date.parse('2026-11-30T09:00:00Z');
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'vigie-recorder-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function fullDisk(): never {
+  const error: NodeJS.ErrnoException = new Error('ENOSPC: no space left on device, open');
+  error.code = 'ENOSPC';
+  throw error;
+}
+
+describe('recording when history cannot be opened', () => {
+  it('a full disk at start is said, retried each minute, and recording starts once space is back', () => {
+    let now = T0;
+    let space = false;
+    const problems: (string | null)[] = [];
+    const recorder = new Recorder({
+      dir,
+      now: () => now,
+      open: (options: HistoryOptions) => (space ? openHistory(options) : fullDisk()),
+    });
+    recorder.onProblem((p) => problems.push(p?.code ?? null));
+    expect(recorder.store).toBeNull();
+    expect(recorder.problem?.message).toBe(
+      `history not saved: the disk holding ${dir} is full. Vigie keeps checking; free some space.`,
+    );
+    recorder.recordSnapshot(snapshotAt(now, { chat: { state: 'down' } }));
+    space = true;
+    // Not before a minute has passed since the last try.
+    now += REOPEN_AFTER_MS - 1;
+    recorder.recordSnapshot(snapshotAt(now, { chat: { state: 'down' } }));
+    expect(recorder.store).toBeNull();
+    now += 1;
+    recorder.recordSnapshot(snapshotAt(now, { chat: { state: 'down' } }));
+    expect(recorder.problem).toBeNull();
+    expect(problems).toEqual([null]);
+    now += MINUTE;
+    recorder.recordSnapshot(snapshotAt(now, { chat: { state: 'down' } }));
+    expect(recorder.store?.incidents().map((i) => i.serviceId)).toEqual(['chat']);
+    recorder.close();
+  });
+
+  it('another Vigie recording there is said, and its lock is taken once it has stopped', () => {
+    let now = T0;
+    const other = openHistory({ dir, now: () => now });
+    const recorder = new Recorder({ dir, now: () => now });
+    expect(recorder.problem?.code).toBe('LOCKED');
+    expect(recorder.problem?.message).toMatch(
+      /^history not saved: another Vigie process \(pid \d+\)/,
+    );
+    other.close();
+    now += REOPEN_AFTER_MS;
+    recorder.recordSnapshot(snapshotAt(now, { chat: { state: 'up' } }));
+    expect(recorder.store).not.toBeNull();
+    expect(recorder.problem).toBeNull();
+    recorder.close();
+  });
+});

@@ -1,4 +1,5 @@
 import { defineConfig } from 'electron-vite';
+import { devCsp } from './scripts/dev-csp';
 
 // One build tool for the main process, the preload (CommonJS: sandboxed preloads cannot load ES
 // modules) and the renderer.
@@ -20,6 +21,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'renderer',
+    plugins: [devCsp()],
     build: {
       outDir: 'out/renderer',
       minify: true,

@@ -3,7 +3,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   app,
   clipboard,
@@ -28,6 +28,15 @@ import { configFromSettings } from '../shell/engine-config';
 import { createHandlers } from '../shell/handlers';
 import { noticesFor } from '../shell/notification-model';
 import { trayModel, type TrayAction } from '../shell/tray-model';
+import {
+  hideFromDock,
+  launchAtLogin,
+  launchedAtLogin,
+  prepareDesktop,
+  setLaunchAtLogin,
+  showNotification,
+  unpacked,
+} from './desktop';
 import { registerIpc, senderIs } from './ipc';
 import { createTray, type TrayView } from './tray';
 import { createWindow } from './window';
@@ -50,9 +59,14 @@ interface Running {
 
 let running: Running | null = null;
 
+/**
+ * The page: the dev server's in development (electron-vite sets ELECTRON_RENDERER_URL), the packed
+ * file otherwise. A packaged app never obeys that variable: any URL set there would get the bridge.
+ */
 function pageUrl(): string {
-  const dev = process.env['ELECTRON_RENDERER_URL'];
-  return dev ? `${dev}/index.html` : `file://${join(HERE, '../renderer/index.html')}`;
+  const dev = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+  if (dev) return new URL('index.html', dev.endsWith('/') ? dev : `${dev}/`).href;
+  return pathToFileURL(join(HERE, '../renderer/index.html')).href;
 }
 
 function translatorFor(settings: Settings): Translator {
@@ -65,7 +79,7 @@ function iconPath(key: string): string {
   const base = join(app.getAppPath(), 'build', 'icons');
   // macOS draws "…Template" images in the menu bar's colour; Windows wants .ico; Linux gets 32 px.
   if (process.platform === 'darwin') return join(base, `tray-${key}Template.png`);
-  if (process.platform === 'win32') return join(base, `tray-${key}.ico`);
+  if (process.platform === 'win32') return unpacked(join(base, `tray-${key}.ico`));
   return join(base, `tray-${key}-32.png`);
 }
 
@@ -149,8 +163,7 @@ async function act(action: TrayAction): Promise<void> {
       running.settings.update((s) => ({ ...s, pausedUntil: null }));
       return;
     case 'launchAtLogin':
-      app.setLoginItemSettings({ openAtLogin: action.enabled });
-      running.settings.update((s) => ({ ...s, launchAtLogin: action.enabled }));
+      applyLaunchAtLogin(action.enabled);
       render(engine.scheduler.snapshot());
       return;
     case 'quit':
@@ -161,6 +174,25 @@ async function act(action: TrayAction): Promise<void> {
       return never;
     }
   }
+}
+
+/** Turns launch at login on or off the OS's way, and keeps the setting as the OS now says. */
+function applyLaunchAtLogin(enabled: boolean): void {
+  if (!running) return;
+  try {
+    setLaunchAtLogin(enabled);
+  } catch {
+    // The OS refused (a read-only autostart folder): the setting shows what is true.
+  }
+  syncLaunchAtLogin();
+}
+
+function syncLaunchAtLogin(): void {
+  if (!running) return;
+  const actual = launchAtLogin();
+  if (running.settings.get().launchAtLogin === actual) return;
+  running.settings.update((s) => ({ ...s, launchAtLogin: actual }));
+  render(running.engine.scheduler.snapshot());
 }
 
 /** Shows the notices; an outage that opened a checklist offers it (a click opens the run). */
@@ -174,9 +206,9 @@ function notify(changes: readonly VerdictChange[], started: readonly Run[]): voi
   })) {
     const run = started.find((r) => r.services.some((s) => s.id === notice.serviceId));
     const body = run ? `${notice.body} ${tr.t('checklist.openNotice')}` : notice.body;
-    const shown = new Notification({ title: notice.title, body });
-    shown.on('click', () => (run ? openRun(run.id) : openWindow(notice.serviceId)));
-    shown.show();
+    showNotification(notice.title, body, () =>
+      run ? openRun(run.id) : openWindow(notice.serviceId),
+    );
   }
 }
 
@@ -291,8 +323,7 @@ function updateSettings(patch: Partial<Settings>): Settings {
   const before = running.settings.get();
   const next = running.settings.update((s) => ({ ...s, ...patch }));
   running.tr = translatorFor(next);
-  if (before.launchAtLogin !== next.launchAtLogin)
-    app.setLoginItemSettings({ openAtLogin: next.launchAtLogin });
+  if (before.launchAtLogin !== next.launchAtLogin) applyLaunchAtLogin(next.launchAtLogin);
   if (ENGINE_SETTINGS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]))) {
     const previous = running.engine.scheduler.snapshot();
     void running.engine.close();
@@ -328,11 +359,15 @@ function start(): void {
   render(createEmptySnapshot());
   running.engine = startEngine(settings.get(), history);
   if (opened.reset && Notification.isSupported()) {
-    new Notification({
-      title: 'Vigie',
-      body: tr.t('settings.reset', { backup: opened.reset.backup }),
-    }).show();
+    showNotification('Vigie', tr.t('settings.reset', { backup: opened.reset.backup }), () =>
+      openWindow(),
+    );
   }
+  hideFromDock();
+  // The OS is the truth about launch at login (the user may have changed it there).
+  syncLaunchAtLogin();
+  // The user launched Vigie: show it. A launch at login starts quietly in the tray.
+  if (!launchedAtLogin()) openWindow();
   registerIpc(
     ipcMain,
     createHandlers({
@@ -388,7 +423,10 @@ function createEmptySnapshot(): Snapshot {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  prepareDesktop();
   app.on('second-instance', () => openWindow());
+  // macOS: a click on the app in Finder or Launchpad while it runs.
+  app.on('activate', () => openWindow());
   // A tray app keeps running with no window.
   app.on('window-all-closed', () => undefined);
   void app.whenReady().then(start);

@@ -19,6 +19,22 @@ export interface WindowOptions {
   readonly onClosed: () => void;
 }
 
+/** How long after the last resize or move the bounds are saved. */
+export const BOUNDS_SAVE_DELAY_MS = 500;
+
+/** Whether `url` is the page itself (its hash aside), compared as parsed URLs. */
+export function samePage(url: string, page: string): boolean {
+  try {
+    const a = new URL(url);
+    const b = new URL(page);
+    a.hash = '';
+    b.hash = '';
+    return a.href === b.href;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a URL may be opened outside Vigie. */
 export function isExternalAllowed(url: string): boolean {
   try {
@@ -60,18 +76,31 @@ export function createWindow(options: WindowOptions): BrowserWindow {
     if (isExternalAllowed(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
+  // Compared as URLs (the page's own #hash is not a navigation away; a look-alike path is).
   web.on('will-navigate', (event, url) => {
-    if (url !== options.pageUrl) event.preventDefault();
+    if (!samePage(url, options.pageUrl)) event.preventDefault();
   });
   web.on('will-attach-webview', (event) => event.preventDefault());
   window.once('ready-to-show', () => window.show());
+  // Size and place are saved a moment after they stop changing, and when the window closes.
+  // `resize`/`move` fire on every platform (`resized`/`moved` never do on Linux).
+  let timer: NodeJS.Timeout | undefined;
   const remember = () => {
+    clearTimeout(timer);
     if (!window.isDestroyed() && !window.isMinimized() && !window.isMaximized())
       options.onBounds(window.getBounds());
   };
-  window.on('resized', remember);
-  window.on('moved', remember);
-  window.on('closed', options.onClosed);
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(remember, BOUNDS_SAVE_DELAY_MS);
+  };
+  window.on('resize', soon);
+  window.on('move', soon);
+  window.on('close', remember);
+  window.on('closed', () => {
+    clearTimeout(timer);
+    options.onClosed();
+  });
   void window.loadURL(options.pageUrl);
   return window;
 }

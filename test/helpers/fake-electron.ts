@@ -18,7 +18,13 @@ export class Recorder {
   windows: FakeWindow[] = [];
   handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   opened: string[] = [];
-  loginItem: { openAtLogin: boolean } | null = null;
+  loginItem: { openAtLogin: boolean; args?: string[] } | null = null;
+  /** What the OS says about launch at login (macOS and Windows). */
+  loginItemNow = { openAtLogin: false, wasOpenedAtLogin: false };
+  packaged = false;
+  appUserModelId: string | null = null;
+  applicationMenu: unknown = 'default';
+  dockHidden = false;
   /** What the next save dialog answers (a path, or null for Cancel), and what it was asked. */
   saveAnswer: string | null = null;
   saveDialogs: { defaultPath?: string }[] = [];
@@ -32,7 +38,15 @@ export class Recorder {
   readonly appEvents = new EventEmitter();
 }
 
-export const recorder = new Recorder();
+// One recorder per test file, even across vi.resetModules (the mocked module is not re-created).
+const shared = globalThis as { vigieFakeElectron?: Recorder };
+export const recorder: Recorder = (shared.vigieFakeElectron ??= new Recorder());
+
+/** A fresh state for a new launch of the app in the same test file. */
+export function resetRecorder(): Recorder {
+  Object.assign(recorder, new Recorder());
+  return recorder;
+}
 
 export class FakeTray extends EventEmitter {
   image: string;
@@ -145,13 +159,23 @@ export function fakeElectron() {
       quit: () => recorder.quit++,
       on: (event: string, listener: (...args: unknown[]) => void) =>
         recorder.appEvents.on(event, listener),
-      getAppPath: () => '/app',
+      // Packaged, the app is an asar archive inside the installation's resources.
+      getAppPath: () => (recorder.packaged ? '/opt/Vigie/resources/app.asar' : '/app'),
       getPath: (name: string) => (name === 'documents' ? '/documents' : recorder.userData),
       getVersion: () => '0.1.0-test',
       getLocale: () => recorder.locale,
       getLocaleCountryCode: () => recorder.country,
       whenReady: () => new Promise<void>((resolve) => (recorder.ready = resolve)),
-      setLoginItemSettings: (settings: { openAtLogin: boolean }) => (recorder.loginItem = settings),
+      setLoginItemSettings: (settings: { openAtLogin: boolean; args?: string[] }) => {
+        recorder.loginItem = settings;
+        recorder.loginItemNow = { ...recorder.loginItemNow, openAtLogin: settings.openAtLogin };
+      },
+      getLoginItemSettings: () => recorder.loginItemNow,
+      get isPackaged() {
+        return recorder.packaged;
+      },
+      setAppUserModelId: (id: string) => (recorder.appUserModelId = id),
+      dock: { hide: () => (recorder.dockHidden = true) },
     },
     clipboard: { writeText: (text: string) => recorder.clipboard.push(text) },
     dialog: {
@@ -165,7 +189,10 @@ export function fakeElectron() {
         );
       },
     },
-    Menu: { buildFromTemplate: (items: MenuItemSpec[]) => ({ items }) },
+    Menu: {
+      buildFromTemplate: (items: MenuItemSpec[]) => ({ items }),
+      setApplicationMenu: (menu: unknown) => (recorder.applicationMenu = menu),
+    },
     nativeImage: { createFromPath: (path: string) => ({ path }) },
     Tray: FakeTray,
     Notification: FakeNotification,

@@ -1,7 +1,7 @@
 // The Electron shell against a fake electron module, with the real scheduler, history and settings
 // driven by a scripted world and fake timers: what a user would see in the tray, the notifications
 // and the window, and what a hostile page could not do.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -90,6 +90,7 @@ vi.mock('../../../../main/engine', async () => {
 });
 
 const tray = () => recorder.trays[0]!;
+const autostart = () => join(recorder.userData, 'xdg', 'autostart', 'vigie.desktop');
 const item = (items: MenuItemSpec[], label: string) => items.find((i) => i.label === label);
 
 beforeAll(async () => {
@@ -98,6 +99,8 @@ beforeAll(async () => {
     toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
   });
   recorder.userData = mkdtempSync(join(tmpdir(), 'vigie-app-'));
+  // Launch at login on Linux writes an XDG autostart entry: here, never in the real ~/.config.
+  process.env['XDG_CONFIG_HOME'] = join(recorder.userData, 'xdg');
   await import('../../../../main/app/index');
   recorder.ready();
   await vi.waitFor(() => expect(recorder.trays).toHaveLength(1));
@@ -166,10 +169,12 @@ describe('the tray', () => {
     expect(tray().image).toBe('/app/build/icons/tray-outage-32.png');
   });
 
-  it('launch at login is a checkbox that sets the login item', () => {
+  it('launch at login is a checkbox that writes the XDG autostart entry on Linux', () => {
     item(tray().menu, 'Launch at login')!.click!();
-    expect(recorder.loginItem).toEqual({ openAtLogin: true });
+    expect(readFileSync(autostart(), 'utf8')).toContain(`Exec="${process.execPath}" --hidden`);
     expect(item(tray().menu, 'Launch at login')!.checked).toBe(true);
+    // Electron's login item does nothing on Linux: it is not what is used there.
+    expect(recorder.loginItem).toBeNull();
   });
 
   it('records the history of what it saw', () => {
@@ -229,11 +234,21 @@ describe('the window', () => {
     expect(window.webContents.permissionCheck!()).toBe(false);
   });
 
-  it('remembers its size and place', () => {
+  it('remembers its size and place a moment after they stop changing (Linux has no resized/moved)', async () => {
+    const savedWindow = () =>
+      JSON.parse(readFileSync(join(recorder.userData, 'settings.json'), 'utf8')).window;
     window.bounds = { width: 1000, height: 700, x: 50, y: 60 };
-    window.emit('resized');
-    const saved = JSON.parse(readFileSync(join(recorder.userData, 'settings.json'), 'utf8'));
-    expect(saved.window).toEqual({ width: 1000, height: 700, x: 50, y: 60 });
+    window.emit('resize');
+    window.emit('move');
+    await vi.advanceTimersByTimeAsync(499);
+    expect(savedWindow()).not.toEqual({ width: 1000, height: 700, x: 50, y: 60 });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(savedWindow()).toEqual({ width: 1000, height: 700, x: 50, y: 60 });
+    // And when it closes, whatever the timer.
+    window.bounds = { width: 900, height: 640, x: 5, y: 6 };
+    window.emit('move');
+    window.emit('close');
+    expect(savedWindow()).toEqual({ width: 900, height: 640, x: 5, y: 6 });
   });
 
   it('answers its own page, and only its own page, with validated requests', async () => {
@@ -338,9 +353,9 @@ describe("the window's other requests", () => {
 
   it('turns launch at login on and off from the settings view', async () => {
     await recorder.handlers.get('settings:set')!(ours(), { launchAtLogin: false });
-    expect(recorder.loginItem).toEqual({ openAtLogin: false });
+    expect(existsSync(autostart())).toBe(false);
     await recorder.handlers.get('settings:set')!(ours(), { launchAtLogin: true });
-    expect(recorder.loginItem).toEqual({ openAtLogin: true });
+    expect(existsSync(autostart())).toBe(true);
   });
 
   it('lists the catalog with the choices in effect, and tries a new service once', async () => {

@@ -429,9 +429,77 @@ function HOUR_CYCLES(intervalSeconds: number): number {
 }
 
 /** The engine's benchmarks. */
+/**
+ * The memory of one cycle in which 50 services answer 4 MiB bodies at once (each probe allows
+ * 8 MiB, concurrency 50): peak RSS over the process before the cycle, sampled every 20 ms; bodies
+ * nothing reads, then bodies an `expectBody` reads (held within the engine's 32 MiB body budget).
+ */
+async function cycleBodies(report: Report): Promise<void> {
+  await bodiesCycle(report, false);
+  await bodiesCycle(report, true);
+}
+
+async function bodiesCycle(report: Report, kept: boolean): Promise<void> {
+  const lab = await startRemoteLab(['*.bench.test']);
+  await lab.route('/big', { status: 200, body: 'x'.repeat(4 * 1024 * 1024) });
+  await lab.route('/generate_204', { status: 204 });
+  const services = Array.from({ length: 50 }, (_, i) => ({
+    id: `svc-${i}`,
+    name: `Service ${i}`,
+    category: 'other' as const,
+    probes: [
+      {
+        kind: 'http' as const,
+        url: `https://svc-${i}.bench.test:${lab.httpsPort}/big`,
+        method: 'GET' as const,
+        maxBytes: 8 * 1024 * 1024,
+        timeoutMs: 30 * SECOND,
+        // With `expectBody` the body is kept (and read); without it, counted and let go.
+        ...(kept ? { expectBody: 'xxxx' } : {}),
+      },
+    ],
+  }));
+  const engine = createEngine(
+    config({
+      version: 1,
+      dnsServers: [lab.dnsServer],
+      concurrency: 50,
+      connectivity: {
+        targets: [{ url: `http://127.0.0.1:${lab.httpPort}/generate_204`, expectStatus: 204 }],
+      },
+      services,
+    }),
+    { extraCa: [lab.ca] },
+  );
+  try {
+    await engine.checkOnce(new Set(['svc-0']));
+    (globalThis as { gc?: () => void }).gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+    const snapshot = await engine.checkOnce();
+    clearInterval(sampler);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    const up = snapshot.services.filter((s) => s.state === 'up').length;
+    if (up !== 50)
+      throw new Error(
+        `bodies bench: only ${up}/50 services up: ${snapshot.services.find((s) => s.state !== 'up')?.summary}`,
+      );
+    report(
+      `engine.cycle_50_bodies_4mib_${kept ? 'kept' : 'unread'}_peak_added_mb`,
+      Math.round((peak - before) / 1048576),
+      'MB',
+    );
+  } finally {
+    await engine.close();
+    await lab.stop();
+  }
+}
+
 export const engineBenches: readonly Bench[] = [
   { name: 'engine.cycle_200', run: cycle200 },
   { name: 'engine.rss', run: rss },
   { name: 'engine.default_catalog', run: catalogBytes },
   { name: 'engine.second_opinion', run: secondOpinionBytes },
+  { name: 'engine.cycle_50_bodies', run: cycleBodies },
 ];

@@ -1,7 +1,7 @@
 // The window: created on demand, destroyed when closed (its memory goes back), remembers its size
 // and place. Locked down as DESIGN says: isolated, sandboxed, no Node, no navigation, no pop-ups,
 // external links only for https, in the browser.
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow, screen, shell } from 'electron';
 
 export interface Bounds {
   readonly width: number;
@@ -44,10 +44,33 @@ export function isExternalAllowed(url: string): boolean {
   }
 }
 
+interface Area {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * The saved bounds if their title bar is on one of today's screens (a monitor unplugged since
+ * would leave the window out of sight), else the same size placed by the OS.
+ */
+export function onScreen(bounds: Bounds, screens: readonly Area[]): Bounds {
+  const { x, y } = bounds;
+  if (x === undefined || y === undefined) return bounds;
+  const visible = screens.some(
+    (a) => x + 100 > a.x && x < a.x + a.width - 100 && y >= a.y && y < a.y + a.height - 40,
+  );
+  return visible ? bounds : { width: bounds.width, height: bounds.height };
+}
+
 /** Creates and shows the window. */
 export function createWindow(options: WindowOptions): BrowserWindow {
   const window = new BrowserWindow({
-    ...options.bounds,
+    ...onScreen(
+      options.bounds,
+      screen.getAllDisplays().map((d) => d.workArea),
+    ),
     minWidth: 480,
     minHeight: 360,
     show: false,

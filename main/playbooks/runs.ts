@@ -93,6 +93,8 @@ export class RunBook {
   apply(entry: RunEntry): void {
     switch (entry.type) {
       case 'start':
+        // The second copy of a start line (see RunStore.record) changes nothing.
+        if (this.runs.has(entry.run.id)) return;
         this.runs.set(entry.run.id, {
           run: {
             ...entry.run,
@@ -336,7 +338,9 @@ export class RunStore {
 
   /** Applies and records entries (applied already by runEntries: only recorded). */
   record(entries: readonly RunEntry[]): void {
-    this.writer?.append(...entries);
+    // A run's start is written twice: every later line of the run depends on it, so one damaged
+    // line must not cost the whole run (the book takes the first intact copy).
+    this.writer?.append(...entries.flatMap((e): RunEntry[] => (e.type === 'start' ? [e, e] : [e])));
   }
 
   /** Applies one entry and records it. */

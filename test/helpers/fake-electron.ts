@@ -198,6 +198,9 @@ export function fakeElectron() {
     Notification: FakeNotification,
     BrowserWindow: FakeWindow,
     powerMonitor: recorder.power,
+    screen: {
+      getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+    },
     shell: { openExternal: (url: string) => (recorder.opened.push(url), Promise.resolve()) },
     ipcMain: {
       handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) =>

@@ -1,6 +1,7 @@
 // The one HTTP client of the engine: undici with keep-alive, compression, a size cap, an exact
 // deadline that always fires (net/deadline.ts), bounded redirects and bytes counted as they arrive.
 import { Agent, request, type Dispatcher } from 'undici';
+import { BodyBudget } from './body-budget';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
 import { connectionFailure, ProbeFailure } from './errors';
@@ -21,6 +22,11 @@ export interface HttpRequest {
   readonly maxRedirects: number;
   readonly dnsServers?: readonly string[];
   readonly signal?: AbortSignal;
+  /**
+   * The body is counted (bytes, size limit) but not kept: nothing reads it (an http probe with no
+   * `expectBody`), so it costs no memory however large it is.
+   */
+  readonly discardBody?: boolean;
 }
 
 /** The answer, body already decompressed. */
@@ -46,6 +52,8 @@ export interface HttpClientOptions {
   /** Extra trusted CA certificates (PEM), added to the system's (tests use a generated one). */
   readonly extraCa?: readonly string[];
   readonly userAgent?: string;
+  /** Response bytes all requests may hold at once (DEFAULT_BODY_BUDGET). */
+  readonly bodyBudget?: BodyBudget;
 }
 
 const KEEP_ALIVE_MS = 2 * MINUTE;
@@ -56,6 +64,7 @@ const USER_AGENT = 'Vigie/0.1 (+status check)';
 export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const agents = new Map<string, Agent>();
   const secureContext = secureContextFor(options.extraCa);
+  const budget = options.bodyBudget ?? new BodyBudget();
 
   const agentFor = (servers: readonly string[] | undefined, timeoutMs: number): Agent => {
     const key = `${servers?.join(',') ?? ''}|${timeoutMs}`;
@@ -101,7 +110,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     let bytes = 0;
     for (let hop = 0; ; hop++) {
       const started = performance.now();
-      const hopResult = await oneHop(dispatcher, url, req, signal, options.userAgent ?? USER_AGENT);
+      const hopResult = await oneHop(
+        dispatcher,
+        url,
+        req,
+        signal,
+        options.userAgent ?? USER_AGENT,
+        budget,
+      );
       bytes += hopResult.bytes;
       const location = hopResult.headers['location'];
       if (hopResult.status >= 300 && hopResult.status < 400 && location && hop < req.maxRedirects) {
@@ -142,6 +158,7 @@ async function oneHop(
   req: HttpRequest,
   signal: AbortSignal,
   userAgent: string,
+  budget: BodyBudget,
 ): Promise<Hop> {
   const headers: Record<string, string> = {
     'user-agent': userAgent,
@@ -169,9 +186,23 @@ async function oneHop(
   const headersAt = performance.now();
   const flat = flattenHeaders(response.headers);
   let bytes = requestBytes + estimateHeaderBytes(flat);
+  // Before its first byte is read, a body takes from what all checks may hold at once as much as
+  // it can come to: its length when the server says it, else the probe's limit (and as much again
+  // for decompressing). A body taken is read to its end; one that does not fit waits whole.
+  const length = Number(flat['content-length']);
+  const raw =
+    Number.isFinite(length) && length >= 0 ? Math.min(length, req.maxBytes) : req.maxBytes;
+  const reserved = req.discardBody
+    ? 0
+    : raw + (flat['content-encoding'] && raw > 0 ? req.maxBytes : 0);
+  let taken = false;
   const chunks: Buffer[] = [];
   let received = 0;
   try {
+    if (reserved > 0) {
+      await budget.take(reserved, signal);
+      taken = true;
+    }
     for await (const chunk of response.body) {
       const buffer = chunk as Buffer;
       received += buffer.length;
@@ -180,14 +211,17 @@ async function oneHop(
         response.body.destroy();
         throw new ProbeFailure('TOO_LARGE', `${url} sent more than ${req.maxBytes} bytes`);
       }
-      chunks.push(buffer);
+      if (!req.discardBody) chunks.push(buffer);
     }
+    const body = decode(Buffer.concat(chunks), flat['content-encoding'], req.maxBytes, url);
+    return { status: response.statusCode, headers: flat, body, bytes, headersAt };
   } catch (error) {
+    if (!taken) response.body.destroy();
     if (error instanceof ProbeFailure) throw error;
     throw connectionFailure(error, url, req.timeoutMs);
+  } finally {
+    if (taken) budget.give(reserved);
   }
-  const body = decode(Buffer.concat(chunks), flat['content-encoding'], req.maxBytes, url);
-  return { status: response.statusCode, headers: flat, body, bytes, headersAt };
 }
 
 function decode(raw: Buffer, encoding: string | undefined, maxBytes: number, url: string): Buffer {

@@ -19,6 +19,8 @@ export async function runHttpProbe(probe: HttpProbe, ctx: ProbeContext): Promise
       maxRedirects: probe.maxRedirects,
       dnsServers: probe.dnsServers ?? ctx.dnsServers,
       signal: ctx.signal,
+      // Only `expectBody` reads the body: without it, the bytes are counted and let go.
+      discardBody: probe.expectBody === undefined,
     });
     const latencyMs = res.latencyMs;
     const via =

@@ -133,3 +133,28 @@ describe('on Windows', () => {
     expect(heldNotifications()).toBe(0);
   });
 });
+
+describe('the window on today’s screens', () => {
+  it('comes back where it was when that place is on a screen, else the OS places it', async () => {
+    const { onScreen } = await import('../../../../main/app/window');
+    const screens = [
+      { x: 0, y: 0, width: 1920, height: 1040 },
+      { x: 1920, y: 0, width: 1280, height: 1024 },
+    ];
+    expect(onScreen({ width: 960, height: 680, x: 2000, y: 100 }, screens)).toEqual({
+      width: 960,
+      height: 680,
+      x: 2000,
+      y: 100,
+    });
+    // The second monitor was unplugged: same size, placed by the OS.
+    expect(onScreen({ width: 960, height: 680, x: 2000, y: 100 }, screens.slice(0, 1))).toEqual({
+      width: 960,
+      height: 680,
+    });
+    expect(onScreen({ width: 960, height: 680, x: 10, y: -500 }, screens)).toEqual({
+      width: 960,
+      height: 680,
+    });
+  });
+});

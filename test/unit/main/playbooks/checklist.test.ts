@@ -219,6 +219,27 @@ describe('runs', () => {
     expect(checklist.runs.book.get(run.id)!.endedAt).toBe(now);
   });
 
+  it("one damaged byte in a run's start line loses no event of the run", () => {
+    const [run] = checklist.observe(snapshot([service('whatsapp', 'down')]), [
+      incident('whatsapp', T0),
+    ]);
+    now += 60_000;
+    checklist.tick(run!.id, 'd-tell-team', true);
+    checklist.note(run!.id, 'Customers told by SMS');
+    checklist.close();
+    const path = join(dir, 'checklists', 'runs.journal');
+    const lines = readFileSync(path, 'utf8').split('\n');
+    const start = lines.findIndex((l) => l.startsWith('{"type":"start"'));
+    lines[start] = lines[start]!.replace('"startedAt"', '"startedAx"');
+    writeFileSync(path, lines.join('\n'));
+    const reopened = new Checklist(dir, () => now);
+    expect(reopened.runs.warnings).toEqual(['runs.journal: 1 damaged line(s) skipped']);
+    const again = reopened.runs.book.get(run!.id)!;
+    expect(again.startedAt).toBe(T0);
+    expect(again.events.map((e) => e.type)).toEqual(['tick', 'note']);
+    reopened.close();
+  });
+
   it('ticks, unticks and notes are facts with times, kept across restarts and a torn write', () => {
     const [run] = checklist.observe(snapshot([service('whatsapp', 'down')]), [
       incident('whatsapp', T0),

@@ -83,15 +83,11 @@ async function check(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   }
 }
 
-function clock(at: number): string {
-  return new Date(at).toISOString().slice(11, 19);
-}
-
 function describeChange(change: VerdictChange, tr: Translator): string {
   const from = change.previous ? tr.t(`state.${change.previous.state}`) : tr.t('cli.start');
   const cause = change.current.cause ? ` (${tr.t(`cli.${change.current.cause}`)})` : '';
   return forTerminal(
-    `${clock(change.at)}  ${change.name}: ${from} → ${tr.t(`state.${change.current.state}`)}${cause} — ${localSummary(change.current.probes, tr, change.current.cause, change.current.secondOpinion)}`,
+    `${tr.clock(change.at)}  ${change.name}: ${from} → ${tr.t(`state.${change.current.state}`)}${cause} — ${localSummary(change.current.probes, tr, change.current.cause, change.current.secondOpinion)}`,
   );
 }
 
@@ -124,12 +120,14 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     // Snapshots also come on pause or before the first cycle: only checked cycles are recorded.
     if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') history.recordSnapshot(snapshot);
     if (snapshot.connectivity.state !== lastConnectivity) {
-      io.out(`${clock(snapshot.checkedAt || Date.now())}  ${connectivityLine(snapshot, io.tr)}`);
+      io.out(
+        `${io.tr.clock(snapshot.checkedAt || Date.now())}  ${connectivityLine(snapshot, io.tr)}`,
+      );
     }
     lastConnectivity = snapshot.connectivity.state;
     if (snapshot.overall !== lastOverall) {
       io.out(
-        `${clock(snapshot.checkedAt || Date.now())}  ${io.tr.t('cli.overall', { overall: io.tr.t(`overall.${snapshot.overall}`) })}`,
+        `${io.tr.clock(snapshot.checkedAt || Date.now())}  ${io.tr.t('cli.overall', { overall: io.tr.t(`overall.${snapshot.overall}`) })}`,
       );
     }
     lastOverall = snapshot.overall;

@@ -18,22 +18,7 @@ export function formatRatio(ratio: number | null, tr: Translator): string {
   }).format(floored);
 }
 
-/** "1.2 MB", "830 kB", "120 bytes" with the language's digits and units. */
-export function formatBytes(bytes: number, tr: Translator): string {
-  const [unit, value] =
-    bytes >= 1e6
-      ? ['megabyte', bytes / 1e6]
-      : bytes >= 1e3
-        ? ['kilobyte', bytes / 1e3]
-        : ['byte', bytes];
-  return new Intl.NumberFormat(tr.language, {
-    style: 'unit',
-    unit,
-    // "120 bytes", but "21.3 kB".
-    unitDisplay: unit === 'byte' ? 'long' : 'short',
-    maximumFractionDigits: 1,
-  }).format(value);
-}
+export { formatBytes } from '../shared/format-bytes';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 

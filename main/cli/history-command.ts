@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAY } from '../../shared/durations';
+import { formatBytes } from '../../shared/format-bytes';
 import type { DayState } from '../history/queries';
 import type { Translator } from '../../shared/i18n';
 import { displayTarget, opinionEvidence } from '../../shared/i18n/evidence';
@@ -133,6 +134,6 @@ export function printHistory(
   }
   const bytes = store.bytesPerDay(1, now)[0]?.bytes ?? 0;
   io.out('');
-  io.out(t('history.bytesToday', { bytes }));
+  io.out(t('history.bytesToday', { used: formatBytes(bytes, io.tr) }));
   return 0;
 }

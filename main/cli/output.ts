@@ -2,6 +2,7 @@
 import type { Translator } from '../../shared/i18n';
 import { localSummary } from '../../shared/i18n/evidence';
 import { forTerminal } from './terminal-text';
+import { formatBytes } from '../../shared/format-bytes';
 import type {
   ProbeResult,
   SecondOpinion,
@@ -150,7 +151,10 @@ export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translato
   });
   lines.push('');
   lines.push(
-    tr.t('cli.footer', { time: new Date(snapshot.checkedAt).toISOString(), bytes: snapshot.bytes }),
+    tr.t('cli.footer', {
+      time: tr.clock(snapshot.checkedAt),
+      used: formatBytes(snapshot.bytes, tr),
+    }),
   );
   return lines.join('\n');
 }

@@ -145,7 +145,7 @@ export const ar: Messages = {
     summary: 'الملخّص',
     connectivity: 'الاتصال: {{state}} — ردّت {{answered}} من {{asked}} مراجع',
     overall: 'الحالة العامة: {{overall}}',
-    footer: 'فُحص في {{time}}؛ استُخدم {{bytes}} بايت.',
+    footer: 'فُحص في {{time}}؛ استُخدم {{used}} من الشبكة.',
     watching: 'مراقبة {{count}} خدمة كل {{seconds}} ثانية. Ctrl-C للإيقاف.',
     stopped: 'توقّف.',
     start: 'البداية',
@@ -374,7 +374,7 @@ export const ar: Messages = {
     incidents: 'الحوادث، الأحدث أولًا:',
     ongoing: 'مستمرة',
     endedUnseen: 'انتهت بينما لم يكن Vigie يعمل',
-    bytesToday: 'الشبكة المستخدمة اليوم: {{bytes}} بايت.',
+    bytesToday: 'الشبكة المستخدمة اليوم: {{used}}.',
   },
   settings: {
     reset:

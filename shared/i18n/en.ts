@@ -125,7 +125,7 @@ export const en = {
     summary: 'SUMMARY',
     connectivity: 'Connectivity: {{state}} — {{answered}}/{{asked}} references answered',
     overall: 'Overall: {{overall}}',
-    footer: 'Checked at {{time}}; {{bytes}} bytes used.',
+    footer: 'Checked at {{time}}; {{used}} of network used.',
     watching: 'Watching {{count}} services every {{seconds}} s. Ctrl-C stops.',
     stopped: 'Stopped.',
     start: 'start',
@@ -351,7 +351,7 @@ export const en = {
     incidents: 'Incidents, newest first:',
     ongoing: 'ongoing',
     endedUnseen: 'ended while Vigie was not running',
-    bytesToday: 'Network used today: {{bytes}} bytes.',
+    bytesToday: 'Network used today: {{used}}.',
   },
   settings: {
     reset:

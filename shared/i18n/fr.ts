@@ -138,7 +138,7 @@ export const fr: Messages = {
     summary: 'RÉSUMÉ',
     connectivity: 'Connexion : {{state}} — {{answered}}/{{asked}} références ont répondu',
     overall: 'Ensemble : {{overall}}',
-    footer: 'Vérifié à {{time}} ; {{bytes}} octets utilisés.',
+    footer: 'Vérifié à {{time}} ; {{used}} de réseau utilisés.',
     watching: 'Surveillance de {{count}} services toutes les {{seconds}} s. Ctrl-C arrête.',
     stopped: 'Arrêté.',
     start: 'début',
@@ -376,7 +376,7 @@ export const fr: Messages = {
     incidents: 'Incidents, du plus récent au plus ancien :',
     ongoing: 'en cours',
     endedUnseen: 'terminé pendant que Vigie ne tournait pas',
-    bytesToday: 'Réseau utilisé aujourd’hui : {{bytes}} octets.',
+    bytesToday: 'Réseau utilisé aujourd’hui : {{used}}.',
   },
   settings: {
     reset:

@@ -27,6 +27,8 @@ export interface Translator {
   readonly t: TFunction;
   /** "15:42", or "4 Oct, 15:42" when not today, in the language's own digits and order. */
   time(at: number, now: number): string;
+  /** "15:42:07": a local clock time to the second (the command line's lines), in the language. */
+  clock(at: number): string;
   /** "2 hours and 5 minutes". */
   duration(ms: number): string;
   /**
@@ -61,6 +63,7 @@ export function createTranslator(language: Language): Translator {
   let regions: Intl.DisplayNames | null = null;
   let today: Intl.DateTimeFormat | null = null;
   let otherDay: Intl.DateTimeFormat | null = null;
+  let seconds: Intl.DateTimeFormat | null = null;
   return {
     language,
     t,
@@ -77,6 +80,14 @@ export function createTranslator(language: Language): Translator {
         minute: '2-digit',
       });
       return otherDay.format(at);
+    },
+    clock(at) {
+      seconds ??= new Intl.DateTimeFormat(locale, {
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
+      return seconds.format(at);
     },
     list(items, kind = 'and') {
       return lists[kind].format(items);

@@ -136,6 +136,22 @@ describe('npm run check', () => {
     expect(french.stdout).toMatch(
       /Chat\s+✗ en panne\s+fournisseur\s+chat\.lab\.test a répondu par une erreur/,
     );
+    // The time is the local clock of the machine (here TZ=Asia/Kolkata), not UTC; the bytes
+    // are in words and units of the language.
+    const local = await cli(['check', '--config', configFile('down.json', chatConfig(lab))], {
+      LANG: 'fr_FR.UTF-8',
+      TZ: 'Asia/Kolkata',
+    });
+    const footer = local.stdout.trim().split('\n').at(-1) ?? '';
+    expect(footer).toMatch(
+      /^Vérifié à (\d\d):(\d\d):\d\d ; [\d,]+[\u202f\u00a0 ](octets?|ko) de réseau utilisés\.$/,
+    );
+    const [, hh, mm] = /à (\d\d):(\d\d)/.exec(footer) ?? [];
+    const utc = new Date();
+    // Kolkata is UTC+5:30 all year: the minutes differ from UTC's by 30.
+    expect((Number(mm) - utc.getUTCMinutes() + 60) % 60).toBeGreaterThanOrEqual(29);
+    expect((Number(mm) - utc.getUTCMinutes() + 60) % 60).toBeLessThanOrEqual(31);
+    expect(Number(hh)).not.toBeNaN();
   });
 
   it('exits 1 when something is only degraded, and --only limits the check', async () => {

@@ -14,6 +14,7 @@ import {
 } from './cli/output';
 import { createTranslator, languageFrom, type Translator } from '../shared/i18n';
 import { localSummary } from '../shared/i18n/evidence';
+import { resolveServiceIds } from './cli/service-ids';
 import { forTerminal } from './cli/terminal-text';
 import { defaultConfig } from './engine/catalog';
 import { loadConfigFile } from './engine/config-file';
@@ -51,13 +52,20 @@ async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> 
     config = defaultConfig();
   }
   if (args.only) {
-    const known = new Set(config.services.map((s) => s.id));
-    const unknown = args.only.filter((id) => !known.has(id));
+    const { ids, unknown } = resolveServiceIds(args.only, config.services);
     if (unknown.length > 0) {
-      io.err(`Unknown service id: ${unknown.join(', ')}. Known: ${[...known].join(', ')}`);
+      for (const miss of unknown)
+        io.err(
+          forTerminal(
+            miss.suggestion
+              ? `Unknown service: ${miss.asked}. Did you mean ${miss.suggestion}?`
+              : `Unknown service: ${miss.asked}.`,
+          ),
+        );
+      io.err(`Known: ${config.services.map((s) => s.id).join(', ')}`);
       return EXIT.usage;
     }
-    const only = new Set(args.only);
+    const only = new Set(ids);
     config = {
       ...config,
       services: config.services.map((s) => ({ ...s, enabled: only.has(s.id) })),
@@ -225,6 +233,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   }
 }
+
+// `npx vigie history | head`: the reader went away; that is the end, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 const colour = useColour(process.stdout, process.env);
 const locale = process.env['LC_ALL'] || process.env['LC_MESSAGES'] || process.env['LANG'];

@@ -222,7 +222,17 @@ describe('npm run check', () => {
       configFile('up2.json', chatConfig(lab)),
     ]);
     expect(id.code).toBe(64);
-    expect(id.stderr).toContain('Unknown service id: myspace');
+    expect(id.stderr).toContain('Unknown service: myspace.\n');
+    // A typo gets what was probably meant; a name in any case is understood.
+    const typo = await cli([
+      'check',
+      '--only',
+      'chta',
+      '--config',
+      configFile('up2.json', chatConfig(lab)),
+    ]);
+    expect(typo.code).toBe(64);
+    expect(typo.stderr).toContain('Unknown service: chta. Did you mean chat?');
   });
 });
 

@@ -1,0 +1,56 @@
+// `--only` as people type it: ids or names, any case ("WhatsApp", "whatsapp"), and a close miss
+// ("whatsap") answered with what was probably meant.
+
+interface Known {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** Edit distance (insertions, deletions, substitutions, and two neighbours swapped), for "did you mean". */
+function distance(a: string, b: string): number {
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    const up = rows[i - 1] ?? [];
+    for (let j = 1; j <= b.length; j++) {
+      let best = Math.min(
+        (up[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (up[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row[j] = best;
+    }
+    rows.push(row);
+  }
+  return rows[a.length]?.[b.length] ?? 0;
+}
+
+const fold = (text: string) => text.toLowerCase().replace(/[\s_]+/g, '-');
+
+/** The service ids meant, or the words that were not understood, each with a suggestion if close. */
+export function resolveServiceIds(
+  asked: readonly string[],
+  services: readonly Known[],
+): { ids: string[]; unknown: { asked: string; suggestion: string | null }[] } {
+  const ids: string[] = [];
+  const unknown: { asked: string; suggestion: string | null }[] = [];
+  for (const word of asked) {
+    const wanted = fold(word);
+    const match = services.find((s) => fold(s.id) === wanted || fold(s.name) === wanted);
+    if (match) {
+      ids.push(match.id);
+      continue;
+    }
+    let best: { id: string; score: number } | null = null;
+    for (const s of services) {
+      const score = Math.min(distance(wanted, fold(s.id)), distance(wanted, fold(s.name)));
+      if (!best || score < best.score) best = { id: s.id, score };
+    }
+    // Close enough to be a typo: at most 2 edits, and less than a third of the word.
+    const close = best && best.score <= Math.min(2, Math.floor(wanted.length / 3));
+    unknown.push({ asked: word, suggestion: close && best ? best.id : null });
+  }
+  return { ids, unknown };
+}

@@ -318,6 +318,28 @@ describe('npm run history', () => {
     store.close();
   });
 
+  it('a pipe that closes early (| head) ends it quietly', async () => {
+    // Thousands of short incidents: far more output than a pipe holds.
+    const many = join(dir, 'history-many');
+    const store = openHistory({ dir: many, now: () => T });
+    for (let m = 4000; m > 0; m--)
+      store.recordSnapshot(
+        snapshotAt(T - m * 60_000, { whatsapp: { state: m % 2 === 0 ? 'down' : 'up' } }),
+      );
+    store.close();
+    const child = spawn(TSX, ['main/cli.ts', 'history', '--data', many, '--format', 'csv'], {
+      cwd: ROOT,
+      env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -1`: read the first chunk, then go away.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  });
+
   it('prints uptime, the daily strip and incidents as a table, with names from the catalog', async () => {
     const run = await cli(['history', '--data', data, '--since', '7d']);
     expect(run.code).toBe(0);

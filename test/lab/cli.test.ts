@@ -124,7 +124,7 @@ describe('npm run check', () => {
     const run = await cli(['check', '--config', configFile('down.json', chatConfig(lab))]);
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(
-      /Chat\s+✗ down\s+provider\s+chat\.lab\.test answered with an error; status page: Major System Outage/,
+      /Chat\s+✗ down\s+their side\s+chat\.lab\.test answered with an error; status page: Major System Outage/,
     );
     expect(run.stdout).not.toContain('\u001b[');
     // In the user's language, from LANG.
@@ -134,7 +134,7 @@ describe('npm run check', () => {
     expect(french.code).toBe(2);
     expect(french.stdout).toContain('Connexion : en ligne — 2/2 références ont répondu');
     expect(french.stdout).toMatch(
-      /Chat\s+✗ en panne\s+fournisseur\s+chat\.lab\.test a répondu par une erreur/,
+      /Chat\s+✗ en panne\s+chez eux\s+chat\.lab\.test a répondu par une erreur/,
     );
     // The time is the local clock of the machine (here TZ=Asia/Kolkata), not UTC; the bytes
     // are in words and units of the language.
@@ -265,7 +265,7 @@ describe('npm run watch', () => {
     const confirmed = new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
-        if (/Chat: start → down \(provider\)/.test(stdout)) resolve();
+        if (/Chat: start → down \(their side\)/.test(stdout)) resolve();
       });
     });
     const exited = new Promise<number | null>((resolve) =>
@@ -344,11 +344,11 @@ describe('npm run history', () => {
     const run = await cli(['history', '--data', data, '--since', '7d']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/WhatsApp\s+83\.33%/);
-    expect(run.stdout).toMatch(/WhatsApp: down, provider — no answer from chat\.example/);
+    expect(run.stdout).toMatch(/WhatsApp: down, their side — no answer from chat\.example/);
     expect(run.stdout).toContain('(20 minutes)');
     const french = await cli(['history', '--data', data, '--since', '7d'], { LANG: 'fr_FR.UTF-8' });
     expect(french.stdout).toMatch(
-      /WhatsApp : en panne, fournisseur — pas de réponse de chat\.example/,
+      /WhatsApp : en panne, chez eux — pas de réponse de chat\.example/,
     );
     expect(french.stdout).toContain('Incidents, du plus récent au plus ancien :');
   });
@@ -387,7 +387,7 @@ describe('npm run history', () => {
     const byRun = await cli(['history', '--data', data, '--report', run!.id]);
     expect(byRun.code).toBe(0);
     expect(byRun.stdout).toMatch(/^# Incident report: WHATSAPP\n/);
-    expect(byRun.stdout).toMatch(/\| WHATSAPP: down \(provider\) \|/);
+    expect(byRun.stdout).toMatch(/\| WHATSAPP: down \(their side\) \|/);
     expect(byRun.stdout).toMatch(
       /- \[x\] Tell the team on the backup channel — .* \(Signal group\)/,
     );

@@ -369,10 +369,10 @@ describe('the incident report', () => {
     const md = checklist.report(run!.id, 'md', [ended], en);
     expect(md).toMatch(/^# Incident report: Whatsapp\n/);
     expect(md).toContain('- **Duration:** 1 hour and 30 minutes');
-    expect(md).toContain('- Whatsapp: down (provider) — DNS SERVFAIL for whatsapp.com');
+    expect(md).toContain('- Whatsapp: down (their side) — DNS SERVFAIL for whatsapp.com');
     const rows = md.split('\n').filter((l) => l.startsWith('| 20'));
     expect(rows.map((r) => r.replace(/^\| [^|]+\| /, ''))).toEqual([
-      'Whatsapp: down (provider) |',
+      'Whatsapp: down (their side) |',
       'Meta says: “We are aware of an issue” |',
       'Done: Tell the team on the backup channel — told \\| the team |',
       'Note: Call back &lt;Amina&gt; |',

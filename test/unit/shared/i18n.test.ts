@@ -27,6 +27,33 @@ describe('translations', () => {
     }
   });
 
+  it.each(LANGUAGES)(
+    '%s says every counted thing with plural forms, never one fixed form',
+    (language) => {
+      const flat = (messages: object, prefix = ''): [string, string][] =>
+        Object.entries(messages).flatMap(([k, v]) =>
+          typeof v === 'object' && v !== null
+            ? flat(v as object, `${prefix}${k}.`)
+            : [[`${prefix}${k}`, String(v)] as [string, string]],
+        );
+      const fixed = flat(RESOURCES[language])
+        .filter(([key, text]) => text.includes('{{count}}') && !PLURAL.test(key))
+        .map(([key]) => key);
+      expect(fixed).toEqual([]);
+    },
+  );
+
+  it('counts in each language: one service, two, a few, many', () => {
+    const watching = (language: 'en' | 'fr' | 'ar', count: number) =>
+      createTranslator(language).t('cli.watching', { count, seconds: 60 });
+    expect(watching('en', 1)).toBe('Watching 1 service every 60 s. Ctrl-C stops.');
+    expect(watching('fr', 2)).toBe('Surveillance de 2 services toutes les 60 s. Ctrl-C arrête.');
+    expect(watching('ar', 2)).toBe('مراقبة خدمتين كل 60 ثانية. Ctrl-C للإيقاف.');
+    expect(watching('ar', 11)).toBe('مراقبة 11 خدمة كل 60 ثانية. Ctrl-C للإيقاف.');
+    expect(createTranslator('ar').t('notify.group', { count: 3 })).toBe('تغيّرت حالة 3 خدمات');
+    expect(createTranslator('ar').t('notify.group', { count: 11 })).toBe('تغيّرت حالة 11 خدمة');
+  });
+
   it('uses the right plural forms and durations', () => {
     expect(createTranslator('en').duration(125 * 60_000)).toBe('2 hours and 5 minutes');
     expect(createTranslator('fr').duration(60 * 60_000)).toBe('1 heure');

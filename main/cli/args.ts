@@ -1,5 +1,6 @@
 // Parses the command line; bad usage is an error that says what is wrong (exit 64).
 import { parseArgs } from 'node:util';
+import { closest } from './service-ids';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
 
 export type HistoryFormat = 'table' | 'json' | 'csv';
@@ -51,6 +52,39 @@ export function parseSince(text: string): number {
   return ms;
 }
 
+const OPTIONS = [
+  'config',
+  'json',
+  'only',
+  'data',
+  'service',
+  'since',
+  'format',
+  'csv',
+  'report',
+  'help',
+];
+
+/**
+ * Node's parser explains itself for programmers ("To specify a positional argument starting with
+ * a '-', place it at the end…"); say instead which option was not understood, and what was meant.
+ */
+function argumentProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const option = /'(-{1,2}[^']*)'/.exec(message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    const meant = closest(option.replace(/^-+/, '').split('=')[0] ?? '', OPTIONS);
+    return meant
+      ? `unknown option ${option}; did you mean --${meant}?`
+      : `unknown option ${option}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    return `${option.split(' ')[0]} needs a value`;
+  }
+  return message;
+}
+
 /** Reads argv (without node and the script). */
 export function parseCli(argv: readonly string[]): CliArgs {
   let parsed;
@@ -73,7 +107,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(argumentProblem(error));
   }
   const { values, positionals } = parsed;
   const base = {
@@ -112,10 +146,13 @@ export function parseCli(argv: readonly string[]): CliArgs {
       .filter((s) => s !== '');
     if (only.length === 0) throw new UsageError('--only needs at least one service id');
   }
-  const format = values.format ?? 'table';
+  // `--csv days` alone means CSV; with another format it would be ignored, so it is refused.
+  const format = values.format ?? (values.csv !== undefined ? 'csv' : 'table');
   if (format !== 'table' && format !== 'json' && format !== 'csv') {
     throw new UsageError(`--format takes table, json or csv, not "${format}"`);
   }
+  if (values.csv !== undefined && format !== 'csv')
+    throw new UsageError(`--csv goes with --format csv, not --format ${format}`);
   if (values.report !== undefined && values.report.trim() === '')
     throw new UsageError('--report needs a run or incident id');
   const csv = values.csv ?? 'incidents';

@@ -7,7 +7,7 @@ interface Known {
 }
 
 /** Edit distance (insertions, deletions, substitutions, and two neighbours swapped), for "did you mean". */
-function distance(a: string, b: string): number {
+export function distance(a: string, b: string): number {
   const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
@@ -28,6 +28,16 @@ function distance(a: string, b: string): number {
 }
 
 const fold = (text: string) => text.toLowerCase().replace(/[\s_]+/g, '-');
+
+/** The candidate a typo most probably meant: at most 2 edits and less than a third of the word. */
+export function closest(word: string, candidates: readonly string[]): string | null {
+  let best: { value: string; score: number } | null = null;
+  for (const value of candidates) {
+    const score = distance(word, value);
+    if (!best || score < best.score) best = { value, score };
+  }
+  return best && best.score <= Math.min(2, Math.floor(word.length / 3)) ? best.value : null;
+}
 
 /** The service ids meant, or the words that were not understood, each with a suggestion if close. */
 export function resolveServiceIds(

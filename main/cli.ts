@@ -48,6 +48,11 @@ async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> 
       return EXIT.config;
     }
     config = loaded.config;
+    if (!config.services.some((s) => s.enabled !== false)) {
+      // Nothing would be checked, and "All services are up" would be said of nothing.
+      io.err(`Nothing to check: ${args.config} has no enabled service.`);
+      return EXIT.config;
+    }
   } else {
     config = defaultConfig();
   }

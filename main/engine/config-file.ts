@@ -1,5 +1,5 @@
 // Reads a config file and explains exactly what is wrong with a bad one.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseConfig, type ConfigProblem, type VigieConfig } from '../../shared/config-schema';
 
 export type LoadConfigResult =
@@ -7,9 +7,29 @@ export type LoadConfigResult =
   | { readonly ok: false; readonly file: string; readonly problems: readonly ConfigProblem[] };
 
 /** Loads and validates a JSON config file. */
+/** A config with hundreds of services is tens of kB; anything this large is not one. */
+const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
 export async function loadConfigFile(file: string): Promise<LoadConfigResult> {
   let text: string;
   try {
+    // A pipe, a device or a folder in its place would hang or read forever: only plain files,
+    // and none larger than a config can be.
+    const info = await stat(file);
+    if (!info.isFile())
+      return {
+        ok: false,
+        file,
+        problems: [
+          { path: '(file)', message: 'not a regular file (a folder, a pipe or a device)' },
+        ],
+      };
+    if (info.size > MAX_CONFIG_BYTES)
+      return {
+        ok: false,
+        file,
+        problems: [{ path: '(file)', message: `larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB` }],
+      };
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;

@@ -233,6 +233,16 @@ describe('npm run check', () => {
     ]);
     expect(typo.code).toBe(64);
     expect(typo.stderr).toContain('Unknown service: chta. Did you mean chat?');
+    // A file where nothing is enabled checks nothing: said, never "All services are up".
+    const base = chatConfig(lab) as { services: object[] };
+    const none = configFile('none.json', {
+      ...base,
+      services: base.services.map((service) => ({ ...service, enabled: false })),
+    });
+    const empty = await cli(['check', '--config', none]);
+    expect(empty.code).toBe(78);
+    expect(empty.stderr).toBe(`Nothing to check: ${none} has no enabled service.\n`);
+    expect(empty.stdout).not.toContain('All services are up');
   });
 });
 

@@ -28,3 +28,27 @@ describe('JSON errors', () => {
     expect(jsonWhere('{\n  oops\n}', error)).toBe("Unexpected token 'o'");
   });
 });
+
+describe('what is not a config file', () => {
+  it('a pipe, a folder or a device is refused at once, never read (it would hang)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { loadConfigFile } = await import('../../../../main/engine/config-file');
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-config-'));
+    try {
+      const fifo = join(dir, 'services.json');
+      execFileSync('mkfifo', [fifo]);
+      for (const path of [fifo, dir, '/dev/zero'])
+        expect(await loadConfigFile(path)).toMatchObject({
+          ok: false,
+          problems: [
+            { path: '(file)', message: 'not a regular file (a folder, a pipe or a device)' },
+          ],
+        });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,7 +2,7 @@
 // continuously and records, `history` reads what was recorded. No Electron needed.
 import { styleText } from 'node:util';
 import type { VigieConfig } from '../shared/config-schema';
-import type { Snapshot, VerdictChange } from '../shared/types';
+import type { Snapshot } from '../shared/types';
 import { parseCli, USAGE, UsageError, type CliArgs } from './cli/args';
 import {
   connectivityLine,
@@ -11,9 +11,10 @@ import {
   snapshotJson,
   snapshotTable,
   useColour,
+  describeChange,
+  saidByConnectivity,
 } from './cli/output';
 import { createTranslator, languageFrom, type Translator } from '../shared/i18n';
-import { localSummary } from '../shared/i18n/evidence';
 import { resolveServiceIds } from './cli/service-ids';
 import { forTerminal } from './cli/terminal-text';
 import { defaultConfig } from './engine/catalog';
@@ -96,14 +97,6 @@ async function check(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   }
 }
 
-function describeChange(change: VerdictChange, tr: Translator): string {
-  const from = change.previous ? tr.t(`state.${change.previous.state}`) : tr.t('cli.start');
-  const cause = change.current.cause ? ` (${tr.t(`cli.${change.current.cause}`)})` : '';
-  return forTerminal(
-    `${tr.clock(change.at)}  ${change.name}: ${from} → ${tr.t(`state.${change.current.state}`)}${cause} — ${localSummary(change.current.probes, tr, change.current.cause, change.current.secondOpinion)}`,
-  );
-}
-
 /**
  * Records while watching; when the history cannot be opened (another Vigie records there, a full
  * disk, a folder Vigie may not write), watching goes on, says why, and tries again each minute.
@@ -128,7 +121,9 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   const history = openRecorder(args.data ?? defaultDataDir(), io);
   let lastConnectivity = '';
   let lastOverall = '';
-  engine.scheduler.on('change', (change) => io.out(describeChange(change, io.tr)));
+  engine.scheduler.on('change', (change) => {
+    if (!saidByConnectivity(change)) io.out(describeChange(change, io.tr));
+  });
   engine.scheduler.on('snapshot', (snapshot: Snapshot) => {
     // Snapshots also come on pause or before the first cycle: only checked cycles are recorded.
     if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') history.recordSnapshot(snapshot);

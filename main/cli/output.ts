@@ -8,6 +8,7 @@ import type {
   SecondOpinion,
   ServiceStatus,
   Snapshot,
+  VerdictChange,
   VerdictState,
 } from '../../shared/types';
 
@@ -157,4 +158,34 @@ export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translato
     }),
   );
   return lines.join('\n');
+}
+
+/**
+ * One confirmed change, as a line: "15:42:03  Chat: up → down (their side) — …"; a change of cause
+ * only says the causes ("down (your network → their side)"); a recovery says how long it lasted.
+ */
+export function describeChange(change: VerdictChange, tr: Translator): string {
+  const { previous, current } = change;
+  const causeOf = (status: { cause: VerdictChange['current']['cause'] }) =>
+    status.cause ? tr.t(`cli.${status.cause}`) : '';
+  const state = tr.t(`state.${current.state}`);
+  let what: string;
+  if (previous && previous.state === current.state) {
+    what = `${state} (${causeOf(previous) || '—'} → ${causeOf(current) || '—'})`;
+  } else {
+    const from = previous ? tr.t(`state.${previous.state}`) : tr.t('cli.start');
+    const cause = current.cause ? ` (${causeOf(current)})` : '';
+    what = `${from} → ${state}${cause}`;
+    const since = previous?.since;
+    if (previous && current.state === 'up' && since !== undefined && since < change.at)
+      what += ` ${tr.t('cli.lasted', { state: tr.t(`state.${previous.state}`), duration: tr.duration(change.at - since) })}`;
+  }
+  return forTerminal(
+    `${tr.clock(change.at)}  ${change.name}: ${what} — ${localSummary(current.probes, tr, current.cause, current.secondOpinion)}`,
+  );
+}
+
+/** While this machine is offline every service reads "unknown": the connectivity line says it once. */
+export function saidByConnectivity(change: VerdictChange): boolean {
+  return change.current.state === 'unknown' && change.current.cause === 'local';
 }

@@ -157,6 +157,7 @@ export const ar: Messages = {
     watching_few: 'مراقبة {{count}} خدمات كل {{seconds}} ثانية. Ctrl-C للإيقاف.',
     watching_many: 'مراقبة {{count}} خدمة كل {{seconds}} ثانية. Ctrl-C للإيقاف.',
     watching_other: 'مراقبة {{count}} خدمة كل {{seconds}} ثانية. Ctrl-C للإيقاف.',
+    lasted: '(بعد {{duration}} من حالة «{{state}}»)',
     stopped: 'توقّف.',
     start: 'البداية',
     online: 'متصل',

@@ -129,6 +129,7 @@ export const en = {
     footer: 'Checked at {{time}}; {{used}} of network used.',
     watching_one: 'Watching {{count}} service every {{seconds}} s. Ctrl-C stops.',
     watching_other: 'Watching {{count}} services every {{seconds}} s. Ctrl-C stops.',
+    lasted: '(after {{duration}} {{state}})',
     stopped: 'Stopped.',
     start: 'start',
     online: 'online',

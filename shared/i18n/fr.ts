@@ -144,6 +144,7 @@ export const fr: Messages = {
     watching_one: 'Surveillance de {{count}} service toutes les {{seconds}} s. Ctrl-C arrête.',
     watching_many: 'Surveillance de {{count}} de services toutes les {{seconds}} s. Ctrl-C arrête.',
     watching_other: 'Surveillance de {{count}} services toutes les {{seconds}} s. Ctrl-C arrête.',
+    lasted: '(après {{duration}} {{state}})',
     stopped: 'Arrêté.',
     start: 'début',
     online: 'en ligne',

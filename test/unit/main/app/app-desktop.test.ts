@@ -7,27 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { VigieConfig } from '../../../../shared/config-schema';
 import { resetRecorder, type Recorder as FakeRecorder } from '../../../helpers/fake-electron';
 
 vi.mock('electron', async () => (await import('../../../helpers/fake-electron')).fakeElectron());
-vi.mock('../../../../main/engine', async () => {
-  const { Scheduler } = await import('../../../../main/engine/scheduler');
-  const { localStatus } = await import('../../../../main/engine/cycle');
-  return {
-    createEngine: (config: VigieConfig) => {
-      const never = () => new Promise<never>(() => undefined);
-      const scheduler = new Scheduler({
-        config,
-        checkConnectivity: never,
-        checkService: never,
-        localStatus,
-        now: () => Date.now(),
-      });
-      return { scheduler, close: async () => scheduler.stop() };
-    },
-  };
-});
+vi.mock('../../../../main/engine', async () =>
+  (await import('../../../helpers/silent-engine')).silentEngineModule(),
+);
 
 const realPlatform = process.platform;
 const realArgv = process.argv;

@@ -3,28 +3,12 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it, vi } from 'vitest';
-import type { VigieConfig } from '../../../../shared/config-schema';
 import { recorder } from '../../../helpers/fake-electron';
 
 vi.mock('electron', async () => (await import('../../../helpers/fake-electron')).fakeElectron());
-vi.mock('../../../../main/engine', async () => {
-  const { Scheduler } = await import('../../../../main/engine/scheduler');
-  const { localStatus } = await import('../../../../main/engine/cycle');
-  return {
-    createEngine: (config: VigieConfig) => {
-      // Checks that never answer: the tray stays on "checking".
-      const never = () => new Promise<never>(() => undefined);
-      const scheduler = new Scheduler({
-        config,
-        checkConnectivity: never,
-        checkService: never,
-        localStatus,
-        now: () => Date.now(),
-      });
-      return { scheduler, close: async () => scheduler.stop() };
-    },
-  };
-});
+vi.mock('../../../../main/engine', async () =>
+  (await import('../../../helpers/silent-engine')).silentEngineModule(),
+);
 
 afterAll(() => {
   recorder.appEvents.emit('before-quit');

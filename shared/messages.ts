@@ -34,6 +34,20 @@ export interface OfferedMessage {
   readonly text: string;
   /** The channels it fits that work now. */
   readonly channels: readonly Channel[];
+  /** Placeholders with no value yet: the text shows them in brackets and is not ready to send. */
+  readonly missing: readonly Placeholder[];
+}
+
+/** The placeholders of a text that have no value. */
+export function missingIn(
+  text: string,
+  values: Partial<Record<Placeholder, string>>,
+): Placeholder[] {
+  const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+  return [...new Set(names)].filter(
+    (name): name is Placeholder =>
+      (PLACEHOLDERS as readonly string[]).includes(name) && !values[name as Placeholder]?.trim(),
+  );
 }
 
 /** The messages that fit the phase and can be sent now, filled, in the language. */
@@ -49,12 +63,14 @@ export function offeredMessages(
     if (template.when && template.when !== phase) return [];
     const channels = template.channels.filter((c) => !down.has(c));
     if (channels.length === 0) return [];
+    const text = textIn(template.text, language);
     return [
       {
         id: template.id,
         name: textIn(template.name, language),
-        text: fillMessage(textIn(template.text, language), values, missing),
+        text: fillMessage(text, values, missing),
         channels,
+        missing: missingIn(text, values),
       },
     ];
   });

@@ -141,9 +141,10 @@ function RunPanel({
   const down = useMemo(() => new Set<Channel>(run.downChannels), [run.downChannels]);
   const values: Partial<Record<Placeholder, string>> = {
     service: tr.list(run.services.map((s) => s.name)),
-    provider: [...new Set(run.services.flatMap((s) => (s.provider ? [s.provider] : [])))].join(
-      ', ',
-    ),
+    // An own service has no named provider: "the platform" reads right in every template.
+    provider:
+      [...new Set(run.services.flatMap((s) => (s.provider ? [s.provider] : [])))].join(', ') ||
+      t('notify.theProvider'),
     business: state.profile.businessName,
     contact: state.profile.contact,
     start: tr.time(run.startedAt, now),
@@ -439,10 +440,21 @@ function MessageItem({
         </span>
       </p>
       <p className="message-text">{message.text}</p>
+      {message.missing.length > 0 && (
+        <p className="meta" id={`${id}-missing`}>
+          {t('checklist.fillFirst', {
+            fields: tr.list(message.missing.map((name) => t(`checklist.missing_${name}`))),
+            section: t('checklist.profile'),
+          })}
+        </p>
+      )}
       <div className="actions">
         <button
           type="button"
           aria-label={t('checklist.copyLabel', { name: message.name })}
+          // A message still showing "[your phone or e-mail]" is not one to send.
+          disabled={message.missing.length > 0}
+          aria-describedby={message.missing.length > 0 ? `${id}-missing` : undefined}
           onClick={() => void onCopy()}
         >
           {t('checklist.copy')}

@@ -416,6 +416,7 @@ export const ar: Messages = {
     messages: 'رسائل للإرسال',
     messagesHint: 'جاهزة للصق. لا تُعرض إلا القنوات التي يُعتقد أنها تعمل.',
     via: 'لـ {{channels}}',
+    fillFirst: 'لنسخها، املأ أولًا {{fields}} في «{{section}}».',
     copy: 'انسخ',
     copyLabel: 'انسخ «{{name}}»',
     editMessage: 'عدّل نص «{{name}}»',

@@ -385,6 +385,7 @@ export const en = {
     messages: 'Messages to send',
     messagesHint: 'Ready to paste. Only channels believed to be working are offered.',
     via: 'for {{channels}}',
+    fillFirst: 'To copy it, first fill in {{fields}} under “{{section}}”.',
     copy: 'Copy',
     copyLabel: 'Copy “{{name}}”',
     editMessage: 'Edit the text of “{{name}}”',

@@ -412,6 +412,7 @@ export const fr: Messages = {
     messages: 'Messages à envoyer',
     messagesHint: 'Prêts à coller. Seuls les canaux qui semblent fonctionner sont proposés.',
     via: 'pour {{channels}}',
+    fillFirst: 'Pour le copier, renseignez d’abord {{fields}} dans « {{section}} ».',
     copy: 'Copier',
     copyLabel: 'Copier « {{name}} »',
     editMessage: 'Modifier le texte de « {{name}} »',

@@ -95,6 +95,16 @@ describe('the continuity checklist', () => {
     expect(await message.locator('.message-text').textContent()).toMatch(
       /^Chez Nour: our Chat line is down because of a ChatCo outage since .+\. Call or text us at \[your phone or e-mail\]; we will update you by .+\.$/,
     );
+    // Not ready to send while it still says "[your phone or e-mail]": Copy waits, and says why.
+    expect(await message.getByRole('button', { name: /^Copy/ }).isDisabled()).toBe(true);
+    expect(await message.locator('.meta').last().textContent()).toBe(
+      'To copy it, first fill in your phone or e-mail under “Who the messages speak for”.',
+    );
+    await page.getByLabel('How customers reach you (phone, e-mail)').fill('+212 600 00 00 00');
+    await page.getByLabel('How customers reach you (phone, e-mail)').press('Enter');
+    await expect
+      .poll(() => message.locator('.message-text').textContent())
+      .toMatch(/Call or text us at \+212 600 00 00 00;/);
     await message.getByRole('button', { name: /^Copy/ }).click();
     await expect.poll(() => world.copied.at(-1)).toMatch(/^Chez Nour: our Chat line is down/);
     // Main has the text before the page has main's answer: wait for the page to say so.

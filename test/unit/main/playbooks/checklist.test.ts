@@ -340,6 +340,8 @@ describe('customer messages', () => {
     expect(offered[0]!.text).toBe(
       'Bonjour, ici Chez Nour. WhatsApp ne fonctionne pas en ce moment, nous n’avons donc pas pu vous répondre là-bas. Votre commande est bien prise en compte : répondez à ce message ou appelez le [your contact].',
     );
+    // Not ready to send: the window offers no Copy until the contact is filled in.
+    expect(offered[0]!.missing).toEqual(['contact']);
     const during = offeredMessages(
       defaults().messages,
       'during',

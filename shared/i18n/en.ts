@@ -83,6 +83,9 @@ export const en = {
     hours_one: '{{count}} hour',
     hours_other: '{{count}} hours',
     hoursMinutes: '{{hours}} and {{minutes}}',
+    days_one: '{{count}} day',
+    days_other: '{{count}} days',
+    daysHours: '{{days}} and {{hours}}',
   },
   evidence: {
     relatedSays: 'status of {{subject}}: {{description}}',
@@ -406,8 +409,8 @@ export const en = {
     missing_contact: 'your phone or e-mail',
     missing_start: 'start time',
     missing_update: 'time of the next update',
-    exportMd: 'Export the report (Markdown)',
-    exportHtml: 'Export the report (printable HTML)',
+    exportMd: 'Save the report as text (to e-mail or paste)',
+    exportHtml: 'Save the report to print',
     earlier: 'Earlier checklists',
     playbooks: 'Playbooks',
     playbooksHint:

@@ -91,6 +91,10 @@ export const fr: Messages = {
     hours_many: '{{count}} heures',
     hours_other: '{{count}} heures',
     hoursMinutes: '{{hours}} et {{minutes}}',
+    days_one: '{{count}} jour',
+    days_many: '{{count}} jours',
+    days_other: '{{count}} jours',
+    daysHours: '{{days}} et {{hours}}',
   },
   evidence: {
     relatedSays: 'état de {{subject}} : {{description}}',
@@ -433,8 +437,8 @@ export const fr: Messages = {
     missing_contact: 'votre téléphone ou e-mail',
     missing_start: 'heure de début',
     missing_update: 'heure de la prochaine nouvelle',
-    exportMd: 'Exporter le rapport (Markdown)',
-    exportHtml: 'Exporter le rapport (HTML imprimable)',
+    exportMd: 'Enregistrer le rapport en texte (à envoyer ou coller)',
+    exportHtml: 'Enregistrer le rapport à imprimer',
     earlier: 'Listes précédentes',
     playbooks: 'Plans d’action',
     playbooksHint:

@@ -29,7 +29,7 @@ export interface Translator {
   time(at: number, now: number): string;
   /** "15:42:07": a local clock time to the second (the command line's lines), in the language. */
   clock(at: number): string;
-  /** "2 hours and 5 minutes". */
+  /** "2 hours and 5 minutes", "3 days and 2 hours". */
   duration(ms: number): string;
   /**
    * "WhatsApp and Instagram" (and), "SMS, phone or e-mail" (or), "a, b, c" (plain), with the
@@ -102,6 +102,16 @@ export function createTranslator(language: Language): Translator {
     },
     duration(ms) {
       const totalMinutes = Math.max(1, Math.round(ms / 60_000));
+      // From a day on, days and hours ("7 days", "2 days and 3 hours"): minutes no longer matter.
+      if (totalMinutes >= 24 * 60) {
+        const totalHours = Math.round(totalMinutes / 60);
+        const days = Math.floor(totalHours / 24);
+        const hours = totalHours % 24;
+        const d = t('duration.days', { count: days });
+        return hours === 0
+          ? d
+          : t('duration.daysHours', { days: d, hours: t('duration.hours', { count: hours }) });
+      }
       const hours = Math.floor(totalMinutes / 60);
       const minutes = totalMinutes % 60;
       const m = t('duration.minutes', { count: minutes });

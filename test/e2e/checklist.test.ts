@@ -124,7 +124,9 @@ describe('the continuity checklist', () => {
     expect(await resend.locator('.step-warning').count()).toBe(0);
 
     world.save.answer = '/home/me/Documents';
-    await page.getByRole('button', { name: 'Export the report (Markdown)' }).click();
+    await page
+      .getByRole('button', { name: 'Save the report as text (to e-mail or paste)' })
+      .click();
     await expect
       .poll(() => page.locator('.checklist > .notice').textContent())
       .toMatch(/^Saved to \/home\/me\/Documents\/vigie-report-chat-\d{4}-\d\d-\d\d\.md$/);
@@ -132,7 +134,7 @@ describe('the continuity checklist', () => {
     expect(report).toMatch(/^# Incident report: Chat\n/);
     expect(report).toMatch(/\| Done: Tell the team on the backup channel — Signal group told \|/);
     expect(report).toMatch(/\| Chat is back up \|/);
-    await page.getByRole('button', { name: 'Export the report (printable HTML)' }).click();
+    await page.getByRole('button', { name: 'Save the report to print' }).click();
     await expect.poll(() => world.save.saved.at(-1)!.name).toMatch(/\.html$/);
 
     // The incident keeps its checklist: the incidents view opens it.

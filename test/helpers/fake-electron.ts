@@ -34,6 +34,8 @@ export class Recorder {
   locale = 'en-US';
   country = 'CI';
   ready: () => void = () => undefined;
+  /** Whether `app` is ready: windows and trays before that throw, as in Electron. */
+  isReady = false;
   readonly power = new EventEmitter();
   readonly appEvents = new EventEmitter();
 }
@@ -55,6 +57,7 @@ export class FakeTray extends EventEmitter {
   destroyed = false;
   constructor(image: { path: string }) {
     super();
+    beforeReadyThrows('Tray');
     this.image = image.path;
     recorder.trays.push(this);
   }
@@ -121,6 +124,7 @@ export class FakeWindow extends EventEmitter {
     readonly options: Record<string, unknown> & { webPreferences: Record<string, unknown> },
   ) {
     super();
+    beforeReadyThrows('BrowserWindow');
     this.bounds = {
       width: Number(options['width']),
       height: Number(options['height']),
@@ -151,32 +155,65 @@ export class FakeWindow extends EventEmitter {
   }
 }
 
+/** Electron refuses to make windows and trays before `ready`. */
+function beforeReadyThrows(what: string): void {
+  if (!recorder.isReady) throw new Error(`Cannot create ${what} before app is ready`);
+}
+
+/**
+ * An API electron.d.ts marks `@platform`: present on those platforms only (elsewhere the property
+ * is undefined, so calling it throws as it would in Electron).
+ */
+function only<T>(platforms: readonly NodeJS.Platform[], value: T): T | undefined {
+  return platforms.includes(process.platform) ? value : undefined;
+}
+
 /** The module object to return from vi.mock('electron', ...). */
 export function fakeElectron() {
-  return {
-    app: {
-      requestSingleInstanceLock: () => true,
-      quit: () => recorder.quit++,
-      on: (event: string, listener: (...args: unknown[]) => void) =>
-        recorder.appEvents.on(event, listener),
-      // Packaged, the app is an asar archive inside the installation's resources.
-      getAppPath: () => (recorder.packaged ? '/opt/Vigie/resources/app.asar' : '/app'),
-      getPath: (name: string) => (name === 'documents' ? '/documents' : recorder.userData),
-      getVersion: () => '0.1.0-test',
-      getLocale: () => recorder.locale,
-      getLocaleCountryCode: () => recorder.country,
-      whenReady: () => new Promise<void>((resolve) => (recorder.ready = resolve)),
-      setLoginItemSettings: (settings: { openAtLogin: boolean; args?: string[] }) => {
+  const app = {
+    requestSingleInstanceLock: () => true,
+    quit: () => recorder.quit++,
+    on: (event: string, listener: (...args: unknown[]) => void) =>
+      recorder.appEvents.on(event, listener),
+    // Packaged, the app is an asar archive inside the installation's resources.
+    getAppPath: () => (recorder.packaged ? '/opt/Vigie/resources/app.asar' : '/app'),
+    getPath: (name: string) => (name === 'documents' ? '/documents' : recorder.userData),
+    getVersion: () => '0.1.0-test',
+    getLocale: () => recorder.locale,
+    getLocaleCountryCode: () => recorder.country,
+    whenReady: () =>
+      new Promise<void>(
+        (resolve) =>
+          (recorder.ready = () => {
+            recorder.isReady = true;
+            resolve();
+          }),
+      ),
+    // Read when used (a test may run the app as another platform): @platform darwin,win32.
+    get setLoginItemSettings() {
+      return only(['darwin', 'win32'], (settings: { openAtLogin: boolean; args?: string[] }) => {
         recorder.loginItem = settings;
         recorder.loginItemNow = { ...recorder.loginItemNow, openAtLogin: settings.openAtLogin };
-      },
-      getLoginItemSettings: () => recorder.loginItemNow,
-      get isPackaged() {
-        return recorder.packaged;
-      },
-      setAppUserModelId: (id: string) => (recorder.appUserModelId = id),
-      dock: { hide: () => (recorder.dockHidden = true) },
+      });
     },
+    // @platform darwin,win32
+    get getLoginItemSettings() {
+      return only(['darwin', 'win32'], () => recorder.loginItemNow);
+    },
+    get isPackaged() {
+      return recorder.packaged;
+    },
+    // @platform win32
+    get setAppUserModelId() {
+      return only(['win32'], (id: string) => (recorder.appUserModelId = id));
+    },
+    // `Dock | undefined`: macOS only.
+    get dock() {
+      return only(['darwin'], { hide: () => (recorder.dockHidden = true) });
+    },
+  };
+  return {
+    app,
     clipboard: { writeText: (text: string) => recorder.clipboard.push(text) },
     dialog: {
       showSaveDialog: (...args: unknown[]) => {
@@ -203,8 +240,18 @@ export function fakeElectron() {
     },
     shell: { openExternal: (url: string) => (recorder.opened.push(url), Promise.resolve()) },
     ipcMain: {
-      handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) =>
-        recorder.handlers.set(channel, handler),
+      // As Electron: one handler per channel, and payloads and replies cross by structured clone
+      // (a function or a class instance in them would not survive).
+      handle: (
+        channel: string,
+        handler: (event: unknown, payload: unknown) => Promise<unknown>,
+      ) => {
+        if (recorder.handlers.has(channel))
+          throw new Error(`Attempted to register a second handler for '${channel}'`);
+        recorder.handlers.set(channel, async (event, payload) =>
+          structuredClone(await handler(event, structuredClone(payload))),
+        );
+      },
       removeHandler: (channel: string) => recorder.handlers.delete(channel),
     },
   };

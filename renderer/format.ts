@@ -2,7 +2,7 @@
 // dates, an incident's span, one probe's result in words. Pure, so it is unit-tested.
 import type { DayCell, Incident, IncidentEvidence, LatencyPoint } from '../shared/history-types';
 import type { Translator } from '../shared/i18n';
-import { displayTarget, opinionEvidence } from '../shared/i18n/evidence';
+import { displayTarget, failedProbeWords, opinionEvidence } from '../shared/i18n/evidence';
 import { isDirectKind } from '../shared/probes';
 import type { ProbeResult } from '../shared/types';
 
@@ -78,9 +78,7 @@ export function probeLine(probe: ProbeResult | IncidentEvidence, tr: Translator)
       : tr.t('evidence.statusSays', { description: probe.detail });
   }
   if (probe.state === 'up') return tr.t('evidence.answered', { target, ms: latency });
-  return probe.code
-    ? tr.t(`evidence.${probe.code}`, { target, ms: latency })
-    : tr.t('evidence.other', { target });
+  return failedProbeWords({ ...probe, latencyMs: latency }, tr);
 }
 
 /** The kind of a probe in words ("name look-up (DNS)"). */

@@ -137,6 +137,7 @@ export const ar: Messages = {
     TLS_ERROR: 'فشل الاتصال الآمن بـ {{target}}',
     CERT_EXPIRING: 'شهادة {{target}} تنتهي قريبًا',
     HTTP_STATUS: 'ردّ {{target}} بخطأ',
+    HTTP_STATUS_code: 'ردّ {{target}} بالخطأ {{status}}',
     SLOW: '{{target}} بطيء ({{ms, number}} ملّي ثانية)',
     TOO_LARGE: 'أرسل {{target}} بيانات أكثر من اللازم',
     BAD_PAYLOAD: 'ردّ {{target}} بشيء لا يُقرأ',

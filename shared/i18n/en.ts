@@ -109,6 +109,7 @@ export const en = {
     TLS_ERROR: 'the secure connection to {{target}} failed',
     CERT_EXPIRING: 'the certificate of {{target}} expires soon',
     HTTP_STATUS: '{{target}} answered with an error',
+    HTTP_STATUS_code: '{{target}} answered with error {{status}}',
     SLOW: '{{target}} is slow ({{ms, number}} ms)',
     TOO_LARGE: '{{target}} sent too much data',
     BAD_PAYLOAD: '{{target}} answered something unreadable',

@@ -17,6 +17,28 @@ export function displayTarget(target: string): string {
 }
 
 /**
+ * What a failed direct probe found, in words: "chat.example answered with error 503" (the HTTP
+ * status itself when the probe's detail has it), "DNS SERVFAIL for …", "no answer from …".
+ */
+export function failedProbeWords(
+  probe: {
+    readonly target: string;
+    readonly code: string | null;
+    readonly detail: string;
+    readonly latencyMs?: number;
+  },
+  tr: Translator,
+): string {
+  const target = displayTarget(probe.target);
+  const status =
+    probe.code === 'HTTP_STATUS' ? /^HTTP (\d{3})\b/.exec(probe.detail)?.[1] : undefined;
+  if (status) return tr.t('evidence.HTTP_STATUS_code', { target, status });
+  return probe.code
+    ? tr.t(`evidence.${probe.code}`, { target, ms: probe.latencyMs ?? 0 })
+    : tr.t('evidence.other', { target });
+}
+
+/**
  * One sentence per telling probe, joined: what failed here, and what the provider says. With a
  * local cause (offline, captive portal, no DNS) nothing was judged, and it says so.
  */
@@ -33,12 +55,7 @@ export function localSummary(
   for (const probe of probes) {
     if (!isDirectKind(probe.kind) || probe.state === 'up') continue;
     failing++;
-    const target = displayTarget(probe.target);
-    parts.push(
-      probe.code
-        ? t(`evidence.${probe.code}`, { target, ms: probe.latencyMs })
-        : t('evidence.other', { target }),
-    );
+    parts.push(failedProbeWords(probe, tr));
   }
   const official = probes.filter((p) => !isDirectKind(p.kind));
   if (official.length > 0) {

@@ -124,6 +124,7 @@ export const fr: Messages = {
     TLS_ERROR: 'la connexion sécurisée à {{target}} a échoué',
     CERT_EXPIRING: 'le certificat de {{target}} expire bientôt',
     HTTP_STATUS: '{{target}} a répondu par une erreur',
+    HTTP_STATUS_code: '{{target}} a répondu par l’erreur {{status}}',
     SLOW: '{{target}} est lent ({{ms, number}} ms)',
     TOO_LARGE: '{{target}} a envoyé trop de données',
     BAD_PAYLOAD: '{{target}} a répondu quelque chose d’illisible',

@@ -63,7 +63,7 @@ describe('the overview', () => {
       .poll(() => status.textContent())
       .toMatch(/^Chat is down for everyone since .+ — ChatCo’s status page confirms$/);
     expect(await page.locator('.evidence').first().textContent()).toBe(
-      'chat.lab.test answered with an error; status page: Major System Outage',
+      'chat.lab.test answered with error 503; status page: Major System Outage',
     );
     expect(await page.locator('.service .badge').first().textContent()).toBe('✗ down');
     await page.screenshot({ path: screenshotPath('overview-outage-light') });

@@ -138,7 +138,7 @@ describe('incidents', () => {
     );
     await items.first().getByText('Evidence').click();
     expect(await items.first().locator('details').first().textContent()).toContain(
-      'chat.lab.test answered with an error',
+      'chat.lab.test answered with error 503',
     );
     expect(await items.first().locator('details').first().textContent()).toContain(
       'status page: Major System Outage',

@@ -124,7 +124,7 @@ describe('npm run check', () => {
     const run = await cli(['check', '--config', configFile('down.json', chatConfig(lab))]);
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(
-      /Chat\s+✗ down\s+their side\s+chat\.lab\.test answered with an error; status page: Major System Outage/,
+      /Chat\s+✗ down\s+their side\s+chat\.lab\.test answered with error 503; status page: Major System Outage/,
     );
     expect(run.stdout).not.toContain('\u001b[');
     // In the user's language, from LANG.
@@ -134,7 +134,7 @@ describe('npm run check', () => {
     expect(french.code).toBe(2);
     expect(french.stdout).toContain('Connexion : en ligne — 2/2 références ont répondu');
     expect(french.stdout).toMatch(
-      /Chat\s+✗ en panne\s+chez eux\s+chat\.lab\.test a répondu par une erreur/,
+      /Chat\s+✗ en panne\s+chez eux\s+chat\.lab\.test a répondu par l’erreur 503/,
     );
     // The time is the local clock of the machine (here TZ=Asia/Kolkata), not UTC; the bytes
     // are in words and units of the language.

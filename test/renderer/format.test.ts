@@ -70,7 +70,7 @@ describe('formatting', () => {
         },
         fr,
       ),
-    ).toBe('chat.example a répondu par une erreur');
+    ).toBe('chat.example a répondu par l’erreur 503');
     expect(
       probeLine(
         {

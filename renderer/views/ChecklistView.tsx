@@ -200,6 +200,7 @@ function RunPanel({
                   key={step.key}
                   step={step}
                   now={now}
+                  platform={tr.list(run.services.map((s) => s.name))}
                   onTick={(on, stepNote) => act(() => vigie().tick(run.id, step.key, on, stepNote))}
                 />
               ))}
@@ -290,10 +291,13 @@ function RunPanel({
 function StepItem({
   step,
   now,
+  platform,
   onTick,
 }: {
   readonly step: MarkedStep;
   readonly now: number;
+  /** The failed platform by name ("WhatsApp and Instagram"): a step about it says which. */
+  readonly platform: string;
   readonly onTick: (done: boolean, note?: string) => Promise<void>;
 }) {
   const tr = useTr();
@@ -320,7 +324,12 @@ function StepItem({
       {step.channelDown && step.channel && (
         <p className="step-warning">
           <span aria-hidden="true">⚠ </span>
-          {t('checklist.channelDown', { channel: t(`checklist.channel_${step.channel}`) })}
+          {t('checklist.channelDown', {
+            channel:
+              step.channel === 'platform' && platform
+                ? platform
+                : t(`checklist.channel_${step.channel}`),
+          })}
           {step.alternatives.length > 0 &&
             ` — ${t('checklist.instead', {
               channels: tr.list(

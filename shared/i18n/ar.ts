@@ -440,7 +440,7 @@ export const ar: Messages = {
     contact: 'كيف يصل إليك العملاء (هاتف، بريد إلكتروني)',
     update: 'التحديث التالي بحلول',
     missing_service: 'الخدمة',
-    missing_provider: 'المزوّد',
+    missing_provider: 'المنصة',
     missing_business: 'اسم نشاطك التجاري',
     missing_contact: 'هاتفك أو بريدك',
     missing_start: 'وقت البداية',

@@ -405,7 +405,7 @@ export const en = {
     contact: 'How customers reach you (phone, e-mail)',
     update: 'Next update by',
     missing_service: 'service',
-    missing_provider: 'provider',
+    missing_provider: 'platform',
     missing_business: 'your business name',
     missing_contact: 'your phone or e-mail',
     missing_start: 'start time',

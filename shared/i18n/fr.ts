@@ -433,7 +433,7 @@ export const fr: Messages = {
     contact: 'Comment les clients vous joignent (téléphone, e-mail)',
     update: 'Prochain point avant',
     missing_service: 'service',
-    missing_provider: 'fournisseur',
+    missing_provider: 'plateforme',
     missing_business: 'le nom de votre entreprise',
     missing_contact: 'votre téléphone ou e-mail',
     missing_start: 'heure de début',

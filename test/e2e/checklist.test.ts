@@ -66,7 +66,7 @@ describe('the continuity checklist', () => {
     expect(await during.first().getAttribute('class')).toBe('step');
     const resend = page.locator('.step', { hasText: 'Resend what failed' });
     expect(await resend.locator('.step-warning').textContent()).toBe(
-      '⚠ the failed platform is down now — Use instead: SMS, phone, e-mail, or your website',
+      '⚠ Chat is down now — Use instead: SMS, phone, e-mail, or your website',
     );
     const tell = page.locator('.step', { hasText: 'Tell the team on the backup channel' });
     await tell

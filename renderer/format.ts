@@ -6,19 +6,7 @@ import { displayTarget, failedProbeWords, opinionEvidence } from '../shared/i18n
 import { isDirectKind } from '../shared/probes';
 import type { ProbeResult } from '../shared/types';
 
-/** "99.95 %" (or the language's own way); null when there is no data. */
-export function formatRatio(ratio: number | null, tr: Translator): string {
-  if (ratio === null) return tr.t('service.noData');
-  // Never round a failure up to 100 %.
-  const digits = ratio < 1 && ratio >= 0.9999 ? 3 : 2;
-  const floored = Math.floor(ratio * 10 ** (digits + 2)) / 10 ** (digits + 2);
-  return new Intl.NumberFormat(tr.language, {
-    style: 'percent',
-    maximumFractionDigits: digits,
-  }).format(floored);
-}
-
-export { formatBytes } from '../shared/format-bytes';
+export { formatBytes, formatRatio } from '../shared/format';
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -3,12 +3,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAY } from '../../shared/durations';
-import { formatBytes } from '../../shared/format-bytes';
+import { formatBytes, formatRatio } from '../../shared/format';
 import type { DayState } from '../history/queries';
 import type { Translator } from '../../shared/i18n';
 import { displayTarget, opinionEvidence } from '../../shared/i18n/evidence';
 import { forTerminal } from './terminal-text';
-import { daysCsv, incidentsCsv, localTime, percent } from '../history/export';
+import { daysCsv, incidentsCsv, localTime } from '../history/export';
 import { ENDED_UNSEEN } from '../history/incidents';
 import type { HistoryStore } from '../history/store';
 import type { CliArgs } from './args';
@@ -99,7 +99,7 @@ export function printHistory(
   );
   for (const s of services) {
     const cells = s.uptime
-      .map((u) => (u?.ratio === null ? t('window.none') : percent(u)).padEnd(8))
+      .map((u) => (u?.ratio == null ? t('window.none') : formatRatio(u.ratio, io.tr)).padEnd(8))
       .join('  ');
     io.out(
       `${forTerminal(s.name).padEnd(width)}  ${cells}  ${s.days.map((d) => DAY_MARKS[d.state]).join('')}`,

@@ -2,7 +2,7 @@
 import type { Translator } from '../../shared/i18n';
 import { localSummary } from '../../shared/i18n/evidence';
 import { forTerminal } from './terminal-text';
-import { formatBytes } from '../../shared/format-bytes';
+import { formatBytes } from '../../shared/format';
 import type {
   ProbeResult,
   SecondOpinion,

@@ -361,6 +361,8 @@ describe('npm run history', () => {
       /WhatsApp : en panne, chez eux — pas de réponse de chat\.example/,
     );
     expect(french.stdout).toContain('Incidents, du plus récent au plus ancien :');
+    // Percentages as French writes them: a decimal comma and a space before the sign.
+    expect(french.stdout).toMatch(/WhatsApp\s+83,33[\u202f\u00a0 ]%/);
   });
 
   it('exports JSON and CSV (formula-safe) for one service', async () => {

@@ -1,0 +1,32 @@
+// Numbers as people read them, in their language, for the window and the command line: byte
+// counts and uptime ratios, through Intl.
+import type { Translator } from './i18n';
+
+/** "1.2 MB", "830 kB", "120 bytes" with the language's digits and units. */
+export function formatBytes(bytes: number, tr: Translator): string {
+  const [unit, value] =
+    bytes >= 1e6
+      ? ['megabyte', bytes / 1e6]
+      : bytes >= 1e3
+        ? ['kilobyte', bytes / 1e3]
+        : ['byte', bytes];
+  return new Intl.NumberFormat(tr.language, {
+    style: 'unit',
+    unit,
+    // "120 bytes", but "21.3 kB".
+    unitDisplay: unit === 'byte' ? 'long' : 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** "99.95 %" (or the language's own way); null when there is no data. */
+export function formatRatio(ratio: number | null, tr: Translator): string {
+  if (ratio === null) return tr.t('service.noData');
+  // Never round a failure up to 100 %.
+  const digits = ratio < 1 && ratio >= 0.9999 ? 3 : 2;
+  const floored = Math.floor(ratio * 10 ** (digits + 2)) / 10 ** (digits + 2);
+  return new Intl.NumberFormat(tr.language, {
+    style: 'percent',
+    maximumFractionDigits: digits,
+  }).format(floored);
+}

@@ -24,6 +24,7 @@ import { cancelPendingLookups } from './engine/net/resolve';
 import { localeCountry } from './engine/second-opinion';
 import { hasHistory, printHistory } from './cli/history-command';
 import { defaultDataDir } from './history/data-dir';
+import { daysCsv, incidentsCsv } from './history/export';
 import { Recorder } from './history/recorder';
 import { openHistory, type HistoryStore } from './history/store';
 import { findRun, RunStore } from './playbooks';
@@ -165,7 +166,19 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
 function history(config: VigieConfig, args: CliArgs, io: Io): number {
   const dataDir = args.data ?? defaultDataDir();
   if (!hasHistory(dataDir)) {
-    io.out(`No history recorded in ${dataDir} yet: \`npm run watch\` (or the app) records it.`);
+    const said = `No history recorded in ${dataDir} yet: \`npm run watch\` (or the app) records it.`;
+    // An export stays what it says it is (a file that parses), with the words on stderr.
+    if (args.format === 'json' && !args.report) {
+      io.err(said);
+      io.out(JSON.stringify({ dataDir, services: [], incidents: [], bytesPerDay: [] }, null, 2));
+      return EXIT.ok;
+    }
+    if (args.format === 'csv' && !args.report) {
+      io.err(said);
+      io.out(args.csv === 'days' ? daysCsv([]).trimEnd() : incidentsCsv([], Date.now()).trimEnd());
+      return EXIT.ok;
+    }
+    io.out(said);
     return EXIT.ok;
   }
   let store: HistoryStore;

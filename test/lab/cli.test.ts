@@ -416,6 +416,14 @@ describe('npm run history', () => {
     const empty = await cli(['history', '--data', join(dir, 'nothing-here')]);
     expect(empty).toMatchObject({ code: 0 });
     expect(empty.stdout).toContain('No history recorded in');
+    // An export of nothing is still a file that parses; the words go to stderr.
+    const json = await cli(['history', '--data', join(dir, 'nothing-here'), '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ services: [], incidents: [] });
+    expect(json.stderr).toContain('No history recorded in');
+    const csv = await cli(['history', '--data', join(dir, 'nothing-here'), '--csv', 'days']);
+    expect(csv.stdout.trim()).toBe(
+      'date,service_id,service,state,up,degraded,down,maintenance,unknown',
+    );
     const unknown = await cli(['history', '--data', data, '--service', 'myspace']);
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain('No history for service "myspace". Recorded: whatsapp');

@@ -203,10 +203,28 @@ function history(config: VigieConfig, args: CliArgs, io: Io): number {
 function printReport(dataDir: string, id: string, store: HistoryStore, io: Io): number {
   const runs = new RunStore(dataDir, { readOnly: true });
   for (const warning of runs.warnings) io.err(`warning: ${warning}`);
-  const run = findRun(runs, id);
+  // An incident `watch` recorded has no checklist run (only the app keeps checklists): its report
+  // is the incident alone — what failed, its timeline — with no steps.
+  const incident = store.incidents().find((i) => i.id === id);
+  const run =
+    findRun(runs, id) ??
+    (incident
+      ? {
+          id: incident.id,
+          startedAt: incident.start,
+          endedAt: incident.end,
+          services: [{ id: incident.serviceId, name: incident.serviceName }],
+          incidentIds: [incident.id],
+          openIncidentIds: incident.end === null ? [incident.id] : [],
+          steps: [],
+          events: [],
+        }
+      : undefined);
   if (!run) {
     const known = runs.book.list().map((r) => r.id);
-    io.err(`No checklist run "${id}". Runs: ${known.join(', ') || 'none yet'}`);
+    io.err(
+      `No checklist run or incident "${id}". Runs: ${known.join(', ') || 'none yet'}; incidents: \`npx vigie history --format json\` lists them.`,
+    );
     return EXIT.usage;
   }
   const incidents = store.incidents().filter((i) => run.incidentIds.includes(i.id));

@@ -390,6 +390,11 @@ describe('npm run history', () => {
     const store = openHistory({ dir: data, readOnly: true });
     const incident = store.incidents()[0]!;
     store.close();
+    // Recorded by `watch`, with no checklist run yet: the report is the incident alone.
+    const alone = await cli(['history', '--data', data, '--report', incident.id]);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toMatch(/^# Incident report: /);
+    expect(alone.stdout).toMatch(/: down \(their side\) \|/);
     const checklist = new Checklist(data, () => T - 25 * 60_000);
     const [run] = checklist.observe(snapshotAt(T - 25 * 60_000, { whatsapp: { state: 'down' } }), [
       { ...incident, end: null },
@@ -409,7 +414,9 @@ describe('npm run history', () => {
     expect(french.stdout).toMatch(/^# Rapport d’incident : WHATSAPP\n/);
     const unknown = await cli(['history', '--data', data, '--report', 'run-1-nope']);
     expect(unknown.code).toBe(64);
-    expect(unknown.stderr).toContain(`No checklist run "run-1-nope". Runs: ${run!.id}`);
+    expect(unknown.stderr).toContain(
+      `No checklist run or incident "run-1-nope". Runs: ${run!.id}; incidents:`,
+    );
   });
 
   it('says so when nothing was recorded yet, and refuses an unknown service', async () => {

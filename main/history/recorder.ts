@@ -2,7 +2,13 @@
 // disk at start, a folder Vigie may not write, another Vigie recording there), tried again while
 // the checks go on, with the reason told the whole time it is not being saved.
 import { HistoryLockedError } from './lock';
-import { openHistory, type HistoryOptions, type HistoryProblem, type HistoryStore } from './store';
+import {
+  openHistory,
+  writeProblem,
+  type HistoryOptions,
+  type HistoryProblem,
+  type HistoryStore,
+} from './store';
 
 /** How long after a failed open the next cycle tries again. */
 export const REOPEN_AFTER_MS = 60_000;
@@ -14,30 +20,22 @@ export interface RecorderOptions extends HistoryOptions {
   readonly onOpen?: (store: HistoryStore) => void;
 }
 
-/** Why history cannot be opened, as a problem the tray, the window and `watch` can say. */
+/**
+ * Why history cannot be opened, as a problem the tray, the window and `watch` can say: another
+ * Vigie recording there, a folder Vigie may not write, else as for any write (writeProblem).
+ */
 export function openProblem(error: unknown, dir: string, at: number): HistoryProblem {
   if (error instanceof HistoryLockedError) {
     return { code: 'LOCKED', message: `history not saved: ${error.message}`, at };
   }
   const code = (error as { code?: string }).code;
-  if (code === 'ENOSPC')
-    return {
-      code: 'DISK_FULL',
-      message: `history not saved: the disk holding ${dir} is full. Vigie keeps checking; free some space.`,
-      at,
-    };
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return {
       code: 'WRITE_FAILED',
       message: `history not saved: Vigie may not write in ${dir} (${code === 'EROFS' ? 'a read-only disk' : 'no permission'}). Vigie keeps checking.`,
       at,
     };
-  const detail = error instanceof Error ? error.message : String(error);
-  return {
-    code: 'WRITE_FAILED',
-    message: `history not saved: ${detail}. Vigie keeps checking.`,
-    at,
-  };
+  return writeProblem(error, dir, at);
 }
 
 export class Recorder {

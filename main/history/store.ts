@@ -64,6 +64,25 @@ export interface HistoryOptions {
   readonly retention?: Partial<Retention>;
 }
 
+/**
+ * A write that failed, in the words the tray, the window and `watch` say: a full disk, or what the
+ * disk answered. The engine keeps checking.
+ */
+export function writeProblem(error: unknown, dir: string, at: number): HistoryProblem {
+  if ((error as { code?: string }).code === 'ENOSPC')
+    return {
+      code: 'DISK_FULL',
+      message: `history not saved: the disk holding ${dir} is full. Vigie keeps checking; free some space.`,
+      at,
+    };
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    code: 'WRITE_FAILED',
+    message: `history not saved: ${detail}. Vigie keeps checking.`,
+    at,
+  };
+}
+
 /** A write that failed: the engine keeps checking, the user is told. */
 export interface HistoryProblem {
   readonly code: 'DISK_FULL' | 'WRITE_FAILED' | 'LOCKED';
@@ -458,16 +477,7 @@ export class HistoryStore {
   }
 
   private report(error: unknown): void {
-    const code = (error as { code?: string }).code;
-    const message =
-      code === 'ENOSPC'
-        ? `history not saved: the disk holding ${this.dir} is full. Vigie keeps checking; free some space.`
-        : `history not saved: ${error instanceof Error ? error.message : String(error)}. Vigie keeps checking.`;
-    this.setProblem({
-      code: code === 'ENOSPC' ? 'DISK_FULL' : 'WRITE_FAILED',
-      message,
-      at: this.now(),
-    });
+    this.setProblem(writeProblem(error, this.dir, this.now()));
   }
 
   private setProblem(problem: HistoryProblem | null): void {

@@ -105,7 +105,7 @@ export class SegmentWriter {
     const head = Buffer.alloc(HEADER_SIZE);
     readSync(fd, head, 0, HEADER_SIZE, 0);
     if (!headerMatches(head, this.kind)) {
-      if (!holdsRecords(fd, size, this.kind)) {
+      if (!holdsRecords(fd, this.kind)) {
         // A file we cannot read is kept aside for a person to look at, and a fresh one started.
         closeSync(fd);
         renameSync(path, `${path}.unreadable-${Date.now()}`);
@@ -165,23 +165,13 @@ export function readSegments(
       const check = options.checkCrc || !headerOk;
       let bad = 0;
       let good = 0;
-      let position = HEADER_SIZE;
-      let torn = false;
-      for (;;) {
-        const read = readFully(fd, chunk, CHUNK_RECORDS * size, position);
-        let offset = 0;
-        for (; offset + size <= read; offset += size) {
-          if (!check || intact(chunk, offset, size)) {
-            good++;
-            visit(chunk, offset);
-          } else bad++;
-        }
-        position += offset;
-        if (read < CHUNK_RECORDS * size) {
-          torn = offset < read;
-          break;
-        }
-      }
+      const { torn } = scanRecords(fd, chunk, size, (buffer, offset) => {
+        if (!check || intact(buffer, offset, size)) {
+          good++;
+          visit(buffer, offset);
+        } else bad++;
+        return false;
+      });
       if (!headerOk) {
         warnings.push(
           good === 0
@@ -207,18 +197,36 @@ export interface DayRange {
 
 const CHUNK_RECORDS = 2048;
 
-/** Whether any record slot of a file (whatever its header says) passes its CRC. */
-function holdsRecords(fd: number, size: number, kind: SegmentKind): boolean {
-  const recordSize = RECORD_SIZE[kind];
-  const chunk = Buffer.allocUnsafe(CHUNK_RECORDS * recordSize);
-  for (let position = HEADER_SIZE; position + recordSize <= size;) {
-    const read = readFully(fd, chunk, chunk.length, position);
-    for (let offset = 0; offset + recordSize <= read; offset += recordSize)
-      if (intact(chunk, offset, recordSize)) return true;
-    if (read < chunk.length) break;
-    position += read;
+/**
+ * Visits each whole record slot of a segment, after its header, reading through `chunk` (a whole
+ * number of records long); a visit that returns true stops the scan. Says whether a torn record
+ * (bytes short of a whole one) ends the file.
+ */
+function scanRecords(
+  fd: number,
+  chunk: Buffer,
+  size: number,
+  visit: (buffer: Buffer, offset: number) => boolean,
+): { torn: boolean } {
+  const length = Math.floor(chunk.length / size) * size;
+  for (let position = HEADER_SIZE; ;) {
+    const read = readFully(fd, chunk, length, position);
+    let offset = 0;
+    for (; offset + size <= read; offset += size) if (visit(chunk, offset)) return { torn: false };
+    position += offset;
+    if (read < length) return { torn: offset < read };
   }
-  return false;
+}
+
+/** Whether any record slot of a file (whatever its header says) passes its CRC. */
+function holdsRecords(fd: number, kind: SegmentKind): boolean {
+  const size = RECORD_SIZE[kind];
+  let found = false;
+  scanRecords(fd, Buffer.allocUnsafe(CHUNK_RECORDS * size), size, (buffer, offset) => {
+    found = intact(buffer, offset, size);
+    return found;
+  });
+  return found;
 }
 
 /** Reads up to `length` bytes at `position` into the start of `buffer`; returns how many. */

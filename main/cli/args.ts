@@ -52,18 +52,19 @@ export function parseSince(text: string): number {
   return ms;
 }
 
-const OPTIONS = [
-  'config',
-  'json',
-  'only',
-  'data',
-  'service',
-  'since',
-  'format',
-  'csv',
-  'report',
-  'help',
-];
+/** The options `parseArgs` understands (and "did you mean" offers). */
+const OPTIONS = {
+  config: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  only: { type: 'string' },
+  data: { type: 'string' },
+  service: { type: 'string' },
+  since: { type: 'string' },
+  format: { type: 'string' },
+  csv: { type: 'string' },
+  report: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
 
 /**
  * Node's parser explains itself for programmers ("To specify a positional argument starting with
@@ -74,7 +75,7 @@ function argumentProblem(error: unknown): string {
   const code = (error as { code?: string }).code;
   const option = /'(-{1,2}[^']*)'/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
-    const meant = closest(option.replace(/^-+/, '').split('=')[0] ?? '', OPTIONS);
+    const meant = closest(option.replace(/^-+/, '').split('=')[0] ?? '', Object.keys(OPTIONS));
     return meant
       ? `unknown option ${option}; did you mean --${meant}?`
       : `unknown option ${option}`;
@@ -93,18 +94,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: {
-        config: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        only: { type: 'string' },
-        data: { type: 'string' },
-        service: { type: 'string' },
-        since: { type: 'string' },
-        format: { type: 'string' },
-        csv: { type: 'string' },
-        report: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+      options: OPTIONS,
     });
   } catch (error) {
     throw new UsageError(argumentProblem(error));

@@ -7,7 +7,7 @@ interface Known {
 }
 
 /** Edit distance (insertions, deletions, substitutions, and two neighbours swapped), for "did you mean". */
-export function distance(a: string, b: string): number {
+function distance(a: string, b: string): number {
   const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
@@ -44,23 +44,23 @@ export function resolveServiceIds(
   asked: readonly string[],
   services: readonly Known[],
 ): { ids: string[]; unknown: { asked: string; suggestion: string | null }[] } {
+  // Every way of naming a service, folded, to its id (the first service to claim a name keeps it).
+  const byName = new Map<string, string>();
+  for (const s of services)
+    for (const name of [fold(s.id), fold(s.name)]) if (!byName.has(name)) byName.set(name, s.id);
   const ids: string[] = [];
   const unknown: { asked: string; suggestion: string | null }[] = [];
   for (const word of asked) {
     const wanted = fold(word);
-    const match = services.find((s) => fold(s.id) === wanted || fold(s.name) === wanted);
-    if (match) {
-      ids.push(match.id);
-      continue;
+    const id = byName.get(wanted);
+    if (id !== undefined) ids.push(id);
+    else {
+      const meant = closest(wanted, [...byName.keys()]);
+      unknown.push({
+        asked: word,
+        suggestion: meant === null ? null : (byName.get(meant) ?? null),
+      });
     }
-    let best: { id: string; score: number } | null = null;
-    for (const s of services) {
-      const score = Math.min(distance(wanted, fold(s.id)), distance(wanted, fold(s.name)));
-      if (!best || score < best.score) best = { id: s.id, score };
-    }
-    // Close enough to be a typo: at most 2 edits, and less than a third of the word.
-    const close = best && best.score <= Math.min(2, Math.floor(wanted.length / 3));
-    unknown.push({ asked: word, suggestion: close && best ? best.id : null });
   }
   return { ids, unknown };
 }

@@ -15,17 +15,24 @@ export const PLACEHOLDERS = [
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-/** Fills `{name}` placeholders; a missing value becomes `[label]` from `missing`. */
+/**
+ * Fills `{name}` placeholders; a missing value becomes `[label]` from `missing`, and its name is
+ * listed (such a text is not ready to send).
+ */
 export function fillMessage(
   text: string,
   values: Partial<Record<Placeholder, string>>,
   missing: (name: Placeholder) => string,
-): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+): { text: string; missing: Placeholder[] } {
+  const unfilled = new Set<Placeholder>();
+  const filled = text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     if (!(PLACEHOLDERS as readonly string[]).includes(name)) return whole;
     const value = values[name as Placeholder]?.trim();
-    return value ? value : `[${missing(name as Placeholder)}]`;
+    if (value) return value;
+    unfilled.add(name as Placeholder);
+    return `[${missing(name as Placeholder)}]`;
   });
+  return { text: filled, missing: [...unfilled] };
 }
 
 export interface OfferedMessage {
@@ -36,18 +43,6 @@ export interface OfferedMessage {
   readonly channels: readonly Channel[];
   /** Placeholders with no value yet: the text shows them in brackets and is not ready to send. */
   readonly missing: readonly Placeholder[];
-}
-
-/** The placeholders of a text that have no value. */
-export function missingIn(
-  text: string,
-  values: Partial<Record<Placeholder, string>>,
-): Placeholder[] {
-  const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-  return [...new Set(names)].filter(
-    (name): name is Placeholder =>
-      (PLACEHOLDERS as readonly string[]).includes(name) && !values[name as Placeholder]?.trim(),
-  );
 }
 
 /** The messages that fit the phase and can be sent now, filled, in the language. */
@@ -63,14 +58,12 @@ export function offeredMessages(
     if (template.when && template.when !== phase) return [];
     const channels = template.channels.filter((c) => !down.has(c));
     if (channels.length === 0) return [];
-    const text = textIn(template.text, language);
     return [
       {
         id: template.id,
         name: textIn(template.name, language),
-        text: fillMessage(text, values, missing),
+        ...fillMessage(textIn(template.text, language), values, missing),
         channels,
-        missing: missingIn(text, values),
       },
     ];
   });

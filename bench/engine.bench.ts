@@ -13,7 +13,7 @@ import { defaultConfig } from '../main/engine/catalog';
 import { createEngine } from '../main/engine';
 import { DEFAULT_RETRY_DELAY_MS } from '../main/engine/cycle';
 import { historyFixture } from './history.bench';
-import { startRemoteLab } from './lab-client';
+import { startRemoteLab, type RemoteLab } from './lab-client';
 import type { Bench, Report } from './bench';
 import { bundleForNode } from './bundle';
 
@@ -21,6 +21,29 @@ function config(input: ConfigInput): VigieConfig {
   const parsed = parseConfig(input);
   if (!parsed.ok) throw new Error(`bench config: ${JSON.stringify(parsed.problems)}`);
   return parsed.config;
+}
+
+/** `count` lab services, svc-0 … svc-N on *.bench.test, each with the probes `probes(i)` gives. */
+function labServices<P>(count: number, probes: (i: number) => P[]) {
+  return Array.from({ length: count }, (_, i) => ({
+    id: `svc-${i}`,
+    name: `Service ${i}`,
+    category: 'other' as const,
+    probes: probes(i),
+  }));
+}
+
+/** A config over the lab: its DNS server, its connectivity target, these services. */
+function labConfig<S>(lab: RemoteLab, services: S[], extra: { concurrency?: number } = {}) {
+  return {
+    version: 1 as const,
+    dnsServers: [lab.dnsServer],
+    ...extra,
+    connectivity: {
+      targets: [{ url: `http://127.0.0.1:${lab.httpPort}/generate_204`, expectStatus: 204 }],
+    },
+    services,
+  };
 }
 
 const PROBE_TIMEOUT_MS = 2 * SECOND;
@@ -31,31 +54,16 @@ async function cycle200(report: Report): Promise<void> {
   await lab.route('/ok', { status: 200, body: 'ok' });
   await lab.route('/hang', { hang: true });
   await lab.route('/generate_204', { status: 204 });
-  const services = Array.from({ length: 200 }, (_, i) => ({
-    id: `svc-${i}`,
-    name: `Service ${i}`,
-    category: 'other' as const,
-    probes: [
-      { kind: 'dns' as const, host: `svc-${i}.bench.test`, timeoutMs: PROBE_TIMEOUT_MS },
-      {
-        kind: 'http' as const,
-        url: `https://svc-${i}.bench.test:${lab.httpsPort}/${i % 10 === 0 ? 'hang' : 'ok'}`,
-        method: 'GET' as const,
-        timeoutMs: PROBE_TIMEOUT_MS,
-      },
-    ],
-  }));
-  const engine = createEngine(
-    config({
-      version: 1,
-      dnsServers: [lab.dnsServer],
-      connectivity: {
-        targets: [{ url: `http://127.0.0.1:${lab.httpPort}/generate_204`, expectStatus: 204 }],
-      },
-      services,
-    }),
-    { extraCa: [lab.ca] },
-  );
+  const services = labServices(200, (i) => [
+    { kind: 'dns' as const, host: `svc-${i}.bench.test`, timeoutMs: PROBE_TIMEOUT_MS },
+    {
+      kind: 'http' as const,
+      url: `https://svc-${i}.bench.test:${lab.httpsPort}/${i % 10 === 0 ? 'hang' : 'ok'}`,
+      method: 'GET' as const,
+      timeoutMs: PROBE_TIMEOUT_MS,
+    },
+  ]);
+  const engine = createEngine(config(labConfig(lab, services)), { extraCa: [lab.ca] });
   await engine.checkOnce(new Set(['svc-1'])); // warm up the code paths, not the connections
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -79,30 +87,15 @@ async function rss(report: Report): Promise<void> {
   const lab = await startRemoteLab(['*.bench.test']);
   await lab.route('/ok', { status: 200, body: 'ok' });
   await lab.route('/generate_204', { status: 204 });
-  const services = Array.from({ length: 50 }, (_, i) => ({
-    id: `svc-${i}`,
-    name: `Service ${i}`,
-    category: 'other' as const,
-    probes: [
-      { kind: 'dns' as const, host: `svc-${i}.bench.test` },
-      { kind: 'http' as const, url: `https://svc-${i}.bench.test:${lab.httpsPort}/ok` },
-    ],
-  }));
+  const services = labServices(50, (i) => [
+    { kind: 'dns' as const, host: `svc-${i}.bench.test` },
+    { kind: 'http' as const, url: `https://svc-${i}.bench.test:${lab.httpsPort}/ok` },
+  ]);
   const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
   try {
     const configFile = join(dir, 'config.json');
     const caFile = join(dir, 'ca.pem');
-    writeFileSync(
-      configFile,
-      JSON.stringify({
-        version: 1,
-        dnsServers: [lab.dnsServer],
-        connectivity: {
-          targets: [{ url: `http://127.0.0.1:${lab.httpPort}/generate_204`, expectStatus: 204 }],
-        },
-        services,
-      }),
-    );
+    writeFileSync(configFile, JSON.stringify(labConfig(lab, services)));
     writeFileSync(caFile, lab.ca);
     // Bundle the engine as the app's build would, and run it under plain node: tsx's own ~35 MB
     // of loader would otherwise be counted as the engine's.
@@ -443,34 +436,20 @@ async function bodiesCycle(report: Report, kept: boolean): Promise<void> {
   const lab = await startRemoteLab(['*.bench.test']);
   await lab.route('/big', { status: 200, body: 'x'.repeat(4 * 1024 * 1024) });
   await lab.route('/generate_204', { status: 204 });
-  const services = Array.from({ length: 50 }, (_, i) => ({
-    id: `svc-${i}`,
-    name: `Service ${i}`,
-    category: 'other' as const,
-    probes: [
-      {
-        kind: 'http' as const,
-        url: `https://svc-${i}.bench.test:${lab.httpsPort}/big`,
-        method: 'GET' as const,
-        maxBytes: 8 * 1024 * 1024,
-        timeoutMs: 30 * SECOND,
-        // With `expectBody` the body is kept (and read); without it, counted and let go.
-        ...(kept ? { expectBody: 'xxxx' } : {}),
-      },
-    ],
-  }));
-  const engine = createEngine(
-    config({
-      version: 1,
-      dnsServers: [lab.dnsServer],
-      concurrency: 50,
-      connectivity: {
-        targets: [{ url: `http://127.0.0.1:${lab.httpPort}/generate_204`, expectStatus: 204 }],
-      },
-      services,
-    }),
-    { extraCa: [lab.ca] },
-  );
+  const services = labServices(50, (i) => [
+    {
+      kind: 'http' as const,
+      url: `https://svc-${i}.bench.test:${lab.httpsPort}/big`,
+      method: 'GET' as const,
+      maxBytes: 8 * 1024 * 1024,
+      timeoutMs: 30 * SECOND,
+      // With `expectBody` the body is kept (and read); without it, counted and let go.
+      ...(kept ? { expectBody: 'xxxx' } : {}),
+    },
+  ]);
+  const engine = createEngine(config(labConfig(lab, services, { concurrency: 50 })), {
+    extraCa: [lab.ca],
+  });
   try {
     await engine.checkOnce(new Set(['svc-0']));
     (globalThis as { gc?: () => void }).gc?.();

@@ -1,4 +1,4 @@
-// Maps the errors Node, c-ares and undici throw to the probe codes of DESIGN.
+// Maps the errors Node, the DNS client and undici throw to the probe codes of DESIGN.
 import type { ProbeCode } from '../../../shared/types';
 
 /** A failure with the probe code it stands for and a sentence a person can read. */
@@ -45,7 +45,7 @@ export function codeWords(code: ProbeCode): string {
   return DNS_WORDS[code];
 }
 
-/** Turns a DNS error (c-ares or getaddrinfo) into a ProbeFailure naming the host. */
+/** Turns a DNS error (our DNS client or getaddrinfo) into a ProbeFailure naming the host. */
 export function dnsFailure(error: unknown, host: string): ProbeFailure {
   if (error instanceof ProbeFailure) return error;
   const code = errorCode(error);

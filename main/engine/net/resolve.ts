@@ -1,7 +1,18 @@
 // Name resolution: the system resolver, or the configured `dnsServers` (DESIGN, config contract).
-import { Resolver } from 'node:dns/promises';
-import { lookup as systemLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import {
+  getServers,
+  lookup as systemLookup,
+  type LookupAddress,
+  type LookupOptions,
+} from 'node:dns';
 import { isIP } from 'node:net';
+import {
+  DnsError,
+  parseServer,
+  queryAddresses,
+  type DnsServer,
+  type QueryPolicy,
+} from './dns-client';
 import { dnsFailure, ProbeFailure } from './errors';
 
 /** The addresses a name resolved to. */
@@ -9,34 +20,30 @@ export interface Resolved {
   readonly addresses: readonly LookupAddress[];
 }
 
-// c-ares attempts: a query gets two tries of 2 s; the probe's own deadline is enforced on top.
-const CARES_TIMEOUT_MS = 2000;
-const CARES_TRIES = 2;
-const resolvers = new Map<string, Resolver>();
+// Each server gets two tries of 2 s (c-ares's defaults); the probe's own deadline is enforced on top.
+const POLICY: QueryPolicy = { tryMs: 2000, tries: 2 };
+const pending = new Set<AbortController>();
+const parsed = new Map<string, readonly DnsServer[]>();
 
-/**
- * One resolver per server set, reused: each Resolver holds a native c-ares channel, and making one
- * per look-up leaves native memory waiting for the garbage collector.
- */
-function resolverFor(servers: readonly string[] | undefined): Resolver {
-  const key = servers?.join(',') ?? '';
-  let resolver = resolvers.get(key);
-  if (!resolver) {
-    resolver = new Resolver({ timeout: CARES_TIMEOUT_MS, tries: CARES_TRIES });
-    if (servers && servers.length > 0) resolver.setServers([...servers]);
-    resolvers.set(key, resolver);
+/** The servers to ask: the configured ones, or the system's (as read from its resolver settings). */
+function serversFor(servers: readonly string[] | undefined): readonly DnsServer[] {
+  const texts = servers && servers.length > 0 ? servers : getServers();
+  const key = texts.join(',');
+  let found = parsed.get(key);
+  if (!found) {
+    found = texts.map(parseServer);
+    parsed.set(key, found);
   }
-  return resolver;
+  return found;
 }
 
 /**
- * Cancels every look-up still waiting on a DNS server. A look-up past its probe's deadline stays
- * queued in c-ares until c-ares gives up (seconds), keeping a process alive after its verdict: the
- * command line calls this once it has answered. (It cancels the look-ups of every engine of the
- * process, so the app does not.)
+ * Cancels every look-up still waiting on a DNS server, so that a process can exit as soon as it
+ * has answered: the command line calls this once it has. (It cancels the look-ups of every engine
+ * of the process, so the app does not.)
  */
 export function cancelPendingLookups(): void {
-  for (const resolver of resolvers.values()) resolver.cancel();
+  for (const controller of pending) controller.abort();
 }
 
 /** Resolves A then AAAA records through the given servers (the system's when none), within `timeoutMs`. */
@@ -46,30 +53,40 @@ export async function resolveWith(
   timeoutMs: number,
 ): Promise<Resolved> {
   if (isIP(host)) return { addresses: [{ address: host, family: isIP(host) }] };
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      reject(new ProbeFailure('DNS_TIMEOUT', `DNS timeout for ${host} after ${timeoutMs} ms`));
-    }, timeoutMs);
-  });
+  const controller = new AbortController();
+  pending.add(controller);
+  // A plain timer (referenced until the look-up settles) aborts every socket of the look-up.
+  const timer = setTimeout(() => {
+    controller.abort(new DnsError('ETIMEOUT', `DNS timeout for ${host} after ${timeoutMs} ms`));
+  }, timeoutMs);
   try {
-    return await Promise.race([resolveBoth(resolverFor(servers), host), deadline]);
+    return await resolveBoth(serversFor(servers), host, controller.signal);
   } catch (error) {
+    if (error instanceof DnsError && error.code === 'ETIMEOUT' && controller.signal.aborted) {
+      throw new ProbeFailure('DNS_TIMEOUT', error.message);
+    }
     throw dnsFailure(error, host);
   } finally {
     clearTimeout(timer);
+    pending.delete(controller);
   }
 }
 
-async function resolveBoth(resolver: Resolver, host: string): Promise<Resolved> {
+async function resolveBoth(
+  servers: readonly DnsServer[],
+  host: string,
+  signal: AbortSignal,
+): Promise<Resolved> {
+  if (servers.length === 0)
+    throw new ProbeFailure('DNS_SERVFAIL', `no DNS server to ask for ${host}`);
   try {
-    const v4 = await resolver.resolve4(host);
-    if (v4.length > 0) return { addresses: v4.map((address) => ({ address, family: 4 })) };
+    const v4 = await queryAddresses(host, 'A', servers, POLICY, signal);
+    return { addresses: v4.map((address) => ({ address, family: 4 })) };
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code !== 'ENODATA') throw error;
   }
-  const v6 = await resolver.resolve6(host);
+  const v6 = await queryAddresses(host, 'AAAA', servers, POLICY, signal);
   return { addresses: v6.map((address) => ({ address, family: 6 })) };
 }
 

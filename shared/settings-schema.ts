@@ -57,6 +57,8 @@ export const settingsSchema = z.strictObject({
   language: z.enum(['system', 'en', 'fr', 'ar']).default('system'),
   theme: z.enum(['system', 'light', 'dark']).default('system'),
   launchAtLogin: z.boolean().default(false),
+  /** Look for new versions daily, download them in the background, install them on quit. */
+  updates: z.boolean().default(true),
   /**
    * Asking other networks (Globalping) when a service is unreachable from here. The user's own
    * services are asked about only when each says so (`secondOpinion: true`).

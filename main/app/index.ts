@@ -1,13 +1,8 @@
 // The Electron entry: it only wires. Engine, history and settings are plain Node; the tray, the
 // notifications, the window and IPC are thin adapters over pure models (main/shell).
-import { renameSync, writeFileSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   app,
   clipboard,
-  dialog,
   ipcMain,
   Notification,
   powerMonitor,
@@ -27,7 +22,10 @@ import { SettingsStore } from '../settings/settings-store';
 import { configFromSettings } from '../shell/engine-config';
 import { createHandlers } from '../shell/handlers';
 import { noticesFor } from '../shell/notification-model';
-import { trayModel, type TrayAction } from '../shell/tray-model';
+import { observeRuns } from '../shell/runs';
+import { emptySnapshot, trayModel, type TrayAction } from '../shell/tray-model';
+import { watchNetwork } from '../shell/network-watch';
+import type { Updater } from '../shell/updates';
 import {
   hideFromDock,
   launchAtLogin,
@@ -35,15 +33,13 @@ import {
   prepareDesktop,
   setLaunchAtLogin,
   showNotification,
-  unpacked,
 } from './desktop';
 import { registerIpc, senderIs } from './ipc';
 import { createTray, type TrayView } from './tray';
+import { saveFile } from './save-file';
+import { startUpdates, type AppUpdates } from './updater';
+import { iconPath, pageUrl, preloadPath } from './paths';
 import { createWindow } from './window';
-
-const NETWORK_POLL_MS = 10_000;
-/** out/main, where the built main process runs from (ES module: no __dirname). */
-const HERE = dirname(fileURLToPath(import.meta.url));
 
 interface Running {
   engine: Engine;
@@ -51,6 +47,8 @@ interface Running {
   readonly history: Recorder;
   readonly checklist: Checklist | null;
   readonly tray: TrayView;
+  /** Null when the app is not packaged (nothing to update). */
+  updates: { readonly source: AppUpdates; readonly updater: Updater } | null;
   window: BrowserWindow | null;
   tr: Translator;
   checking: boolean;
@@ -59,28 +57,10 @@ interface Running {
 
 let running: Running | null = null;
 
-/**
- * The page: the dev server's in development (electron-vite sets ELECTRON_RENDERER_URL), the packed
- * file otherwise. A packaged app never obeys that variable: any URL set there would get the bridge.
- */
-function pageUrl(): string {
-  const dev = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-  if (dev) return new URL('index.html', dev.endsWith('/') ? dev : `${dev}/`).href;
-  return pathToFileURL(join(HERE, '../renderer/index.html')).href;
-}
-
 function translatorFor(settings: Settings): Translator {
   return createTranslator(
     settings.language === 'system' ? languageFrom(app.getLocale()) : settings.language,
   );
-}
-
-function iconPath(key: string): string {
-  const base = join(app.getAppPath(), 'build', 'icons');
-  // macOS draws "…Template" images in the menu bar's colour; Windows wants .ico; Linux gets 32 px.
-  if (process.platform === 'darwin') return join(base, `tray-${key}Template.png`);
-  if (process.platform === 'win32') return unpacked(join(base, `tray-${key}.ico`));
-  return join(base, `tray-${key}-32.png`);
 }
 
 /**
@@ -111,8 +91,15 @@ function render(snapshot: Snapshot): void {
       checking: running.checking,
       activeRun: activeRun(),
       historyProblem: running.history.problem?.code ?? null,
+      updateReady: readyVersion(),
     }),
   );
+}
+
+/** The version downloaded, verified and waiting for a restart, if any. */
+function readyVersion(): string | null {
+  const state = running?.updates?.updater.current();
+  return state?.kind === 'ready' ? state.version : null;
 }
 
 function openWindow(serviceId?: string): void {
@@ -124,7 +111,7 @@ function openWindow(serviceId?: string): void {
     const settings = running.settings.get();
     running.window = createWindow({
       pageUrl: pageUrl(),
-      preload: join(HERE, '../preload/index.cjs'),
+      preload: preloadPath(),
       bounds: settings.window,
       rtl: running.tr.language === 'ar',
       onBounds: (bounds) =>
@@ -165,6 +152,9 @@ async function act(action: TrayAction): Promise<void> {
     case 'launchAtLogin':
       applyLaunchAtLogin(action.enabled);
       render(engine.scheduler.snapshot());
+      return;
+    case 'installUpdate':
+      running.updates?.source.quitAndInstall();
       return;
     case 'quit':
       app.quit();
@@ -232,43 +222,6 @@ function openChecklist(): Checklist | null {
   }
 }
 
-/** Runs start, join and end with the incidents; the window is told. */
-function observeRuns(snapshot: Snapshot): Run[] {
-  const checklist = running?.checklist;
-  const history = running?.history.store;
-  if (!checklist || !history) return [];
-  const before = checklist.version;
-  try {
-    const started = checklist.observe(
-      snapshot,
-      history.incidents().filter((i) => i.end === null),
-    );
-    if (checklist.version !== before) send({ type: 'checklist' });
-    return started;
-  } catch {
-    return [];
-  }
-}
-
-/** Asks the engine for a grace period when the machine's network interfaces change. */
-function watchNetwork(): void {
-  let last = networkSignature();
-  setInterval(() => {
-    const now = networkSignature();
-    if (now !== last) running?.engine.scheduler.notifyNetworkChange();
-    last = now;
-  }, NETWORK_POLL_MS).unref();
-}
-
-function networkSignature(): string {
-  return JSON.stringify(
-    Object.entries(networkInterfaces()).map(([name, addresses]) => [
-      name,
-      addresses?.map((a) => a.address),
-    ]),
-  );
-}
-
 /** Settings that change what the engine checks or how: changing one restarts the engine. */
 const ENGINE_SETTINGS = [
   'services',
@@ -297,9 +250,12 @@ function startEngine(settings: Settings, history: Recorder, previous?: Snapshot)
     let started: Run[] = [];
     if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') {
       history.recordSnapshot(snapshot);
-      started = observeRuns(snapshot);
+      started = observeRuns(running.checklist, history.store, snapshot, () =>
+        send({ type: 'checklist' }),
+      );
     }
     notify(running.pendingChanges.splice(0), started);
+    running.updates?.updater.connectivityChanged(snapshot.overall === 'offline');
     render(snapshot);
     send({ type: 'snapshot', snapshot });
   });
@@ -324,6 +280,10 @@ function updateSettings(patch: Partial<Settings>): Settings {
   const next = running.settings.update((s) => ({ ...s, ...patch }));
   running.tr = translatorFor(next);
   if (before.launchAtLogin !== next.launchAtLogin) applyLaunchAtLogin(next.launchAtLogin);
+  if (before.updates !== next.updates && running.updates) {
+    running.updates.source.installOnQuit(next.updates);
+    if (next.updates) void running.updates.updater.checkNow();
+  }
   if (ENGINE_SETTINGS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]))) {
     const previous = running.engine.scheduler.snapshot();
     void running.engine.close();
@@ -351,13 +311,19 @@ function start(): void {
     history,
     checklist,
     tray,
+    updates: null,
     window: null,
     tr,
     checking: false,
     pendingChanges: [],
   };
-  render(createEmptySnapshot());
+  render(emptySnapshot());
   running.engine = startEngine(settings.get(), history);
+  running.updates = startUpdates({
+    settings: () => settings.get(),
+    offline: () => running?.engine.scheduler.snapshot().overall === 'offline',
+    changed: () => running && render(running.engine.scheduler.snapshot()),
+  });
   if (opened.reset && Notification.isSupported()) {
     showNotification('Vigie', tr.t('settings.reset', { backup: opened.reset.backup }), () =>
       openWindow(),
@@ -381,7 +347,7 @@ function start(): void {
       openExternal: (url) => shell.openExternal(url),
       catalog: defaultConfig,
       tryService: (service) => engineNow().tryService(service),
-      saveFile,
+      saveFile: (name, content) => saveFile(running?.window ?? null, name, content),
       dataDir: app.getPath('userData'),
       version: app.getVersion(),
       checklist,
@@ -392,32 +358,7 @@ function start(): void {
   );
   powerMonitor.on('suspend', () => scheduler().notifySuspend());
   powerMonitor.on('resume', () => scheduler().notifyResume());
-  watchNetwork();
-}
-
-/** Asks where to save (a native dialog over the window), then writes the file whole or not at all. */
-async function saveFile(suggestedName: string, content: string): Promise<string | null> {
-  const options = { defaultPath: join(app.getPath('documents'), suggestedName) };
-  const parent = running?.window;
-  const choice = parent
-    ? await dialog.showSaveDialog(parent, options)
-    : await dialog.showSaveDialog(options);
-  if (choice.canceled || !choice.filePath) return null;
-  const temp = `${choice.filePath}.vigie-tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, choice.filePath);
-  return choice.filePath;
-}
-
-/** What the tray shows before the first check. */
-function createEmptySnapshot(): Snapshot {
-  return {
-    checkedAt: 0,
-    overall: 'ok',
-    connectivity: { state: 'online', detail: '', references: [] },
-    services: [],
-    bytes: 0,
-  };
+  watchNetwork(() => running?.engine.scheduler.notifyNetworkChange());
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -433,6 +374,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', () => {
     if (!running) return;
     void running.engine.close();
+    running.updates?.updater.stop();
     running.history.close();
     running.checklist?.close();
     running.tray.destroy();

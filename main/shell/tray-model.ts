@@ -19,6 +19,7 @@ export type TrayAction =
   | { readonly type: 'pause'; readonly until: number }
   | { readonly type: 'resume' }
   | { readonly type: 'launchAtLogin'; readonly enabled: boolean }
+  | { readonly type: 'installUpdate' }
   | { readonly type: 'quit' };
 
 /** One menu item, as data. */
@@ -47,6 +48,8 @@ export interface TrayContext {
   readonly activeRun?: { readonly id: string; readonly services: readonly string[] } | null;
   /** Why history is not being saved, if it is not: said in the menu and the tooltip. */
   readonly historyProblem?: HistoryProblemCode | null;
+  /** A new version downloaded and verified, waiting for a restart. */
+  readonly updateReady?: string | null;
 }
 
 /** When "until tomorrow" ends: tomorrow at 08:00, local time. */
@@ -136,6 +139,14 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
           ],
         },
     { separator: true },
+    ...(ctx.updateReady
+      ? [
+          {
+            label: t('menu.restartToUpdate', { version: ctx.updateReady }),
+            action: { type: 'installUpdate' } as const,
+          },
+        ]
+      : []),
     {
       label: t('menu.launchAtLogin'),
       checked: ctx.settings.launchAtLogin,
@@ -149,5 +160,16 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
       ? `${tooltip(snapshot, ctx)} · ${t('tooltip.historyNotSaved')}`
       : tooltip(snapshot, ctx),
     menu,
+  };
+}
+
+/** What the tray shows before the first check. */
+export function emptySnapshot(): Snapshot {
+  return {
+    checkedAt: 0,
+    overall: 'ok',
+    connectivity: { state: 'online', detail: '', references: [] },
+    services: [],
+    bytes: 0,
   };
 }

@@ -77,27 +77,39 @@ export function TextField({
   );
 }
 
+/** A checkbox with its label, and a line under it saying what it costs or means (optional). */
 export function Toggle({
   label,
   checked,
   onChange,
   disabled,
+  hint,
 }: {
   readonly label: ReactNode;
   readonly checked: boolean;
   readonly onChange: (checked: boolean) => void;
   readonly disabled?: boolean;
+  readonly hint?: string;
 }) {
+  const hintId = useId();
   return (
-    <label className="toggle">
-      <input
-        type="checkbox"
-        checked={checked}
-        disabled={disabled}
-        onChange={(e) => onChange(e.target.checked)}
-      />{' '}
-      {label}
-    </label>
+    <>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          aria-describedby={hint ? hintId : undefined}
+          onChange={(e) => onChange(e.target.checked)}
+        />{' '}
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+    </>
   );
 }
 

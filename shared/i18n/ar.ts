@@ -53,6 +53,7 @@ export const ar: Messages = {
     pauseTomorrow: 'حتى الغد',
     resume: 'استئناف الفحوصات',
     launchAtLogin: 'التشغيل عند تسجيل الدخول',
+    restartToUpdate: 'أعد التشغيل للتحديث إلى الإصدار {{version}}',
     quit: 'إنهاء Vigie',
   },
   notify: {
@@ -379,6 +380,9 @@ export const ar: Messages = {
     themeDark: 'داكنة',
     startup: 'بدء التشغيل',
     launchAtLogin: 'شغّل Vigie عند تسجيل دخولي',
+    updates: 'ثبّت الإصدارات الجديدة من Vigie تلقائيًا',
+    updatesHint:
+      'يبحث Vigie عن إصدار جديد مرة في اليوم، ولا يبحث أبدًا وهذا الحاسوب غير متصل. يُنزَّل الإصدار الجديد (نحو 100 ميغابايت) في الخلفية ويُثبَّت عند إغلاق Vigie.',
     data: 'البيانات',
     dataDir: 'مجلد البيانات',
     dataNone: 'لا يُسجَّل السجل (نسخة أخرى من Vigie تستخدم المجلد).',

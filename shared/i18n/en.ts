@@ -49,6 +49,7 @@ export const en = {
     pauseTomorrow: 'Until tomorrow',
     resume: 'Resume checks',
     launchAtLogin: 'Launch at login',
+    restartToUpdate: 'Restart to update to {{version}}',
     quit: 'Quit Vigie',
   },
   notify: {
@@ -344,6 +345,9 @@ export const en = {
     themeDark: 'Dark',
     startup: 'Start',
     launchAtLogin: 'Start Vigie when I log in',
+    updates: 'Install new versions of Vigie automatically',
+    updatesHint:
+      'Vigie looks once a day, never while this computer is offline. A new version (about 100 MB) downloads in the background and is installed when Vigie quits.',
     data: 'Data',
     dataDir: 'Data folder',
     dataNone: 'History is not being recorded (another Vigie is using the folder).',

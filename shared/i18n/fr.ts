@@ -53,6 +53,7 @@ export const fr: Messages = {
     pauseTomorrow: 'Jusqu’à demain',
     resume: 'Reprendre les vérifications',
     launchAtLogin: 'Lancer à l’ouverture de session',
+    restartToUpdate: 'Redémarrer pour passer à la version {{version}}',
     quit: 'Quitter Vigie',
   },
   notify: {
@@ -372,6 +373,9 @@ export const fr: Messages = {
     themeDark: 'Sombre',
     startup: 'Démarrage',
     launchAtLogin: 'Lancer Vigie à l’ouverture de session',
+    updates: 'Installer automatiquement les nouvelles versions de Vigie',
+    updatesHint:
+      'Vigie vérifie une fois par jour, jamais quand cet ordinateur est hors ligne. Une nouvelle version (environ 100 Mo) se télécharge en arrière-plan et s’installe quand Vigie se ferme.',
     data: 'Données',
     dataDir: 'Dossier des données',
     dataNone: 'L’historique n’est pas enregistré (un autre Vigie utilise le dossier).',

@@ -10,6 +10,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resetRecorder, type Recorder as FakeRecorder } from '../../../helpers/fake-electron';
 
 vi.mock('electron', async () => (await import('../../../helpers/fake-electron')).fakeElectron());
+vi.mock('electron-updater', async () =>
+  (await import('../../../helpers/fake-updater')).fakeElectronUpdater(),
+);
 vi.mock('../../../../main/engine', async () =>
   (await import('../../../helpers/silent-engine')).silentEngineModule(),
 );

@@ -6,6 +6,9 @@ import { afterAll, expect, it, vi } from 'vitest';
 import { recorder } from '../../../helpers/fake-electron';
 
 vi.mock('electron', async () => (await import('../../../helpers/fake-electron')).fakeElectron());
+vi.mock('electron-updater', async () =>
+  (await import('../../../helpers/fake-updater')).fakeElectronUpdater(),
+);
 vi.mock('../../../../main/engine', async () =>
   (await import('../../../helpers/silent-engine')).silentEngineModule(),
 );

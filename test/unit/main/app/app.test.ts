@@ -11,6 +11,9 @@ import { openHistory } from '../../../../main/history/store';
 import { recorder, type FakeWindow, type MenuItemSpec } from '../../../helpers/fake-electron';
 
 vi.mock('electron', async () => (await import('../../../helpers/fake-electron')).fakeElectron());
+vi.mock('electron-updater', async () =>
+  (await import('../../../helpers/fake-updater')).fakeElectronUpdater(),
+);
 
 const world = vi.hoisted(() => ({
   states: {} as Record<string, { state: VerdictState; cause: ServiceStatus['cause'] }>,

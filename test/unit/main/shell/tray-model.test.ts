@@ -156,3 +156,20 @@ describe('while history is not being saved', () => {
     expect(fine.menu.some((item) => 'label' in item && item.label?.startsWith('⚠'))).toBe(false);
   });
 });
+
+describe('once an update is downloaded', () => {
+  it('offers the restart with the version, in each language, and nothing before', () => {
+    const snap = snapshot('ok', [service('wa', 'up')]);
+    const line = (language: 'en' | 'fr' | 'ar', updateReady: string | null) =>
+      trayModel(snap, { ...ctx(language), updateReady }).menu.find(
+        (item) => item.action?.type === 'installUpdate',
+      );
+    expect(line('en', '1.2.3')).toEqual({
+      label: 'Restart to update to 1.2.3',
+      action: { type: 'installUpdate' },
+    });
+    expect(line('fr', '1.2.3')?.label).toBe('Redémarrer pour passer à la version 1.2.3');
+    expect(line('ar', '1.2.3')?.label).toBe('أعد التشغيل للتحديث إلى الإصدار 1.2.3');
+    expect(line('en', null)).toBeUndefined();
+  });
+});

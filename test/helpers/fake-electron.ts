@@ -1,6 +1,8 @@
 // A fake `electron` module that records what the code asked for: tray images, tooltips and menus,
 // notifications, windows and their preferences, IPC handlers, app calls. Used with vi.mock.
+import { existsSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
+import { fileURLToPath } from 'node:url';
 
 export interface MenuItemSpec {
   label?: string;
@@ -22,6 +24,10 @@ export class Recorder {
   /** What the OS says about launch at login (macOS and Windows). */
   loginItemNow = { openAtLogin: false, wasOpenedAtLogin: false };
   packaged = false;
+  /** What `app.getAppPath()` answers (the packaged smoke test points it at the unpacked asar). */
+  appPath: string | null = null;
+  /** Notifications garbage-collected before they were clicked or closed (their click is lost). */
+  droppedNotifications = 0;
   appUserModelId: string | null = null;
   applicationMenu: unknown = 'default';
   dockHidden = false;
@@ -52,17 +58,21 @@ export function resetRecorder(): Recorder {
 
 export class FakeTray extends EventEmitter {
   image: string;
+  /** Electron draws nothing for an image whose file is missing: an empty image, no error. */
+  imageEmpty: boolean;
   tooltip = '';
   menu: MenuItemSpec[] = [];
   destroyed = false;
-  constructor(image: { path: string }) {
+  constructor(image: FakeImage) {
     super();
     beforeReadyThrows('Tray');
     this.image = image.path;
+    this.imageEmpty = image.isEmpty();
     recorder.trays.push(this);
   }
-  setImage(image: { path: string }) {
+  setImage(image: FakeImage) {
     this.image = image.path;
+    this.imageEmpty = image.isEmpty();
   }
   setToolTip(text: string) {
     this.tooltip = text;
@@ -75,6 +85,22 @@ export class FakeTray extends EventEmitter {
   }
 }
 
+/** nativeImage.createFromPath: an empty image when the file does not exist, as in Electron. */
+export interface FakeImage {
+  readonly path: string;
+  isEmpty(): boolean;
+}
+
+function imageFrom(path: string): FakeImage {
+  const empty = !existsSync(path);
+  return { path, isEmpty: () => empty };
+}
+
+// A notification shown and then dropped by the app is collected, and its click with it.
+const collected = new FinalizationRegistry<{ settled: boolean }>((state) => {
+  if (!state.settled) recorder.droppedNotifications++;
+});
+
 export class FakeNotification extends EventEmitter {
   shown = false;
   constructor(readonly options: { title: string; body: string }) {
@@ -86,6 +112,12 @@ export class FakeNotification extends EventEmitter {
   }
   show() {
     this.shown = true;
+    const state = { settled: false };
+    collected.register(this, state);
+    const settle = () => (state.settled = true);
+    // Clicked or closed: its life in the OS's centre is over, losing it loses nothing.
+    this.prependListener('click', settle);
+    this.prependListener('close', settle);
   }
 }
 
@@ -117,6 +149,11 @@ export class FakeWebContents extends EventEmitter {
 export class FakeWindow extends EventEmitter {
   readonly webContents = new FakeWebContents();
   loaded = '';
+  /** Whether the file the window loaded exists (Electron fails the load with ERR_FILE_NOT_FOUND). */
+  loadedExists = false;
+  /** Whether the preload exists (Electron starts the page without its bridge if not). */
+  readonly preloadExists: boolean;
+  focused = false;
   visible = false;
   destroyed = false;
   bounds: { width: number; height: number; x: number; y: number };
@@ -131,16 +168,21 @@ export class FakeWindow extends EventEmitter {
       x: 10,
       y: 20,
     };
+    const preload = options.webPreferences['preload'];
+    this.preloadExists = typeof preload === 'string' && existsSync(preload);
     recorder.windows.push(this);
   }
   loadURL(url: string) {
     this.loaded = url;
+    this.loadedExists = !url.startsWith('file:') || existsSync(fileURLToPath(url));
     return Promise.resolve();
   }
   show() {
     this.visible = true;
   }
-  focus() {}
+  focus() {
+    this.focused = true;
+  }
   isDestroyed() {
     return this.destroyed;
   }
@@ -175,8 +217,12 @@ export function fakeElectron() {
     quit: () => recorder.quit++,
     on: (event: string, listener: (...args: unknown[]) => void) =>
       recorder.appEvents.on(event, listener),
+    once: (event: string, listener: (...args: unknown[]) => void) =>
+      recorder.appEvents.once(event, listener),
+    getName: () => 'Vigie',
     // Packaged, the app is an asar archive inside the installation's resources.
-    getAppPath: () => (recorder.packaged ? '/opt/Vigie/resources/app.asar' : '/app'),
+    getAppPath: () =>
+      recorder.appPath ?? (recorder.packaged ? '/opt/Vigie/resources/app.asar' : '/app'),
     getPath: (name: string) => (name === 'documents' ? '/documents' : recorder.userData),
     getVersion: () => '0.1.0-test',
     getLocale: () => recorder.locale,
@@ -230,7 +276,7 @@ export function fakeElectron() {
       buildFromTemplate: (items: MenuItemSpec[]) => ({ items }),
       setApplicationMenu: (menu: unknown) => (recorder.applicationMenu = menu),
     },
-    nativeImage: { createFromPath: (path: string) => ({ path }) },
+    nativeImage: { createFromPath: imageFrom },
     Tray: FakeTray,
     Notification: FakeNotification,
     BrowserWindow: FakeWindow,

@@ -6,6 +6,7 @@ import type { Snapshot } from '../shared/types';
 import { parseCli, USAGE, UsageError, type CliArgs } from './cli/args';
 import {
   connectivityLine,
+  overallLine,
   EXIT,
   exitCodeFor,
   snapshotJson,
@@ -136,7 +137,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     lastConnectivity = snapshot.connectivity.state;
     if (snapshot.overall !== lastOverall) {
       io.out(
-        `${io.tr.clock(snapshot.checkedAt || Date.now())}  ${io.tr.t('cli.overall', { overall: io.tr.t(`overall.${snapshot.overall}`) })}`,
+        `${io.tr.clock(snapshot.checkedAt || Date.now())}  ${overallLine(snapshot, io.tr, Date.now())}`,
       );
     }
     lastOverall = snapshot.overall;

@@ -3,6 +3,7 @@ import type { Translator } from '../../shared/i18n';
 import { localSummary } from '../../shared/i18n/evidence';
 import { forTerminal } from './terminal-text';
 import { formatBytes } from '../../shared/format';
+import { story } from '../../shared/story';
 import type {
   ProbeResult,
   SecondOpinion,
@@ -127,11 +128,20 @@ export function connectivityLine(snapshot: Snapshot, tr: Translator): string {
   });
 }
 
+/** The overall state as the tray and the window tell it: "Overall: Outage — WhatsApp is down…". */
+export function overallLine(snapshot: Snapshot, tr: Translator, now: number): string {
+  const told = story(snapshot, tr, now);
+  // "You are offline — You are offline: nothing is judged…" would say it twice.
+  return told.sentence.startsWith(told.headline)
+    ? tr.t('cli.overall', { overall: told.sentence })
+    : tr.t('cli.overallWithSentence', { overall: told.headline, sentence: told.sentence });
+}
+
 /** The readable table of `check`, in the user's language (LANG), evidence included. */
 export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translator): string {
   const lines: string[] = [];
   lines.push(connectivityLine(snapshot, tr));
-  lines.push(tr.t('cli.overall', { overall: tr.t(`overall.${snapshot.overall}`) }));
+  lines.push(overallLine(snapshot, tr, Date.now()));
   lines.push('');
   const width = (texts: string[], min: number) => Math.max(min, ...texts.map((t) => t.length));
   const nameWidth = width([tr.t('cli.service'), ...snapshot.services.map((s) => s.name)], 7);

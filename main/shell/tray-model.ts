@@ -3,13 +3,13 @@
 import type { Translator } from '../../shared/i18n';
 import type { HistoryProblemCode } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
-import { attentionService, isTrouble, worstService } from '../../shared/severity';
-import type { OverallState, Snapshot } from '../../shared/types';
+import { story, type StoryIcon } from '../../shared/story';
+import type { Snapshot } from '../../shared/types';
 
 export { worstService } from '../../shared/severity';
 
-/** The icon for each overall state (build/tray-<key>.png). */
-export type IconKey = OverallState;
+/** The icon for each overall state, and "checking" before the first check (build/icons/tray-<key>). */
+export type IconKey = StoryIcon;
 
 /** What a menu item does when clicked. */
 export type TrayAction =
@@ -60,45 +60,12 @@ export function tomorrowMorning(now: number): number {
   return d.getTime();
 }
 
-function tooltip(snapshot: Snapshot, ctx: TrayContext): string {
-  const { t } = ctx.tr;
-  if (snapshot.overall === 'paused') {
-    return snapshot.pausedUntil
-      ? t('tooltip.paused', { until: ctx.tr.time(snapshot.pausedUntil, ctx.now) })
-      : t('tooltip.pausedIndefinitely');
-  }
-  if (snapshot.checkedAt === 0) return t('tooltip.checking');
-  if (snapshot.overall === 'offline') return t('tooltip.offline');
-  const worst = worstService(snapshot.services);
-  if (!worst) {
-    // Nothing down or degraded; the icon may still be amber for maintenance or a service not judged.
-    const attention = attentionService(snapshot.services);
-    if (!attention) return t('tooltip.ok');
-    const since = ctx.tr.time(attention.since ?? attention.checkedAt, ctx.now);
-    return attention.state === 'maintenance'
-      ? t('tooltip.maintenance', { service: attention.name, since })
-      : t('tooltip.unknown', { service: attention.name });
-  }
-  const others = snapshot.services.filter((s) => s !== worst && isTrouble(s.state)).length;
-  const values = {
-    service: worst.name,
-    state: t(`state.${worst.state}`),
-    since: ctx.tr.time(worst.since ?? worst.checkedAt, ctx.now),
-    count: others,
-  };
-  if (others > 0) return t('tooltip.more', values);
-  if (worst.cause === 'network') return t('tooltip.network', values);
-  if (worst.cause === 'regional') return t('tooltip.regional', values);
-  if (worst.cause === 'provider') return t('tooltip.provider', values);
-  return t('tooltip.unconfirmed', values);
-}
-
 /** Computes the icon, the tooltip and the menu. */
 export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
   const { t } = ctx.tr;
   const paused = snapshot.overall === 'paused';
-  const headline =
-    snapshot.checkedAt === 0 && !paused ? t('overall.checking') : t(`overall.${snapshot.overall}`);
+  const told = story(snapshot, ctx.tr, ctx.now);
+  const headline = told.headline;
   const critical = snapshot.services
     .filter((s) => s.critical)
     .map((s): TrayMenuItem => ({
@@ -154,11 +121,10 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
     },
     { label: t('menu.quit'), action: { type: 'quit' } },
   ];
+  const tooltip = t('tooltip.story', { sentence: told.sentence });
   return {
-    icon: snapshot.checkedAt === 0 && !paused ? 'ok' : snapshot.overall,
-    tooltip: ctx.historyProblem
-      ? `${tooltip(snapshot, ctx)} · ${t('tooltip.historyNotSaved')}`
-      : tooltip(snapshot, ctx),
+    icon: told.icon,
+    tooltip: ctx.historyProblem ? `${tooltip} · ${t('tooltip.historyNotSaved')}` : tooltip,
     menu,
   };
 }

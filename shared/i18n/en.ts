@@ -7,6 +7,8 @@ export const en = {
     offline: 'You are offline',
     paused: 'Checks paused',
     checking: 'Checking…',
+    maintenance: 'A service is in maintenance',
+    unknown: 'A service cannot be checked',
   },
   state: {
     up: 'up',
@@ -17,19 +19,7 @@ export const en = {
   },
   tooltip: {
     historyNotSaved: 'history not saved',
-    maintenance: 'Vigie — {{service}} in maintenance since {{since}}',
-    unknown: 'Vigie — {{service}} cannot be checked right now',
-    regional: 'Vigie — {{service}} unreachable from your country since {{since}}',
-    ok: 'Vigie — all services are up',
-    checking: 'Vigie — checking…',
-    offline: 'Vigie — you are offline: nothing is judged until the connection is back',
-    paused: 'Vigie — checks paused until {{until}}',
-    pausedIndefinitely: 'Vigie — checks paused',
-    provider: 'Vigie — {{service}} {{state}} for everyone since {{since}}',
-    network: 'Vigie — {{service}} unreachable from your network since {{since}}',
-    unconfirmed: 'Vigie — {{service}} {{state}} since {{since}} (not confirmed by the platform)',
-    more_one: 'Vigie — {{service}} {{state}} since {{since}}, and {{count}} other service',
-    more_other: 'Vigie — {{service}} {{state}} since {{since}}, and {{count}} other services',
+    story: 'Vigie — {{sentence}}',
   },
   historyNotSaved: {
     DISK_FULL:
@@ -131,6 +121,7 @@ export const en = {
     summary: 'SUMMARY',
     connectivity: 'Connectivity: {{state}} — {{answered}}/{{asked}} references answered',
     overall: 'Overall: {{overall}}',
+    overallWithSentence: 'Overall: {{overall}} — {{sentence}}',
     footer: 'Checked at {{time}}; {{used}} of network used.',
     watching_one: 'Watching {{count}} service every {{seconds}} s. Ctrl-C stops.',
     watching_other: 'Watching {{count}} services every {{seconds}} s. Ctrl-C stops.',
@@ -164,8 +155,8 @@ export const en = {
     bannerProviderDegraded: '{{service}} has problems since {{since}} — {{provider}} reports them',
     bannerNetwork: 'Your network may be blocking {{service}}: {{provider}} says all is well',
     bannerUnconfirmed: '{{service}} is {{state}} since {{since}}; {{provider}} has not confirmed',
-    bannerMore_one: 'and {{count}} other service',
-    bannerMore_other: 'and {{count}} other services',
+    bannerWithMore_one: '{{sentence}} (and {{count}} other service)',
+    bannerWithMore_other: '{{sentence}} (and {{count}} other services)',
     bannerOffline: 'You are offline: nothing is judged until the connection is back',
     bannerCaptive:
       'This network wants you to sign in first (a captive portal): nothing is judged until then',

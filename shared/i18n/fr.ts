@@ -9,6 +9,8 @@ export const fr: Messages = {
     offline: 'Vous êtes hors ligne',
     paused: 'Vérifications en pause',
     checking: 'Vérification…',
+    maintenance: 'Un service est en maintenance',
+    unknown: 'Un service ne peut pas être vérifié',
   },
   state: {
     up: 'en service',
@@ -19,20 +21,7 @@ export const fr: Messages = {
   },
   tooltip: {
     historyNotSaved: 'historique non enregistré',
-    maintenance: 'Vigie — {{service}} en maintenance depuis {{since}}',
-    unknown: 'Vigie — {{service}} ne peut pas être vérifié pour l’instant',
-    regional: 'Vigie — {{service}} injoignable depuis votre pays depuis {{since}}',
-    ok: 'Vigie — tous les services fonctionnent',
-    checking: 'Vigie — vérification…',
-    offline: 'Vigie — vous êtes hors ligne : rien n’est jugé avant le retour de la connexion',
-    paused: 'Vigie — vérifications en pause jusqu’à {{until}}',
-    pausedIndefinitely: 'Vigie — vérifications en pause',
-    provider: 'Vigie — {{service}} {{state}} pour tout le monde depuis {{since}}',
-    network: 'Vigie — {{service}} injoignable depuis votre réseau depuis {{since}}',
-    unconfirmed: 'Vigie — {{service}} {{state}} depuis {{since}} (non confirmé par la plateforme)',
-    more_one: 'Vigie — {{service}} {{state}} depuis {{since}}, et {{count}} autre service',
-    more_many: 'Vigie — {{service}} {{state}} depuis {{since}}, et {{count}} autres services',
-    more_other: 'Vigie — {{service}} {{state}} depuis {{since}}, et {{count}} autres services',
+    story: 'Vigie — {{sentence}}',
   },
   historyNotSaved: {
     DISK_FULL:
@@ -146,6 +135,7 @@ export const fr: Messages = {
     summary: 'RÉSUMÉ',
     connectivity: 'Connexion : {{state}} — {{answered}}/{{asked}} références ont répondu',
     overall: 'État général : {{overall}}',
+    overallWithSentence: 'État général : {{overall}} — {{sentence}}',
     footer: 'Vérifié à {{time}} ; {{used}} de réseau utilisés.',
     watching_one: 'Surveillance de {{count}} service toutes les {{seconds}} s. Ctrl-C arrête.',
     watching_many: 'Surveillance de {{count}} de services toutes les {{seconds}} s. Ctrl-C arrête.',
@@ -184,9 +174,9 @@ export const fr: Messages = {
       'Votre réseau bloque peut-être {{service}} : {{provider}} indique que tout va bien',
     bannerUnconfirmed:
       '{{service}} est {{state}} depuis {{since}} ; {{provider}} n’a rien confirmé',
-    bannerMore_one: 'et {{count}} autre service',
-    bannerMore_many: 'et {{count}} autres services',
-    bannerMore_other: 'et {{count}} autres services',
+    bannerWithMore_one: '{{sentence}} (et {{count}} autre service)',
+    bannerWithMore_many: '{{sentence}} (et {{count}} autres services)',
+    bannerWithMore_other: '{{sentence}} (et {{count}} autres services)',
     bannerOffline: 'Vous êtes hors ligne : rien n’est jugé avant le retour de la connexion',
     bannerCaptive:
       'Ce réseau demande de vous connecter d’abord (portail captif) : rien n’est jugé d’ici là',

@@ -215,7 +215,7 @@ describe('the packaged app (Linux, unpacked)', () => {
     expect(report.errors).toEqual([]);
     expect(report.started).toBe(true);
     expect(report.handlers).toEqual(Object.keys(requests).sort());
-    expect(report.tray.image).toBe(join(app, 'build', 'icons', 'tray-ok-32.png'));
+    expect(report.tray.image).toBe(join(app, 'build', 'icons', 'tray-checking-32.png'));
     expect(report.tray.empty).toBe(false);
     expect(report.window.loaded).toMatch(/^file:\/\/\/.*\/out\/renderer\/index\.html$/);
     expect(report.window.pageExists).toBe(true);

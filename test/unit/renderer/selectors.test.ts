@@ -61,7 +61,7 @@ describe('banner', () => {
       service('B', 'degraded', 'unconfirmed'),
       service('C', 'down', 'provider'),
     ]);
-    expect(banner(many, en, NOW).text).toMatch(/and 2 other services$/);
+    expect(banner(many, en, NOW).text).toMatch(/\(and 2 other services\)$/);
     expect(banner(snapshot([], 'offline', 'offline'), en, NOW)).toEqual({
       tone: 'muted',
       text: 'You are offline: nothing is judged until the connection is back',

@@ -58,7 +58,7 @@ describe('on Linux', () => {
     expect(recorder.windows[0]!.loaded).toBe(
       pathToFileURL(join(recorder.windows[0]!.loaded.replace(/^file:\/\//, ''))).href,
     );
-    expect(recorder.trays[0]!.image).toBe('/app/build/icons/tray-ok-32.png');
+    expect(recorder.trays[0]!.image).toBe('/app/build/icons/tray-checking-32.png');
   });
 
   it('a launch at login (--hidden) starts quietly in the tray', async () => {
@@ -88,7 +88,7 @@ describe('on macOS', () => {
     });
     expect(recorder.dockHidden).toBe(true);
     expect(recorder.windows).toHaveLength(0);
-    expect(recorder.trays[0]!.image).toBe('/app/build/icons/tray-okTemplate.png');
+    expect(recorder.trays[0]!.image).toBe('/app/build/icons/tray-checkingTemplate.png');
     recorder.appEvents.emit('activate');
     expect(recorder.windows).toHaveLength(1);
   });
@@ -110,7 +110,7 @@ describe('on Windows', () => {
     expect(recorder.appUserModelId).toBe('app.vigie.desktop');
     // Packaged, the app path is inside the asar: the icon comes from next to it.
     expect(recorder.trays[0]!.image).toBe(
-      '/opt/Vigie/resources/app.asar.unpacked/build/icons/tray-ok.ico',
+      '/opt/Vigie/resources/app.asar.unpacked/build/icons/tray-checking.ico',
     );
     const { heldNotifications, showNotification } = await import('../../../../main/app/desktop');
     let clicked = 0;

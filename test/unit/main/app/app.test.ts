@@ -117,9 +117,9 @@ afterAll(() => {
 
 describe('the tray', () => {
   it('starts checking at once, then says all is well', async () => {
-    expect(tray().image).toBe('/app/build/icons/tray-ok-32.png');
+    expect(tray().image).toBe('/app/build/icons/tray-checking-32.png');
     await vi.advanceTimersByTimeAsync(0);
-    expect(tray().tooltip).toBe('Vigie — all services are up');
+    expect(tray().tooltip).toBe('Vigie — All services are up');
     expect(tray().menu.map((i) => i.label ?? '—')).toEqual([
       'All services are up',
       'Facebook: up',
@@ -143,7 +143,9 @@ describe('the tray', () => {
     expect(recorder.notifications).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(15_000);
     expect(tray().image).toBe('/app/build/icons/tray-outage-32.png');
-    expect(tray().tooltip).toMatch(/^Vigie — WhatsApp down for everyone since \d\d:\d\d (AM|PM)$/);
+    expect(tray().tooltip).toMatch(
+      /^Vigie — WhatsApp is down for everyone since \d\d:\d\d (AM|PM) — Meta’s status page confirms$/,
+    );
     expect(recorder.notifications.map((n) => n.options)).toEqual([
       {
         title: 'WhatsApp is down for everyone',
@@ -164,7 +166,7 @@ describe('the tray', () => {
   it('pauses for an hour, says so, and remembers it', async () => {
     item(item(tray().menu, 'Pause checks')!.submenu!, 'For 1 hour')!.click!();
     expect(tray().image).toBe('/app/build/icons/tray-paused-32.png');
-    expect(tray().tooltip).toMatch(/^Vigie — checks paused until/);
+    expect(tray().tooltip).toMatch(/^Vigie — Checks are paused until/);
     const saved = JSON.parse(readFileSync(join(recorder.userData, 'settings.json'), 'utf8'));
     expect(saved.pausedUntil).toBeGreaterThan(Date.now());
     item(tray().menu, 'Resume checks')!.click!();

@@ -181,7 +181,7 @@ describe('each cause in each language', () => {
       now: NOW,
       checking: false,
     });
-    expect(tray.tooltip).toMatch(/^Vigie — WhatsApp unreachable from your country since/);
+    expect(tray.tooltip).toMatch(/^Vigie — WhatsApp is unreachable from your country since/);
   });
 
   it('a failed second opinion is said, never silently dropped', () => {
@@ -209,13 +209,13 @@ describe('maintenance and a service that cannot be checked: the tray and the win
     [
       'maintenance',
       'provider',
-      /^Vigie — WhatsApp in maintenance since/,
+      /^Vigie — WhatsApp is in maintenance since/,
       /^WhatsApp is in maintenance since .*, as Meta announced$/,
     ],
     [
       'unknown',
       null,
-      /^Vigie — WhatsApp cannot be checked right now$/,
+      /^Vigie — WhatsApp cannot be checked right now/,
       /^WhatsApp cannot be checked right now/,
     ],
   ] as const)('%s: never "all services are up" under an amber icon', (state, cause, tip, text) => {
@@ -224,7 +224,8 @@ describe('maintenance and a service that cannot be checked: the tray and the win
     for (const lang of LANGUAGES) {
       const tr = createTranslator(lang);
       const tray = trayModel(snap, { tr, settings: defaultSettings(), now: NOW, checking: false });
-      expect(tray.tooltip).not.toBe(tr.t('tooltip.ok'));
+      expect(tray.tooltip).not.toBe(tr.t('tooltip.story', { sentence: tr.t('window.bannerOk') }));
+      expect(tray.menu[0]?.label).not.toBe(tr.t('overall.ok'));
       expect(bannerOf(snap, tr, NOW).text).not.toBe(tr.t('window.bannerOk'));
     }
     const tr = createTranslator('en');
@@ -243,6 +244,6 @@ describe('maintenance and a service that cannot be checked: the tray and the win
     const tr = createTranslator('en');
     expect(
       trayModel(snap, { tr, settings: defaultSettings(), now: NOW, checking: false }).tooltip,
-    ).toBe(tr.t('tooltip.offline'));
+    ).toBe(tr.t('tooltip.story', { sentence: tr.t('window.bannerOffline') }));
   });
 });

@@ -51,17 +51,26 @@ const ctx = (language: 'en' | 'fr' | 'ar' = 'en', checking = false) => ({
 
 describe('tray model', () => {
   it('one icon per overall state', () => {
+    const services = {
+      ok: [service('wa', 'up')],
+      degraded: [service('wa', 'degraded', 'provider')],
+      outage: [service('wa', 'down', 'provider')],
+      offline: [],
+      paused: [],
+    };
     for (const overall of ['ok', 'degraded', 'outage', 'offline', 'paused'] as const) {
-      expect(trayModel(snapshot(overall, []), ctx()).icon).toBe(overall);
+      expect(trayModel(snapshot(overall, services[overall]), ctx()).icon).toBe(overall);
     }
+    // Before the first check: grey "checking", never green.
+    expect(trayModel(snapshot('ok', [], { checkedAt: 0 }), ctx()).icon).toBe('checking');
   });
 
   it('says who is at fault, in words, since when', () => {
     expect(trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx()).tooltip).toBe(
-      'Vigie — WhatsApp down for everyone since 03:42 PM',
+      'Vigie — WhatsApp is down for everyone since 03:42 PM — the platform’s status page confirms',
     );
     expect(trayModel(snapshot('outage', [service('wa', 'down', 'network')]), ctx()).tooltip).toBe(
-      'Vigie — WhatsApp unreachable from your network since 03:42 PM',
+      'Vigie — Your network may be blocking WhatsApp: the platform says all is well',
     );
     expect(
       trayModel(
@@ -72,12 +81,14 @@ describe('tray model', () => {
         ]),
         ctx(),
       ).tooltip,
-    ).toBe('Vigie — Facebook down since 03:42 PM, and 2 other services');
+    ).toBe(
+      'Vigie — Facebook is down for everyone since 03:42 PM — the platform’s status page confirms (and 2 other services)',
+    );
     expect(trayModel(snapshot('offline', []), ctx()).tooltip).toBe(
-      'Vigie — you are offline: nothing is judged until the connection is back',
+      'Vigie — You are offline: nothing is judged until the connection is back',
     );
     expect(trayModel(snapshot('ok', [service('wa', 'up')]), ctx('fr')).tooltip).toBe(
-      'Vigie — tous les services fonctionnent',
+      'Vigie — Tous les services fonctionnent',
     );
     expect(
       trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx('ar')).tooltip,
@@ -126,7 +137,7 @@ describe('tray model', () => {
         ?.enabled,
     ).toBe(false);
     const paused = trayModel(snapshot('paused', [], { pausedUntil: NOW + 3600_000 }), ctx());
-    expect(paused.tooltip).toBe('Vigie — checks paused until 05:00 PM');
+    expect(paused.tooltip).toBe('Vigie — Checks are paused until 05:00 PM');
     expect(paused.menu.some((i) => i.action?.type === 'resume')).toBe(true);
   });
 });
@@ -141,7 +152,7 @@ describe('while history is not being saved', () => {
         '⚠ History is not being saved: the disk is full. Vigie keeps checking; free some space.',
       enabled: false,
     });
-    expect(en.tooltip).toBe('Vigie — all services are up · history not saved');
+    expect(en.tooltip).toBe('Vigie — All services are up · history not saved');
     const fr = trayModel(snap, { ...ctx, tr: createTranslator('fr'), historyProblem: 'LOCKED' });
     expect(fr.menu[1]?.label).toMatch(/^⚠ L'historique n'est pas enregistré : un autre Vigie/);
     const ar = trayModel(snap, {
@@ -152,7 +163,7 @@ describe('while history is not being saved', () => {
     expect(ar.tooltip).toMatch(/السجل لا يُحفَظ$/);
     // Saved again: nothing is said.
     const fine = trayModel(snap, { ...ctx, tr: createTranslator('en'), historyProblem: null });
-    expect(fine.tooltip).toBe('Vigie — all services are up');
+    expect(fine.tooltip).toBe('Vigie — All services are up');
     expect(fine.menu.some((item) => 'label' in item && item.label?.startsWith('⚠'))).toBe(false);
   });
 });

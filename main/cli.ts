@@ -193,8 +193,10 @@ function history(config: VigieConfig, args: CliArgs, io: Io): number {
   }
   try {
     if (args.report) return printReport(dataDir, args.report, store, io);
+    // The catalog's names, and for the rest (the user's own services) the names they were recorded under.
     const names = new Map(config.services.map((s) => [s.id, s.name]));
-    return printHistory(store, args, names, io, Date.now());
+    const named = { get: (id: string) => names.get(id) ?? store.serviceName(id) };
+    return printHistory(store, args, named, io, Date.now());
   } finally {
     store.close();
   }

@@ -36,7 +36,7 @@ export function hasHistory(dataDir: string): boolean {
 export function printHistory(
   store: HistoryStore,
   args: CliArgs,
-  names: ReadonlyMap<string, string>,
+  names: { get(id: string): string | undefined },
   io: HistoryIo,
   now: number,
 ): number {
@@ -55,6 +55,7 @@ export function printHistory(
     name: nameOf(id),
     uptime: store.uptime(id, now),
     days: store.dailyCells(id, days, now),
+    firstSeen: store.firstSeen(id, now),
   }));
   const incidents = store.incidents({ serviceId: args.service, since });
   for (const warning of store.warnings) io.err(`warning: ${warning}`);
@@ -69,6 +70,7 @@ export function printHistory(
           services: services.map((s) => ({
             id: s.id,
             name: s.name,
+            recordedSince: s.firstSeen === null ? null : new Date(s.firstSeen).toISOString(),
             uptime: Object.fromEntries(
               ['24h', '7d', '30d', '90d'].map((k, i) => [k, s.uptime[i] ?? null]),
             ),
@@ -97,14 +99,28 @@ export function printHistory(
   io.out(
     `${t('cli.service').padEnd(width)}  ${'24H'.padEnd(8)}  ${'7D'.padEnd(8)}  ${'30D'.padEnd(8)}  ${'90D'.padEnd(8)}  ${t('history.days')}`,
   );
+  // A window longer than what was recorded is marked: 70 % after three minutes says little.
+  const partial: string[] = [];
   for (const s of services) {
+    const recorded = s.firstSeen === null ? null : now - s.firstSeen;
     const cells = s.uptime
-      .map((u) => (u?.ratio == null ? t('window.none') : formatRatio(u.ratio, io.tr)).padEnd(8))
+      .map((u) => {
+        if (u?.ratio == null) return t('window.none').padEnd(8);
+        const short = recorded !== null && recorded < u.windowMs;
+        return `${formatRatio(u.ratio, io.tr)}${short ? '*' : ''}`.padEnd(8);
+      })
       .join('  ');
+    if (recorded !== null && s.uptime.some((u) => u.ratio !== null && recorded < u.windowMs)) {
+      partial.push(
+        t('history.recordedFor', { service: s.name, duration: io.tr.duration(recorded) }),
+      );
+    }
     io.out(
       `${forTerminal(s.name).padEnd(width)}  ${cells}  ${s.days.map((d) => DAY_MARKS[d.state]).join('')}`,
     );
   }
+  if (partial.length > 0)
+    io.out(forTerminal(t('history.partial', { services: io.tr.list(partial) })));
   io.out('');
   if (incidents.length === 0) {
     io.out(t('history.noIncident', { duration: span }));

@@ -1,6 +1,6 @@
 // The history store: append-only, bounded, crash-safe, one writer. Raw samples for 48 hours,
 // 5-minute rollups for 14 days, hourly rollups for 90 days (configurable), incidents.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
 import type { ServiceStatus, Snapshot } from '../../shared/types';
@@ -27,6 +27,7 @@ import {
   type Resolution,
   type Uptime,
 } from './queries';
+import { ServiceDictionary, type ServiceEntry } from './dictionary';
 import { Bucket } from './rollup';
 import { RollupSeries } from './series';
 import { dayName, deleteSegmentsBefore, SegmentWriter } from './segments';
@@ -104,7 +105,7 @@ export class HistoryStore {
   private readonly readOnly: boolean;
   private readonly release: () => void;
   private readonly tracks = new Map<string, ServiceTrack>();
-  private readonly byIndex: string[] = [];
+  private readonly dictionary = new ServiceDictionary();
   private readonly book = new IncidentBook();
   private readonly writers: Readonly<Record<SegmentKind, SegmentWriter>> | null;
   private readonly servicesLog: JournalWriter | null;
@@ -115,7 +116,7 @@ export class HistoryStore {
   private compactionQueued = false;
   /** What a failed write left to write again (oldest first). */
   private unsaved: {
-    services: { index: number; id: string }[];
+    services: ServiceEntry[];
     rollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[];
     incidents: IncidentEntry[];
   } = { services: [], rollups: [], incidents: [] };
@@ -172,7 +173,7 @@ export class HistoryStore {
     const raw: RawSample[] = [];
     const rollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[] = this.pendingRollups.splice(0);
     const entries: IncidentEntry[] = [];
-    const newServices: { index: number; id: string }[] = [];
+    const newServices: ServiceEntry[] = [];
     const connectivity: ServiceStatus = {
       id: CONNECTIVITY_ID,
       name: 'Connectivity',
@@ -186,7 +187,8 @@ export class HistoryStore {
     for (const status of [connectivity, ...snapshot.services]) {
       const known = this.tracks.has(status.id);
       const track = this.trackFor(status.id);
-      if (!known) newServices.push({ index: track.index, id: status.id });
+      const entry = this.dictionary.entryFor(track.index, status.id, status.name, !known);
+      if (entry) newServices.push(entry);
       // A service not checked in this cycle (an early re-check of others) still shows its last check.
       if (status.checkedAt === track.lastRecorded || status.checkedAt === 0) continue;
       track.lastRecorded = status.checkedAt;
@@ -199,6 +201,25 @@ export class HistoryStore {
     rollups.push(...this.closeDue(snapshot.checkedAt));
     this.write(newServices, raw, rollups, entries);
     this.queueCompaction(snapshot.checkedAt);
+  }
+
+  /** The name a service was last recorded under, if the journal has it. */
+  serviceName(serviceId: string): string | undefined {
+    return this.dictionary.nameOf(serviceId);
+  }
+
+  /**
+   * When a service was first recorded within the 90 days kept, to the minute where raw samples or
+   * 5-minute rollups still say it (null if never): uptimes over a longer window cover only that.
+   */
+  firstSeen(serviceId: string, now = this.now()): number | null {
+    const hourly = this.rollups(serviceId, '1h', now - 90 * DAY, now + 1);
+    if (hourly.length === 0) return null;
+    const hour = Math.min(...hourly.map((r) => r.start));
+    const fine = this.rollups(serviceId, '5m', hour, hour + HOUR);
+    const five = fine.length > 0 ? Math.min(...fine.map((r) => r.start)) : hour;
+    const samples = this.tracks.get(serviceId)?.raw.range(five, five + FIVE_MINUTES) ?? [];
+    return samples.length > 0 ? Math.min(...samples.map((sample) => sample.at)) : five;
   }
 
   /** Uptime of a service over 24 hours, 7, 30 and 90 days. */
@@ -343,9 +364,7 @@ export class HistoryStore {
   private trackFor(id: string): ServiceTrack {
     let track = this.tracks.get(id);
     if (!track) {
-      const index = this.byIndex.length;
-      this.byIndex.push(id);
-      track = newTrack(index);
+      track = newTrack(this.dictionary.add(id));
       this.tracks.set(id, track);
     }
     return track;
@@ -426,7 +445,7 @@ export class HistoryStore {
    * let go (bounded memory), their rollups are kept.
    */
   private write(
-    services: { index: number; id: string }[],
+    services: ServiceEntry[],
     raw: RawSample[],
     rollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[],
     entries: IncidentEntry[],
@@ -442,7 +461,7 @@ export class HistoryStore {
       if (unsaved.services.length > 0) {
         this.servicesLog?.append(...unsaved.services);
         unsaved.services = [];
-        this.saveDictionary();
+        this.dictionary.save(this.dir);
       }
       for (const [day, buffer] of groupByDay(raw, (s) => s.at, RECORD_SIZE.raw, encodeRaw))
         this.writers.raw.append(day, buffer);
@@ -463,17 +482,6 @@ export class HistoryStore {
     } catch (error) {
       this.report(error);
     }
-  }
-
-  /**
-   * The dictionary also lives whole in `services.json` (written aside, then renamed): a damaged
-   * journal line costs nothing while the other copy holds it.
-   */
-  private saveDictionary(): void {
-    const path = join(this.dir, 'services.json');
-    const temp = `${path}.tmp`;
-    writeFileSync(temp, JSON.stringify({ version: 1, services: this.byIndex }));
-    renameSync(temp, path);
   }
 
   private report(error: unknown): void {
@@ -528,47 +536,16 @@ export class HistoryStore {
     this.compact(now);
   }
 
-  /**
-   * Which index is which service: the journal, completed from `services.json` (its whole copy),
-   * so that one damaged line orphans no records.
-   */
+  /** Which index is which service (journal and services.json); every known service gets a track. */
   private loadDictionary(): void {
-    const { entries, skipped } = readJournal(join(this.dir, 'services.journal'));
-    for (const entry of entries) {
-      const { index, id } = entry as { index: number; id: string };
-      if (typeof index === 'number' && typeof id === 'string') this.byIndex[index] = id;
-    }
-    let recovered = 0;
-    const copy = join(this.dir, 'services.json');
-    if (existsSync(copy)) {
-      try {
-        const saved = (JSON.parse(readFileSync(copy, 'utf8')) as { services?: unknown }).services;
-        if (!Array.isArray(saved)) throw new Error('no list of services');
-        saved.forEach((id: unknown, index) => {
-          if (typeof id === 'string' && this.byIndex[index] === undefined) {
-            this.byIndex[index] = id;
-            recovered++;
-          }
-        });
-      } catch (error) {
-        this.warnings.push(
-          `services.json: unreadable (${error instanceof Error ? error.message : String(error)}); the journal alone was used`,
-        );
-      }
-    }
-    if (skipped > 0)
-      this.warnings.push(
-        recovered >= skipped
-          ? `services.journal: ${skipped} damaged line(s) skipped; services.json had them`
-          : `services.journal: ${skipped} damaged line(s) skipped`,
-      );
-    this.byIndex.forEach((id, index) => {
+    this.warnings.push(...this.dictionary.load(this.dir));
+    this.dictionary.byIndex.forEach((id, index) => {
       if (id !== undefined) this.tracks.set(id, newTrack(index));
     });
   }
 
   private trackAt(index: number): ServiceTrack | undefined {
-    const id = this.byIndex[index];
+    const id = this.dictionary.byIndex[index];
     return id === undefined ? undefined : this.tracks.get(id);
   }
 

@@ -381,6 +381,8 @@ export const ar: Messages = {
       'السجل في {{dir}}، آخر {{duration}} (✓ تعمل  ! مشكلات  ✗ متوقفة  ~ صيانة  · لا بيانات)',
     days: 'الأيام',
     noIncident: 'لا حوادث خلال آخر {{duration}}.',
+    partial: '* لا يشمل إلا ما سُجّل حتى الآن: {{services}}',
+    recordedFor: '{{service}} منذ {{duration}}',
     incidents: 'الحوادث، الأحدث أولًا:',
     ongoing: 'مستمرة',
     endedUnseen: 'انتهت بينما لم يكن Vigie يعمل',

@@ -350,6 +350,8 @@ export const en = {
       'History in {{dir}}, last {{duration}} (✓ up  ! degraded  ✗ down  ~ maintenance  · no data)',
     days: 'DAYS',
     noIncident: 'No incident in the last {{duration}}.',
+    partial: '* covers only what was recorded so far: {{services}}',
+    recordedFor: '{{service}} for {{duration}}',
     incidents: 'Incidents, newest first:',
     ongoing: 'ongoing',
     endedUnseen: 'ended while Vigie was not running',

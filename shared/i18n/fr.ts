@@ -377,6 +377,8 @@ export const fr: Messages = {
       'Historique dans {{dir}}, sur {{duration}} (✓ en service  ! dégradé  ✗ en panne  ~ maintenance  · pas de données)',
     days: 'JOURS',
     noIncident: 'Aucun incident sur {{duration}}.',
+    partial: '* ne couvre que ce qui a été enregistré jusqu’ici : {{services}}',
+    recordedFor: '{{service}} depuis {{duration}}',
     incidents: 'Incidents, du plus récent au plus ancien :',
     ongoing: 'en cours',
     endedUnseen: 'terminé pendant que Vigie ne tournait pas',

@@ -365,6 +365,24 @@ describe('npm run history', () => {
     expect(french.stdout).toMatch(/WhatsApp\s+83,33[\u202f\u00a0 ]%/);
   });
 
+  it('names a service of the user’s own by the name it was recorded under, without --config', async () => {
+    const own = join(dir, 'history-own');
+    const store = openHistory({ dir: own, now: () => T });
+    // snapshotAt names each service by its id in capitals: "MA-BOUTIQUE".
+    store.recordSnapshot(snapshotAt(T - 60_000, { 'ma-boutique': { state: 'up' } }));
+    store.close();
+    const run = await cli(['history', '--data', own]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^MA-BOUTIQUE\s+100(\.00)?%\*/m);
+    expect(run.stdout).not.toMatch(/^ma-boutique\s/m);
+    // One minute recorded: every uptime is marked, and the line under the table says why.
+    expect(run.stdout).toContain(
+      '* covers only what was recorded so far: MA-BOUTIQUE for 1 minute',
+    );
+    const json = JSON.parse((await cli(['history', '--data', own, '--format', 'json'])).stdout);
+    expect(json.services[0].recordedSince).toBe(new Date(T - 60_000).toISOString());
+  });
+
   it('exports JSON and CSV (formula-safe) for one service', async () => {
     const json = JSON.parse(
       (await cli(['history', '--data', data, '--service', 'whatsapp', '--format', 'json'])).stdout,

@@ -15,7 +15,8 @@ export function AddService({
 }: {
   readonly settings: Settings;
   readonly taken: readonly string[];
-  readonly onAdded: (settings: Settings, text: string) => void;
+  /** Added: the new settings, and the name of the service added. */
+  readonly onAdded: (settings: Settings, service: string) => void;
 }) {
   const tr = useTr();
   const { t } = tr;
@@ -61,7 +62,7 @@ export function AddService({
       const next = await unwrap(
         vigie().updateSettings({ customServices: [...settings.customServices, tried.service] }),
       );
-      onAdded(next, t('prefs.added', { service: tried.service.name }));
+      onAdded(next, tried.service.name);
       setDraft({ name: '', url: '', status: '' });
       setTried(null);
       setShown(false);

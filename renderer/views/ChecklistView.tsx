@@ -4,9 +4,10 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { MarkedStep, RunView } from '../../shared/checklist-types';
 import type { ChecklistState } from '../../shared/ipc';
-import { offeredMessages, type OfferedMessage, type Placeholder } from '../../shared/messages';
+import { offeredMessages, type Placeholder } from '../../shared/messages';
 import { textIn, type Channel } from '../../shared/playbook-schema';
 import { unwrap, vigie } from '../client';
+import { MessageItem } from '../components/MessageItem';
 import { PlaybookEditor } from '../components/PlaybookEditor';
 import { Empty, Failure, Loading } from '../components/States';
 import { ViewHeading } from '../components/ViewHeading';
@@ -413,100 +414,6 @@ function ReadyItem({
       {step.why && <p className="meta step-why">{textIn(step.why, tr.language)}</p>}
       {step.done && (
         <p className="meta">{tr.t('checklist.doneAt', { time: tr.time(step.done.at, now) })}</p>
-      )}
-    </li>
-  );
-}
-
-function MessageItem({
-  message,
-  template,
-  edited,
-  onCopy,
-  onSave,
-  onRestore,
-}: {
-  readonly message: OfferedMessage;
-  /** The template's text with its placeholders, in the language shown. */
-  readonly template: string;
-  readonly edited: boolean;
-  readonly onCopy: () => Promise<void>;
-  readonly onSave: (text: string) => Promise<void>;
-  readonly onRestore: () => Promise<void>;
-}) {
-  const tr = useTr();
-  const { t } = tr;
-  const id = useId();
-  const [draft, setDraft] = useState<string | null>(null);
-  return (
-    <li className="message">
-      <p>
-        <strong>{message.name}</strong>{' '}
-        <span className="meta">
-          {t('checklist.via', {
-            channels: tr.list(message.channels.map((c) => t(`checklist.channel_${c}`))),
-          })}
-        </span>
-      </p>
-      <p className="message-text">{message.text}</p>
-      {message.missing.length > 0 && (
-        <p className="meta" id={`${id}-missing`}>
-          {t('checklist.fillFirst', {
-            fields: tr.list(message.missing.map((name) => t(`checklist.missing_${name}`))),
-            section: t('checklist.profile'),
-          })}
-        </p>
-      )}
-      <div className="actions">
-        <button
-          type="button"
-          aria-label={t('checklist.copyLabel', { name: message.name })}
-          // A message still showing "[your phone or e-mail]" is not one to send.
-          disabled={message.missing.length > 0}
-          aria-describedby={message.missing.length > 0 ? `${id}-missing` : undefined}
-          onClick={() => void onCopy()}
-        >
-          {t('checklist.copy')}
-        </button>
-        {draft === null && (
-          <button type="button" className="link" onClick={() => setDraft(template)}>
-            {t('checklist.editMessage', { name: message.name })}
-          </button>
-        )}
-      </div>
-      {draft !== null && (
-        <div className="field message-editor">
-          <label htmlFor={id}>{t('checklist.messageText', { name: message.name })}</label>
-          <textarea
-            id={id}
-            rows={3}
-            value={draft}
-            maxLength={1000}
-            aria-describedby={`${id}-hint`}
-            onChange={(e) => setDraft(e.target.value)}
-          />
-          <span id={`${id}-hint`} className="field-hint">
-            {t('checklist.placeholders')}
-          </span>
-          {draft.trim() === '' && <span className="field-problem">{t('checklist.empty')}</span>}
-          <div className="actions">
-            <button
-              type="button"
-              disabled={draft.trim() === ''}
-              onClick={() => void onSave(draft).then(() => setDraft(null))}
-            >
-              {t('checklist.saveMessage')}
-            </button>
-            <button type="button" onClick={() => setDraft(null)}>
-              {t('checklist.cancel')}
-            </button>
-            {edited && (
-              <button type="button" onClick={() => void onRestore().then(() => setDraft(null))}>
-                {t('checklist.restoreMessage')}
-              </button>
-            )}
-          </div>
-        </div>
       )}
     </li>
   );

@@ -32,7 +32,13 @@ export function SettingsView({
 }) {
   const tr = useTr();
   const { t } = tr;
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  // Words at render time: a save that switches the language says "Saved" in the new one.
+  const [notice, setNotice] = useState<
+    | { readonly kind: 'saved' }
+    | { readonly kind: 'refused'; readonly message: string }
+    | { readonly kind: 'added'; readonly service: string }
+    | null
+  >(null);
   // The list of services changes only with the user's own services; the choices come from the
   // settings, shown at once when ticked (and undone if main refuses them).
   const catalog = useAsync(() => vigie().catalog(), [settings.customServices]);
@@ -53,11 +59,11 @@ export function SettingsView({
   const save = async (patch: RequestOf<'settings:set'>): Promise<string | null> => {
     try {
       onSaved(await unwrap(vigie().updateSettings(patch)));
-      setNotice({ text: t('prefs.saved'), error: false });
+      setNotice({ kind: 'saved' });
       return null;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      setNotice({ text: t('prefs.notSaved', { message }), error: true });
+      setNotice({ kind: 'refused', message });
       return message;
     }
   };
@@ -79,8 +85,10 @@ export function SettingsView({
   return (
     <section aria-labelledby="view-heading" className="settings">
       <ViewHeading>{t('prefs.heading')}</ViewHeading>
-      <p className={notice?.error ? 'notice notice-error' : 'notice'} role="status">
-        {notice?.text}
+      <p className={notice?.kind === 'refused' ? 'notice notice-error' : 'notice'} role="status">
+        {notice?.kind === 'saved' && t('prefs.saved')}
+        {notice?.kind === 'refused' && t('prefs.notSaved', { message: notice.message })}
+        {notice?.kind === 'added' && t('prefs.added', { service: notice.service })}
       </p>
 
       <fieldset>
@@ -153,9 +161,9 @@ export function SettingsView({
       <AddService
         settings={settings}
         taken={catalog.status === 'ready' ? catalog.value.map((e) => e.name) : []}
-        onAdded={(next, text) => {
+        onAdded={(next, service) => {
           onSaved(next);
-          setNotice({ text, error: false });
+          setNotice({ kind: 'added', service });
         }}
       />
 

@@ -386,6 +386,10 @@ export const en = {
     messages: 'Messages to send',
     messagesHint: 'Ready to paste. Only channels believed to be working are offered.',
     via: 'for {{channels}}',
+    smsLength_one: 'As SMS: {{count}} message, {{characters}} characters.',
+    smsLength_other: 'As SMS: {{count}} messages, {{characters}} characters (each one is billed).',
+    smsUnicode:
+      'A character outside the basic SMS alphabet (such as ê, ’ or an Arabic letter) leaves 70 characters per SMS instead of 160.',
     fillFirst: 'To copy it, first fill in {{fields}} under “{{section}}”.',
     copy: 'Copy',
     copyLabel: 'Copy “{{name}}”',
@@ -447,6 +451,7 @@ export const en = {
     channel_instagram: 'Instagram',
     channel_linkedin: 'LinkedIn',
     channel_x: 'X',
+    channel_tiktok: 'TikTok',
     channel_slack: 'Slack',
     channel_website: 'your website',
     'channel_google-business-profile': 'Google Business Profile',

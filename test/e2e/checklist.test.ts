@@ -95,6 +95,9 @@ describe('the continuity checklist', () => {
     expect(await message.locator('.message-text').textContent()).toMatch(
       /^Chez Nour: our Chat line is down because of a ChatCo outage since .+\. Call or text us at \[your phone or e-mail\]; we will update you by .+\.$/,
     );
+    // Its channels include SMS: what it costs as SMS is said, counted as operators count it.
+    expect(await message.locator('.meta').first().textContent()).toContain('SMS');
+    expect(await message.getByText(/^As SMS: \d+ messages?, \d+ characters/).count()).toBe(1);
     // Not ready to send while it still says "[your phone or e-mail]": Copy waits, and says why.
     expect(await message.getByRole('button', { name: /^Copy/ }).isDisabled()).toBe(true);
     expect(await message.locator('.meta').last().textContent()).toBe(

@@ -247,6 +247,8 @@ describe('settings', () => {
     await page.getByLabel('Language').selectOption('ar');
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     await page.getByRole('heading', { level: 2, name: 'الإعدادات' }).waitFor();
+    // The save that switched the language says so in the new language.
+    await expect.poll(() => page.locator('.settings > .notice').textContent()).toBe('حُفظ');
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('settings-ar'), fullPage: true });
     expect(errors).toEqual([]);

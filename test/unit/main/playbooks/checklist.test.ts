@@ -295,6 +295,26 @@ describe('runs', () => {
     expect(downChannels([service('own-shop', 'down')]).has('website')).toBe(true);
   });
 
+  it('in a WhatsApp outage: confirm mobile money with the operator; no WhatsApp Status, TikTok instead', () => {
+    const services = [
+      service('whatsapp', 'down', { category: 'messaging' }),
+      service('tiktok', 'up', { category: 'social' }),
+    ];
+    checklist.observe(snapshot(services), [incident('whatsapp', T0)]);
+    const [view] = checklist.views(services);
+    const during = view!.steps.filter((s) => s.section === 'during');
+    const step = (key: string) => during.find((s) => s.key === key);
+    expect(step('d-confirm-payments')).toMatchObject({ channelDown: false });
+    expect(textIn(step('d-confirm-payments')!.title, 'en')).toMatch(/mobile-money/);
+    expect(textIn(step('d-confirm-payments')!.why ?? '', 'fr')).toMatch(
+      /Orange Money, MTN MoMo, Wave/,
+    );
+    // WhatsApp is the one down: its Status is marked, with what works instead.
+    expect(step('d-whatsapp-status')).toMatchObject({ channelDown: true });
+    expect(step('d-whatsapp-status')!.alternatives[0]).toBe('sms');
+    expect(step('d-tiktok-notice')).toMatchObject({ channelDown: false });
+  });
+
   it('counts the readiness of the critical services’ "before" steps', () => {
     const services = [
       service('whatsapp', 'up'),

@@ -187,6 +187,11 @@ export interface AppInfo {
   readonly dataDir: string | null;
   /** Bytes Vigie's checks used on the network today (local day). */
   readonly bytesToday: number;
+  /**
+   * What a month of checks costs at the interval set now (30 days of cycles at the average
+   * size of today's); null before any cycle.
+   */
+  readonly bytesPerMonth: number | null;
   readonly version: string;
   /** Why history is not being saved now, or null while it is. */
   readonly historyProblem: HistoryProblemCode | null;

@@ -283,6 +283,21 @@ export class HistoryStore {
     return totals;
   }
 
+  /**
+   * What one check cycle used on the network, on average over the last 24 hours (every
+   * service's bytes over the cycles the connectivity check counts); null before any cycle.
+   */
+  bytesPerCycle(now = this.now()): number | null {
+    let bytes = 0;
+    for (const id of this.tracks.keys())
+      for (const r of this.rollups(id, '1h', now - DAY, now + 1)) bytes += r.bytes;
+    const cycles = this.rollups(CONNECTIVITY_ID, '1h', now - DAY, now + 1).reduce(
+      (sum, r) => sum + r.counts.reduce((a, b) => a + b, 0),
+      0,
+    );
+    return cycles === 0 ? null : bytes / cycles;
+  }
+
   /** Ids of the services that have history (the connectivity pseudo-service excluded). */
   services(): string[] {
     return [...this.tracks.keys()].filter((id) => id !== CONNECTIVITY_ID);

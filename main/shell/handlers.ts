@@ -11,6 +11,7 @@ import type {
   Replies,
   RequestOf,
 } from '../../shared/ipc';
+import { DAY, SECOND } from '../../shared/durations';
 import { ownServiceDefinition, ownServiceProblems } from '../../shared/own-service';
 import type { Settings } from '../../shared/settings-schema';
 import type { ServiceStatus } from '../../shared/types';
@@ -169,6 +170,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:info': () => ({
       dataDir: deps.dataDir,
       bytesToday: deps.history?.bytesPerDay(1, now())[0]?.bytes ?? 0,
+      bytesPerMonth: monthOf(deps.history?.bytesPerCycle(now()) ?? null, deps.settings()),
       version: deps.version,
       historyProblem: deps.historyProblem?.() ?? null,
     }),
@@ -231,4 +233,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null;
     },
   };
+}
+
+/** A month (30 days) of cycles at the interval set now, each the size of the average cycle. */
+function monthOf(perCycle: number | null, settings: Settings): number | null {
+  if (perCycle === null) return null;
+  return Math.round((perCycle * 30 * DAY) / (settings.intervalSeconds * SECOND));
 }

@@ -302,6 +302,16 @@ export function SettingsView({
               <dt>{t('prefs.bytesToday')}</dt>
               <dd>{formatBytes(info.value.bytesToday, tr)}</dd>
             </div>
+            {info.value.bytesPerMonth !== null && (
+              <div>
+                <dt>{t('prefs.bytesMonth')}</dt>
+                <dd>
+                  {t('prefs.bytesMonthValue', {
+                    bytes: formatBytes(info.value.bytesPerMonth, tr),
+                  })}
+                </dd>
+              </div>
+            )}
             <div>
               <dt>{t('prefs.version')}</dt>
               <dd>

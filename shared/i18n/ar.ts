@@ -374,6 +374,8 @@ export const ar: Messages = {
     dataDir: 'مجلد البيانات',
     dataNone: 'لا يُسجَّل السجل (نسخة أخرى من Vigie تستخدم المجلد).',
     bytesToday: 'الشبكة التي استخدمها Vigie اليوم',
+    bytesMonth: 'شهر من الفحوصات',
+    bytesMonthValue: 'نحو {{bytes}} بهذه الفترة (حسب فحوصات اليوم)',
     version: 'الإصدار',
   },
   history: {

@@ -343,6 +343,8 @@ export const en = {
     dataDir: 'Data folder',
     dataNone: 'History is not being recorded (another Vigie is using the folder).',
     bytesToday: 'Network used by Vigie today',
+    bytesMonth: 'A month of checks',
+    bytesMonthValue: 'about {{bytes}} at this interval (from today’s checks)',
     version: 'Version',
   },
   history: {

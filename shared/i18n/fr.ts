@@ -370,6 +370,8 @@ export const fr: Messages = {
     dataDir: 'Dossier des données',
     dataNone: 'L’historique n’est pas enregistré (un autre Vigie utilise le dossier).',
     bytesToday: 'Réseau utilisé par Vigie aujourd’hui',
+    bytesMonth: 'Un mois de vérifications',
+    bytesMonthValue: 'environ {{bytes}} à cet intervalle (d’après les vérifications du jour)',
     version: 'Version',
   },
   history: {

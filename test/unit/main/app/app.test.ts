@@ -386,10 +386,12 @@ describe("the window's other requests", () => {
       }),
     ).toMatchObject({ ok: false, error: { message: 'name: duplicate' } });
     const info = (await recorder.handlers.get('app:info')!(ours(), undefined)) as {
-      value: { dataDir: string; bytesToday: number };
+      value: { dataDir: string; bytesToday: number; bytesPerMonth: number };
     };
     expect(info.value.dataDir).toBe(recorder.userData);
     expect(info.value.bytesToday).toBeGreaterThan(0);
+    // A month at the interval set: far more than today's few cycles.
+    expect(info.value.bytesPerMonth).toBeGreaterThan(info.value.bytesToday);
   });
 });
 

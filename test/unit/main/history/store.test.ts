@@ -114,6 +114,14 @@ describe('recording and answering', () => {
     const days = store.bytesPerDay(2, T0 + 10 * MINUTE);
     expect(days.at(-1)?.bytes).toBe(10 * 400);
   });
+
+  it('says what one cycle costs on average, for the month estimate the settings show', () => {
+    const store = history(T0);
+    expect(store.bytesPerCycle(T0)).toBeNull();
+    // Ten cycles of two services: 400 bytes each, so 800 a cycle.
+    record(store, T0, 10, () => ({ chat: { state: 'up' }, mail: { state: 'up' } }));
+    expect(store.bytesPerCycle(T0 + 10 * MINUTE)).toBe(800);
+  });
 });
 
 describe('across restarts', () => {

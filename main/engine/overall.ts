@@ -21,9 +21,14 @@ export function computeOverall(
           overall = overall === 'outage' ? overall : 'degraded';
         else overall = 'outage';
         break;
+      case 'unknown':
+        // Not judged because of this computer (offline, or just back and in its grace period):
+        // nothing is wrong with the service, so nothing is raised ("degraded" on reconnect).
+        if (service.cause === 'local') break;
+        if (overall === 'ok') overall = 'degraded';
+        break;
       case 'degraded':
       case 'maintenance':
-      case 'unknown':
         if (overall === 'ok') overall = 'degraded';
         break;
       case 'up':

@@ -295,6 +295,8 @@ describe('pause, sleep, network changes', () => {
     await vi.advanceTimersByTimeAsync(60 * SECOND);
     // The network just came back: no verdict yet, the next check comes after the grace period.
     expect(state('chat')).toMatchObject({ state: 'unknown', cause: 'local' });
+    // Meanwhile nothing is said to be wrong: no passing "Some services are degraded".
+    expect(scheduler.snapshot().overall).toBe('ok');
     await vi.advanceTimersByTimeAsync(20 * SECOND);
     expect(state('chat')?.pending).toBe('down');
   });

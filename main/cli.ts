@@ -5,17 +5,14 @@ import type { VigieConfig } from '../shared/config-schema';
 import type { Snapshot } from '../shared/types';
 import { parseCli, USAGE, UsageError, type CliArgs } from './cli/args';
 import {
-  connectivityLine,
-  overallLine,
   EXIT,
   exitCodeFor,
   snapshotJson,
   snapshotTable,
   useColour,
-  describeChange,
-  saidByConnectivity,
 } from './cli/output';
 import { createTranslator, languageFrom, type Translator } from '../shared/i18n';
+import { WatchPrinter } from './cli/watch-printer';
 import { resolveServiceIds } from './cli/service-ids';
 import { forTerminal } from './cli/terminal-text';
 import { defaultConfig } from './engine/catalog';
@@ -121,26 +118,12 @@ function openRecorder(dataDir: string, io: Io): Recorder {
 async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number> {
   const engine = createEngine(config, { country: io.country });
   const history = openRecorder(args.data ?? defaultDataDir(), io);
-  let lastConnectivity = '';
-  let lastOverall = '';
-  engine.scheduler.on('change', (change) => {
-    if (!saidByConnectivity(change)) io.out(describeChange(change, io.tr));
-  });
+  const printer = new WatchPrinter(io.tr, (line) => io.out(line));
+  engine.scheduler.on('change', (change) => printer.change(change));
   engine.scheduler.on('snapshot', (snapshot: Snapshot) => {
     // Snapshots also come on pause or before the first cycle: only checked cycles are recorded.
     if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') history.recordSnapshot(snapshot);
-    if (snapshot.connectivity.state !== lastConnectivity) {
-      io.out(
-        `${io.tr.clock(snapshot.checkedAt || Date.now())}  ${connectivityLine(snapshot, io.tr)}`,
-      );
-    }
-    lastConnectivity = snapshot.connectivity.state;
-    if (snapshot.overall !== lastOverall) {
-      io.out(
-        `${io.tr.clock(snapshot.checkedAt || Date.now())}  ${overallLine(snapshot, io.tr, Date.now())}`,
-      );
-    }
-    lastOverall = snapshot.overall;
+    printer.snapshot(snapshot);
   });
   engine.scheduler.on('error', (error) =>
     io.err(`check failed: ${error instanceof Error ? error.message : String(error)}`),
@@ -158,6 +141,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     process.once('SIGTERM', stop);
   });
   await engine.close();
+  printer.flush();
   cancelPendingLookups();
   history.close();
   io.out(io.tr.t('cli.stopped'));

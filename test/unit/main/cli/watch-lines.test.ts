@@ -1,8 +1,9 @@
 // What `watch` prints for each confirmed change, as a person reads it.
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../../shared/i18n';
-import type { ServiceStatus, VerdictChange } from '../../../../shared/types';
+import type { ServiceStatus, Snapshot, VerdictChange } from '../../../../shared/types';
 import { describeChange, saidByConnectivity } from '../../../../main/cli/output';
+import { WatchPrinter } from '../../../../main/cli/watch-printer';
 
 const AT = new Date(2021, 9, 4, 17, 12, 5).getTime();
 const status = (
@@ -60,5 +61,35 @@ describe('watch lines', () => {
     expect(saidByConnectivity(change(null, status('unknown', 'local')))).toBe(true);
     expect(saidByConnectivity(change(null, status('unknown', 'unconfirmed')))).toBe(false);
     expect(saidByConnectivity(change(status('up', null), status('down', 'network')))).toBe(false);
+  });
+});
+
+describe('watch prints in time order', () => {
+  const snapshot = (checkedAt: number, overall: Snapshot['overall']): Snapshot => ({
+    checkedAt,
+    overall,
+    connectivity: { state: 'online', detail: '', references: [] },
+    services: [],
+    bytes: 0,
+  });
+
+  it('a check that started early but settled late is printed before the later lines', () => {
+    const lines: string[] = [];
+    const printer = new WatchPrinter(
+      en,
+      (line) => lines.push(line),
+      () => AT,
+    );
+    printer.snapshot(snapshot(AT - 10_000, 'ok'));
+    const late = { ...change(status('up', null), status('down', 'provider')), at: AT - 2_000 };
+    const early = { ...change(status('up', null), status('degraded', 'provider')), at: AT - 5_000 };
+    printer.change(late);
+    printer.change(early);
+    // Nothing printed until the snapshot that follows the changes.
+    expect(lines).toHaveLength(2);
+    printer.snapshot(snapshot(AT, 'outage'));
+    const stamps = lines.slice(2).map((line) => line.split('  ')[0]);
+    expect(stamps).toEqual([en.clock(AT - 5_000), en.clock(AT - 2_000), en.clock(AT)]);
+    expect(lines.at(-1)).toMatch(/ {2}Overall: /);
   });
 });

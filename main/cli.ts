@@ -4,13 +4,7 @@ import { styleText } from 'node:util';
 import type { VigieConfig } from '../shared/config-schema';
 import type { Snapshot } from '../shared/types';
 import { parseCli, USAGE, UsageError, type CliArgs } from './cli/args';
-import {
-  EXIT,
-  exitCodeFor,
-  snapshotJson,
-  snapshotTable,
-  useColour,
-} from './cli/output';
+import { EXIT, exitCodeFor, snapshotJson, snapshotTable, useColour } from './cli/output';
 import { createTranslator, languageFrom, type Translator } from '../shared/i18n';
 import { WatchPrinter } from './cli/watch-printer';
 import { resolveServiceIds } from './cli/service-ids';

@@ -76,13 +76,25 @@ export function writeProblem(error: unknown, dir: string, at: number): HistoryPr
       message: `history not saved: the disk holding ${dir} is full. Vigie keeps checking; free some space.`,
       at,
     };
+  const code = (error as { code?: string }).code;
+  const why = code === undefined ? undefined : WRITE_WORDS[code];
   const detail = error instanceof Error ? error.message : String(error);
   return {
     code: 'WRITE_FAILED',
-    message: `history not saved: ${detail}. Vigie keeps checking.`,
+    message: why
+      ? `history not saved: ${why.replace('{dir}', dir)}. Vigie keeps checking.`
+      : `history not saved: ${detail}. Vigie keeps checking.`,
     at,
   };
 }
+
+/** The usual reasons a folder cannot be written, in words (the raw code otherwise). */
+const WRITE_WORDS: Readonly<Record<string, string>> = {
+  EACCES: 'Vigie may not write in {dir} (permission denied); choose another folder with --data',
+  EPERM: 'Vigie may not write in {dir} (not permitted); choose another folder with --data',
+  EROFS: '{dir} is on a read-only disk; choose another folder with --data',
+  ENOTDIR: 'part of {dir} is a file, not a folder; choose another folder with --data',
+};
 
 /** A write that failed: the engine keeps checking, the user is told. */
 export interface HistoryProblem {

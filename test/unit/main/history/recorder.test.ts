@@ -1,6 +1,6 @@
 // History that cannot be opened at start (a full disk, another Vigie) is tried again while the
 // checks go on, and the reason is said until it is saved again.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -66,6 +66,18 @@ describe('recording when history cannot be opened', () => {
     recorder.recordSnapshot(snapshotAt(now, { chat: { state: 'up' } }));
     expect(recorder.store).not.toBeNull();
     expect(recorder.problem).toBeNull();
+    recorder.close();
+  });
+
+  it('a data folder that cannot be made says why in words, not as a raw error code', () => {
+    // A folder whose path goes through a file: ENOTDIR (works even as root, unlike permissions).
+    const file = join(dir, 'a-file');
+    writeFileSync(file, '');
+    const recorder = new Recorder({ dir: join(file, 'data'), now: () => T0 });
+    expect(recorder.problem?.code).toBe('WRITE_FAILED');
+    expect(recorder.problem?.message).toBe(
+      `history not saved: part of ${join(file, 'data')} is a file, not a folder; choose another folder with --data. Vigie keeps checking.`,
+    );
     recorder.close();
   });
 });

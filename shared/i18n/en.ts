@@ -392,6 +392,10 @@ export const en = {
     smsLength_other: 'As SMS: {{count}} messages, {{characters}} characters (each one is billed).',
     smsUnicode:
       'A character outside the basic SMS alphabet (such as ê, ’ or an Arabic letter) leaves 70 characters per SMS instead of 160.',
+    next: 'Next:',
+    toMessages_one: 'The message to send',
+    toMessages_other: 'The {{count}} messages to send',
+    playbooksFold: 'See or edit the playbooks',
     fillFirst: 'To copy it, first fill in {{fields}} under “{{section}}”.',
     copy: 'Copy',
     copyLabel: 'Copy “{{name}}”',

@@ -420,6 +420,11 @@ export const fr: Messages = {
     smsLength_other: 'En SMS : {{count}} messages, {{characters}} caractères (chacun est facturé).',
     smsUnicode:
       'Un caractère hors de l’alphabet SMS de base (comme ê, ’ ou une lettre arabe) ne laisse que 70 caractères par SMS au lieu de 160.',
+    next: 'À faire maintenant :',
+    toMessages_one: 'Le message à envoyer',
+    toMessages_many: 'Les {{count}} messages à envoyer',
+    toMessages_other: 'Les {{count}} messages à envoyer',
+    playbooksFold: 'Voir ou modifier les plans',
     fillFirst: 'Pour le copier, renseignez d’abord {{fields}} dans « {{section}} ».',
     copy: 'Copier',
     copyLabel: 'Copier « {{name}} »',

@@ -63,7 +63,15 @@ describe('the continuity checklist', () => {
 
     // Steps: the first suggestion works; steps on the failed platform say so and what to use.
     const during = page.locator('ol[aria-labelledby="section-during"] > li');
-    expect(await during.first().getAttribute('class')).toBe('step');
+    // The worst hour: the next step is called out on top and marked in the list; preparing and
+    // editing playbooks are folded away while the outage lasts.
+    expect(await during.first().getAttribute('class')).toBe('step step-next');
+    expect(await during.first().getAttribute('aria-current')).toBe('step');
+    const first = (await during.first().locator('label').textContent())?.trim();
+    expect(await page.locator('.next-step p').textContent()).toBe(`Next: ${first}`);
+    expect(
+      await page.locator('details.later').evaluateAll((d) => d.map((e) => e.hasAttribute('open'))),
+    ).toEqual([false, false]);
     const resend = page.locator('.step', { hasText: 'Resend what failed' });
     expect(await resend.locator('.step-warning').textContent()).toBe(
       '⚠ Chat is down now — Use instead: SMS, phone, e-mail, or your website',

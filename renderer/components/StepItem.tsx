@@ -1,0 +1,83 @@
+// One step of a run: its checkbox, why it matters, the warning when its channel is down (with
+// what to use instead), the time it was done and an optional note.
+import { useState } from 'react';
+import type { MarkedStep } from '../../shared/checklist-types';
+import { textIn } from '../../shared/playbook-schema';
+import { useTr } from '../i18n';
+
+/** A step of the run. */
+export function StepItem({
+  step,
+  next,
+  now,
+  platform,
+  onTick,
+}: {
+  readonly step: MarkedStep;
+  /** The step to do now: marked, and said to assistive technology. */
+  readonly next: boolean;
+  readonly now: number;
+  /** The failed platform by name ("WhatsApp and Instagram"): a step about it says which. */
+  readonly platform: string;
+  readonly onTick: (done: boolean, note?: string) => Promise<void>;
+}) {
+  const tr = useTr();
+  const { t } = tr;
+  const [note, setNote] = useState('');
+  // Shown at once when ticked, then as main recorded it.
+  const [ticking, setTicking] = useState<boolean | null>(null);
+  const title = textIn(step.title, tr.language);
+  return (
+    <li
+      className={`step${next ? ' step-next' : ''}${step.channelDown ? ' step-down' : ''}`}
+      aria-current={next ? 'step' : undefined}
+    >
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={ticking ?? step.done !== null}
+          onChange={(e) => {
+            const on = e.target.checked;
+            setTicking(on);
+            void onTick(on, on && note.trim() ? note : undefined).finally(() => setTicking(null));
+          }}
+        />{' '}
+        {title}
+      </label>
+      {step.why && <p className="meta step-why">{textIn(step.why, tr.language)}</p>}
+      {step.channelDown && step.channel && (
+        <p className="step-warning">
+          <span aria-hidden="true">⚠ </span>
+          {t('checklist.channelDown', {
+            channel:
+              step.channel === 'platform' && platform
+                ? platform
+                : t(`checklist.channel_${step.channel}`),
+          })}
+          {step.alternatives.length > 0 &&
+            ` — ${t('checklist.instead', {
+              channels: tr.list(
+                step.alternatives.map((c) => t(`checklist.channel_${c}`)),
+                'or',
+              ),
+            })}`}
+        </p>
+      )}
+      {step.done ? (
+        <p className="meta">
+          {t('checklist.doneAt', { time: tr.time(step.done.at, now) })}
+          {step.done.note && ` — ${step.done.note}`}
+        </p>
+      ) : (
+        <input
+          className="step-note"
+          aria-label={`${t('checklist.note')}: ${title}`}
+          placeholder={t('checklist.note')}
+          value={note}
+          maxLength={500}
+          onChange={(e) => setNote(e.target.value)}
+        />
+      )}
+    </li>
+  );
+}

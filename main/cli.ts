@@ -7,6 +7,7 @@ import { parseCli, USAGE, UsageError, type CliArgs } from './cli/args';
 import { EXIT, exitCodeFor, snapshotJson, snapshotTable, useColour } from './cli/output';
 import { createTranslator, languageFrom, type Translator } from '../shared/i18n';
 import { WatchPrinter } from './cli/watch-printer';
+import { WatchRuns } from './cli/watch-runs';
 import { resolveServiceIds } from './cli/service-ids';
 import { forTerminal } from './cli/terminal-text';
 import { defaultConfig } from './engine/catalog';
@@ -113,10 +114,17 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   const engine = createEngine(config, { country: io.country });
   const history = openRecorder(args.data ?? defaultDataDir(), io);
   const printer = new WatchPrinter(io.tr, (line) => io.out(line));
+  const runs = new WatchRuns(args.data ?? defaultDataDir(), io);
   engine.scheduler.on('change', (change) => printer.change(change));
   engine.scheduler.on('snapshot', (snapshot: Snapshot) => {
     // Snapshots also come on pause or before the first cycle: only checked cycles are recorded.
-    if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') history.recordSnapshot(snapshot);
+    if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') {
+      history.recordSnapshot(snapshot);
+      printer.snapshot(snapshot);
+      // Checklist runs start, join and end with the incidents, as in the app.
+      runs.observe(history.store, snapshot);
+      return;
+    }
     printer.snapshot(snapshot);
   });
   engine.scheduler.on('error', (error) =>
@@ -137,6 +145,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   await engine.close();
   printer.flush();
   cancelPendingLookups();
+  runs.close();
   history.close();
   io.out(io.tr.t('cli.stopped'));
   return EXIT.ok;
@@ -184,8 +193,8 @@ function history(config: VigieConfig, args: CliArgs, io: Io): number {
 function printReport(dataDir: string, id: string, store: HistoryStore, io: Io): number {
   const runs = new RunStore(dataDir, { readOnly: true });
   for (const warning of runs.warnings) io.err(`warning: ${warning}`);
-  // An incident `watch` recorded has no checklist run (only the app keeps checklists): its report
-  // is the incident alone — what failed, its timeline — with no steps.
+  // An incident with no checklist run (a service not critical, or recorded before runs were kept):
+  // its report is the incident alone — what failed, its timeline — with no steps.
   const incident = store.incidents().find((i) => i.id === id);
   const run =
     findRun(runs, id) ??

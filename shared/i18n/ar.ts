@@ -155,6 +155,7 @@ export const ar: Messages = {
     watching_other: 'مراقبة {{count}} خدمة كل {{seconds}} ثانية. Ctrl-C للإيقاف.',
     lasted: '(بعد {{duration}} من حالة «{{state}}»)',
     stopped: 'توقّف.',
+    runStarted: 'فُتحت قائمة الإجراءات لـ{{services}}؛ تقريرها: npx vigie history --report {{id}}',
     start: 'البداية',
     online: 'متصل',
     offline: 'غير متصل',

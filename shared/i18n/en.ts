@@ -127,6 +127,7 @@ export const en = {
     watching_other: 'Watching {{count}} services every {{seconds}} s. Ctrl-C stops.',
     lasted: '(after {{duration}} {{state}})',
     stopped: 'Stopped.',
+    runStarted: 'Checklist started for {{services}}; its report: npx vigie history --report {{id}}',
     start: 'start',
     online: 'online',
     offline: 'offline',

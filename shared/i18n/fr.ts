@@ -142,6 +142,8 @@ export const fr: Messages = {
     watching_other: 'Surveillance de {{count}} services toutes les {{seconds}} s. Ctrl-C arrête.',
     lasted: '(après {{duration}} {{state}})',
     stopped: 'Arrêté.',
+    runStarted:
+      'Liste d’actions ouverte pour {{services}} ; son rapport : npx vigie history --report {{id}}',
     start: 'début',
     online: 'en ligne',
     offline: 'hors ligne',

@@ -275,7 +275,9 @@ describe('npm run watch', () => {
     const confirmed = new Promise<void>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
-        if (/Chat: start → down \(their side\)/.test(stdout)) resolve();
+        // The outage, then the checklist run it opened (as the app would).
+        if (/Chat: start → down \(their side\)[^]*Checklist started for Chat/.test(stdout))
+          resolve();
       });
     });
     const exited = new Promise<number | null>((resolve) =>
@@ -305,6 +307,15 @@ describe('npm run watch', () => {
     } finally {
       store.close();
     }
+    // The run `watch` started has its report from the command line alone, steps included.
+    const runId = /Checklist started for Chat; its report: npx vigie history --report (\S+)/.exec(
+      stdout,
+    )?.[1];
+    expect(runId).toMatch(/^run-/);
+    const report = await cli(['history', '--data', data, '--report', runId!]);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toMatch(/^# Incident report: Chat\n/);
+    expect(report.stdout).toMatch(/- \[ \] Confirm it is not you/);
   });
 });
 

@@ -1,5 +1,5 @@
-// The overview's word on the checklist: the run under way (with its progress and a way in), and
-// how ready the business is for the next outage, with the steps left to prepare.
+// The overview's word on the checklist: the run under way (with its progress and a way in), or,
+// when none is, how ready the business is for the next outage, with the steps left to prepare.
 import type { ChecklistState } from '../../shared/ipc';
 import { textIn } from '../../shared/local-text';
 import { useTr } from '../i18n';
@@ -37,30 +37,33 @@ export function ChecklistCard({
           </button>
         </div>
       )}
-      <div className="readiness">
-        <p>
-          <strong>
-            {t('checklist.readiness', {
-              ready: state.readiness.ready,
-              total: state.readiness.total,
-            })}
-          </strong>
-          {left.length === 0 && ` — ${t('checklist.readinessDone')}`}
-        </p>
-        {left.length > 0 && (
-          <>
-            <p className="meta">{t('checklist.readinessLeft')}</p>
-            <ul>
-              {left.map((s) => (
-                <li key={s.id}>{textIn(s.title, tr.language)}</li>
-              ))}
-            </ul>
-            <button type="button" className="link" onClick={() => onOpen()}>
-              {t('checklist.prepare')}
-            </button>
-          </>
-        )}
-      </div>
+      {/* Preparing for the next outage waits while one is under way. */}
+      {!active && (
+        <div className="readiness">
+          <p>
+            <strong>
+              {t('checklist.readiness', {
+                ready: state.readiness.ready,
+                total: state.readiness.total,
+              })}
+            </strong>
+            {left.length === 0 && ` — ${t('checklist.readinessDone')}`}
+          </p>
+          {left.length > 0 && (
+            <>
+              <p className="meta">{t('checklist.readinessLeft')}</p>
+              <ul>
+                {left.map((s) => (
+                  <li key={s.id}>{textIn(s.title, tr.language)}</li>
+                ))}
+              </ul>
+              <button type="button" className="link" onClick={() => onOpen()}>
+                {t('checklist.prepare')}
+              </button>
+            </>
+          )}
+        </div>
+      )}
     </section>
   );
 }

@@ -55,7 +55,9 @@ export function localSummary(
   for (const probe of probes) {
     if (!isDirectKind(probe.kind) || probe.state === 'up') continue;
     failing++;
-    parts.push(failedProbeWords(probe, tr));
+    // The same failure seen by several probes of one host (its name, its port, its page) is said once.
+    const words = failedProbeWords(probe, tr);
+    if (!parts.includes(words)) parts.push(words);
   }
   const official = probes.filter((p) => !isDirectKind(p.kind));
   if (official.length > 0) {

@@ -55,9 +55,13 @@ export async function openPage(
   pageUrl: string,
   handlers: Handlers,
   locale = 'en-US',
+  /** The page's clock, fixed (a replay of a past day); the real one when absent. */
+  fixedTime?: number,
 ): Promise<{ page: Page; push: (event: VigieEvent) => Promise<void>; errors: string[] }> {
   const context = await browser.newContext({ locale, viewport: { width: 900, height: 640 } });
   const page = await context.newPage();
+  // Date is fixed; timers keep running, so the page behaves as it would on that day.
+  if (fixedTime !== undefined) await page.clock.setFixedTime(fixedTime);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {

@@ -1,0 +1,157 @@
+// The window on the built-in catalog, replayed: 4 October 2021 (Facebook, Instagram, WhatsApp and
+// Messenger down for everyone) and a day the user's network blocks WhatsApp — in English, French
+// and Arabic, light and dark. These screenshots are the README's (copied into docs/).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTranslator } from '../../shared/i18n';
+import type { Snapshot } from '../../shared/types';
+import { defaultConfig } from '../../main/engine/catalog';
+import { Checklist } from '../../main/playbooks';
+import { SettingsStore } from '../../main/settings/settings-store';
+import { createHandlers } from '../../main/shell/handlers';
+import { buildRenderer, launchChromium, openPage, screenshotPath } from './harness';
+import {
+  REPLAY_AT,
+  replayScheduler,
+  replaySnapshot,
+  seedReplayHistory,
+  type Scenario,
+} from './replay';
+import { seriousViolations } from './world';
+
+let browser: Browser;
+let pageFile: string;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  [browser, pageFile] = await Promise.all([launchChromium(), buildRenderer()]);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A data folder holding the replayed history, settings and checklist, and the window on it. */
+async function replay(scenario: Scenario, language: 'en' | 'fr' | 'ar') {
+  const dir = mkdtempSync(join(tmpdir(), `vigie-replay-${scenario}-`));
+  dirs.push(dir);
+  const history = seedReplayHistory(dir, scenario);
+  const settings = SettingsStore.open(dir).store;
+  settings.update((s) => ({ ...s, language }));
+  const snapshot: Snapshot = replaySnapshot(scenario);
+  const checklist = new Checklist(dir, () => REPLAY_AT);
+  checklist.observe(
+    snapshot,
+    history.incidents().filter((i) => i.end === null),
+  );
+  const config = defaultConfig();
+  const handlers = createHandlers({
+    scheduler: () => replayScheduler(snapshot),
+    history,
+    settings: () => settings.get(),
+    updateSettings: (patch) => settings.update((s) => ({ ...s, ...patch })),
+    openExternal: async () => undefined,
+    catalog: () => config,
+    tryService: () => Promise.reject(new Error('nothing is checked in a replay')),
+    saveFile: async () => null,
+    dataDir: dir,
+    version: '1.0.0',
+    checklist,
+    translator: () => createTranslator(language),
+    copy: () => undefined,
+    now: () => REPLAY_AT,
+  });
+  const locale = { en: 'en-US', fr: 'fr-FR', ar: 'ar-MA' }[language];
+  const opened = await openPage(browser, pageFile, handlers, locale, REPLAY_AT);
+  await opened.page.locator('#view-heading').waitFor();
+  return {
+    ...opened,
+    close: () => {
+      history.close();
+      checklist.close();
+    },
+  };
+}
+
+describe('the built-in catalog, replayed', () => {
+  it('4 October 2021: Meta down for everyone, in English, French and Arabic, light and dark', async () => {
+    const en = await replay('meta-outage', 'en');
+    const banner = en.page.locator('.banner-text');
+    await expect
+      .poll(() => banner.textContent())
+      .toMatch(
+        /^Facebook is down for everyone since 03:40 PM — checks from other networks confirm it \(and 4 other services\)$/,
+      );
+    await en.page.locator('.service h3', { hasText: 'Gmail / Google Workspace' }).waitFor();
+    const names = await en.page.locator('.service h3').allTextContents();
+    for (const name of ['WhatsApp', 'Instagram', 'Messenger', 'Slack', 'Telegram']) {
+      expect(names.some((n) => n.startsWith(name))).toBe(true);
+    }
+    expect(names.join(' ')).not.toMatch(/Chat|lab\.test/);
+    expect(await seriousViolations(en.page)).toEqual([]);
+    await en.page.screenshot({ path: screenshotPath('replay-overview-light') });
+    await en.page.emulateMedia({ colorScheme: 'dark' });
+    await en.page.screenshot({ path: screenshotPath('replay-overview-dark') });
+    await en.page.emulateMedia({ colorScheme: 'light' });
+
+    // WhatsApp's own view: its 90 days end in the outage, the evidence names its hosts.
+    await en.push({ type: 'focusService', serviceId: 'whatsapp' });
+    await en.page.locator('.uptime').waitFor();
+    expect(await en.page.getByRole('heading', { level: 2 }).textContent()).toBe('WhatsApp');
+    await expect.poll(() => en.page.locator('main').textContent()).toMatch(/web\.whatsapp\.com/);
+    await en.page.screenshot({ path: screenshotPath('replay-service-light'), fullPage: true });
+
+    // The checklist the outage opened, on its next step.
+    await en.page.getByRole('button', { name: 'Checklist' }).click();
+    await en.page.locator('.next-step').waitFor();
+    expect(await en.page.getByRole('heading', { level: 2 }).textContent()).toMatch(
+      /^Checklist: (Facebook|Instagram|WhatsApp)/,
+    );
+    await en.page.screenshot({ path: screenshotPath('replay-checklist-light'), fullPage: true });
+
+    // The settings list the catalog, and say what a month of checks costs.
+    await en.page.getByRole('button', { name: 'Settings' }).click();
+    await en.page.getByRole('row', { name: /Gmail \/ Google Workspace/ }).waitFor();
+    await en.page.getByText('A month of checks').waitFor();
+    await en.page.screenshot({ path: screenshotPath('replay-settings-light') });
+    expect(en.errors).toEqual([]);
+    en.close();
+
+    const fr = await replay('meta-outage', 'fr');
+    await expect
+      .poll(() => fr.page.locator('.banner-text').textContent())
+      .toMatch(/^Facebook est en panne pour tout le monde depuis /);
+    expect(await seriousViolations(fr.page)).toEqual([]);
+    await fr.page.screenshot({ path: screenshotPath('replay-overview-fr') });
+    fr.close();
+
+    const ar = await replay('meta-outage', 'ar');
+    await expect.poll(() => ar.page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect.poll(() => ar.page.locator('.banner-text').textContent()).toMatch(/^Facebook /);
+    expect(await seriousViolations(ar.page)).toEqual([]);
+    await ar.page.screenshot({ path: screenshotPath('replay-overview-ar') });
+    await ar.page.emulateMedia({ colorScheme: 'dark' });
+    await ar.page.screenshot({ path: screenshotPath('replay-overview-ar-dark') });
+    ar.close();
+  });
+
+  it('WhatsApp blocked by the user’s network while Meta says all is well', async () => {
+    const en = await replay('network-block', 'en');
+    await expect
+      .poll(() => en.page.locator('.banner-text').textContent())
+      .toBe('Your connection cannot reach WhatsApp, while other networks in your country can');
+    expect(await seriousViolations(en.page)).toEqual([]);
+    await en.page.screenshot({ path: screenshotPath('replay-block-light') });
+    en.close();
+    const fr = await replay('network-block', 'fr');
+    await expect
+      .poll(() => fr.page.locator('.banner-text').textContent())
+      .toMatch(/^Votre connexion ne joint pas WhatsApp/);
+    await fr.page.screenshot({ path: screenshotPath('replay-block-fr') });
+    fr.close();
+  });
+});

@@ -131,7 +131,9 @@ describe('the built-in catalog, replayed', () => {
 
     const ar = await replay('meta-outage', 'ar');
     await expect.poll(() => ar.page.locator('html').getAttribute('dir')).toBe('rtl');
-    await expect.poll(() => ar.page.locator('.banner-text').textContent()).toMatch(/^Facebook /);
+    await expect
+      .poll(() => ar.page.locator('.banner-text').textContent())
+      .toMatch(/^خدمة Facebook /);
     expect(await seriousViolations(ar.page)).toEqual([]);
     await ar.page.screenshot({ path: screenshotPath('replay-overview-ar') });
     await ar.page.emulateMedia({ colorScheme: 'dark' });

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { parseConfig, type ConfigInput, type VigieConfig } from '../shared/config-schema';
-import { MINUTE, SECOND } from '../shared/durations';
+import { HOUR, MINUTE, SECOND } from '../shared/durations';
 import { defaultConfig } from '../main/engine/catalog';
 import { createEngine } from '../main/engine';
 import { DEFAULT_RETRY_DELAY_MS } from '../main/engine/cycle';
+import { lowDataConfig } from '../main/engine/low-data';
 import { historyFixture } from './history.bench';
 import { startRemoteLab, type RemoteLab } from './lab-client';
 import type { Bench, Report } from './bench';
@@ -321,9 +322,33 @@ async function catalogBytes(report: Report): Promise<void> {
     gzip: true,
   });
 
+  const standard = await catalogHour(catalog, lab);
+  const low = await catalogHour(lowDataConfig(catalog), lab);
+  await lab.stop();
+  report('engine.default_catalog_bytes_per_hour', standard.bytes, 'bytes');
+  report('engine.default_catalog_bytes_per_hour_with_ip_framing', standard.framed, 'bytes');
+  report('engine.default_catalog_bytes_per_hour_engine_counted', standard.engineBytes, 'bytes');
+  report('engine.default_catalog_connections_per_hour', standard.connections, 'connections');
+  report('engine.default_catalog_dns_queries_per_hour', standard.queries, 'queries');
+  // A month (30 days) of that hour, IP framing included: what a prepaid plan pays.
+  const month = (hour: { framed: number }) => Math.round((hour.framed * 24 * 30) / 1e5) / 10;
+  report('engine.default_catalog_mb_per_month', month(standard), 'MB');
+  report('engine.low_data_mb_per_month', month(low), 'MB');
+  report('engine.low_data_budget_mb_per_month', 100, 'MB');
+}
+
+/**
+ * One engine on `catalog` against the lab mirrors, over as many hours as its longest-resting
+ * probe rests (so each is fetched as often as in a month): what went over the wire, per hour.
+ */
+async function catalogHour(catalog: VigieConfig, lab: RemoteLab) {
   let now = Date.parse('2026-01-05T09:00:00Z');
   const engineConfig = mirror(catalog, lab);
-  const cycles = HOUR_CYCLES(catalog.intervalSeconds);
+  const longestRest = Math.max(
+    ...catalog.services.flatMap((s) => s.probes.map((p) => p.everySeconds ?? 0)),
+  );
+  const hours = Math.max(1, Math.ceil((longestRest * SECOND) / HOUR));
+  const cycles = hours * HOUR_CYCLES(catalog.intervalSeconds);
   const before = await lab.traffic();
   // One engine (resting probes and caches carry over); a fresh HTTP client each cycle, because real
   // servers close idle connections between cycles a minute apart: every cycle pays its handshakes.
@@ -343,22 +368,13 @@ async function catalogBytes(report: Report): Promise<void> {
   }
   await engine.close();
   const after = await lab.traffic();
-  await lab.stop();
-  const httpBytes = after.http.bytes - before.http.bytes;
-  const dnsBytes = after.dns.bytes - before.dns.bytes;
-  const connections = after.http.connections - before.http.connections;
-  const queries = after.dns.queries - before.dns.queries;
+  const per = (n: number) => Math.round(n / hours);
+  const bytes = per(after.http.bytes - before.http.bytes + (after.dns.bytes - before.dns.bytes));
+  const connections = per(after.http.connections - before.http.connections);
+  const queries = per(after.dns.queries - before.dns.queries);
   // IP and TCP/UDP headers the sockets do not see: ~10 packets a short TCP connection, 2 a DNS query.
-  const framing = connections * 10 * 52 + queries * 2 * 28;
-  report('engine.default_catalog_bytes_per_hour', httpBytes + dnsBytes, 'bytes');
-  report(
-    'engine.default_catalog_bytes_per_hour_with_ip_framing',
-    httpBytes + dnsBytes + framing,
-    'bytes',
-  );
-  report('engine.default_catalog_bytes_per_hour_engine_counted', engineBytes, 'bytes');
-  report('engine.default_catalog_connections_per_hour', connections, 'connections');
-  report('engine.default_catalog_dns_queries_per_hour', queries, 'queries');
+  const framed = bytes + connections * 10 * 52 + queries * 2 * 28;
+  return { bytes, framed, engineBytes: per(engineBytes), connections, queries };
 }
 
 /** The bytes of one second opinion (two measurements of 3 probes, polled once in progress). */

@@ -34,6 +34,8 @@ export const settingsSchema = z.strictObject({
     .max(SETTINGS_LIMITS.customServices, `at most ${SETTINGS_LIMITS.customServices} own services`)
     .default([]),
   intervalSeconds: z.number().int().min(30).max(3600).default(60),
+  /** Low data: cycles every 5 minutes at least, resting probes rest 4× longer (main/engine/low-data.ts). */
+  lowData: z.boolean().default(false),
   failureThreshold: z.number().int().min(1).max(10).default(2),
   successThreshold: z.number().int().min(1).max(10).default(1),
   notifications: z

@@ -227,6 +227,7 @@ const ENGINE_SETTINGS = [
   'services',
   'customServices',
   'intervalSeconds',
+  'lowData',
   'failureThreshold',
   'successThreshold',
   'nonCriticalMaxDegraded',

@@ -1,9 +1,15 @@
 // The engine's config as the user chose it: the catalog, the user's choices and own services.
 import type { VigieConfig } from '../../shared/config-schema';
 import type { Settings } from '../../shared/settings-schema';
+import { lowDataConfig } from '../engine/low-data';
 
-/** Applies the settings to a catalog config. */
+/** Applies the settings to a catalog config (and low-data mode when it is on). */
 export function configFromSettings(catalog: VigieConfig, settings: Settings): VigieConfig {
+  const chosen = chosenConfig(catalog, settings);
+  return settings.lowData ? lowDataConfig(chosen) : chosen;
+}
+
+function chosenConfig(catalog: VigieConfig, settings: Settings): VigieConfig {
   const own = settings.customServices
     .filter((s) => !catalog.services.some((c) => c.id === s.id))
     // The user's own addresses leave the machine only with their own opt-in.

@@ -15,6 +15,7 @@ import { DAY, SECOND } from '../../shared/durations';
 import { ownServiceDefinition, ownServiceProblems } from '../../shared/own-service';
 import type { Settings } from '../../shared/settings-schema';
 import type { ServiceStatus } from '../../shared/types';
+import { LOW_DATA_INTERVAL_SECONDS } from '../engine/low-data';
 import type { Scheduler } from '../engine/scheduler';
 import { incidentsCsv, localTime } from '../history/export';
 import type { HistoryStore } from '../history/store';
@@ -235,8 +236,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 }
 
-/** A month (30 days) of cycles at the interval set now, each the size of the average cycle. */
+/** A month (30 days) of cycles at the interval in effect now, each the size of the average cycle. */
 function monthOf(perCycle: number | null, settings: Settings): number | null {
   if (perCycle === null) return null;
-  return Math.round((perCycle * 30 * DAY) / (settings.intervalSeconds * SECOND));
+  const interval = settings.lowData
+    ? Math.max(settings.intervalSeconds, LOW_DATA_INTERVAL_SECONDS)
+    : settings.intervalSeconds;
+  return Math.round((perCycle * 30 * DAY) / (interval * SECOND));
 }

@@ -177,6 +177,12 @@ export function SettingsView({
           check={range(30, 3600)}
           onCommit={(v) => save({ intervalSeconds: Number(v) })}
         />
+        <Toggle
+          label={t('prefs.lowData')}
+          hint={t('prefs.lowDataHint')}
+          checked={settings.lowData}
+          onChange={(v) => void save({ lowData: v })}
+        />
         <TextField
           label={t('prefs.failureThreshold')}
           inputMode="numeric"

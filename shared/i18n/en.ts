@@ -313,6 +313,9 @@ export const en = {
     checks: 'Checks',
     interval: 'Check every (seconds)',
     intervalHint: 'From 30 to 3600. Longer saves mobile data.',
+    lowData: 'Low data: check every 5 minutes at least, and status pages less often',
+    lowDataHint:
+      'For prepaid plans: the built-in services in under 100 MB a month. An outage is noticed up to 5 minutes later; status pages are read once a day, and at once when a check fails.',
     failureThreshold: 'Failed checks before a service is called down',
     successThreshold: 'Good checks before a service is called back up',
     nonCriticalMaxDegraded: 'Services that are not critical never turn the tray red',

@@ -340,6 +340,10 @@ export const fr: Messages = {
     duplicate: 'Un service porte déjà ce nom.',
     checks: 'Vérifications',
     interval: 'Vérifier toutes les (secondes)',
+    lowData:
+      'Économie de données : vérifier toutes les 5 minutes au moins, et les pages d’état moins souvent',
+    lowDataHint:
+      'Pour les forfaits prépayés : les services intégrés en moins de 100 Mo par mois. Une panne est remarquée jusqu’à 5 minutes plus tard ; les pages d’état sont lues une fois par jour, et aussitôt qu’une vérification échoue.',
     intervalHint: 'De 30 à 3600. Plus long économise les données mobiles.',
     failureThreshold: 'Vérifications échouées avant de déclarer un service en panne',
     successThreshold: 'Vérifications réussies avant de déclarer un service rétabli',

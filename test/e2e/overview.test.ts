@@ -79,7 +79,7 @@ describe('the overview', () => {
     await push({ type: 'settings', settings: settings.get() });
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await status.textContent()).toMatch(
-      /^Chat متوقفة لدى الجميع منذ .+ — صفحة حالة ChatCo تؤكد ذلك$/,
+      /^خدمة Chat متوقفة لدى الجميع منذ .+ — صفحة حالة ChatCo تؤكد ذلك$/,
     );
     expect(await page.locator('.strip').first().getAttribute('direction')).toBe('ltr');
     expect(await seriousViolations(page)).toEqual([]);

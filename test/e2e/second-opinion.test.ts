@@ -65,7 +65,7 @@ describe('is it me, my network, or them? — asked of other networks', () => {
     const { page, errors } = await openWindow(world);
     await expect.poll(() => page.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await page.locator('.banner-text').textContent()).toMatch(
-      /^تعذّر الوصول إلى Chat من بلدك منذ .+؛ تصل إليها شبكات في أماكن أخرى$/,
+      /^تعذّر الوصول إلى خدمة Chat من بلدك منذ .+؛ تصل إليها شبكات في أماكن أخرى$/,
     );
     await page.screenshot({ path: screenshotPath('second-opinion-country-ar'), fullPage: true });
     expect(errors).toEqual([]);

@@ -45,3 +45,33 @@ describe('the second opinion in the app', () => {
     expect(problems.join()).toContain('secondOpinion');
   });
 });
+
+describe('low data', () => {
+  it('checks every 5 minutes at least; resting probes rest 4× longer, status pages a day', () => {
+    const catalog = defaultConfig();
+    const low = configFromSettings(catalog, { ...defaultSettings(), lowData: true });
+    expect(low.intervalSeconds).toBe(300);
+    // A longer interval chosen by the user stays.
+    expect(
+      configFromSettings(catalog, { ...defaultSettings(), lowData: true, intervalSeconds: 900 })
+        .intervalSeconds,
+    ).toBe(900);
+    const whatsapp = (config: typeof catalog) =>
+      config.services.find((s) => s.id === 'whatsapp')!.probes;
+    const before = whatsapp(catalog);
+    const after = whatsapp(low);
+    after.forEach((probe, i) => {
+      const was = before[i]!.everySeconds;
+      // Every probe is kept; one that checked each cycle still does.
+      expect(probe.kind).toBe(before[i]!.kind);
+      if (was === undefined) expect(probe.everySeconds).toBeUndefined();
+      // Status pages once a day (a failing direct probe still reads them at once).
+      else if (probe.kind === 'metastatus') expect(probe.everySeconds).toBe(86_400);
+      else expect(probe.everySeconds).toBe(Math.min(86_400, Math.max(3600, was * 4)));
+    });
+    // Off by default: the catalog as shipped.
+    expect(configFromSettings(catalog, defaultSettings()).intervalSeconds).toBe(
+      defaultSettings().intervalSeconds,
+    );
+  });
+});

@@ -229,17 +229,19 @@ export function SettingsView({
             checked={settings.quietHours.enabled}
             onChange={(v) => void save({ quietHours: { ...settings.quietHours, enabled: v } })}
           />
+          {/* Text fields, not <input type=time>: Chromium draws those in the system's 12-hour
+              form whatever the window's language ("10:00 PM" in an Arabic window). */}
           <div className="field-row">
             <TextField
               label={t('prefs.quietFrom')}
-              type="time"
+              hint={t('prefs.clock24')}
               value={settings.quietHours.from}
               check={clock}
               onCommit={(v) => save({ quietHours: { ...settings.quietHours, from: v } })}
             />
             <TextField
               label={t('prefs.quietTo')}
-              type="time"
+              hint={t('prefs.clock24')}
               value={settings.quietHours.to}
               check={clock}
               onCommit={(v) => save({ quietHours: { ...settings.quietHours, to: v } })}

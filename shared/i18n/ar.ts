@@ -363,6 +363,7 @@ export const ar: Messages = {
     quietFrom: 'من',
     quietTo: 'إلى',
     clock: 'أدخل وقتًا مثل 22:00.',
+    clock24: 'بنظام 24 ساعة، مثل 22:00',
     appearance: 'اللغة والمظهر',
     language: 'اللغة',
     languageSystem: 'مثل النظام',

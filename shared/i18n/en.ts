@@ -331,6 +331,7 @@ export const en = {
     quietFrom: 'From',
     quietTo: 'To',
     clock: 'Enter a time like 22:00.',
+    clock24: 'On the 24-hour clock, like 22:00',
     appearance: 'Language and appearance',
     language: 'Language',
     languageSystem: 'As the system',

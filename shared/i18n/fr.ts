@@ -360,6 +360,7 @@ export const fr: Messages = {
     quietFrom: 'De',
     quietTo: 'À',
     clock: 'Saisissez une heure comme 22:00.',
+    clock24: 'Sur 24 heures, comme 22:00',
     appearance: 'Langue et apparence',
     language: 'Langue',
     languageSystem: 'Comme le système',

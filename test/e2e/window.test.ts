@@ -189,6 +189,18 @@ describe('settings', () => {
 
     const quietFrom = page.getByLabel('From', { exact: true });
     expect(await quietFrom.inputValue()).toBe('22:00');
+    // On the 24-hour clock in every language, and a time that is not one is named beside it.
+    await quietFrom.fill('10pm');
+    await quietFrom.press('Enter');
+    const problemId = `${await quietFrom.getAttribute('id')}-problem`;
+    await expect
+      .poll(() => page.locator(`[id="${problemId}"]`).textContent())
+      .toBe('Enter a time like 22:00.');
+    expect(await quietFrom.getAttribute('aria-invalid')).toBe('true');
+    expect(world.settings.get().quietHours.from).toBe('22:00');
+    await quietFrom.fill('21:30');
+    await quietFrom.press('Enter');
+    await expect.poll(() => world.settings.get().quietHours.from).toBe('21:30');
 
     await page.getByLabel('Critical: Chat').uncheck();
     await expect.poll(() => world.settings.get().services['chat']?.critical).toBe(false);
@@ -255,6 +267,7 @@ describe('settings', () => {
     world.settings.update((s) => ({
       ...s,
       intervalSeconds: 60,
+      quietHours: { ...s.quietHours, from: '22:00' },
       services: {},
       secondOpinion: { enabled: true, country: null },
     }));

@@ -30,3 +30,12 @@ export function formatRatio(ratio: number | null, tr: Translator): string {
     maximumFractionDigits: digits,
   }).format(floored);
 }
+
+/**
+ * "1 record", "60 records": a count and an English noun, for the words that stay English (probe
+ * details, a history's warnings on stderr). What a person reads in their language goes through
+ * i18n plurals instead.
+ */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

@@ -2,6 +2,7 @@
 // index (a few bytes each); `services.journal` says which service each index is, and its whole
 // copy `services.json` (written aside, then renamed) keeps one damaged journal line from
 // orphaning that service's records. The name lets `history` show a user's own service by name.
+import { countOf } from '../../shared/format';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readJournal } from './journal';
@@ -49,8 +50,8 @@ export class ServiceDictionary {
     if (skipped > 0)
       warnings.push(
         recovered >= skipped
-          ? `services.journal: ${skipped} damaged line(s) skipped; services.json had them`
-          : `services.journal: ${skipped} damaged line(s) skipped`,
+          ? `services.journal: ${countOf(skipped, 'damaged line')} skipped; services.json had them`
+          : `services.journal: ${countOf(skipped, 'damaged line')} skipped`,
       );
     return warnings;
   }

@@ -1,5 +1,6 @@
 // Day segment files: `<kind>/YYYY-MM-DD.vgh`, a header then fixed-size records. Appends go to the
 // file of each record's UTC day; loading reads whole files and skips what is torn or corrupt.
+import { countOf } from '../../shared/format';
 import {
   closeSync,
   constants,
@@ -176,11 +177,11 @@ export function readSegments(
         warnings.push(
           good === 0
             ? `${kind}/${name}: not a Vigie history file (bad header); skipped`
-            : `${kind}/${name}: damaged header; ${good} record(s) read by their checksums`,
+            : `${kind}/${name}: damaged header; ${countOf(good, 'record')} read by their checksums`,
         );
         if (good === 0) continue;
       }
-      if (bad > 0) warnings.push(`${kind}/${name}: ${bad} corrupt record(s) skipped`);
+      if (bad > 0) warnings.push(`${kind}/${name}: ${countOf(bad, 'corrupt record')} skipped`);
       if (torn) warnings.push(`${kind}/${name}: a torn record at the end was skipped`);
     } finally {
       closeSync(fd);

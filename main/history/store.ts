@@ -1,5 +1,6 @@
 // The history store: append-only, bounded, crash-safe, one writer. Raw samples for 48 hours,
 // 5-minute rollups for 14 days, hourly rollups for 90 days (configurable), incidents.
+import { countOf } from '../../shared/format';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
@@ -558,7 +559,7 @@ export class HistoryStore {
     this.rebuildOpenBuckets();
     const journal = readJournal(join(this.dir, 'incidents.journal'));
     if (journal.skipped > 0)
-      this.warnings.push(`incidents.journal: ${journal.skipped} damaged line(s) skipped`);
+      this.warnings.push(`incidents.journal: ${countOf(journal.skipped, 'damaged line')} skipped`);
     for (const entry of journal.entries) this.book.apply(entry as IncidentEntry);
     this.compact(now);
   }

@@ -3,6 +3,7 @@
 // unticks and notes are facts with times, no names; when every incident of the run has ended, the
 // run moves to its "after" phase. Kept as a journal of CRC-checked JSON lines (the history's), so a
 // run survives restarts and crashes: at most the last line is lost, a damaged line is skipped.
+import { countOf } from '../../shared/format';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Incident } from '../../shared/history-types';
@@ -331,7 +332,7 @@ export class RunStore {
     if (!options.readOnly) mkdirSync(folder, { recursive: true });
     const journal = readJournal(path);
     if (journal.skipped > 0)
-      this.warnings.push(`runs.journal: ${journal.skipped} damaged line(s) skipped`);
+      this.warnings.push(`runs.journal: ${countOf(journal.skipped, 'damaged line')} skipped`);
     for (const entry of journal.entries) this.book.apply(entry as RunEntry);
     this.writer = options.readOnly ? null : new JournalWriter(path);
   }

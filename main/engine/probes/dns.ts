@@ -1,4 +1,5 @@
 // The `dns` probe: does the service's name resolve? Tells SERVFAIL, NXDOMAIN and timeout apart.
+import { countOf } from '../../../shared/format';
 import { performance } from 'node:perf_hooks';
 import type { ProbeConfig } from '../../../shared/config-schema';
 import type { ProbeResult } from '../../../shared/types';
@@ -27,7 +28,7 @@ export async function runDnsProbe(probe: DnsProbe, ctx: ProbeContext): Promise<P
     const ok = result('dns', probe.host, 'up', {
       latencyMs,
       bytes: 2 * query + addresses.length * DNS_ANSWER_BYTES,
-      detail: `${addresses.length} ${family} record(s) in ${Math.round(latencyMs)} ms`,
+      detail: `${countOf(addresses.length, `${family} record`)} in ${Math.round(latencyMs)} ms`,
     });
     return withSlow(ok, probe.slowMs);
   } catch (error) {

@@ -234,7 +234,7 @@ describe('damage', () => {
     bytes[at] = (bytes[at] ?? 0) ^ 0xff;
     writeFileSync(rawFile(), bytes);
     const reopened = history(T0 + 10 * MINUTE);
-    expect(reopened.warnings).toEqual([`raw/${dayName(T0)}.vgh: 1 corrupt record(s) skipped`]);
+    expect(reopened.warnings).toEqual([`raw/${dayName(T0)}.vgh: 1 corrupt record skipped`]);
     const total = reopened.uptime('chat', T0 + 10 * MINUTE)[0]!;
     expect(total.up).toBe(9);
   });
@@ -251,7 +251,7 @@ describe('damage', () => {
     const again = history(T0 + 6 * MINUTE);
     // 4 written, the 4th torn (it was the connectivity record or chat's: one of the 8 is lost).
     expect(again.uptime('chat', T0 + 6 * MINUTE)[0]!.up).toBeGreaterThanOrEqual(5);
-    expect(again.warnings).toEqual([`raw/${dayName(T0)}.vgh: 1 corrupt record(s) skipped`]);
+    expect(again.warnings).toEqual([`raw/${dayName(T0)}.vgh: 1 corrupt record skipped`]);
   });
 
   it('keeps a file it cannot read aside and carries on', () => {
@@ -276,7 +276,7 @@ describe('damage', () => {
     const reopened = history(T0 + 30 * MINUTE);
     // 30 cycles of two records each (connectivity and chat).
     expect(reopened.warnings).toEqual([
-      `raw/${dayName(T0)}.vgh: damaged header; 60 record(s) read by their checksums`,
+      `raw/${dayName(T0)}.vgh: damaged header; 60 records read by their checksums`,
     ]);
     expect(reopened.latencySeries('chat', T0, T0 + 30 * MINUTE).points).toHaveLength(30);
     // The next writer repairs the header and appends after the day's records.
@@ -294,7 +294,7 @@ describe('damage', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('"mail"', '"mall"'));
     const reopened = history(T0 + 10 * MINUTE);
     expect(reopened.warnings).toEqual([
-      'services.journal: 1 damaged line(s) skipped; services.json had them',
+      'services.journal: 1 damaged line skipped; services.json had them',
     ]);
     expect(reopened.services().sort()).toEqual(['chat', 'mail']);
     expect(reopened.uptime('mail', T0 + 10 * MINUTE)[0]).toMatchObject({ down: 10 });
@@ -309,7 +309,7 @@ describe('damage', () => {
     lines[0] = lines[0]!.replace('"chat"', '"chot"');
     writeFileSync(path, lines.join('\n'));
     const reopened = history(T0 + 2 * MINUTE);
-    expect(reopened.warnings).toEqual(['incidents.journal: 1 damaged line(s) skipped']);
+    expect(reopened.warnings).toEqual(['incidents.journal: 1 damaged line skipped']);
     expect(reopened.incidents().map((i) => i.serviceId)).toEqual(['mail']);
   });
 

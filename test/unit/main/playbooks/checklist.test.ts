@@ -233,7 +233,7 @@ describe('runs', () => {
     lines[start] = lines[start]!.replace('"startedAt"', '"startedAx"');
     writeFileSync(path, lines.join('\n'));
     const reopened = new Checklist(dir, () => now);
-    expect(reopened.runs.warnings).toEqual(['runs.journal: 1 damaged line(s) skipped']);
+    expect(reopened.runs.warnings).toEqual(['runs.journal: 1 damaged line skipped']);
     const again = reopened.runs.book.get(run!.id)!;
     expect(again.startedAt).toBe(T0);
     expect(again.events.map((e) => e.type)).toEqual(['tick', 'note']);
@@ -257,7 +257,7 @@ describe('runs', () => {
 
     const reopened = new Checklist(dir, () => now);
     const again = reopened.runs.book.get(run!.id)!;
-    expect(reopened.runs.warnings).toEqual(['runs.journal: 1 damaged line(s) skipped']);
+    expect(reopened.runs.warnings).toEqual(['runs.journal: 1 damaged line skipped']);
     expect(again.steps.find((s) => s.key === 'd-tell-team')!.done).toEqual({
       at: T0 + 60_000,
       note: 'Signal group told',

@@ -10,6 +10,9 @@ import { useTr } from '../i18n';
 
 const HEIGHT = 220;
 
+/** uPlot's own axis font, named so the y axis can measure its labels in it. */
+const AXIS_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
 export function LatencyChart({
   points,
   spanMs,
@@ -35,13 +38,20 @@ export function LatencyChart({
     const colour = (el: HTMLElement | null) => (el ? getComputedStyle(el).color : 'gray');
     const axis = colour(axisKey.current);
     const grid = { stroke: 'rgba(128,128,128,0.25)', width: 1 };
-    const labels = new Intl.DateTimeFormat(
-      tr.language,
-      spanMs <= 86_400_000
-        ? { hour: '2-digit', minute: '2-digit' }
-        : { day: 'numeric', month: 'short' },
-    );
-    const number = new Intl.NumberFormat(tr.language);
+    const hours = new Intl.DateTimeFormat(tr.language, { hour: '2-digit', minute: '2-digit' });
+    const days = new Intl.DateTimeFormat(tr.language, { day: 'numeric', month: 'short' });
+    // Over several days, a day is named once: the ticks after it within the same day show the hour
+    // ("4 Oct, 12:00, 5 Oct"), never "4 Oct, 4 Oct, 4 Oct".
+    const tickLabels = (splits: number[]) => {
+      if (spanMs <= 86_400_000) return splits.map((s) => hours.format(s * 1000));
+      let previous = '';
+      return splits.map((s) => {
+        const day = days.format(s * 1000);
+        const label = day === previous ? hours.format(s * 1000) : day;
+        previous = day;
+        return label;
+      });
+    };
     const chart = new uPlot(
       {
         width: Math.max(target.clientWidth, 280),
@@ -57,14 +67,23 @@ export function LatencyChart({
             stroke: axis,
             grid,
             ticks: grid,
-            values: (_u, splits) => splits.map((s) => labels.format(s * 1000)),
+            // Room for "26 نوفمبر" or "12:00 PM" between ticks.
+            space: 80,
+            values: (_u, splits) => tickLabels(splits),
           },
           {
             stroke: axis,
             grid,
             ticks: grid,
-            size: 64,
-            values: (_u, splits) => splits.map((s) => `${number.format(s)} ms`),
+            // As wide as its longest label ("120 ms", "١٢٠ ملّي ثانية"), measured in the axis font.
+            size: (u, values) => {
+              if (!values || values.length === 0) return 64;
+              u.ctx.font = AXIS_FONT;
+              const widest = Math.max(...values.map((v) => u.ctx.measureText(v).width));
+              return Math.ceil(widest) + 20;
+            },
+            font: AXIS_FONT,
+            values: (_u, splits) => splits.map((s) => tr.t('window.latency', { ms: s })),
           },
         ],
         series: [

@@ -206,6 +206,40 @@ function abortError(signal: AbortSignal, sawBad: boolean): DnsError {
   return sawBad && reason.code === 'ETIMEOUT' ? new DnsError('EBADRESP', reason.message) : reason;
 }
 
+/**
+ * One try against one server: settles once, with an answer or an error, then clears its timer,
+ * stops following the signal and lets the socket go. `timedOut` words the try's own deadline.
+ */
+function oneTry(
+  tryMs: number,
+  signal: AbortSignal,
+  close: () => void,
+  onAbortError: () => DnsError,
+  timedOut: () => DnsError,
+  resolve: (answer: Answer) => void,
+  reject: (error: DnsError) => void,
+): (error: DnsError | undefined, answer?: Answer) => void {
+  let settled = false;
+  const finish = (error: DnsError | undefined, answer?: Answer) => {
+    if (settled) return;
+    settled = true;
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+    close();
+    if (error) reject(error);
+    else if (answer) resolve(answer);
+  };
+  const onAbort = () => finish(onAbortError());
+  const timer = setTimeout(() => finish(timedOut()), tryMs);
+  signal.addEventListener('abort', onAbort, { once: true });
+  return finish;
+}
+
+/** A socket error in c-ares's words. */
+function socketError(error: NodeJS.ErrnoException): DnsError {
+  return new DnsError(error.code === 'ECONNREFUSED' ? 'ECONNREFUSED' : 'ESERVFAIL', error.message);
+}
+
 /** Sends `query` over UDP and waits `tryMs` for a datagram that `read` accepts. */
 function askUdp(
   server: DnsServer,
@@ -217,31 +251,21 @@ function askUdp(
   return new Promise((resolve, reject) => {
     const socket: Socket = createSocket(server.family === 6 ? 'udp6' : 'udp4');
     let sawBad = false;
-    let settled = false;
-    const finish = (error: DnsError | undefined, answer?: Answer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      socket.close();
-      if (error) reject(error);
-      else if (answer) resolve(answer);
-    };
-    const onAbort = () => finish(abortError(signal, sawBad));
-    const timer = setTimeout(() => {
-      finish(new DnsError(sawBad ? 'EBADRESP' : 'ETIMEOUT', `no answer from ${server.address}`));
-    }, tryMs);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const finish = oneTry(
+      tryMs,
+      signal,
+      () => socket.close(),
+      () => abortError(signal, sawBad),
+      () => new DnsError(sawBad ? 'EBADRESP' : 'ETIMEOUT', `no answer from ${server.address}`),
+      resolve,
+      reject,
+    );
     socket.on('message', (reply) => {
       const answer = read(reply);
       if (answer) finish(undefined, answer);
       else sawBad = true;
     });
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      finish(
-        new DnsError(error.code === 'ECONNREFUSED' ? 'ECONNREFUSED' : 'ESERVFAIL', error.message),
-      );
-    });
+    socket.on('error', (error: NodeJS.ErrnoException) => finish(socketError(error)));
     // A connected socket takes datagrams from that server only, and reports ICMP "port
     // unreachable" as ECONNREFUSED.
     socket.connect(server.port, server.address, () => socket.send(query));
@@ -261,21 +285,15 @@ function askTcp(
   return new Promise((resolve, reject) => {
     const socket = connect({ host: server.address, port: server.port });
     let received = Buffer.alloc(0);
-    let settled = false;
-    const finish = (error: DnsError | undefined, answer?: Answer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
-      socket.destroy();
-      if (error) reject(error);
-      else if (answer) resolve(answer);
-    };
-    const onAbort = () => finish(abortError(signal, false));
-    const timer = setTimeout(() => {
-      finish(new DnsError('ETIMEOUT', `no answer over TCP from ${server.address}`));
-    }, tryMs);
-    signal.addEventListener('abort', onAbort, { once: true });
+    const finish = oneTry(
+      tryMs,
+      signal,
+      () => socket.destroy(),
+      () => abortError(signal, false),
+      () => new DnsError('ETIMEOUT', `no answer over TCP from ${server.address}`),
+      resolve,
+      reject,
+    );
     socket.on('connect', () => {
       const length = Buffer.alloc(2);
       length.writeUInt16BE(query.length);
@@ -292,11 +310,7 @@ function askTcp(
       if (answer) finish(undefined, answer);
       else finish(new DnsError('EBADRESP', `no valid answer over TCP from ${server.address}`));
     });
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      finish(
-        new DnsError(error.code === 'ECONNREFUSED' ? 'ECONNREFUSED' : 'ESERVFAIL', error.message),
-      );
-    });
+    socket.on('error', (error: NodeJS.ErrnoException) => finish(socketError(error)));
     socket.on('end', () => finish(new DnsError('EBADRESP', 'TCP answer cut short')));
   });
 }

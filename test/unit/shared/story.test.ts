@@ -9,45 +9,22 @@ import type { ServiceStatus, Snapshot } from '../../../shared/types';
 import { trayModel } from '../../../main/shell/tray-model';
 import { banner } from '../../../renderer/selectors';
 import { overallLine } from '../../../main/cli/output';
+import { snapshotOf, statusOf } from '../../helpers/statuses';
 
 const NOW = new Date(2021, 9, 4, 16, 0).getTime();
 const SINCE = new Date(2021, 9, 4, 15, 42).getTime();
 
-function service(
+const service = (
   name: string,
   state: ServiceStatus['state'],
   cause: ServiceStatus['cause'] = null,
   extra: Partial<ServiceStatus> = {},
-): ServiceStatus {
-  return {
-    id: name.toLowerCase(),
-    name,
-    critical: true,
-    checkedAt: NOW,
-    since: SINCE,
-    state,
-    cause,
-    summary: '',
-    probes: [],
-    provider: 'Meta',
-    ...extra,
-  };
-}
-
-function snapshot(
+) => statusOf(name, state, cause, { at: NOW, since: SINCE }, { provider: 'Meta', ...extra });
+const snapshot = (
   overall: Snapshot['overall'],
   services: ServiceStatus[],
   extra: Partial<Snapshot> = {},
-): Snapshot {
-  return {
-    checkedAt: NOW,
-    overall,
-    connectivity: { state: 'online', detail: '', references: [] },
-    services,
-    bytes: 0,
-    ...extra,
-  };
-}
+) => snapshotOf(NOW, overall, services, extra);
 
 /** Every overall state a person can meet, with what the English story must say. */
 const CASES: readonly {

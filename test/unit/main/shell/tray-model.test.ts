@@ -4,43 +4,32 @@ import { createTranslator } from '../../../../shared/i18n';
 import { defaultSettings } from '../../../../shared/settings-schema';
 import type { ServiceStatus, Snapshot } from '../../../../shared/types';
 import { tomorrowMorning, trayModel } from '../../../../main/shell/tray-model';
+import { snapshotOf, statusOf } from '../../../helpers/statuses';
 
 const NOW = new Date(2021, 9, 4, 16, 0).getTime();
 const SINCE = new Date(2021, 9, 4, 15, 42).getTime();
 
-function service(
+const service = (
   id: string,
   state: ServiceStatus['state'],
   cause: ServiceStatus['cause'] = null,
   critical = true,
-): ServiceStatus {
-  return {
-    id,
-    name: id === 'wa' ? 'WhatsApp' : id === 'fb' ? 'Facebook' : id,
-    critical,
-    checkedAt: NOW,
-    since: SINCE,
+) =>
+  statusOf(
+    id === 'wa' ? 'WhatsApp' : id === 'fb' ? 'Facebook' : id,
     state,
     cause,
-    summary: '',
-    probes: [],
-  };
-}
-
-function snapshot(
+    {
+      at: NOW,
+      since: SINCE,
+    },
+    { id, critical },
+  );
+const snapshot = (
   overall: Snapshot['overall'],
   services: ServiceStatus[],
   extra: Partial<Snapshot> = {},
-): Snapshot {
-  return {
-    checkedAt: NOW,
-    overall,
-    connectivity: { state: 'online', detail: '', references: [] },
-    services,
-    bytes: 0,
-    ...extra,
-  };
-}
+) => snapshotOf(NOW, overall, services, extra);
 
 const ctx = (language: 'en' | 'fr' | 'ar' = 'en', checking = false) => ({
   settings: defaultSettings(),

@@ -6,7 +6,7 @@ import type { ChecklistState } from '../../shared/ipc';
 import { textIn } from '../../shared/playbook-schema';
 import { vigie } from '../client';
 import { PlaybookEditor } from '../components/PlaybookEditor';
-import { RunPanel, type Notice } from '../components/RunPanel';
+import { RunPanel, type Act, type Notice } from '../components/RunPanel';
 import { Empty, Failure, Loading } from '../components/States';
 import { ViewHeading } from '../components/ViewHeading';
 import { useAsync } from '../hooks/useAsync';
@@ -39,12 +39,7 @@ export function ChecklistView({
   }, [fresh]);
 
   /** Runs a change; its reply is the new state, or its error is shown. */
-  const act = async (
-    change: () => Promise<
-      { ok: true; value: ChecklistState } | { ok: false; error: { message: string } }
-    >,
-    done?: string,
-  ) => {
+  const act: Act = async (change, done) => {
     const reply = await change();
     if (reply.ok) {
       setState(reply.value);

@@ -1,7 +1,7 @@
 // Exports of the history: JSON for programs, CSV for spreadsheets (safe against formula injection).
 import { MINUTE } from '../../shared/durations';
 import type { Incident } from './incidents';
-import type { DayCell, Uptime } from './queries';
+import type { DayCell } from './queries';
 
 /** A local date and time, `2021-10-04 15:39`. */
 export function localTime(at: number): string {
@@ -84,10 +84,4 @@ export function daysCsv(
       ]);
   }
   return csv(rows);
-}
-
-/** Uptime as a percentage with two decimals, or "no data". */
-export function percent(uptime: Uptime | undefined): string {
-  if (!uptime || uptime.ratio === null) return 'no data';
-  return `${(uptime.ratio * 100).toFixed(2)}%`;
 }

@@ -16,6 +16,15 @@ export interface RemoteLab extends LabStarted {
 }
 
 /** Forks the lab with certificates for `names` and waits until it listens. */
+/** Lab processes still running: a benchmark that throws leaves its own, and `run.ts` ends them. */
+const running = new Set<ChildProcess>();
+
+/** Ends every lab process still running (a benchmark failed before stopping its lab). */
+export function killRemoteLabs(): void {
+  for (const child of running) child.kill();
+  running.clear();
+}
+
 export async function startRemoteLab(names: readonly string[]): Promise<RemoteLab> {
   const child: ChildProcess = fork(
     fileURLToPath(new URL('./lab-process.ts', import.meta.url)),
@@ -25,6 +34,8 @@ export async function startRemoteLab(names: readonly string[]): Promise<RemoteLa
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let next = 0;
   const waiting = new Map<number, (value: unknown) => void>();
   child.on('message', (message: { id: number; value: unknown }) => {

@@ -4,6 +4,7 @@ import { checklistBenches } from './checklist.bench';
 import { detectBenches } from './detect.bench';
 import { engineBenches } from './engine.bench';
 import { historyBenches } from './history.bench';
+import { killRemoteLabs } from './lab-client';
 import { rendererBenches } from './renderer.bench';
 
 const all: readonly Bench[] = [
@@ -22,9 +23,17 @@ if (chosen.length === 0) {
   );
   process.exit(64);
 }
-for (const bench of chosen) {
-  await bench.run((name, value, unit) => {
-    if (name.startsWith(prefix) || bench.name.startsWith(prefix))
-      console.log(`bench ${name} ${value} ${unit}`);
-  });
+try {
+  for (const bench of chosen) {
+    await bench.run((name, value, unit) => {
+      if (name.startsWith(prefix) || bench.name.startsWith(prefix))
+        console.log(`bench ${name} ${value} ${unit}`);
+    });
+  }
+} catch (error) {
+  // Say what failed and end: a lab process left running would keep `npm run bench` waiting.
+  console.error(error);
+  process.exitCode = 1;
+} finally {
+  killRemoteLabs();
 }

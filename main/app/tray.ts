@@ -1,6 +1,12 @@
 // The tray adapter: applies a TrayModel to Electron's Tray, skipping what did not change.
 import { Menu, nativeImage, Tray, type MenuItemConstructorOptions } from 'electron';
-import type { IconKey, TrayAction, TrayMenuItem, TrayModel } from '../shell/tray-model';
+import {
+  fitTooltip,
+  type IconKey,
+  type TrayAction,
+  type TrayMenuItem,
+  type TrayModel,
+} from '../shell/tray-model';
 
 export interface TrayView {
   apply(model: TrayModel): void;
@@ -43,9 +49,10 @@ export function createTray(
         tray.setImage(nativeImage.createFromPath(iconPath(model.icon)));
         shown.icon = model.icon;
       }
-      if (shown.tooltip !== model.tooltip) {
-        tray.setToolTip(model.tooltip);
-        shown.tooltip = model.tooltip;
+      const tooltip = process.platform === 'win32' ? fitTooltip(model.tooltip) : model.tooltip;
+      if (shown.tooltip !== tooltip) {
+        tray.setToolTip(tooltip);
+        shown.tooltip = tooltip;
       }
       const menu = JSON.stringify(model.menu);
       if (shown.menu !== menu) {

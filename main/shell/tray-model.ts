@@ -139,3 +139,16 @@ export function emptySnapshot(): Snapshot {
     bytes: 0,
   };
 }
+
+/**
+ * Windows keeps 127 characters of a tray tooltip (NOTIFYICONDATA's szTip holds 128 with its
+ * terminating null) and cuts the rest wherever it falls: a longer one is cut at a word, with "…".
+ */
+export const WINDOWS_TOOLTIP_MAX = 127;
+
+export function fitTooltip(text: string, max = WINDOWS_TOOLTIP_MAX): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, max - 1);
+  const space = room.lastIndexOf(' ');
+  return `${(space > max / 2 ? room.slice(0, space) : room).replace(/[\s,;:—-]+$/u, '')}…`;
+}

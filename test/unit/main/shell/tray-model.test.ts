@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../../shared/i18n';
 import { defaultSettings } from '../../../../shared/settings-schema';
 import type { ServiceStatus, Snapshot } from '../../../../shared/types';
-import { tomorrowMorning, trayModel } from '../../../../main/shell/tray-model';
+import { fitTooltip, tomorrowMorning, trayModel } from '../../../../main/shell/tray-model';
 import { snapshotOf, statusOf } from '../../../helpers/statuses';
 
 const NOW = new Date(2021, 9, 4, 16, 0).getTime();
@@ -171,5 +171,20 @@ describe('once an update is downloaded', () => {
     expect(line('fr', '1.2.3')?.label).toBe('Redémarrer pour passer à la version 1.2.3');
     expect(line('ar', '1.2.3')?.label).toBe('أعد التشغيل للتحديث إلى الإصدار 1.2.3');
     expect(line('en', null)).toBeUndefined();
+  });
+});
+
+describe('the tooltip on Windows', () => {
+  it('fits in 127 characters, cut at a word with "…"; a short one is kept whole', () => {
+    const long =
+      'Vigie — Facebook is down for everyone since 03:40 PM — checks from other networks confirm it (and 4 other services)';
+    expect(long.length).toBeGreaterThan(110);
+    const longer = `${long} · history not saved`;
+    const fitted = fitTooltip(longer);
+    expect(fitted.length).toBeLessThanOrEqual(127);
+    expect(fitted.endsWith('…')).toBe(true);
+    expect(longer.startsWith(fitted.slice(0, -1))).toBe(true);
+    expect(fitted.slice(0, -1)).not.toMatch(/\s$/);
+    expect(fitTooltip('Vigie — All services are up')).toBe('Vigie — All services are up');
   });
 });

@@ -112,20 +112,18 @@ function openRecorder(dataDir: string, io: Io): Recorder {
 
 async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number> {
   const engine = createEngine(config, { country: io.country });
-  const history = openRecorder(args.data ?? defaultDataDir(), io);
+  const dataDir = args.data ?? defaultDataDir();
+  const history = openRecorder(dataDir, io);
   const printer = new WatchPrinter(io.tr, (line) => io.out(line));
-  const runs = new WatchRuns(args.data ?? defaultDataDir(), io);
+  const runs = new WatchRuns(dataDir, io);
   engine.scheduler.on('change', (change) => printer.change(change));
   engine.scheduler.on('snapshot', (snapshot: Snapshot) => {
     // Snapshots also come on pause or before the first cycle: only checked cycles are recorded.
-    if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') {
-      history.recordSnapshot(snapshot);
-      printer.snapshot(snapshot);
-      // Checklist runs start, join and end with the incidents, as in the app.
-      runs.observe(history.store, snapshot);
-      return;
-    }
+    const checked = snapshot.checkedAt > 0 && snapshot.overall !== 'paused';
+    if (checked) history.recordSnapshot(snapshot);
     printer.snapshot(snapshot);
+    // Checklist runs start, join and end with the incidents, as in the app.
+    if (checked) runs.observe(history.store, snapshot);
   });
   engine.scheduler.on('error', (error) =>
     io.err(`check failed: ${error instanceof Error ? error.message : String(error)}`),

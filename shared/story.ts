@@ -57,11 +57,7 @@ export function story(snapshot: Snapshot, tr: Translator, now: number): Story {
   const worst = troubled[0];
   if (worst) return troubleStory(snapshot, worst, troubled.length - 1, tr, now);
   // Nothing down or degraded: a service in maintenance or not judged still keeps the tray amber.
-  const attention =
-    attentionService(snapshot.services) ??
-    (snapshot.overall === 'ok'
-      ? undefined
-      : sortServices(snapshot.services).find((s) => s.state !== 'up'));
+  const attention = attentionService(snapshot.services);
   if (!attention) {
     return { icon: 'ok', tone: 'ok', headline: t('overall.ok'), sentence: t('window.bannerOk') };
   }

@@ -103,14 +103,16 @@ export function printHistory(
   const partial: string[] = [];
   for (const s of services) {
     const recorded = s.firstSeen === null ? null : now - s.firstSeen;
+    let marked = false;
     const cells = s.uptime
       .map((u) => {
         if (u?.ratio == null) return t('window.none').padEnd(8);
         const short = recorded !== null && recorded < u.windowMs;
+        marked ||= short;
         return `${formatRatio(u.ratio, io.tr)}${short ? '*' : ''}`.padEnd(8);
       })
       .join('  ');
-    if (recorded !== null && s.uptime.some((u) => u.ratio !== null && recorded < u.windowMs)) {
+    if (recorded !== null && marked) {
       partial.push(
         t('history.recordedFor', { service: s.name, duration: io.tr.duration(recorded) }),
       );

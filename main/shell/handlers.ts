@@ -15,7 +15,6 @@ import { DAY, SECOND } from '../../shared/durations';
 import { ownServiceDefinition, ownServiceProblems } from '../../shared/own-service';
 import type { Settings } from '../../shared/settings-schema';
 import type { ServiceStatus } from '../../shared/types';
-import { LOW_DATA_INTERVAL_SECONDS } from '../engine/low-data';
 import type { Scheduler } from '../engine/scheduler';
 import { incidentsCsv, localTime } from '../history/export';
 import type { HistoryStore } from '../history/store';
@@ -171,7 +170,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'app:info': () => ({
       dataDir: deps.dataDir,
       bytesToday: deps.history?.bytesPerDay(1, now())[0]?.bytes ?? 0,
-      bytesPerMonth: monthOf(deps.history?.bytesPerCycle(now()) ?? null, deps.settings()),
+      bytesPerMonth: monthOf(
+        deps.history?.bytesPerCycle(now()) ?? null,
+        configFromSettings(deps.catalog(), deps.settings()).intervalSeconds,
+      ),
       version: deps.version,
       historyProblem: deps.historyProblem?.() ?? null,
     }),
@@ -237,10 +239,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 }
 
 /** A month (30 days) of cycles at the interval in effect now, each the size of the average cycle. */
-function monthOf(perCycle: number | null, settings: Settings): number | null {
+function monthOf(perCycle: number | null, intervalSeconds: number): number | null {
   if (perCycle === null) return null;
-  const interval = settings.lowData
-    ? Math.max(settings.intervalSeconds, LOW_DATA_INTERVAL_SECONDS)
-    : settings.intervalSeconds;
-  return Math.round((perCycle * 30 * DAY) / (interval * SECOND));
+  return Math.round((perCycle * 30 * DAY) / (intervalSeconds * SECOND));
 }

@@ -4,6 +4,7 @@
 // machine is offline (the missed look happens when the network returns), never when the user
 // turned updates off, and never for longer than a deadline (a server that hangs is given up on).
 import { DAY, HOUR, MINUTE, SECOND } from '../../shared/durations';
+import { abortable, startDeadline } from '../engine/net/deadline';
 
 /** What electron-updater's `checkForUpdates()` gives back, as far as Vigie reads it. */
 export interface UpdateCheck {
@@ -139,13 +140,16 @@ export class Updater {
 }
 
 /** Settles with `work`, or rejects once `ms` have passed (the late result is dropped). */
-function within<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms / SECOND} s`)), ms);
-  });
-  work.catch(() => undefined);
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+async function within<T>(work: Promise<T>, ms: number): Promise<T> {
+  const deadline = startDeadline(ms);
+  try {
+    return await abortable(work, deadline.signal);
+  } catch (error) {
+    if (deadline.signal.aborted) throw new Error(`no answer within ${ms / SECOND} s`);
+    throw error;
+  } finally {
+    deadline.done();
+  }
 }
 
 function messageOf(error: unknown): string {

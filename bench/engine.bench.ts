@@ -1,8 +1,8 @@
 // Engine benchmarks (DESIGN, Budgets): a 200-service cycle with 10% hanging, the engine's memory,
 // and the default catalog's network use in one hour, against lab mirrors in another process.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -16,7 +16,7 @@ import { lowDataConfig } from '../main/engine/low-data';
 import { historyFixture } from './history.bench';
 import { startRemoteLab, type RemoteLab } from './lab-client';
 import type { Bench, Report } from './bench';
-import { bundleForNode } from './bundle';
+import { bundleForNode, HEADLESS_NODE_FLAGS } from '../scripts/bundle-node';
 
 function config(input: ConfigInput): VigieConfig {
   const parsed = parseConfig(input);
@@ -98,12 +98,14 @@ async function rss(report: Report): Promise<void> {
     const caFile = join(dir, 'ca.pem');
     writeFileSync(configFile, JSON.stringify(labConfig(lab, services)));
     writeFileSync(caFile, lab.ca);
-    // Bundle the engine as the app's build would, and run it under plain node: tsx's own ~35 MB
-    // of loader would otherwise be counted as the engine's.
-    const bundle = await bundleForNode('./rss-child.ts', join(dir, 'rss-child.mjs'));
-    // --optimize-for-size: what the app's engine runs with (a tray app trades a little speed for memory).
+    // Bundle the engine as the command line is bundled, and run it under node with the command
+    // line's flags: tsx's own ~35 MB of loader would otherwise be counted as the engine's.
+    const bundle = await bundleForNode(
+      new URL('./rss-child.ts', import.meta.url),
+      join(dir, 'rss-child.mjs'),
+    );
     const { stdout } = await run(process.execPath, [
-      '--optimize-for-size',
+      ...HEADLESS_NODE_FLAGS,
       bundle,
       configFile,
       caFile,
@@ -117,19 +119,85 @@ async function rss(report: Report): Promise<void> {
     const historyDir = join(dir, 'data');
     cpSync(historyFixture().dir, historyDir, { recursive: true });
     const withHistory = await run(process.execPath, [
-      '--optimize-for-size',
+      ...HEADLESS_NODE_FLAGS,
       bundle,
       configFile,
       caFile,
       '120',
       historyDir,
     ]);
-    const recorded = JSON.parse(withHistory.stdout) as { peakMb: number; up: number };
+    const recorded = JSON.parse(withHistory.stdout) as {
+      peakMb: number;
+      up: number;
+      cpuMs: number;
+      checks: number;
+    };
     report('engine.rss_with_90d_history_mb', Math.round(recorded.peakMb * 10) / 10, 'MB');
+    report(
+      'engine.rss_cpu_ms_per_check',
+      Math.round((recorded.cpuMs / recorded.checks) * 100) / 100,
+      'ms',
+    );
+    // The real thing: `npx vigie watch` (the built command line, its flags) recording into the
+    // same 90 days, every service on its 10-second clock, its memory read from outside.
+    const cli = await bundleForNode(
+      new URL('../main/cli.ts', import.meta.url),
+      join(dir, 'vigie.mjs'),
+    );
+    const watchConfig = join(dir, 'watch-config.json');
+    writeFileSync(
+      watchConfig,
+      JSON.stringify({ ...labConfig(lab, services), intervalSeconds: 10 }),
+    );
+    const watchData = join(dir, 'watch-data');
+    cpSync(historyFixture().dir, watchData, { recursive: true });
+    const watched = await watchRss(cli, watchConfig, caFile, watchData, 3 * MINUTE);
+    report('engine.watch_rss_with_90d_history_mb', Math.round(watched * 10) / 10, 'MB');
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await lab.stop();
   }
+}
+
+/**
+ * Runs `vigie watch` for `forMs` and returns its peak resident memory (MB) after the first minute
+ * (pools and caches warm), read from /proc as the system sees it. Linux only, like the bench host.
+ */
+async function watchRss(
+  cli: string,
+  configFile: string,
+  caFile: string,
+  dataDir: string,
+  forMs: number,
+): Promise<number> {
+  const child = spawn(
+    process.execPath,
+    [...HEADLESS_NODE_FLAGS, cli, 'watch', '--config', configFile, '--data', dataDir],
+    {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, NO_COLOR: '1', LANG: 'C' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const started = performance.now();
+  let peakKb = 0;
+  const sampler = setInterval(() => {
+    if (performance.now() - started < MINUTE) return;
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    peakKb = Math.max(peakKb, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0));
+  }, 500);
+  await Promise.race([new Promise((resolve) => setTimeout(resolve, forMs)), exited]);
+  clearInterval(sampler);
+  child.kill('SIGINT');
+  const code = await exited;
+  if (code !== 0 || stderr !== '' || !/all services are up/i.test(stdout)) {
+    throw new Error(`vigie watch ended with ${code}: ${stderr || stdout.slice(-500)}`);
+  }
+  return peakKb / 1024;
 }
 
 /** Real-sized answers: header and body sizes as the real endpoints send them (estimated). */

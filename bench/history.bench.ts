@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { DAY, MINUTE } from '../shared/durations';
 import { openHistory } from '../main/history/store';
 import type { Bench, Report } from './bench';
-import { bundleForNode } from './bundle';
+import { bundleForNode, HEADLESS_NODE_FLAGS } from '../scripts/bundle-node';
 import { writeHistory } from './history-data';
 
 const run = promisify(execFile);
@@ -109,15 +109,16 @@ async function history(report: Report): Promise<void> {
   report('history.disk_mb_90d_50svc', Math.round((du(dir) / 1024 / 1024) * 10) / 10, 'MB');
   report('history.samples_written', samples, 'samples');
 
-  // Memory of a plain node process (the store bundled as the app builds it) holding the 90 days.
+  // Memory of a plain node process (the store bundled and run as the command line is) holding the
+  // 90 days.
   const out = mkdtempSync(join(tmpdir(), 'vigie-history-rss-'));
   try {
     const bundle = await bundleForNode(
-      './history-rss-child.ts',
+      new URL('./history-rss-child.ts', import.meta.url),
       join(out, 'history-rss-child.mjs'),
     );
     const { stdout } = await run(process.execPath, [
-      '--optimize-for-size',
+      ...HEADLESS_NODE_FLAGS,
       bundle,
       dir,
       String(END + 200 * MINUTE),

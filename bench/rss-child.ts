@@ -1,5 +1,5 @@
-// Run bundled by esbuild under plain node (no tsx): the headless engine as the app would run it.
-// Reads a config file, runs cycles, prints its memory as JSON on stdout.
+// Run bundled and with the command line's flags (scripts/bundle-node.ts), not through tsx: the headless
+// engine as `npx vigie watch` runs it. Reads a config file, runs cycles, prints its memory as JSON.
 import { readFileSync } from 'node:fs';
 import { parseConfig } from '../shared/config-schema';
 import { createEngine } from '../main/engine';
@@ -25,4 +25,7 @@ for (let i = 0; i < cycles; i++) {
 }
 await engine.close();
 history?.close();
-process.stdout.write(JSON.stringify({ baselineMb, peakMb, up }));
+// The whole process's CPU (start and history included) over the checks it made.
+const cpu = process.cpuUsage();
+const cpuMs = (cpu.user + cpu.system) / 1000;
+process.stdout.write(JSON.stringify({ baselineMb, peakMb, up, cpuMs, checks: cycles * up }));

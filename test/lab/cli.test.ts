@@ -1,6 +1,7 @@
-// The command line as a user runs it: `npm run check` exit codes, JSON and table, bad input.
+// The command line as a user runs it: `npx vigie` (the bundle npm install makes, under its node
+// flags) with its exit codes, JSON and table, bad input.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,17 +11,24 @@ import { Checklist } from '../../main/playbooks';
 import { openHistory } from '../../main/history/store';
 import { snapshotAt } from '../helpers/snapshots';
 import { chatConfig, fixture, healthyReferences, startLab, type Lab } from './lab';
+import { bundleForNode, HEADLESS_NODE_FLAGS } from '../../scripts/bundle-node';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
 let lab: Lab;
 let dir: string;
 let caFile: string;
+/** The command line, bundled as `npm install` bundles it, and the node arguments to run it. */
+let vigie: string[];
 
 beforeAll(async () => {
   lab = await startLab();
   dir = mkdtempSync(join(tmpdir(), 'vigie-cli-'));
+  const bundle = await bundleForNode(
+    new URL('../../main/cli.ts', import.meta.url),
+    join(dir, 'vigie.mjs'),
+  );
+  vigie = [...HEADLESS_NODE_FLAGS, bundle];
   caFile = join(dir, 'lab-ca.pem');
   writeFileSync(caFile, lab.certs.ca);
 });
@@ -42,8 +50,8 @@ interface Run {
 function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
-      TSX,
-      ['main/cli.ts', ...args],
+      process.execPath,
+      [...vigie, ...args],
       {
         cwd: ROOT,
         env: {
@@ -260,7 +268,7 @@ describe('npm run watch', () => {
       intervalSeconds: 10,
     });
     const data = join(dir, 'watch-data');
-    const child = spawn(TSX, ['main/cli.ts', 'watch', '--config', file, '--data', data], {
+    const child = spawn(process.execPath, [...vigie, 'watch', '--config', file, '--data', data], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -348,10 +356,14 @@ describe('npm run history', () => {
         snapshotAt(T - m * 60_000, { whatsapp: { state: m % 2 === 0 ? 'down' : 'up' } }),
       );
     store.close();
-    const child = spawn(TSX, ['main/cli.ts', 'history', '--data', many, '--format', 'csv'], {
-      cwd: ROOT,
-      env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
-    });
+    const child = spawn(
+      process.execPath,
+      [...vigie, 'history', '--data', many, '--format', 'csv'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, LANG: 'C', NO_COLOR: '1' },
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     // Like `head -1`: read the first chunk, then go away.
@@ -463,5 +475,12 @@ describe('npm run history', () => {
     const unknown = await cli(['history', '--data', data, '--service', 'myspace']);
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain('No history for service "myspace". Recorded: whatsapp');
+  });
+});
+
+describe('npx vigie', () => {
+  it('runs node with the flags the memory budget was measured with', () => {
+    const shebang = readFileSync(join(ROOT, 'bin', 'vigie.mjs'), 'utf8').split('\n')[0];
+    expect(shebang).toBe(`#!/usr/bin/env -S node ${HEADLESS_NODE_FLAGS.join(' ')}`);
   });
 });

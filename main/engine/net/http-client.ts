@@ -1,6 +1,8 @@
 // The one HTTP client of the engine: undici with keep-alive, compression, a size cap, an exact
 // deadline that always fires (net/deadline.ts), bounded redirects and bytes counted as they arrive.
-import { Agent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import Agent from 'undici/lib/dispatcher/agent.js';
+import apiRequest from 'undici/lib/api/api-request.js';
 import { BodyBudget } from './body-budget';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
@@ -170,11 +172,10 @@ async function oneHop(
   let response: Dispatcher.ResponseData;
   try {
     response = await abortable(
-      request(url, {
+      requestOn(dispatcher, url, {
         method: req.method,
         headers,
         signal,
-        dispatcher,
         ...(req.body !== undefined ? { body: req.body } : {}),
       }),
       signal,
@@ -278,4 +279,18 @@ function estimateRequestBytes(
   total += 'host: \r\n'.length + parsed.host.length;
   for (const [key, value] of Object.entries(headers)) total += key.length + value.length + 4;
   return total;
+}
+
+/** undici's `request(url, { dispatcher })`, as its index builds it, from the part it is made of. */
+function requestOn(
+  dispatcher: Dispatcher,
+  url: string,
+  options: Omit<Dispatcher.RequestOptions, 'origin' | 'path'>,
+): Promise<Dispatcher.ResponseData> {
+  const parsed = new URL(url);
+  return apiRequest.call(dispatcher, {
+    ...options,
+    origin: parsed.origin,
+    path: `${parsed.pathname}${parsed.search}`,
+  });
 }

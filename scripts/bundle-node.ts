@@ -1,0 +1,40 @@
+// The headless engine as it ships: `npx vigie` runs main/cli.ts bundled by esbuild into one
+// minified file, under node with the flags below. The benchmarks bundle and run their children the
+// same way, so what they measure is what users run.
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+/**
+ * The node flags of the headless engine (bin/vigie.mjs's first line says the same; a test holds
+ * them together). Measured with `npm run bench -- engine.rss`, 50 services and 90 days of history:
+ * - `--optimize-for-size`: V8's small heap (1 MiB young generation, collects sooner): 163 → 91 MB;
+ * - `--no-opt`: no TurboFan; its compilations borrow memory on a worker thread that glibc never
+ *   gives back (a 4–10 MB arena in one run out of two), for ~13 % more CPU per check;
+ * - `--v8-pool-size=1`: one V8 worker thread, hence one such arena: 77 MB in every run.
+ */
+export const HEADLESS_NODE_FLAGS = ['--optimize-for-size', '--no-opt', '--v8-pool-size=1'];
+
+/** Where `npm install` / `npm run build` put the command line (bin/vigie.mjs runs it). */
+export const CLI_BUNDLE = fileURLToPath(new URL('../out/cli/vigie.mjs', import.meta.url));
+
+/** Bundles `entry` (a path or file: URL) into `outfile`, an ES module for node 20. */
+export async function bundleForNode(entry: string | URL, outfile: string): Promise<string> {
+  await build({
+    entryPoints: [typeof entry === 'string' ? entry : fileURLToPath(entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    // Minified and ASCII-only, so V8 keeps the source it holds for lazy compilation in one byte
+    // per character (one non-ASCII comment makes it two).
+    minify: true,
+    legalComments: 'none',
+    charset: 'ascii',
+    outfile,
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
+    logLevel: 'error',
+  });
+  return outfile;
+}

@@ -186,13 +186,18 @@ function syncLaunchAtLogin(): void {
 }
 
 /** Shows the notices; an outage that opened a checklist offers it (a click opens the run). */
-function notify(changes: readonly VerdictChange[], started: readonly Run[]): void {
+function notify(
+  changes: readonly VerdictChange[],
+  started: readonly Run[],
+  snapshot: Snapshot,
+): void {
   if (!running || !Notification.isSupported()) return;
   const tr = running.tr;
   for (const notice of noticesFor(changes, {
     settings: running.settings.get(),
     tr,
     now: Date.now(),
+    snapshot,
   })) {
     const run = started.find((r) => r.services.some((s) => s.id === notice.serviceId));
     const body = run ? `${notice.body} ${tr.t('checklist.openNotice')}` : notice.body;
@@ -255,7 +260,7 @@ function startEngine(settings: Settings, history: Recorder, previous?: Snapshot)
         send({ type: 'checklist' }),
       );
     }
-    notify(running.pendingChanges.splice(0), started);
+    notify(running.pendingChanges.splice(0), started, snapshot);
     running.updates?.updater.connectivityChanged(snapshot.overall === 'offline');
     render(snapshot);
     send({ type: 'snapshot', snapshot });

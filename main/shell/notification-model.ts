@@ -1,10 +1,13 @@
 // Which notifications a cycle's confirmed changes deserve, computed as plain data: never on a
 // single failed probe (changes are confirmed by the scheduler), quiet hours, muted services, and
-// one grouped notice when three or more services change at once (no storms).
+// one grouped notice when three or more services change at once (no storms). The grouped and the
+// offline notices tell the snapshot's story (shared/story.ts), in the very words of the tray and
+// the window's banner.
 import type { Translator } from '../../shared/i18n';
 import { causeBasis, localSummary } from '../../shared/i18n/evidence';
 import type { Settings } from '../../shared/settings-schema';
-import type { VerdictChange } from '../../shared/types';
+import { story } from '../../shared/story';
+import type { Snapshot, VerdictChange } from '../../shared/types';
 
 /** One notification to show. */
 export interface Notice {
@@ -18,6 +21,8 @@ export interface NoticeContext {
   readonly settings: Settings;
   readonly tr: Translator;
   readonly now: number;
+  /** The snapshot these changes led to. */
+  readonly snapshot: Snapshot;
 }
 
 /** Services changing together in one cycle from which on the notices are grouped. */
@@ -114,8 +119,9 @@ export function noticesFor(changes: readonly VerdictChange[], ctx: NoticeContext
   // Losing the connection makes every service "unknown, local": one notice, and only if asked.
   const offline = changes.filter((c) => c.current.cause === 'local');
   const notices: Notice[] = [];
+  const told = story(ctx.snapshot, ctx.tr, ctx.now);
   if (offline.length > 0 && prefs.offline)
-    notices.push({ title: t('notify.offline'), body: t('notify.offlineBody') });
+    notices.push({ title: told.headline, body: told.sentence });
   const perService = changes
     .filter((c) => c.current.cause !== 'local' && !ctx.settings.services[c.serviceId]?.muted)
     .map((c) => ({ change: c, notice: noticeFor(c, ctx) }))
@@ -132,7 +138,7 @@ export function noticesFor(changes: readonly VerdictChange[], ctx: NoticeContext
     );
     notices.push({
       title: t('notify.group', { count: perService.length }),
-      body: t('notify.groupBody', { list }),
+      body: t('notify.groupBody', { sentence: told.sentence, list }),
     });
   } else {
     notices.push(...perService.map((x) => x.notice));

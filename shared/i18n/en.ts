@@ -61,11 +61,9 @@ export const en = {
     degradedBody: '{{summary}}',
     recovered: '{{service}} is back',
     recoveredBody: 'It was {{state}} for {{duration}}.',
-    offline: 'You are offline',
-    offlineBody: 'Nothing is judged until the connection is back.',
     group_one: '{{count}} service changed',
     group_other: '{{count}} services changed',
-    groupBody: '{{list}}',
+    groupBody: '{{sentence}}\n{{list}}',
     theProvider: 'the platform',
   },
   duration: {

@@ -65,12 +65,10 @@ export const fr: Messages = {
     degradedBody: '{{summary}}',
     recovered: '{{service}} fonctionne à nouveau',
     recoveredBody: 'Il a été {{state}} pendant {{duration}}.',
-    offline: 'Vous êtes hors ligne',
-    offlineBody: 'Rien n’est jugé avant le retour de la connexion.',
     group_one: '{{count}} service a changé',
     group_many: '{{count}} de services ont changé',
     group_other: '{{count}} services ont changé',
-    groupBody: '{{list}}',
+    groupBody: '{{sentence}}\n{{list}}',
     theProvider: 'la plateforme',
   },
   duration: {

@@ -96,6 +96,13 @@ const notice = (current: ServiceStatus, lang: (typeof LANGUAGES)[number] = 'en')
     tr: createTranslator(lang),
     settings: defaultSettings(),
     now: NOW,
+    snapshot: {
+      checkedAt: NOW,
+      overall: current.state === 'down' ? 'outage' : 'degraded',
+      connectivity: { state: 'online', detail: '', references: [] },
+      services: [current],
+      bytes: 0,
+    },
   });
   return n;
 };

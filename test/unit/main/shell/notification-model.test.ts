@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../../shared/i18n';
 import { defaultSettings, type Settings } from '../../../../shared/settings-schema';
-import type { ServiceStatus, VerdictChange } from '../../../../shared/types';
+import type {
+  Connectivity,
+  ServiceStatus,
+  Snapshot,
+  VerdictChange,
+} from '../../../../shared/types';
+import { story } from '../../../../shared/story';
 import { inQuietHours, noticesFor } from '../../../../main/shell/notification-model';
 
 const NOW = new Date(2021, 9, 4, 15, 42).getTime();
@@ -48,10 +54,30 @@ function change(id: string, from: ServiceStatus | null, to: ServiceStatus): Verd
   return { serviceId: id, name: to.name, at: to.checkedAt, previous: from, current: to };
 }
 
-const ctx = (settings: Partial<Settings> = {}, language: 'en' | 'fr' | 'ar' = 'en') => ({
+/** The snapshot the changes lead to (what the scheduler publishes with them). */
+function after(
+  changes: readonly VerdictChange[],
+  connectivity: Connectivity['state'] = 'online',
+): Snapshot {
+  const down = changes.some((c) => c.current.state === 'down');
+  return {
+    checkedAt: NOW,
+    overall: connectivity !== 'online' ? 'offline' : down ? 'outage' : 'ok',
+    connectivity: { state: connectivity, detail: '', references: [] },
+    services: changes.map((c) => c.current),
+    bytes: 0,
+  };
+}
+
+const ctx = (
+  settings: Partial<Settings> = {},
+  language: 'en' | 'fr' | 'ar' = 'en',
+  snapshot: Snapshot = after([]),
+) => ({
   settings: { ...defaultSettings(), ...settings },
   tr: createTranslator(language),
   now: NOW,
+  snapshot,
 });
 
 describe('notifications', () => {
@@ -93,12 +119,18 @@ describe('notifications', () => {
     });
   });
 
-  it('three or more changes in one cycle make one grouped notice', () => {
+  it('three or more changes in one cycle make one grouped notice telling the tray’s story', () => {
     const changes = ['facebook', 'instagram', 'whatsapp'].map((id) =>
       change(id, status(id, 'up', null), status(id, 'down', 'provider')),
     );
-    expect(noticesFor(changes, ctx())).toEqual([
-      { title: '3 services changed', body: 'Facebook: down, Instagram: down, Whatsapp: down' },
+    const tr = createTranslator('en');
+    const told = story(after(changes), tr, NOW);
+    expect(told.sentence).toMatch(/Facebook/);
+    expect(noticesFor(changes, ctx({}, 'en', after(changes)))).toEqual([
+      {
+        title: '3 services changed',
+        body: `${told.sentence}\nFacebook: down, Instagram: down, Whatsapp: down`,
+      },
     ]);
     expect(noticesFor(changes.slice(0, 2), ctx())).toHaveLength(2);
   });
@@ -118,14 +150,18 @@ describe('notifications', () => {
       change('facebook', status('facebook', 'up', null), status('facebook', 'unknown', 'local')),
     ];
     expect(noticesFor(offline, ctx())).toEqual([]);
-    expect(
-      noticesFor(
-        offline,
-        ctx({ notifications: { ...defaultSettings().notifications, offline: true } }),
-      ),
-    ).toEqual([
-      { title: 'You are offline', body: 'Nothing is judged until the connection is back.' },
+    const asked = { notifications: { ...defaultSettings().notifications, offline: true } };
+    expect(noticesFor(offline, ctx(asked, 'en', after(offline, 'offline')))).toEqual([
+      {
+        title: 'You are offline',
+        body: 'You are offline: nothing is judged until the connection is back',
+      },
     ]);
+    // The tray's words for why: a Wi-Fi login page is not "offline" without a reason.
+    expect(noticesFor(offline, ctx(asked, 'fr', after(offline, 'captive')))[0]).toEqual({
+      title: story(after(offline, 'captive'), createTranslator('fr'), NOW).headline,
+      body: story(after(offline, 'captive'), createTranslator('fr'), NOW).sentence,
+    });
   });
 
   it('quiet hours may run past midnight', () => {

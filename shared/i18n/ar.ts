@@ -5,11 +5,11 @@ export const ar: Messages = {
   overall: {
     ok: 'جميع الخدمات تعمل',
     degraded: 'بعض الخدمات تواجه مشكلات',
-    outage: 'انقطاع',
+    outage: 'انقطاع في الخدمة',
     offline: 'أنت غير متصل بالإنترنت',
     paused: 'الفحوصات متوقفة مؤقتًا',
     checking: 'جارٍ الفحص…',
-    maintenance: 'خدمة في الصيانة',
+    maintenance: 'إحدى الخدمات قيد الصيانة',
     unknown: 'تعذّر فحص إحدى الخدمات',
   },
   state: {
@@ -127,7 +127,7 @@ export const ar: Messages = {
     TOO_LARGE: 'أرسل {{target}} بيانات أكثر من اللازم',
     BAD_PAYLOAD: 'ردّ {{target}} بشيء لا يُقرأ',
     other: 'فشل {{target}}',
-    statusUnreachable: 'تعذّرت قراءة صفحة الحالة',
+    statusUnreachable: 'تعذّر الوصول إلى صفحة الحالة أو قراءتها',
     statusFine: 'صفحة الحالة تقول إن كل شيء على ما يرام',
     statusSays: 'صفحة الحالة: {{description}}',
     allPassed: 'نجحت جميع الفحوصات',

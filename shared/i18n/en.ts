@@ -103,7 +103,7 @@ export const en = {
     TOO_LARGE: '{{target}} sent too much data',
     BAD_PAYLOAD: '{{target}} answered something unreadable',
     other: '{{target}} failed',
-    statusUnreachable: 'the status page cannot be read',
+    statusUnreachable: 'the status page could not be reached or read',
     statusFine: 'the status page says all is well',
     statusSays: 'status page: {{description}}',
     allPassed: 'all checks passed',

@@ -5,7 +5,7 @@ export const fr: Messages = {
   overall: {
     ok: 'Tous les services fonctionnent',
     degraded: 'Certains services sont dégradés',
-    outage: 'Panne',
+    outage: 'Panne en cours',
     offline: 'Vous êtes hors ligne',
     paused: 'Vérifications en pause',
     checking: 'Vérification…',
@@ -117,7 +117,7 @@ export const fr: Messages = {
     TOO_LARGE: '{{target}} a envoyé trop de données',
     BAD_PAYLOAD: '{{target}} a répondu quelque chose d’illisible',
     other: '{{target}} a échoué',
-    statusUnreachable: 'la page d’état est illisible',
+    statusUnreachable: 'la page d’état est injoignable ou illisible',
     statusFine: 'la page d’état indique que tout va bien',
     statusSays: 'page d’état : {{description}}',
     allPassed: 'toutes les vérifications sont passées',

@@ -94,7 +94,7 @@ describe('formatting', () => {
         },
         en,
       ),
-    ).toBe('the status page cannot be read');
+    ).toBe('the status page could not be reached or read');
   });
 
   it('sums up a latency series: the median of typical values, the worst slow one', () => {

@@ -152,7 +152,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
 function history(config: VigieConfig, args: CliArgs, io: Io): number {
   const dataDir = args.data ?? defaultDataDir();
   if (!hasHistory(dataDir)) {
-    const said = `No history recorded in ${dataDir} yet: \`npm run watch\` (or the app) records it.`;
+    const said = `No history recorded in ${dataDir} yet: \`npx vigie watch\` (or the app) records it.`;
     // An export stays what it says it is (a file that parses), with the words on stderr.
     if (args.format === 'json' && !args.report) {
       io.err(said);

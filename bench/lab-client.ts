@@ -15,7 +15,6 @@ export interface RemoteLab extends LabStarted {
   stop(): Promise<void>;
 }
 
-/** Forks the lab with certificates for `names` and waits until it listens. */
 /** Lab processes still running: a benchmark that throws leaves its own, and `run.ts` ends them. */
 const running = new Set<ChildProcess>();
 
@@ -25,6 +24,7 @@ export function killRemoteLabs(): void {
   running.clear();
 }
 
+/** Forks the lab with certificates for `names` and waits until it listens. */
 export async function startRemoteLab(names: readonly string[]): Promise<RemoteLab> {
   const child: ChildProcess = fork(
     fileURLToPath(new URL('./lab-process.ts', import.meta.url)),

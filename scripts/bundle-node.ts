@@ -17,6 +17,11 @@ export const HEADLESS_NODE_FLAGS = ['--optimize-for-size', '--no-opt', '--v8-poo
 /** Where `npm install` / `npm run build` put the command line (bin/vigie.mjs runs it). */
 export const CLI_BUNDLE = fileURLToPath(new URL('../out/cli/vigie.mjs', import.meta.url));
 
+/** Bundles the command line (main/cli.ts) into `outfile`, by default where `npx vigie` runs it. */
+export function bundleCli(outfile: string = CLI_BUNDLE): Promise<string> {
+  return bundleForNode(new URL('../main/cli.ts', import.meta.url), outfile);
+}
+
 /** Bundles `entry` (a path or file: URL) into `outfile`, an ES module for node 20. */
 export async function bundleForNode(entry: string | URL, outfile: string): Promise<string> {
   await build({

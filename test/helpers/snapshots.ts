@@ -1,5 +1,11 @@
 // Builds engine snapshots for history tests: what the scheduler would emit after a cycle.
-import type { ProbeResult, ServiceStatus, Snapshot, VerdictState } from '../../shared/types';
+import type {
+  Connectivity,
+  ProbeResult,
+  ServiceStatus,
+  Snapshot,
+  VerdictState,
+} from '../../shared/types';
 
 export interface ServiceSpec {
   readonly state: VerdictState;
@@ -74,5 +80,21 @@ export function snapshotAt(
       since: spec.since ?? at,
       probes: probe(spec.state, spec.latencyMs ?? 100, spec.official),
     })),
+  };
+}
+
+/** The snapshot holding these statuses, checked at `at` (an outage when one is down). */
+export function snapshotOf(
+  at: number,
+  services: readonly ServiceStatus[],
+  connectivity: Connectivity['state'] = 'online',
+): Snapshot {
+  const down = services.some((s) => s.state === 'down');
+  return {
+    checkedAt: at,
+    overall: connectivity !== 'online' ? 'offline' : down ? 'outage' : 'ok',
+    connectivity: { state: connectivity, detail: '', references: [] },
+    services,
+    bytes: 0,
   };
 }

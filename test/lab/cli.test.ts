@@ -11,7 +11,7 @@ import { Checklist } from '../../main/playbooks';
 import { openHistory } from '../../main/history/store';
 import { snapshotAt } from '../helpers/snapshots';
 import { chatConfig, fixture, healthyReferences, startLab, type Lab } from './lab';
-import { bundleForNode, HEADLESS_NODE_FLAGS } from '../../scripts/bundle-node';
+import { bundleCli, HEADLESS_NODE_FLAGS } from '../../scripts/bundle-node';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,11 +24,7 @@ let vigie: string[];
 beforeAll(async () => {
   lab = await startLab();
   dir = mkdtempSync(join(tmpdir(), 'vigie-cli-'));
-  const bundle = await bundleForNode(
-    new URL('../../main/cli.ts', import.meta.url),
-    join(dir, 'vigie.mjs'),
-  );
-  vigie = [...HEADLESS_NODE_FLAGS, bundle];
+  vigie = [...HEADLESS_NODE_FLAGS, await bundleCli(join(dir, 'vigie.mjs'))];
   caFile = join(dir, 'lab-ca.pem');
   writeFileSync(caFile, lab.certs.ca);
 });

@@ -11,6 +11,7 @@ import type {
   VerdictChange,
 } from '../../../../shared/types';
 import { noticesFor } from '../../../../main/shell/notification-model';
+import { snapshotOf } from '../../../helpers/snapshots';
 import { trayModel } from '../../../../main/shell/tray-model';
 import { banner as bannerOf } from '../../../../renderer/selectors';
 
@@ -96,13 +97,7 @@ const notice = (current: ServiceStatus, lang: (typeof LANGUAGES)[number] = 'en')
     tr: createTranslator(lang),
     settings: defaultSettings(),
     now: NOW,
-    snapshot: {
-      checkedAt: NOW,
-      overall: current.state === 'down' ? 'outage' : 'degraded',
-      connectivity: { state: 'online', detail: '', references: [] },
-      services: [current],
-      bytes: 0,
-    },
+    snapshot: snapshotOf(NOW, [current]),
   });
   return n;
 };

@@ -10,6 +10,7 @@ import type {
   VerdictChange,
 } from '../../../../shared/types';
 import { story } from '../../../../shared/story';
+import { snapshotOf } from '../../../helpers/snapshots';
 import { inQuietHours, noticesFor } from '../../../../main/shell/notification-model';
 
 const NOW = new Date(2021, 9, 4, 15, 42).getTime();
@@ -55,19 +56,12 @@ function change(id: string, from: ServiceStatus | null, to: ServiceStatus): Verd
 }
 
 /** The snapshot the changes lead to (what the scheduler publishes with them). */
-function after(
-  changes: readonly VerdictChange[],
-  connectivity: Connectivity['state'] = 'online',
-): Snapshot {
-  const down = changes.some((c) => c.current.state === 'down');
-  return {
-    checkedAt: NOW,
-    overall: connectivity !== 'online' ? 'offline' : down ? 'outage' : 'ok',
-    connectivity: { state: connectivity, detail: '', references: [] },
-    services: changes.map((c) => c.current),
-    bytes: 0,
-  };
-}
+const after = (changes: readonly VerdictChange[], connectivity?: Connectivity['state']) =>
+  snapshotOf(
+    NOW,
+    changes.map((c) => c.current),
+    connectivity,
+  );
 
 const ctx = (
   settings: Partial<Settings> = {},

@@ -45,13 +45,15 @@ export function story(snapshot: Snapshot, tr: Translator, now: number): Story {
     };
   }
   if (snapshot.connectivity.state !== 'online' || snapshot.overall === 'offline') {
-    const key = {
-      online: 'window.bannerOffline',
-      offline: 'window.bannerOffline',
-      captive: 'window.bannerCaptive',
-      'dns-broken': 'window.bannerDnsBroken',
-    }[snapshot.connectivity.state];
-    return { icon: 'offline', tone: 'muted', headline: t('overall.offline'), sentence: t(key) };
+    const [headline, sentence] = (
+      {
+        online: ['overall.offline', 'window.bannerOffline'],
+        offline: ['overall.offline', 'window.bannerOffline'],
+        captive: ['overall.captive', 'window.bannerCaptive'],
+        'dns-broken': ['overall.dnsBroken', 'window.bannerDnsBroken'],
+      } as const
+    )[snapshot.connectivity.state];
+    return { icon: 'offline', tone: 'muted', headline: t(headline), sentence: t(sentence) };
   }
   const troubled = sortServices(snapshot.services).filter((s) => isTrouble(s.state));
   const worst = troubled[0];

@@ -131,7 +131,7 @@ export function connectivityLine(snapshot: Snapshot, tr: Translator): string {
 /** The overall state as the tray and the window tell it: "Overall: Outage — WhatsApp is down…". */
 export function overallLine(snapshot: Snapshot, tr: Translator, now: number): string {
   const told = story(snapshot, tr, now);
-  // "You are offline — You are offline: nothing is judged…" would say it twice.
+  // "You are offline — You are offline: services are checked again…" would say it twice.
   return told.sentence.startsWith(told.headline)
     ? tr.t('cli.overall', { overall: told.sentence })
     : tr.t('cli.overallWithSentence', { overall: told.headline, sentence: told.sentence });
@@ -154,10 +154,16 @@ export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translato
   lines.push(
     `${tr.t('cli.service').padEnd(nameWidth)}  ${tr.t('cli.state').padEnd(stateWidth)}  ${tr.t('cli.cause').padEnd(causeWidth)}  ${tr.t('cli.summary')}`,
   );
+  // Offline, behind a login page or without DNS, the overall line says why once, not per service.
+  const localSaid = snapshot.connectivity.state !== 'online';
   snapshot.services.forEach((s, i) => {
     const pad = ' '.repeat(Math.max(0, stateWidth - (states[i] ?? '').length));
+    const summary =
+      localSaid && s.cause === 'local'
+        ? ''
+        : forTerminal(localSummary(s.probes, tr, s.cause, s.secondOpinion));
     lines.push(
-      `${forTerminal(s.name).padEnd(nameWidth)}  ${stateLabel(s.state, colour, tr)}${pad}  ${causeWords(s, tr).padEnd(causeWidth)}  ${forTerminal(localSummary(s.probes, tr, s.cause, s.secondOpinion))}`,
+      `${forTerminal(s.name).padEnd(nameWidth)}  ${stateLabel(s.state, colour, tr)}${pad}  ${causeWords(s, tr).padEnd(causeWidth)}  ${summary}`.trimEnd(),
     );
   });
   lines.push('');
@@ -195,7 +201,7 @@ export function describeChange(change: VerdictChange, tr: Translator): string {
   );
 }
 
-/** While this machine is offline every service reads "unknown": the connectivity line says it once. */
+/** While this computer is offline every service reads "unknown": the connectivity line says it once. */
 export function saidByConnectivity(change: VerdictChange): boolean {
   return change.current.state === 'unknown' && change.current.cause === 'local';
 }

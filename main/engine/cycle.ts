@@ -49,9 +49,11 @@ export interface CycleResult {
 }
 
 const LOCAL_SUMMARY: Readonly<Record<Exclude<Connectivity['state'], 'online'>, string>> = {
-  offline: 'you are offline: nothing is judged until the connection is back',
-  captive: 'this network wants a sign-in (captive portal): nothing is judged until then',
-  'dns-broken': 'names do not resolve on this network: nothing is judged until DNS works',
+  offline: 'you are offline: services are checked again once the connection is back',
+  captive:
+    'this network wants you to sign in first (a Wi-Fi login page): services are checked again once you have',
+  'dns-broken':
+    'this network cannot look up addresses (DNS): services are checked again once it can',
 };
 
 /** The last answers of probes that rest between cycles (`everySeconds`). */

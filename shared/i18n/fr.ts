@@ -7,6 +7,8 @@ export const fr: Messages = {
     degraded: 'Certains services sont dégradés',
     outage: 'Panne en cours',
     offline: 'Vous êtes hors ligne',
+    captive: 'Connexion au Wi-Fi requise',
+    dnsBroken: 'DNS en panne sur ce réseau',
     paused: 'Vérifications en pause',
     checking: 'Vérification…',
     maintenance: 'Un service est en maintenance',
@@ -102,7 +104,7 @@ export const fr: Messages = {
     opinionUnavailable: 'le service de vérification est injoignable',
     opinionHourly: 'limite horaire atteinte',
     local:
-      'rien n’est jugé tant que cet ordinateur est hors ligne, derrière une page de connexion ou sans DNS',
+      'non vérifié tant que cet ordinateur est hors ligne, derrière une page de connexion Wi-Fi ou sans DNS',
     DNS_SERVFAIL: 'DNS SERVFAIL pour {{target}}',
     DNS_NXDOMAIN: '{{target}} n’existe pas dans le DNS (NXDOMAIN)',
     DNS_TIMEOUT: 'pas de réponse DNS pour {{target}}',
@@ -177,11 +179,12 @@ export const fr: Messages = {
     bannerWithMore_one: '{{sentence}} (et {{count}} autre service)',
     bannerWithMore_many: '{{sentence}} (et {{count}} autres services)',
     bannerWithMore_other: '{{sentence}} (et {{count}} autres services)',
-    bannerOffline: 'Vous êtes hors ligne : rien n’est jugé avant le retour de la connexion',
+    bannerOffline:
+      'Vous êtes hors ligne : les services seront vérifiés dès le retour de la connexion',
     bannerCaptive:
-      'Ce réseau demande de vous connecter d’abord (portail captif) : rien n’est jugé d’ici là',
+      'Ce réseau demande de vous connecter d’abord (page de connexion Wi-Fi) : les services seront vérifiés ensuite',
     bannerDnsBroken:
-      'Les noms ne se résolvent pas sur ce réseau : rien n’est jugé tant que le DNS ne marche pas',
+      'Ce réseau ne trouve plus les adresses (DNS) : les services seront vérifiés dès qu’il les trouvera',
     bannerPaused: 'Vérifications en pause jusqu’à {{until}}',
     bannerPausedIndefinitely: 'Vérifications en pause',
     bannerChecking: 'La première vérification est en cours…',
@@ -254,7 +257,7 @@ export const fr: Messages = {
     detail: 'Détail',
     technical: 'Détail technique',
     notJudged:
-      'Non vérifié : cet ordinateur est hors ligne, derrière une page de connexion ou sans DNS, donc rien n’est jugé.',
+      'Non vérifié : cet ordinateur est hors ligne, derrière une page de connexion Wi-Fi ou sans DNS.',
     noProbe: 'Aucune vérification n’a encore eu lieu pour ce service.',
     official: 'Ce que dit {{provider}}',
     officialNone: 'Aucune page d’état n’est lue pour ce service.',

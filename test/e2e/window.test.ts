@@ -293,13 +293,13 @@ describe('is it me, my network, or them?', () => {
     expect(snapshot.overall).toBe('offline');
     const { page } = await openWindow(world);
     expect(await page.locator('.banner-text').textContent()).toBe(
-      'You are offline: nothing is judged until the connection is back',
+      'You are offline: services are checked again once the connection is back',
     );
     expect(await page.locator('.service .badge').first().textContent()).toBe('? unknown');
     await page.getByRole('button', { name: 'Details of Chat' }).click();
     await page.locator('.uptime').waitFor();
     expect(await page.locator('.service-view .state-note').allTextContents()).toContain(
-      'Not checked: this computer is offline, behind a login page or without DNS, so nothing is judged.',
+      'Not checked: this computer is offline, behind a Wi-Fi login page or without DNS.',
     );
   });
 

@@ -64,7 +64,7 @@ describe('banner', () => {
     expect(banner(many, en, NOW).text).toMatch(/\(and 2 other services\)$/);
     expect(banner(snapshot([], 'offline', 'offline'), en, NOW)).toEqual({
       tone: 'muted',
-      text: 'You are offline: nothing is judged until the connection is back',
+      text: 'You are offline: services are checked again once the connection is back',
     });
     expect(banner(snapshot([], 'captive', 'offline'), createTranslator('fr'), NOW).text).toMatch(
       /^Ce réseau demande/,

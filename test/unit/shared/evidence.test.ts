@@ -60,7 +60,7 @@ describe('local summary', () => {
 
   it('says nothing was judged when the cause is local', () => {
     expect(localSummary([], createTranslator('en'), 'local')).toBe(
-      'nothing is judged while this computer is offline, behind a login page or without DNS',
+      'not checked while this computer is offline, behind a Wi-Fi login page or without DNS',
     );
   });
 

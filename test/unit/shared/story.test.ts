@@ -91,7 +91,26 @@ const CASES: readonly {
     }),
     icon: 'offline',
     headline: 'You are offline',
-    sentence: 'You are offline: nothing is judged until the connection is back',
+    sentence: 'You are offline: services are checked again once the connection is back',
+  },
+  {
+    name: 'behind a Wi-Fi login page',
+    snapshot: snapshot('offline', [service('WhatsApp', 'unknown', 'local')], {
+      connectivity: { state: 'captive', detail: '', references: [] },
+    }),
+    icon: 'offline',
+    headline: 'Sign-in needed on this network',
+    sentence:
+      'This network wants you to sign in first (a Wi-Fi login page): services are checked again once you have',
+  },
+  {
+    name: 'no DNS',
+    snapshot: snapshot('offline', [service('WhatsApp', 'unknown', 'local')], {
+      connectivity: { state: 'dns-broken', detail: '', references: [] },
+    }),
+    icon: 'offline',
+    headline: 'No DNS on this network',
+    sentence: 'This network cannot look up addresses (DNS): services are checked again once it can',
   },
   {
     name: 'paused',

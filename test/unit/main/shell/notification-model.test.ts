@@ -148,7 +148,7 @@ describe('notifications', () => {
     expect(noticesFor(offline, ctx(asked, 'en', after(offline, 'offline')))).toEqual([
       {
         title: 'You are offline',
-        body: 'You are offline: nothing is judged until the connection is back',
+        body: 'You are offline: services are checked again once the connection is back',
       },
     ]);
     // The tray's words for why: a Wi-Fi login page is not "offline" without a reason.

@@ -74,7 +74,7 @@ describe('tray model', () => {
       'Vigie — Facebook is down for everyone since 03:42 PM — the platform’s status page confirms (and 2 other services)',
     );
     expect(trayModel(snapshot('offline', []), ctx()).tooltip).toBe(
-      'Vigie — You are offline: nothing is judged until the connection is back',
+      'Vigie — You are offline: services are checked again once the connection is back',
     );
     expect(trayModel(snapshot('ok', [service('wa', 'up')]), ctx('fr')).tooltip).toBe(
       'Vigie — Tous les services fonctionnent',

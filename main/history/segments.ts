@@ -7,7 +7,6 @@ import {
   ftruncateSync,
   existsSync,
   fstatSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readSync,
@@ -26,6 +25,7 @@ import {
   RECORD_SIZE,
   type SegmentKind,
 } from './format';
+import { makeDir } from '../files/make-dir';
 
 const EXTENSION = '.vgh';
 
@@ -44,7 +44,7 @@ export class SegmentWriter {
     private readonly kind: SegmentKind,
   ) {
     this.dir = join(root, kind);
-    mkdirSync(this.dir, { recursive: true });
+    makeDir(this.dir);
   }
 
   /**

@@ -1,7 +1,6 @@
 // The history store: append-only, bounded, crash-safe, one writer. Raw samples for 48 hours,
 // 5-minute rollups for 14 days, hourly rollups for 90 days (configurable), incidents.
 import { countOf } from '../../shared/format';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
 import type { ServiceStatus, Snapshot } from '../../shared/types';
@@ -33,6 +32,7 @@ import { Bucket } from './rollup';
 import { RollupSeries } from './series';
 import { dayName, deleteSegmentsBefore, SegmentWriter } from './segments';
 import { newTrack, readRange, sampleOf, seriesOf, type ServiceTrack } from './tracks';
+import { makeDir } from '../files/make-dir';
 
 /** How long each resolution is kept. */
 export interface Retention {
@@ -95,6 +95,8 @@ const WRITE_WORDS: Readonly<Record<string, string>> = {
   EPERM: 'Vigie may not write in {dir} (not permitted); choose another folder with --data',
   EROFS: '{dir} is on a read-only disk; choose another folder with --data',
   ENOTDIR: 'part of {dir} is a file, not a folder; choose another folder with --data',
+  ENOENT:
+    '{dir} cannot be made there (its parent cannot hold folders, or a disk is not mounted); choose another folder with --data',
 };
 
 /** A write that failed: the engine keeps checking, the user is told. */
@@ -144,7 +146,7 @@ export class HistoryStore {
     this.now = options.now ?? Date.now;
     this.readOnly = options.readOnly ?? false;
     this.retention = { ...DEFAULT_RETENTION, ...options.retention };
-    mkdirSync(this.dir, { recursive: true });
+    makeDir(this.dir);
     const lock = this.readOnly ? null : acquireLock(this.dir);
     this.release = lock ? () => lock.release() : () => undefined;
     if (lock?.takeover) this.warnings.push(lock.takeover);

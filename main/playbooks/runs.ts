@@ -4,7 +4,6 @@
 // run moves to its "after" phase. Kept as a journal of CRC-checked JSON lines (the history's), so a
 // run survives restarts and crashes: at most the last line is lost, a damaged line is skipped.
 import { countOf } from '../../shared/format';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Incident } from '../../shared/history-types';
 import type { MarkedStep, Run, RunEvent, RunService, RunStep } from '../../shared/checklist-types';
@@ -13,6 +12,7 @@ export type { MarkedStep, Run, RunEvent, RunService, RunStep } from '../../share
 import { ALTERNATIVES, CHANNEL_SERVICES } from '../../shared/playbook-schema';
 import type { ServiceStatus } from '../../shared/types';
 import { JournalWriter, readJournal } from '../history/journal';
+import { makeDir } from '../files/make-dir';
 
 export type RunEntry =
   | {
@@ -329,7 +329,7 @@ export class RunStore {
   constructor(dir: string, options: { readonly readOnly?: boolean } = {}) {
     const folder = join(dir, 'checklists');
     const path = join(folder, 'runs.journal');
-    if (!options.readOnly) mkdirSync(folder, { recursive: true });
+    if (!options.readOnly) makeDir(folder);
     const journal = readJournal(path);
     if (journal.skipped > 0)
       this.warnings.push(`runs.journal: ${countOf(journal.skipped, 'damaged line')} skipped`);

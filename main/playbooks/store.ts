@@ -6,7 +6,6 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
@@ -24,6 +23,7 @@ import {
   type Profile,
 } from '../../shared/playbook-schema';
 import { defaultPlaybookId, defaults } from './defaults';
+import { makeDir } from '../files/make-dir';
 
 /** A problem with the user's file, in words, and where the old file was kept. */
 export interface PlaybooksProblem {
@@ -42,7 +42,7 @@ export class PlaybookStore {
     private readonly now: () => number = Date.now,
   ) {
     const folder = join(dir, 'checklists');
-    mkdirSync(folder, { recursive: true });
+    makeDir(folder);
     this.path = join(folder, 'playbooks.json');
     this.file = playbooksFileSchema.parse({});
     if (!existsSync(this.path)) return;

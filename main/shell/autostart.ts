@@ -1,8 +1,9 @@
 // Launch at login on Linux: Electron's setLoginItemSettings does nothing there; desktops follow
 // the XDG Autostart specification (a .desktop entry in $XDG_CONFIG_HOME/autostart). Plain Node.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { makeDir } from '../files/make-dir';
 
 /** The flag a launch at login carries, so the app starts quietly in the tray. */
 export const HIDDEN_FLAG = '--hidden';
@@ -40,7 +41,7 @@ export function setAutostart(path: string, enabled: boolean, executable: string)
     rmSync(path, { force: true });
     return;
   }
-  mkdirSync(dirname(path), { recursive: true });
+  makeDir(dirname(path));
   const temp = `${path}.tmp`;
   writeFileSync(temp, autostartEntry(executable));
   renameSync(temp, path);

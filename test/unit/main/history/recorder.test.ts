@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../../../shared/durations';
 import { openHistory, type HistoryOptions } from '../../../../main/history/store';
-import { Recorder, REOPEN_AFTER_MS } from '../../../../main/history/recorder';
+import { openProblem, Recorder, REOPEN_AFTER_MS } from '../../../../main/history/recorder';
 import { snapshotAt } from '../../../helpers/snapshots';
 
 const T0 = Date.parse('2026-11-30T09:00:00Z');
@@ -79,5 +79,12 @@ describe('recording when history cannot be opened', () => {
       `history not saved: part of ${join(file, 'data')} is a file, not a folder; choose another folder with --data. Vigie keeps checking.`,
     );
     recorder.close();
+  });
+
+  it('a data folder whose parent cannot hold folders (mkdir says ENOENT: /proc, an unmounted disk)', () => {
+    const error = Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    expect(openProblem(error, '/proc/vigie', T0).message).toBe(
+      'history not saved: /proc/vigie cannot be made there (its parent cannot hold folders, or a disk is not mounted); choose another folder with --data. Vigie keeps checking.',
+    );
   });
 });

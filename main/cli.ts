@@ -3,7 +3,7 @@
 import { styleText } from 'node:util';
 import type { VigieConfig } from '../shared/config-schema';
 import type { Snapshot } from '../shared/types';
-import { parseCli, USAGE, UsageError, type CliArgs } from './cli/args';
+import { parseCli, usageText, UsageError, type CliArgs } from './cli/args';
 import { EXIT, exitCodeFor, snapshotJson, snapshotTable, useColour } from './cli/output';
 import { createTranslator, languageFrom, type Translator } from '../shared/i18n';
 import { WatchPrinter } from './cli/watch-printer';
@@ -38,14 +38,14 @@ async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> 
   if (args.config) {
     const loaded = await loadConfigFile(args.config);
     if (!loaded.ok) {
-      io.err(`Bad config file ${loaded.file}:`);
+      io.err(io.tr.t('usage.badConfig', { file: loaded.file }));
       for (const p of loaded.problems) io.err(`  ${p.path}: ${p.message}`);
       return EXIT.config;
     }
     config = loaded.config;
     if (!config.services.some((s) => s.enabled !== false)) {
       // Nothing would be checked, and "All services are up" would be said of nothing.
-      io.err(`Nothing to check: ${args.config} has no enabled service.`);
+      io.err(io.tr.t('usage.nothingToCheck', { file: args.config }));
       return EXIT.config;
     }
   } else {
@@ -58,11 +58,11 @@ async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> 
         io.err(
           forTerminal(
             miss.suggestion
-              ? `Unknown service: ${miss.asked}. Did you mean ${miss.suggestion}?`
-              : `Unknown service: ${miss.asked}.`,
+              ? io.tr.t('usage.unknownServiceMeant', { asked: miss.asked, meant: miss.suggestion })
+              : io.tr.t('usage.unknownService', { asked: miss.asked }),
           ),
         );
-      io.err(`Known: ${config.services.map((s) => s.id).join(', ')}`);
+      io.err(io.tr.t('usage.known', { ids: config.services.map((s) => s.id).join(', ') }));
       return EXIT.usage;
     }
     const only = new Set(ids);
@@ -100,12 +100,12 @@ function openRecorder(dataDir: string, io: Io): Recorder {
     dir: dataDir,
     onOpen: (store) => {
       for (const warning of store.warnings) io.err(`history: ${warning}`);
-      io.out(`Recording history in ${store.dir}.`);
+      io.out(io.tr.t('cli.recording', { dir: store.dir }));
     },
   });
   if (recorder.problem) io.err(forTerminal(recorder.problem.message));
   recorder.onProblem((problem) =>
-    io.err(problem ? forTerminal(problem.message) : 'history: saved again'),
+    io.err(problem ? forTerminal(problem.message) : io.tr.t('cli.savedAgain')),
   );
   return recorder;
 }
@@ -126,7 +126,11 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     if (checked) runs.observe(history.store, snapshot);
   });
   engine.scheduler.on('error', (error) =>
-    io.err(`check failed: ${error instanceof Error ? error.message : String(error)}`),
+    io.err(
+      io.tr.t('cli.checkFailed', {
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    ),
   );
   io.out(
     io.tr.t('cli.watching', {
@@ -152,7 +156,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
 function history(config: VigieConfig, args: CliArgs, io: Io): number {
   const dataDir = args.data ?? defaultDataDir();
   if (!hasHistory(dataDir)) {
-    const said = `No history recorded in ${dataDir} yet: \`npx vigie watch\` (or the app) records it.`;
+    const said = io.tr.t('cli.noHistory', { dir: dataDir });
     // An export stays what it says it is (a file that parses), with the words on stderr.
     if (args.format === 'json' && !args.report) {
       io.err(said);
@@ -172,7 +176,10 @@ function history(config: VigieConfig, args: CliArgs, io: Io): number {
     store = openHistory({ dir: dataDir, readOnly: true });
   } catch (error) {
     io.err(
-      `Cannot read the history in ${dataDir}: ${error instanceof Error ? error.message : String(error)}`,
+      io.tr.t('cli.cannotRead', {
+        dir: dataDir,
+        message: error instanceof Error ? error.message : String(error),
+      }),
     );
     return EXIT.unreadable;
   }
@@ -228,13 +235,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     args = parseCli(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${error.message}\n\n${USAGE}`);
+      io.err(`${io.tr.t(error.problem.key, error.problem.values)}\n\n${usageText(io.tr.t)}`);
       return EXIT.usage;
     }
     throw error;
   }
   if (args.command === 'help') {
-    io.out(USAGE);
+    io.out(usageText(io.tr.t));
     return EXIT.ok;
   }
   const config = await loadConfig(args, io);

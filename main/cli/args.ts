@@ -22,22 +22,35 @@ export interface CliArgs {
   readonly report?: string;
 }
 
-/** Thrown for bad usage; the CLI prints the message and the usage, then exits 64. */
-export class UsageError extends Error {}
+/** What was wrong with the command line: a `usage.*` message and its values, worded by the CLI. */
+export type UsageProblem = { readonly key: string; readonly values?: Record<string, string> };
 
-export const USAGE = `Usage:
-  npm run check -- [--config FILE] [--json] [--only id,id]
-      one cycle, then exit
-  npm run watch -- [--config FILE] [--only id,id] [--data DIR]
-      check continuously, print changes, record history in DIR
-  npm run history -- [--data DIR] [--service ID] [--since 7d] [--format table|json|csv] [--csv incidents|days]
-      uptime, daily states and incidents from the recorded history
-  npm run history -- [--data DIR] --report ID
-      the incident report (Markdown) of a checklist run, by run or incident id
+/** Thrown for bad usage; the CLI prints the problem in the user's language and the usage, exit 64. */
+export class UsageError extends Error {
+  constructor(readonly problem: UsageProblem) {
+    super(problem.key);
+  }
+}
 
-Exit status: 0 all up; 1 something degraded, in maintenance or unknown; 2 something down;
-3 offline, captive portal or DNS broken here; 64 bad usage; 78 bad config file;
-74 the history could not be read.`;
+const problem = (key: string, values?: Record<string, string>) =>
+  new UsageError(values ? { key: `usage.${key}`, values } : { key: `usage.${key}` });
+
+/** The commands as typed (flags are not translated), each with what it does. */
+const SYNOPSIS = [
+  ['npx vigie check [--config FILE] [--json] [--only id,id]', 'usage.check'],
+  ['npx vigie watch [--config FILE] [--only id,id] [--data DIR]', 'usage.watch'],
+  [
+    'npx vigie history [--data DIR] [--service ID] [--since 7d] [--format table|json|csv] [--csv incidents|days]',
+    'usage.history',
+  ],
+  ['npx vigie history [--data DIR] --report ID', 'usage.report'],
+] as const;
+
+/** The usage, in the user's language. */
+export function usageText(t: (key: string) => string): string {
+  const commands = SYNOPSIS.map(([line, what]) => `  ${line}\n      ${t(what)}`);
+  return [t('usage.heading'), ...commands, '', t('usage.exit')].join('\n');
+}
 
 const UNITS: Readonly<Record<string, number>> = { m: MINUTE, h: HOUR, d: DAY };
 
@@ -45,10 +58,9 @@ const UNITS: Readonly<Record<string, number>> = { m: MINUTE, h: HOUR, d: DAY };
 export function parseSince(text: string): number {
   const match = /^(\d+)([mhd])$/.exec(text.trim());
   const unit = match ? UNITS[match[2] as string] : undefined;
-  if (!match || unit === undefined)
-    throw new UsageError(`--since takes a duration like 24h, 7d or 90d, not "${text}"`);
+  if (!match || unit === undefined) throw problem('since', { value: text });
   const ms = Number(match[1]) * unit;
-  if (ms <= 0 || ms > 90 * DAY) throw new UsageError('--since must be between 1m and 90d');
+  if (ms <= 0 || ms > 90 * DAY) throw problem('sinceRange');
   return ms;
 }
 
@@ -70,20 +82,20 @@ const OPTIONS = {
  * Node's parser explains itself for programmers ("To specify a positional argument starting with
  * a '-', place it at the end…"); say instead which option was not understood, and what was meant.
  */
-function argumentProblem(error: unknown): string {
+function argumentProblem(error: unknown): UsageProblem {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as { code?: string }).code;
   const option = /'(-{1,2}[^']*)'/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
     const meant = closest(option.replace(/^-+/, '').split('=')[0] ?? '', Object.keys(OPTIONS));
     return meant
-      ? `unknown option ${option}; did you mean --${meant}?`
-      : `unknown option ${option}`;
+      ? { key: 'usage.unknownOptionMeant', values: { option, meant } }
+      : { key: 'usage.unknownOption', values: { option } };
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return `${option.split(' ')[0]} needs a value`;
+    return { key: 'usage.needsValue', values: { option: option.split(' ')[0] ?? option } };
   }
-  return message;
+  return { key: 'usage.other', values: { message } };
 }
 
 /** Reads argv (without node and the script). */
@@ -109,14 +121,14 @@ export function parseCli(argv: readonly string[]): CliArgs {
   if (values.help) return { command: 'help', ...base };
   const [command, ...rest] = positionals;
   if (command !== 'check' && command !== 'watch' && command !== 'history') {
-    throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
+    throw command ? problem('unknownCommand', { command }) : problem('noCommand');
   }
-  if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+  if (rest[0] !== undefined) throw problem('unexpected', { argument: rest[0] });
   for (const [name, value] of [
     ['config', values.config],
     ['data', values.data],
   ] as const) {
-    if (value !== undefined && value.trim() === '') throw new UsageError(`--${name} needs a path`);
+    if (value !== undefined && value.trim() === '') throw problem('needsPath', { option: name });
   }
   const allowed: Readonly<Record<typeof command, readonly string[]>> = {
     check: ['config', 'json', 'only'],
@@ -125,8 +137,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   };
   for (const [name, value] of Object.entries(values)) {
     if (name === 'help' || value === undefined || value === false) continue;
-    if (!allowed[command].includes(name))
-      throw new UsageError(`--${name} does not go with ${command}`);
+    if (!allowed[command].includes(name)) throw problem('notWith', { option: name, command });
   }
   let only: string[] | undefined;
   if (values.only !== undefined) {
@@ -134,20 +145,17 @@ export function parseCli(argv: readonly string[]): CliArgs {
       .split(',')
       .map((s) => s.trim())
       .filter((s) => s !== '');
-    if (only.length === 0) throw new UsageError('--only needs at least one service id');
+    if (only.length === 0) throw problem('onlyEmpty');
   }
   // `--csv days` alone means CSV; with another format it would be ignored, so it is refused.
   const format = values.format ?? (values.csv !== undefined ? 'csv' : 'table');
   if (format !== 'table' && format !== 'json' && format !== 'csv') {
-    throw new UsageError(`--format takes table, json or csv, not "${format}"`);
+    throw problem('format', { value: format });
   }
-  if (values.csv !== undefined && format !== 'csv')
-    throw new UsageError(`--csv goes with --format csv, not --format ${format}`);
-  if (values.report !== undefined && values.report.trim() === '')
-    throw new UsageError('--report needs a run or incident id');
+  if (values.csv !== undefined && format !== 'csv') throw problem('csvWithFormat', { format });
+  if (values.report !== undefined && values.report.trim() === '') throw problem('reportEmpty');
   const csv = values.csv ?? 'incidents';
-  if (csv !== 'incidents' && csv !== 'days')
-    throw new UsageError(`--csv takes incidents or days, not "${csv}"`);
+  if (csv !== 'incidents' && csv !== 'days') throw problem('csv', { value: csv });
   return {
     command,
     config: values.config,

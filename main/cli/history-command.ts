@@ -7,8 +7,8 @@ import { formatBytes, formatRatio } from '../../shared/format';
 import type { DayState } from '../history/queries';
 import type { Translator } from '../../shared/i18n';
 import { displayTarget, opinionEvidence } from '../../shared/i18n/evidence';
-import { forTerminal } from './terminal-text';
-import { daysCsv, incidentsCsv, localTime } from '../history/export';
+import { forTerminal, padTo } from './terminal-text';
+import { daysCsv, incidentsCsv, localDate } from '../history/export';
 import { ENDED_UNSEEN } from '../history/incidents';
 import type { HistoryStore } from '../history/store';
 import type { CliArgs } from './args';
@@ -74,12 +74,12 @@ export function printHistory(
             uptime: Object.fromEntries(
               ['24h', '7d', '30d', '90d'].map((k, i) => [k, s.uptime[i] ?? null]),
             ),
-            days: s.days.map((d) => ({ ...d, date: localTime(d.day).slice(0, 10) })),
+            days: s.days.map((d) => ({ ...d, date: localDate(d.day) })),
           })),
           incidents,
           bytesPerDay: store
             .bytesPerDay(days, now)
-            .map((d) => ({ date: localTime(d.day).slice(0, 10), bytes: d.bytes })),
+            .map((d) => ({ date: localDate(d.day), bytes: d.bytes })),
         },
         null,
         2,
@@ -100,40 +100,60 @@ export function printHistory(
     `${t('cli.service').padEnd(width)}  ${'24H'.padEnd(8)}  ${'7D'.padEnd(8)}  ${'30D'.padEnd(8)}  ${'90D'.padEnd(8)}  ${t('history.days')}`,
   );
   // A window longer than what was recorded is marked: 70 % after three minutes says little.
-  const partial: string[] = [];
+  const partial: { service: string; duration: string }[] = [];
   for (const s of services) {
     const recorded = s.firstSeen === null ? null : now - s.firstSeen;
     let marked = false;
     const cells = s.uptime
       .map((u) => {
-        if (u?.ratio == null) return t('window.none').padEnd(8);
+        if (u?.ratio == null) return padTo(t('window.none'), 8);
         const short = recorded !== null && recorded < u.windowMs;
         marked ||= short;
-        return `${formatRatio(u.ratio, io.tr)}${short ? '*' : ''}`.padEnd(8);
+        return padTo(`${formatRatio(u.ratio, io.tr)}${short ? '*' : ''}`, 8);
       })
       .join('  ');
     if (recorded !== null && marked) {
-      partial.push(
-        t('history.recordedFor', { service: s.name, duration: io.tr.duration(recorded) }),
-      );
+      partial.push({ service: s.name, duration: io.tr.duration(recorded) });
     }
     io.out(
       `${forTerminal(s.name).padEnd(width)}  ${cells}  ${s.days.map((d) => DAY_MARKS[d.state]).join('')}`,
     );
   }
-  if (partial.length > 0)
-    io.out(forTerminal(t('history.partial', { services: io.tr.list(partial) })));
+  // Recorded for the same time (one watch since the start): said once, not once per service.
+  const durations = new Set(partial.map((p) => p.duration));
+  const [duration] = durations;
+  if (
+    partial.length > 1 &&
+    partial.length === services.length &&
+    duration !== undefined &&
+    durations.size === 1
+  )
+    io.out(forTerminal(t('history.partialAll', { duration })));
+  else if (partial.length > 0)
+    io.out(
+      forTerminal(
+        t('history.partial', {
+          services: io.tr.list(partial.map((p) => t('history.recordedFor', p))),
+        }),
+      ),
+    );
   io.out('');
   if (incidents.length === 0) {
     io.out(t('history.noIncident', { duration: span }));
   } else {
     io.out(t('history.incidents'));
     for (const i of incidents) {
-      const end = i.end === null ? t('history.ongoing') : localTime(i.end);
+      const end = i.end === null ? t('history.ongoing') : io.tr.moment(i.end);
       const note = i.endNote
         ? ` (${i.endNote === ENDED_UNSEEN ? t('history.endedUnseen') : i.endNote})`
         : '';
-      const cause = i.cause ? `, ${t(`cli.${i.cause}`)}` : '';
+      const line = t('menu.serviceLine', {
+        service: nameOf(i.serviceId),
+        state: t(`state.${i.worstState}`),
+      });
+      const what = i.cause
+        ? t('history.withCause', { what: line, cause: t(`cli.${i.cause}`) })
+        : line;
       const evidence = i.evidenceAtStart
         .map((e) =>
           e.opinion
@@ -145,7 +165,7 @@ export function printHistory(
         .join(t('evidence.separator'));
       io.out(
         forTerminal(
-          `  ${localTime(i.start)} → ${end} (${io.tr.duration((i.end ?? now) - i.start)})${note}  ${t('menu.serviceLine', { service: nameOf(i.serviceId), state: t(`state.${i.worstState}`) })}${cause}${evidence ? ` — ${evidence}` : ''}`,
+          `  ${io.tr.moment(i.start)} → ${end} (${io.tr.duration((i.end ?? now) - i.start)})${note}  ${what}${evidence ? ` — ${evidence}` : ''}`,
         ),
       );
     }

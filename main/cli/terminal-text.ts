@@ -14,3 +14,13 @@ const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 export function forTerminal(text: string): string {
   return text.replace(ESCAPES, '').replace(CONTROLS, ' ');
 }
+
+// Characters a terminal draws with no width: direction marks (Intl puts them around "%" in
+// Arabic) and combining marks (Arabic vowel signs, accents typed as two code points).
+const ZERO_WIDTH = /[\u200e\u200f\u061c\p{M}]/gu;
+
+/** `text` padded with spaces to `width` columns as a terminal draws it (padEnd counts marks). */
+export function padTo(text: string, width: number): string {
+  const shown = text.replace(ZERO_WIDTH, '').length;
+  return text + ' '.repeat(Math.max(0, width - shown));
+}

@@ -3,11 +3,11 @@ import { MINUTE } from '../../shared/durations';
 import type { Incident } from './incidents';
 import type { DayCell } from './queries';
 
-/** A local date and time, `2021-10-04 15:39`. */
-export function localTime(at: number): string {
+/** A local day as exports and file names write it, `2021-10-04` (a day is a local day). */
+export function localDate(at: number): string {
   const d = new Date(at);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 // Control characters (but line breaks and tabs), escapes' ESC included, and bidi overrides: text
@@ -72,7 +72,7 @@ export function daysCsv(
   for (const s of services) {
     for (const d of s.days)
       rows.push([
-        localTime(d.day).slice(0, 10),
+        localDate(d.day),
         s.id,
         s.name,
         d.state,

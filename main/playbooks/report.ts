@@ -5,7 +5,6 @@ import type { Incident } from '../../shared/history-types';
 import type { Translator } from '../../shared/i18n';
 import { opinionEvidence } from '../../shared/i18n/evidence';
 import { textIn } from '../../shared/playbook-schema';
-import { localTime } from '../history/export';
 import type { Run } from './runs';
 
 interface Line {
@@ -91,8 +90,8 @@ export function buildReport(
   return {
     title: t('report.title', { services: names }),
     facts: [
-      [t('report.started'), localTime(run.startedAt)],
-      [t('report.ended'), end === null ? t('report.ongoing') : localTime(end)],
+      [t('report.started'), tr.moment(run.startedAt, { zone: true })],
+      [t('report.ended'), end === null ? t('report.ongoing') : tr.moment(end, { zone: true })],
       [t('report.duration'), tr.duration((end ?? now) - run.startedAt)],
       [
         t('report.services'),
@@ -106,11 +105,11 @@ export function buildReport(
       text:
         `${textIn(s.title, lang)} — ` +
         (s.done
-          ? `${localTime(s.done.at)}${s.done.note ? ` (${s.done.note})` : ''}`
+          ? `${tr.moment(s.done.at)}${s.done.note ? ` (${s.done.note})` : ''}`
           : t('report.notDone')),
     })),
     notes: run.events.flatMap((e) => (e.type === 'note' ? [{ at: e.at, text: e.text }] : [])),
-    footer: t('report.generated', { time: localTime(now) }),
+    footer: t('report.generated', { time: tr.moment(now, { zone: true }) }),
   };
 }
 
@@ -146,12 +145,12 @@ export function reportMarkdown(report: Report, tr: Translator): string {
     `| ${md(t('report.time'))} | ${md(t('report.event'))} |`,
     '| --- | --- |',
   );
-  for (const line of report.timeline) lines.push(`| ${localTime(line.at)} | ${md(line.text)} |`);
+  for (const line of report.timeline) lines.push(`| ${tr.moment(line.at)} | ${md(line.text)} |`);
   lines.push('', `## ${md(t('report.steps'))}`, '');
   for (const step of report.steps) lines.push(`- [${step.done ? 'x' : ' '}] ${md(step.text)}`);
   if (report.notes.length > 0) {
     lines.push('', `## ${md(t('report.notes'))}`, '');
-    for (const note of report.notes) lines.push(`- ${localTime(note.at)} — ${md(note.text)}`);
+    for (const note of report.notes) lines.push(`- ${tr.moment(note.at)} — ${md(note.text)}`);
   }
   lines.push('', `_${md(report.footer)}_`, '');
   return lines.join('\n');
@@ -168,14 +167,14 @@ export function reportHtml(report: Report, tr: Translator): string {
   const { t } = tr;
   const dir = tr.language === 'ar' ? 'rtl' : 'ltr';
   const rows = report.timeline
-    .map((l) => `<tr><td>${escape(localTime(l.at))}</td><td>${escape(l.text)}</td></tr>`)
+    .map((l) => `<tr><td>${escape(tr.moment(l.at))}</td><td>${escape(l.text)}</td></tr>`)
     .join('\n');
   const steps = report.steps
     .map((s) => `<li>${s.done ? '☑' : '☐'} ${escape(s.text)}</li>`)
     .join('\n');
   const notes =
     report.notes.length > 0
-      ? `<h2>${escape(t('report.notes'))}</h2>\n<ul>${report.notes.map((n) => `<li>${escape(localTime(n.at))} — ${escape(n.text)}</li>`).join('\n')}</ul>`
+      ? `<h2>${escape(t('report.notes'))}</h2>\n<ul>${report.notes.map((n) => `<li>${escape(tr.moment(n.at))} — ${escape(n.text)}</li>`).join('\n')}</ul>`
       : '';
   return `<!doctype html>
 <html lang="${tr.language}" dir="${dir}">

@@ -16,7 +16,7 @@ import { ownServiceDefinition, ownServiceProblems } from '../../shared/own-servi
 import type { Settings } from '../../shared/settings-schema';
 import type { ServiceStatus } from '../../shared/types';
 import type { Scheduler } from '../engine/scheduler';
-import { incidentsCsv, localTime } from '../history/export';
+import { incidentsCsv, localDate } from '../history/export';
 import type { HistoryStore } from '../history/store';
 import type { Checklist } from '../playbooks';
 import { defaults } from '../playbooks/defaults';
@@ -85,7 +85,7 @@ function exportName(
   format: string,
   at: number,
 ): string {
-  const day = localTime(at).slice(0, 10);
+  const day = localDate(at);
   return `vigie-${kind}-${serviceId ? `${serviceId}-` : ''}${day}.${format}`;
 }
 

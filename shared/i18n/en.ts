@@ -392,6 +392,8 @@ export const en = {
     days: 'DAYS',
     noIncident: 'No incident in the last {{duration}}.',
     partial: '* covers only what was recorded so far: {{services}}',
+    partialAll: '* covers only what was recorded so far: {{duration}}, for every service',
+    withCause: '{{what}}, {{cause}}',
     recordedFor: '{{service}} for {{duration}}',
     incidents: 'Incidents, newest first:',
     ongoing: 'ongoing',

@@ -424,7 +424,10 @@ export const fr: Messages = {
     days: 'JOURS',
     noIncident: 'Aucun incident sur {{duration}}.',
     partial: '* ne couvre que ce qui a été enregistré jusqu’ici : {{services}}',
+    partialAll:
+      '* ne couvre que ce qui a été enregistré jusqu’ici : {{duration}}, pour chaque service',
     recordedFor: '{{service}} depuis {{duration}}',
+    withCause: '{{what}}, {{cause}}',
     incidents: 'Incidents, du plus récent au plus ancien :',
     ongoing: 'en cours',
     endedUnseen: 'terminé pendant que Vigie ne tournait pas',

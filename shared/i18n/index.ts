@@ -29,6 +29,11 @@ export interface Translator {
   time(at: number, now: number): string;
   /** "15:42:07": a local clock time to the second (the command line's lines), in the language. */
   clock(at: number): string;
+  /**
+   * "4 Oct 2021, 15:42": a local date and time whatever the day (tables and reports), in the
+   * language; with `zone`, the time zone too ("… UTC+1"), for a report read elsewhere.
+   */
+  moment(at: number, options?: { zone?: boolean }): string;
   /** "2 hours and 5 minutes", "3 days and 2 hours". */
   duration(ms: number): string;
   /**
@@ -64,6 +69,7 @@ export function createTranslator(language: Language): Translator {
   let today: Intl.DateTimeFormat | null = null;
   let otherDay: Intl.DateTimeFormat | null = null;
   let seconds: Intl.DateTimeFormat | null = null;
+  const moments = new Map<boolean, Intl.DateTimeFormat>();
   return {
     language,
     t,
@@ -88,6 +94,22 @@ export function createTranslator(language: Language): Translator {
         second: '2-digit',
       });
       return seconds.format(at);
+    },
+    moment(at, options = {}) {
+      const zone = options.zone ?? false;
+      let format = moments.get(zone);
+      if (!format) {
+        format = new Intl.DateTimeFormat(locale, {
+          day: 'numeric',
+          month: 'short',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          ...(zone ? { timeZoneName: 'short' } : {}),
+        });
+        moments.set(zone, format);
+      }
+      return format.format(at);
     },
     list(items, kind = 'and') {
       return lists[kind].format(items);

@@ -1,6 +1,8 @@
 // Text from a status page cannot take over the user's terminal or spreadsheet.
 import { describe, expect, it } from 'vitest';
-import { forTerminal } from '../../../../main/cli/terminal-text';
+import { forTerminal, padTo } from '../../../../main/cli/terminal-text';
+import { formatRatio } from '../../../../shared/format';
+import { createTranslator } from '../../../../shared/i18n';
 import { csvField } from '../../../../main/history/export';
 
 const HOSTILE = [
@@ -35,5 +37,16 @@ describe('csvField', () => {
       `"'=HYPERLINK(""http://evil.example"")"`,
     );
     expect(csvField('\u202eevil')).toBe('evil');
+  });
+});
+
+describe('padTo', () => {
+  it('pads to the columns a terminal draws: direction and combining marks take none', () => {
+    // An Arabic percentage as Intl writes it: "100‎%‎" is four columns wide.
+    const percent = formatRatio(1, createTranslator('ar'));
+    expect(percent).toMatch(/\u200e/);
+    expect(padTo(percent, 6)).toBe(`${percent}  `);
+    expect(padTo('e\u0301t\u00e9', 5)).toBe('e\u0301t\u00e9  ');
+    expect(padTo('toolong', 3)).toBe('toolong');
   });
 });

@@ -382,6 +382,7 @@ describe('the incident report', () => {
     const whatsapp = incident('whatsapp', T0);
     const [run] = checklist.observe(snapshot([service('whatsapp', 'down')]), [whatsapp]);
     now += 10 * 60_000;
+    const tickedAt = now;
     checklist.tick(run!.id, 'd-tell-team', true, 'told | the team');
     checklist.note(run!.id, 'Call back <Amina>');
     now += 80 * 60_000;
@@ -392,8 +393,12 @@ describe('the incident report', () => {
     expect(md).toMatch(/^# Incident report: Whatsapp\n/);
     expect(md).toContain('- **Duration:** 1 hour and 30 minutes');
     expect(md).toContain('- Whatsapp: down (their side) — DNS SERVFAIL for whatsapp.com');
-    const rows = md.split('\n').filter((l) => l.startsWith('| 20'));
-    expect(rows.map((r) => r.replace(/^\| [^|]+\| /, ''))).toEqual([
+    // Times in the language, the start and end with their time zone for a reader elsewhere.
+    expect(md).toContain(`- **Started:** ${en.moment(T0, { zone: true })}`);
+    expect(en.moment(T0, { zone: true })).not.toBe(en.moment(T0));
+    const header = `| ${en.t('report.time')} | ${en.t('report.event')} |`;
+    const table = md.slice(md.indexOf(header)).split('\n\n')[0]!.split('\n').slice(2);
+    expect(table.map((r) => r.replace(/^\| [^|]+\| /, ''))).toEqual([
       'Whatsapp: down (their side) |',
       'Meta says: “We are aware of an issue” |',
       'Done: Tell the team on the backup channel — told \\| the team |',
@@ -401,8 +406,8 @@ describe('the incident report', () => {
       'Whatsapp is back up |',
       'Every service is back: the steps after the outage begin |',
     ]);
-    expect(md).toMatch(
-      /- \[x\] Tell the team on the backup channel — \d{4}-\d\d-\d\d \d\d:\d\d \(told \\\| the team\)/,
+    expect(md).toContain(
+      `- [x] Tell the team on the backup channel — ${en.moment(tickedAt)} (told \\| the team)`,
     );
     expect(md).toContain('- [ ] Confirm it is not you — not done');
 

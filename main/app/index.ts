@@ -200,7 +200,8 @@ function notify(
     snapshot,
   })) {
     const run = started.find((r) => r.services.some((s) => s.id === notice.serviceId));
-    const body = run ? `${notice.body} ${tr.t('checklist.openNotice')}` : notice.body;
+    // On a line of its own: the body may end on evidence with no full stop ("… for web.whatsapp.com").
+    const body = run ? `${notice.body}\n${tr.t('checklist.openNotice')}` : notice.body;
     showNotification(notice.title, body, () =>
       run ? openRun(run.id) : openWindow(notice.serviceId),
     );

@@ -127,6 +127,8 @@ describe('the built-in catalog, replayed', () => {
       .toMatch(/^Facebook est en panne pour tout le monde depuis /);
     expect(await seriousViolations(fr.page)).toEqual([]);
     await fr.page.screenshot({ path: screenshotPath('replay-overview-fr') });
+    await fr.page.emulateMedia({ colorScheme: 'dark' });
+    await fr.page.screenshot({ path: screenshotPath('replay-overview-fr-dark') });
     fr.close();
 
     const ar = await replay('meta-outage', 'ar');
@@ -141,19 +143,34 @@ describe('the built-in catalog, replayed', () => {
     ar.close();
   });
 
-  it('WhatsApp blocked by the user’s network while Meta says all is well', async () => {
+  it('WhatsApp blocked by the user’s network while Meta says all is well, in English, French and Arabic, light and dark', async () => {
     const en = await replay('network-block', 'en');
     await expect
       .poll(() => en.page.locator('.banner-text').textContent())
       .toBe('Your connection cannot reach WhatsApp, while other networks in your country can');
     expect(await seriousViolations(en.page)).toEqual([]);
     await en.page.screenshot({ path: screenshotPath('replay-block-light') });
+    await en.page.emulateMedia({ colorScheme: 'dark' });
+    await en.page.screenshot({ path: screenshotPath('replay-block-dark') });
     en.close();
     const fr = await replay('network-block', 'fr');
     await expect
       .poll(() => fr.page.locator('.banner-text').textContent())
       .toMatch(/^Votre connexion ne joint pas WhatsApp/);
     await fr.page.screenshot({ path: screenshotPath('replay-block-fr') });
+    await fr.page.emulateMedia({ colorScheme: 'dark' });
+    await fr.page.screenshot({ path: screenshotPath('replay-block-fr-dark') });
     fr.close();
+    const ar = await replay('network-block', 'ar');
+    await expect.poll(() => ar.page.locator('html').getAttribute('dir')).toBe('rtl');
+    await expect
+      .poll(() => ar.page.locator('.banner-text').textContent())
+      .toBe('اتصالك لا يصل إلى خدمة WhatsApp، بينما تصل إليها شبكات أخرى في بلدك');
+    expect(await seriousViolations(ar.page)).toEqual([]);
+    await ar.page.screenshot({ path: screenshotPath('replay-block-ar') });
+    await ar.page.emulateMedia({ colorScheme: 'dark' });
+    await ar.page.screenshot({ path: screenshotPath('replay-block-ar-dark') });
+    expect(ar.errors).toEqual([]);
+    ar.close();
   });
 });

@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator } from '../../shared/i18n';
 import type { Snapshot } from '../../shared/types';
@@ -77,6 +77,14 @@ async function replay(scenario: Scenario, language: 'en' | 'fr' | 'ar') {
   };
 }
 
+/** Screenshots of the page as it is, light then dark; the page is left light. */
+async function lightAndDark(page: Page, light: string, dark: string): Promise<void> {
+  await page.screenshot({ path: screenshotPath(light) });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: screenshotPath(dark) });
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 describe('the built-in catalog, replayed', () => {
   it('4 October 2021: Meta down for everyone, in English, French and Arabic, light and dark', async () => {
     const en = await replay('meta-outage', 'en');
@@ -93,10 +101,7 @@ describe('the built-in catalog, replayed', () => {
     }
     expect(names.join(' ')).not.toMatch(/Chat|lab\.test/);
     expect(await seriousViolations(en.page)).toEqual([]);
-    await en.page.screenshot({ path: screenshotPath('replay-overview-light') });
-    await en.page.emulateMedia({ colorScheme: 'dark' });
-    await en.page.screenshot({ path: screenshotPath('replay-overview-dark') });
-    await en.page.emulateMedia({ colorScheme: 'light' });
+    await lightAndDark(en.page, 'replay-overview-light', 'replay-overview-dark');
 
     // WhatsApp's own view: its 90 days end in the outage, the evidence names its hosts.
     await en.push({ type: 'focusService', serviceId: 'whatsapp' });
@@ -126,9 +131,7 @@ describe('the built-in catalog, replayed', () => {
       .poll(() => fr.page.locator('.banner-text').textContent())
       .toMatch(/^Facebook est en panne pour tout le monde depuis /);
     expect(await seriousViolations(fr.page)).toEqual([]);
-    await fr.page.screenshot({ path: screenshotPath('replay-overview-fr') });
-    await fr.page.emulateMedia({ colorScheme: 'dark' });
-    await fr.page.screenshot({ path: screenshotPath('replay-overview-fr-dark') });
+    await lightAndDark(fr.page, 'replay-overview-fr', 'replay-overview-fr-dark');
     fr.close();
 
     const ar = await replay('meta-outage', 'ar');
@@ -137,9 +140,7 @@ describe('the built-in catalog, replayed', () => {
       .poll(() => ar.page.locator('.banner-text').textContent())
       .toMatch(/^خدمة Facebook /);
     expect(await seriousViolations(ar.page)).toEqual([]);
-    await ar.page.screenshot({ path: screenshotPath('replay-overview-ar') });
-    await ar.page.emulateMedia({ colorScheme: 'dark' });
-    await ar.page.screenshot({ path: screenshotPath('replay-overview-ar-dark') });
+    await lightAndDark(ar.page, 'replay-overview-ar', 'replay-overview-ar-dark');
     ar.close();
   });
 
@@ -149,17 +150,13 @@ describe('the built-in catalog, replayed', () => {
       .poll(() => en.page.locator('.banner-text').textContent())
       .toBe('Your connection cannot reach WhatsApp, while other networks in your country can');
     expect(await seriousViolations(en.page)).toEqual([]);
-    await en.page.screenshot({ path: screenshotPath('replay-block-light') });
-    await en.page.emulateMedia({ colorScheme: 'dark' });
-    await en.page.screenshot({ path: screenshotPath('replay-block-dark') });
+    await lightAndDark(en.page, 'replay-block-light', 'replay-block-dark');
     en.close();
     const fr = await replay('network-block', 'fr');
     await expect
       .poll(() => fr.page.locator('.banner-text').textContent())
       .toMatch(/^Votre connexion ne joint pas WhatsApp/);
-    await fr.page.screenshot({ path: screenshotPath('replay-block-fr') });
-    await fr.page.emulateMedia({ colorScheme: 'dark' });
-    await fr.page.screenshot({ path: screenshotPath('replay-block-fr-dark') });
+    await lightAndDark(fr.page, 'replay-block-fr', 'replay-block-fr-dark');
     fr.close();
     const ar = await replay('network-block', 'ar');
     await expect.poll(() => ar.page.locator('html').getAttribute('dir')).toBe('rtl');
@@ -167,9 +164,7 @@ describe('the built-in catalog, replayed', () => {
       .poll(() => ar.page.locator('.banner-text').textContent())
       .toBe('اتصالك لا يصل إلى خدمة WhatsApp، بينما تصل إليها شبكات أخرى في بلدك');
     expect(await seriousViolations(ar.page)).toEqual([]);
-    await ar.page.screenshot({ path: screenshotPath('replay-block-ar') });
-    await ar.page.emulateMedia({ colorScheme: 'dark' });
-    await ar.page.screenshot({ path: screenshotPath('replay-block-ar-dark') });
+    await lightAndDark(ar.page, 'replay-block-ar', 'replay-block-ar-dark');
     expect(ar.errors).toEqual([]);
     ar.close();
   });

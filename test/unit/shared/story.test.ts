@@ -26,6 +26,12 @@ const snapshot = (
   extra: Partial<Snapshot> = {},
 ) => snapshotOf(NOW, overall, services, extra);
 
+/** This computer not online (`state`): every service unknown for a local cause. */
+const notConnected = (state: Snapshot['connectivity']['state']) =>
+  snapshot('offline', [service('WhatsApp', 'unknown', 'local')], {
+    connectivity: { state, detail: '', references: [] },
+  });
+
 /** Every overall state a person can meet, with what the English story must say. */
 const CASES: readonly {
   name: string;
@@ -86,18 +92,14 @@ const CASES: readonly {
   },
   {
     name: 'offline',
-    snapshot: snapshot('offline', [service('WhatsApp', 'unknown', 'local')], {
-      connectivity: { state: 'offline', detail: '', references: [] },
-    }),
+    snapshot: notConnected('offline'),
     icon: 'offline',
     headline: 'You are offline',
     sentence: 'You are offline: services are checked again once the connection is back',
   },
   {
     name: 'behind a Wi-Fi login page',
-    snapshot: snapshot('offline', [service('WhatsApp', 'unknown', 'local')], {
-      connectivity: { state: 'captive', detail: '', references: [] },
-    }),
+    snapshot: notConnected('captive'),
     icon: 'offline',
     headline: 'Sign-in needed on this network',
     sentence:
@@ -105,9 +107,7 @@ const CASES: readonly {
   },
   {
     name: 'no DNS',
-    snapshot: snapshot('offline', [service('WhatsApp', 'unknown', 'local')], {
-      connectivity: { state: 'dns-broken', detail: '', references: [] },
-    }),
+    snapshot: notConnected('dns-broken'),
     icon: 'offline',
     headline: 'No DNS on this network',
     sentence: 'This network cannot look up addresses (DNS): services are checked again once it can',

@@ -19,7 +19,7 @@ import { hasHistory, printHistory } from './cli/history-command';
 import { defaultDataDir } from './history/data-dir';
 import { daysCsv, incidentsCsv } from './history/export';
 import { Recorder } from './history/recorder';
-import { openHistory, type HistoryStore } from './history/store';
+import { openHistory, type HistoryProblem, type HistoryStore } from './history/store';
 import { findRun, RunStore } from './playbooks';
 import { buildReport, reportMarkdown } from './playbooks/report';
 
@@ -103,14 +103,24 @@ function openRecorder(dataDir: string, io: Io): Recorder {
       io.out(io.tr.t('cli.recording', { dir: store.dir }));
     },
   });
-  if (recorder.problem) io.err(forTerminal(recorder.problem.message));
-  recorder.onProblem((problem) =>
-    io.err(problem ? forTerminal(problem.message) : io.tr.t('cli.savedAgain')),
-  );
+  const say = (problem: HistoryProblem) =>
+    io.err(
+      forTerminal(
+        io.tr.t('historyReason.line', { reason: io.tr.t(problem.words.key, problem.words.values) }),
+      ),
+    );
+  if (recorder.problem) say(recorder.problem);
+  recorder.onProblem((problem) => (problem ? say(problem) : io.err(io.tr.t('cli.savedAgain'))));
   return recorder;
 }
 
 async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number> {
+  // Ctrl-C stops cleanly from the first moment, even while the history and the engine start.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   const engine = createEngine(config, { country: io.country });
   const dataDir = args.data ?? defaultDataDir();
   const history = openRecorder(dataDir, io);
@@ -139,11 +149,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     }),
   );
   engine.scheduler.start();
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
   await engine.close();
   printer.flush();
   cancelPendingLookups();

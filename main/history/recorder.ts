@@ -5,10 +5,12 @@ import { HistoryLockedError } from './lock';
 import {
   openHistory,
   writeProblem,
+  historyProblem,
   type HistoryOptions,
   type HistoryProblem,
   type HistoryStore,
 } from './store';
+import { hostname } from 'node:os';
 
 /** How long after a failed open the next cycle tries again. */
 export const REOPEN_AFTER_MS = 60_000;
@@ -26,15 +28,16 @@ export interface RecorderOptions extends HistoryOptions {
  */
 export function openProblem(error: unknown, dir: string, at: number): HistoryProblem {
   if (error instanceof HistoryLockedError) {
-    return { code: 'LOCKED', message: `history not saved: ${error.message}`, at };
-  }
-  const code = (error as { code?: string }).code;
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return {
-      code: 'WRITE_FAILED',
-      message: `history not saved: Vigie may not write in ${dir} (${code === 'EROFS' ? 'a read-only disk' : 'no permission'}). Vigie keeps checking.`,
+    const where = error.host && error.host !== hostname() ? error.host : '';
+    return historyProblem(
+      'LOCKED',
+      {
+        key: where ? 'historyReason.lockedElsewhere' : 'historyReason.locked',
+        values: { pid: String(error.pid), host: where, dir: error.dir },
+      },
       at,
-    };
+    );
+  }
   return writeProblem(error, dir, at);
 }
 

@@ -33,6 +33,7 @@ import { RollupSeries } from './series';
 import { dayName, deleteSegmentsBefore, SegmentWriter } from './segments';
 import { newTrack, readRange, sampleOf, seriesOf, type ServiceTrack } from './tracks';
 import { makeDir } from '../files/make-dir';
+import { createTranslator } from '../../shared/i18n';
 
 /** How long each resolution is kept. */
 export interface Retention {
@@ -66,42 +67,47 @@ export interface HistoryOptions {
   readonly retention?: Partial<Retention>;
 }
 
+/** Why history is not saved, as words any surface can say in its language (`historyReason.*`). */
+export interface ProblemWords {
+  readonly key: string;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+const ENGLISH = createTranslator('en');
+
+/** A problem with its words, and its English sentence (logs, the recorder's comparisons). */
+export function historyProblem(
+  code: HistoryProblem['code'],
+  words: ProblemWords,
+  at: number,
+): HistoryProblem {
+  const reason = ENGLISH.t(words.key, words.values);
+  return { code, words, message: ENGLISH.t('historyReason.line', { reason }), at };
+}
+
+/** The usual reasons a folder cannot be written, each with words (the raw error otherwise). */
+const WRITE_REASONS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT']);
+
 /**
  * A write that failed, in the words the tray, the window and `watch` say: a full disk, or what the
  * disk answered. The engine keeps checking.
  */
 export function writeProblem(error: unknown, dir: string, at: number): HistoryProblem {
-  if ((error as { code?: string }).code === 'ENOSPC')
-    return {
-      code: 'DISK_FULL',
-      message: `history not saved: the disk holding ${dir} is full. Vigie keeps checking; free some space.`,
-      at,
-    };
-  const code = (error as { code?: string }).code;
-  const why = code === undefined ? undefined : WRITE_WORDS[code];
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOSPC')
+    return historyProblem('DISK_FULL', { key: 'historyReason.diskFull', values: { dir } }, at);
+  if (typeof code === 'string' && WRITE_REASONS.has(code))
+    return historyProblem('WRITE_FAILED', { key: `historyReason.${code}`, values: { dir } }, at);
   const detail = error instanceof Error ? error.message : String(error);
-  return {
-    code: 'WRITE_FAILED',
-    message: why
-      ? `history not saved: ${why.replace('{dir}', dir)}. Vigie keeps checking.`
-      : `history not saved: ${detail}. Vigie keeps checking.`,
-    at,
-  };
+  return historyProblem('WRITE_FAILED', { key: 'historyReason.other', values: { detail } }, at);
 }
-
-/** The usual reasons a folder cannot be written, in words (the raw code otherwise). */
-const WRITE_WORDS: Readonly<Record<string, string>> = {
-  EACCES: 'Vigie may not write in {dir} (permission denied); choose another folder with --data',
-  EPERM: 'Vigie may not write in {dir} (not permitted); choose another folder with --data',
-  EROFS: '{dir} is on a read-only disk; choose another folder with --data',
-  ENOTDIR: 'part of {dir} is a file, not a folder; choose another folder with --data',
-  ENOENT:
-    '{dir} cannot be made there (its parent cannot hold folders, or a disk is not mounted); choose another folder with --data',
-};
 
 /** A write that failed: the engine keeps checking, the user is told. */
 export interface HistoryProblem {
   readonly code: 'DISK_FULL' | 'WRITE_FAILED' | 'LOCKED';
+  /** What happened, to be said in the reader's language. */
+  readonly words: ProblemWords;
+  /** The same in English. */
   readonly message: string;
   readonly at: number;
 }

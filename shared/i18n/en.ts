@@ -30,6 +30,21 @@ export const en = {
       'History is not being saved: Vigie cannot write in its data folder. Vigie keeps checking.',
     LOCKED: 'History is not being saved: another Vigie is recording it. Vigie keeps checking.',
   },
+  historyReason: {
+    line: 'history not saved: {{reason}}. Vigie keeps checking.',
+    diskFull: 'the disk holding {{dir}} is full; free some space',
+    EACCES: 'Vigie may not write in {{dir}} (permission denied); choose another folder with --data',
+    EPERM: 'Vigie may not write in {{dir}} (not permitted); choose another folder with --data',
+    EROFS: '{{dir}} is on a read-only disk; choose another folder with --data',
+    ENOTDIR: 'part of {{dir}} is a file, not a folder; choose another folder with --data',
+    ENOENT:
+      '{{dir}} cannot be made there (its parent cannot hold folders, or a disk is not mounted); choose another folder with --data',
+    locked:
+      'another Vigie process (pid {{pid}}) is already recording history in {{dir}}; stop it first, or read the history without recording',
+    lockedElsewhere:
+      'another Vigie process (pid {{pid}} on {{host}}) is already recording history in {{dir}}; stop it first, or read the history without recording',
+    other: '{{detail}}',
+  },
   menu: {
     serviceLine: '{{service}}: {{state}}',
     checkNow: 'Check now',

@@ -27,11 +27,29 @@ export const fr: Messages = {
   },
   historyNotSaved: {
     DISK_FULL:
-      "L'historique n'est pas enregistré : le disque est plein. Vigie continue de vérifier ; libérez de la place.",
+      'L’historique n’est pas enregistré : le disque est plein. Vigie continue de vérifier ; libérez de la place.',
     WRITE_FAILED:
-      "L'historique n'est pas enregistré : Vigie ne peut pas écrire dans son dossier de données. Vigie continue de vérifier.",
+      'L’historique n’est pas enregistré : Vigie ne peut pas écrire dans son dossier de données. Vigie continue de vérifier.',
     LOCKED:
-      "L'historique n'est pas enregistré : un autre Vigie l'enregistre déjà. Vigie continue de vérifier.",
+      'L’historique n’est pas enregistré : un autre Vigie l’enregistre déjà. Vigie continue de vérifier.',
+  },
+  historyReason: {
+    line: 'historique non enregistré : {{reason}}. Vigie continue de vérifier.',
+    diskFull: 'le disque de {{dir}} est plein ; libérez de la place',
+    EACCES:
+      'Vigie n’a pas le droit d’écrire dans {{dir}} (permission refusée) ; choisissez un autre dossier avec --data',
+    EPERM:
+      'Vigie n’a pas le droit d’écrire dans {{dir}} (opération non permise) ; choisissez un autre dossier avec --data',
+    EROFS: '{{dir}} est sur un disque en lecture seule ; choisissez un autre dossier avec --data',
+    ENOTDIR:
+      'une partie de {{dir}} est un fichier, pas un dossier ; choisissez un autre dossier avec --data',
+    ENOENT:
+      '{{dir}} ne peut pas être créé à cet endroit (son dossier parent ne peut pas contenir de dossier, ou un disque n’est pas monté) ; choisissez un autre dossier avec --data',
+    locked:
+      'un autre Vigie (pid {{pid}}) enregistre déjà l’historique dans {{dir}} ; arrêtez-le d’abord, ou lisez l’historique sans l’enregistrer',
+    lockedElsewhere:
+      'un autre Vigie (pid {{pid}} sur {{host}}) enregistre déjà l’historique dans {{dir}} ; arrêtez-le d’abord, ou lisez l’historique sans l’enregistrer',
+    other: '{{detail}}',
   },
   menu: {
     serviceLine: '{{service}} : {{state}}',

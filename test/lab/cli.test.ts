@@ -323,6 +323,41 @@ describe('npm run watch', () => {
   });
 });
 
+describe('npm run watch, history not saved', () => {
+  it('says why in the user’s language, at once, and keeps checking', async () => {
+    healthyReferences(lab);
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, '');
+    const file = configFile('watch-fr.json', chatConfig(lab));
+    const child = spawn(
+      process.execPath,
+      [...vigie, 'watch', '--config', file, '--data', join(blocker, 'data')],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', LANG: 'fr_FR.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+      },
+    );
+    let stderr = '';
+    let stdout = '';
+    // The reason (stderr), then "Watching…" (stdout, written once Ctrl-C is handled).
+    const said = new Promise<void>((resolve) => {
+      const both = () => stderr.includes('\n') && stdout.includes('\n') && resolve();
+      child.stderr.on('data', (chunk: Buffer) => ((stderr += chunk.toString()), both()));
+      child.stdout.on('data', (chunk: Buffer) => ((stdout += chunk.toString()), both()));
+    });
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => resolve(code)),
+    );
+    await said;
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stderr).toBe(
+      `historique non enregistré : une partie de ${join(blocker, 'data')} est un fichier, pas un dossier ; choisissez un autre dossier avec --data. Vigie continue de vérifier.\n`,
+    );
+    expect(stdout).toMatch(/^Surveillance de 1 service /);
+  });
+});
+
 describe('npm run history', () => {
   const T = Date.now();
   let data: string;

@@ -35,7 +35,7 @@ describe('recording when history cannot be opened', () => {
     recorder.onProblem((p) => problems.push(p?.code ?? null));
     expect(recorder.store).toBeNull();
     expect(recorder.problem?.message).toBe(
-      `history not saved: the disk holding ${dir} is full. Vigie keeps checking; free some space.`,
+      `history not saved: the disk holding ${dir} is full; free some space. Vigie keeps checking.`,
     );
     recorder.recordSnapshot(snapshotAt(now, { chat: { state: 'down' } }));
     space = true;

@@ -358,7 +358,9 @@ describe('trouble', () => {
       full.recordSnapshot(snapshotAt(T0 + MINUTE, { chat: { state: 'up' } })),
     ).not.toThrow();
     expect(full.problem).toMatchObject({ code: 'DISK_FULL' });
-    expect(full.problem?.message).toMatch(/the disk holding .* is full\. Vigie keeps checking/);
+    expect(full.problem?.message).toMatch(
+      /the disk holding .* is full; free some space\. Vigie keeps checking/,
+    );
     // The first sample's file is the one that became /dev/full: only the new one is known now.
     expect(full.uptime('chat', T0 + 2 * MINUTE)[0]!.up).toBe(1);
     full.close();

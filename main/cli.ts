@@ -36,7 +36,7 @@ interface Io {
 async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> {
   let config: VigieConfig;
   if (args.config) {
-    const loaded = await loadConfigFile(args.config);
+    const loaded = await loadConfigFile(args.config, io.tr.language);
     if (!loaded.ok) {
       io.err(io.tr.t('usage.badConfig', { file: loaded.file }));
       for (const p of loaded.problems) io.err(`  ${p.path}: ${p.message}`);

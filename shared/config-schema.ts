@@ -1,6 +1,9 @@
 // The service-definition contract (DESIGN, "Service definitions"): the built-in catalog and the
 // user's own services share it. Parsed with zod so a bad file names the field that is wrong.
 import { z } from 'zod';
+import zodAr from 'zod/v4/locales/ar.js';
+import zodFr from 'zod/v4/locales/fr.js';
+import { createTranslator, type Language } from './i18n';
 
 const DEFAULT_TIMEOUT_MS = 8000;
 
@@ -17,7 +20,7 @@ export const httpUrl = z
         return false;
       }
     },
-    { message: 'expected an http:// or https:// URL' },
+    { message: 'expected an http:// or https:// URL', params: { key: 'config.url' } },
   );
 
 const hostName = z
@@ -39,9 +42,10 @@ const statusCode = z.number().int().min(100).max(599);
 /** One code, or an inclusive `[low, high]` range. */
 export const expectStatus = z.union([
   statusCode,
-  z
-    .tuple([statusCode, statusCode])
-    .refine(([low, high]) => low <= high, { message: 'expected [low, high] with low <= high' }),
+  z.tuple([statusCode, statusCode]).refine(([low, high]) => low <= high, {
+    message: 'expected [low, high] with low <= high',
+    params: { key: 'config.range' },
+  }),
 ]);
 
 const timeoutMs = z.number().int().min(100).max(120_000).default(DEFAULT_TIMEOUT_MS);
@@ -275,6 +279,7 @@ export const configSchema = z
           code: 'custom',
           path: ['services', index, 'id'],
           message: `duplicate service id "${service.id}"`,
+          params: { key: 'config.duplicateId', id: service.id },
         });
       }
       seen.add(service.id);
@@ -309,15 +314,33 @@ export type ParseConfigResult =
   | { readonly ok: true; readonly config: VigieConfig }
   | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
-/** Validates an already-parsed JSON value against the contract. */
-export function parseConfig(value: unknown): ParseConfigResult {
-  const result = configSchema.safeParse(value);
+/** zod's own messages in French and Arabic (its English ones are the default). */
+const ZOD_LOCALES: Partial<Record<Language, () => { localeError: z.core.$ZodErrorMap }>> = {
+  fr: zodFr,
+  ar: zodAr,
+};
+
+/**
+ * Validates an already-parsed JSON value against the contract; the problems are worded in
+ * `language`: Vigie's own checks by their `params.key`, the rest by zod's locale.
+ */
+export function parseConfig(value: unknown, language: Language = 'en'): ParseConfigResult {
+  const locale = ZOD_LOCALES[language];
+  const result = configSchema.safeParse(
+    value,
+    locale ? { error: locale().localeError } : undefined,
+  );
   if (result.success) return { ok: true, config: result.data };
+  const { t } = createTranslator(language);
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({
-      path: formatPath(issue.path),
-      message: issue.message,
-    })),
+    problems: result.error.issues.map((issue) => {
+      const params =
+        issue.code === 'custom' ? (issue.params as Record<string, string> | undefined) : undefined;
+      return {
+        path: formatPath(issue.path),
+        message: params?.['key'] ? t(params['key'], params) : issue.message,
+      };
+    }),
   };
 }

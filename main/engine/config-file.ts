@@ -1,16 +1,21 @@
 // Reads a config file and explains exactly what is wrong with a bad one.
 import { readFile, stat } from 'node:fs/promises';
 import { parseConfig, type ConfigProblem, type VigieConfig } from '../../shared/config-schema';
+import { createTranslator, type Language } from '../../shared/i18n';
 
 export type LoadConfigResult =
   | { readonly ok: true; readonly config: VigieConfig }
   | { readonly ok: false; readonly file: string; readonly problems: readonly ConfigProblem[] };
 
-/** Loads and validates a JSON config file. */
 /** A config with hundreds of services is tens of kB; anything this large is not one. */
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
-export async function loadConfigFile(file: string): Promise<LoadConfigResult> {
+/** Loads and validates a JSON config file; what is wrong is said in `language`. */
+export async function loadConfigFile(
+  file: string,
+  language: Language = 'en',
+): Promise<LoadConfigResult> {
+  const { t } = createTranslator(language);
   let text: string;
   try {
     // A pipe, a device or a folder in its place would hang or read forever: only plain files,
@@ -20,25 +25,25 @@ export async function loadConfigFile(file: string): Promise<LoadConfigResult> {
       return {
         ok: false,
         file,
-        problems: [
-          { path: '(file)', message: 'not a regular file (a folder, a pipe or a device)' },
-        ],
+        problems: [{ path: '(file)', message: t('config.notRegular') }],
       };
     if (info.size > MAX_CONFIG_BYTES)
       return {
         ok: false,
         file,
-        problems: [{ path: '(file)', message: `larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB` }],
+        problems: [
+          { path: '(file)', message: t('config.tooLarge', { mb: MAX_CONFIG_BYTES / 1024 / 1024 }) },
+        ],
       };
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as { code?: string }).code;
     const why =
       code === 'ENOENT'
-        ? 'file not found'
+        ? t('config.notFound')
         : code === 'EACCES'
-          ? 'permission denied'
-          : `cannot read (${code ?? 'error'})`;
+          ? t('config.permission')
+          : t('config.cannotRead', { code: code ?? 'error' });
     return { ok: false, file, problems: [{ path: '(file)', message: why }] };
   }
   let value: unknown;
@@ -48,10 +53,12 @@ export async function loadConfigFile(file: string): Promise<LoadConfigResult> {
     return {
       ok: false,
       file,
-      problems: [{ path: '(file)', message: `not valid JSON: ${jsonWhere(text, error)}` }],
+      problems: [
+        { path: '(file)', message: t('config.notJson', { where: jsonWhere(text, error) }) },
+      ],
     };
   }
-  const parsed = parseConfig(value);
+  const parsed = parseConfig(value, language);
   return parsed.ok ? parsed : { ok: false, file, problems: parsed.problems };
 }
 

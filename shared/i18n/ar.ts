@@ -45,6 +45,17 @@ export const ar: Messages = {
       'نسخة أخرى من Vigie (pid {{pid}} على {{host}}) تسجّل السجل في {{dir}}؛ أوقفها أولًا، أو اقرأ السجل دون تسجيل',
     other: '{{detail}}',
   },
+  config: {
+    url: 'يُنتظر عنوان URL يبدأ بـhttp:// أو https://',
+    range: 'يُنتظر [الأدنى، الأعلى] مع الأدنى <= الأعلى',
+    duplicateId: 'معرّف خدمة مكرّر «{{id}}»',
+    notRegular: 'ليس ملفًا عاديًا (مجلد أو أنبوب أو جهاز)',
+    tooLarge: 'أكبر من {{mb}} م.ب.',
+    notFound: 'الملف غير موجود',
+    permission: 'الإذن مرفوض',
+    cannotRead: 'تعذّرت القراءة ({{code}})',
+    notJson: 'ليس JSON صالحًا: {{where}}',
+  },
   menu: {
     serviceLine: '{{service}}: {{state}}',
     checkNow: 'افحص الآن',

@@ -45,6 +45,17 @@ export const en = {
       'another Vigie process (pid {{pid}} on {{host}}) is already recording history in {{dir}}; stop it first, or read the history without recording',
     other: '{{detail}}',
   },
+  config: {
+    url: 'expected an http:// or https:// URL',
+    range: 'expected [low, high] with low <= high',
+    duplicateId: 'duplicate service id "{{id}}"',
+    notRegular: 'not a regular file (a folder, a pipe or a device)',
+    tooLarge: 'larger than {{mb}} MB',
+    notFound: 'file not found',
+    permission: 'permission denied',
+    cannotRead: 'cannot read ({{code}})',
+    notJson: 'not valid JSON: {{where}}',
+  },
   menu: {
     serviceLine: '{{service}}: {{state}}',
     checkNow: 'Check now',

@@ -51,6 +51,17 @@ export const fr: Messages = {
       'un autre Vigie (pid {{pid}} sur {{host}}) enregistre déjà l’historique dans {{dir}} ; arrêtez-le d’abord, ou lisez l’historique sans l’enregistrer',
     other: '{{detail}}',
   },
+  config: {
+    url: 'une URL http:// ou https:// est attendue',
+    range: '[bas, haut] attendu, avec bas <= haut',
+    duplicateId: 'identifiant de service en double « {{id}} »',
+    notRegular: 'pas un fichier ordinaire (un dossier, un tube ou un périphérique)',
+    tooLarge: 'plus de {{mb}} Mo',
+    notFound: 'fichier introuvable',
+    permission: 'permission refusée',
+    cannotRead: 'lecture impossible ({{code}})',
+    notJson: 'JSON non valide : {{where}}',
+  },
   menu: {
     serviceLine: '{{service}} : {{state}}',
     checkNow: 'Vérifier maintenant',

@@ -82,6 +82,32 @@ describe('config schema', () => {
     );
   });
 
+  it('says what is wrong in the user’s language: Vigie’s own checks and zod’s', () => {
+    const said = (value: unknown, language: 'fr' | 'ar') => {
+      const parsed = parseConfig(value, language);
+      if (parsed.ok) throw new Error('expected problems');
+      return Object.fromEntries(parsed.problems.map((p) => [p.path, p.message]));
+    };
+    const bad = {
+      ...minimal,
+      intervalSeconds: 'often',
+      services: [{ ...minimal.services[0], probes: [{ kind: 'http', url: 'ftp://x' }] }],
+    };
+    // Duplicates are looked for once every service is valid.
+    const twice = { ...minimal, services: [minimal.services[0], minimal.services[0]] };
+    expect(said(bad, 'fr')).toMatchObject({
+      'services[0].probes[0].url': 'une URL http:// ou https:// est attendue',
+      intervalSeconds: expect.stringMatching(/^Entrée invalide/),
+    });
+    expect(said(twice, 'fr')).toEqual({
+      'services[1].id': 'identifiant de service en double « whatsapp »',
+    });
+    expect(said(bad, 'ar')).toMatchObject({
+      intervalSeconds: expect.stringMatching(/^مدخلات غير مقبولة/),
+    });
+    expect(said(twice, 'ar')).toEqual({ 'services[1].id': 'معرّف خدمة مكرّر «whatsapp»' });
+  });
+
   it('accepts DNS servers with ports and refuses names there', () => {
     expect(
       parseConfig({ ...minimal, dnsServers: ['127.0.0.1:5353', '1.1.1.1', '[::1]:53'] }).ok,

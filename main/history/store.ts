@@ -33,7 +33,7 @@ import { RollupSeries } from './series';
 import { dayName, deleteSegmentsBefore, SegmentWriter } from './segments';
 import { newTrack, readRange, sampleOf, seriesOf, type ServiceTrack } from './tracks';
 import { makeDir } from '../files/make-dir';
-import { createTranslator } from '../../shared/i18n';
+import { createTranslator, type Translator } from '../../shared/i18n';
 
 /** How long each resolution is kept. */
 export interface Retention {
@@ -73,7 +73,8 @@ export interface ProblemWords {
   readonly values: Readonly<Record<string, string>>;
 }
 
-const ENGLISH = createTranslator('en');
+/** Made on the first problem: most runs never have one. */
+let english: Translator | null = null;
 
 /** A problem with its words, and its English sentence (logs, the recorder's comparisons). */
 export function historyProblem(
@@ -81,8 +82,9 @@ export function historyProblem(
   words: ProblemWords,
   at: number,
 ): HistoryProblem {
-  const reason = ENGLISH.t(words.key, words.values);
-  return { code, words, message: ENGLISH.t('historyReason.line', { reason }), at };
+  english ??= createTranslator('en');
+  const reason = english.t(words.key, words.values);
+  return { code, words, message: english.t('historyReason.line', { reason }), at };
 }
 
 /** The usual reasons a folder cannot be written, each with words (the raw error otherwise). */

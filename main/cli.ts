@@ -19,7 +19,12 @@ import { hasHistory, printHistory } from './cli/history-command';
 import { defaultDataDir } from './history/data-dir';
 import { daysCsv, incidentsCsv } from './history/export';
 import { Recorder } from './history/recorder';
-import { openHistory, type HistoryProblem, type HistoryStore } from './history/store';
+import {
+  openHistory,
+  problemSentence,
+  type HistoryProblem,
+  type HistoryStore,
+} from './history/store';
 import { findRun, RunStore } from './playbooks';
 import { buildReport, reportMarkdown } from './playbooks/report';
 
@@ -104,11 +109,7 @@ function openRecorder(dataDir: string, io: Io): Recorder {
     },
   });
   const say = (problem: HistoryProblem) =>
-    io.err(
-      forTerminal(
-        io.tr.t('historyReason.line', { reason: io.tr.t(problem.words.key, problem.words.values) }),
-      ),
-    );
+    io.err(forTerminal(problemSentence(problem.words, io.tr)));
   if (recorder.problem) say(recorder.problem);
   recorder.onProblem((problem) => (problem ? say(problem) : io.err(io.tr.t('cli.savedAgain'))));
   return recorder;

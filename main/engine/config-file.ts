@@ -1,7 +1,7 @@
 // Reads a config file and explains exactly what is wrong with a bad one.
 import { readFile, stat } from 'node:fs/promises';
 import { parseConfig, type ConfigProblem, type VigieConfig } from '../../shared/config-schema';
-import { createTranslator, type Language } from '../../shared/i18n';
+import { createTranslator, type Language, type Translator } from '../../shared/i18n';
 
 export type LoadConfigResult =
   | { readonly ok: true; readonly config: VigieConfig }
@@ -15,7 +15,10 @@ export async function loadConfigFile(
   file: string,
   language: Language = 'en',
 ): Promise<LoadConfigResult> {
-  const { t } = createTranslator(language);
+  // The words of a problem, in `language`; the translator is made only when one is said.
+  let tr: Translator | null = null;
+  const t = (key: string, values?: Record<string, unknown>) =>
+    (tr ??= createTranslator(language)).t(key, values);
   let text: string;
   try {
     // A pipe, a device or a folder in its place would hang or read forever: only plain files,

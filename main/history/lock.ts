@@ -28,15 +28,20 @@ export const STALE_MS = 5 * MINUTE;
 
 /** Thrown when another live process already writes this history. */
 export class HistoryLockedError extends Error {
+  /** The other computer the writer runs on, or null when it is this one (or not said). */
+  readonly elsewhere: string | null;
+
   constructor(
     readonly dir: string,
     readonly pid: number,
     readonly host: string | null = null,
   ) {
+    const elsewhere = host && host !== hostname() ? host : null;
     super(
-      `another Vigie process (pid ${pid}${host && host !== hostname() ? ` on ${host}` : ''}) is already recording history in ${dir}; ` +
+      `another Vigie process (pid ${pid}${elsewhere ? ` on ${elsewhere}` : ''}) is already recording history in ${dir}; ` +
         'stop it first, or read the history without recording',
     );
+    this.elsewhere = elsewhere;
     this.name = 'HistoryLockedError';
   }
 }

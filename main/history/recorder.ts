@@ -10,7 +10,6 @@ import {
   type HistoryProblem,
   type HistoryStore,
 } from './store';
-import { hostname } from 'node:os';
 
 /** How long after a failed open the next cycle tries again. */
 export const REOPEN_AFTER_MS = 60_000;
@@ -28,12 +27,12 @@ export interface RecorderOptions extends HistoryOptions {
  */
 export function openProblem(error: unknown, dir: string, at: number): HistoryProblem {
   if (error instanceof HistoryLockedError) {
-    const where = error.host && error.host !== hostname() ? error.host : '';
+    const { elsewhere } = error;
     return historyProblem(
       'LOCKED',
       {
-        key: where ? 'historyReason.lockedElsewhere' : 'historyReason.locked',
-        values: { pid: String(error.pid), host: where, dir: error.dir },
+        key: elsewhere ? 'historyReason.lockedElsewhere' : 'historyReason.locked',
+        values: { pid: String(error.pid), host: elsewhere ?? '', dir: error.dir },
       },
       at,
     );

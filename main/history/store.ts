@@ -76,6 +76,11 @@ export interface ProblemWords {
 /** Made on the first problem: most runs never have one. */
 let english: Translator | null = null;
 
+/** "history not saved: <why>. Vigie keeps checking.", in `tr`'s language. */
+export function problemSentence(words: ProblemWords, tr: Translator): string {
+  return tr.t('historyReason.line', { reason: tr.t(words.key, words.values) });
+}
+
 /** A problem with its words, and its English sentence (logs, the recorder's comparisons). */
 export function historyProblem(
   code: HistoryProblem['code'],
@@ -83,8 +88,7 @@ export function historyProblem(
   at: number,
 ): HistoryProblem {
   english ??= createTranslator('en');
-  const reason = english.t(words.key, words.values);
-  return { code, words, message: english.t('historyReason.line', { reason }), at };
+  return { code, words, message: problemSentence(words, english), at };
 }
 
 /** The usual reasons a folder cannot be written, each with words (the raw error otherwise). */

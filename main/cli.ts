@@ -27,6 +27,11 @@ import {
 } from './history/store';
 import { findRun, RunStore } from './playbooks';
 import { buildReport, reportMarkdown } from './playbooks/report';
+import { assertNever, messageOf } from '../shared/errors';
+import { LogSink } from './log/logger';
+import { logHistoryProblems, logScheduler } from './log/observe';
+import { logUncaught } from './log/process-handlers';
+import { join } from 'node:path';
 
 interface Io {
   readonly out: (text: string) => void;
@@ -125,6 +130,17 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   const engine = createEngine(config, { country: io.country });
   const dataDir = args.data ?? defaultDataDir();
   const history = openRecorder(dataDir, io);
+  // What went wrong stays findable after the terminal is closed: <data>/logs.
+  const logs = new LogSink({ dir: join(dataDir, 'logs') });
+  logUncaught(process, logs.logger('process'), (error) => {
+    io.err(`vigie: ${messageOf(error)}`);
+    process.exit(EXIT.software);
+  });
+  logScheduler(engine.scheduler, logs.logger('engine'));
+  logHistoryProblems(history, logs.logger('history'));
+  logs
+    .logger('watch')
+    .info('started', { services: config.services.filter((s) => s.enabled).length });
   const printer = new WatchPrinter(io.tr, (line) => io.out(line));
   const runs = new WatchRuns(dataDir, io);
   engine.scheduler.on('change', (change) => printer.change(change));
@@ -137,11 +153,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     if (checked) runs.observe(history.store, snapshot);
   });
   engine.scheduler.on('error', (error) =>
-    io.err(
-      io.tr.t('cli.checkFailed', {
-        message: error instanceof Error ? error.message : String(error),
-      }),
-    ),
+    io.err(io.tr.t('cli.checkFailed', { message: messageOf(error) })),
   );
   io.out(
     io.tr.t('cli.watching', {
@@ -156,6 +168,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   cancelPendingLookups();
   runs.close();
   history.close();
+  logs.logger('watch').info('stopped');
   io.out(io.tr.t('cli.stopped'));
   return EXIT.ok;
 }
@@ -182,12 +195,7 @@ function history(config: VigieConfig, args: CliArgs, io: Io): number {
   try {
     store = openHistory({ dir: dataDir, readOnly: true });
   } catch (error) {
-    io.err(
-      io.tr.t('cli.cannotRead', {
-        dir: dataDir,
-        message: error instanceof Error ? error.message : String(error),
-      }),
-    );
+    io.err(io.tr.t('cli.cannotRead', { dir: dataDir, message: messageOf(error) }));
     return EXIT.unreadable;
   }
   try {
@@ -260,10 +268,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return watch(config, args, io);
     case 'history':
       return history(config, args, io);
-    default: {
-      const never: never = args.command;
-      return never;
-    }
+    default:
+      return assertNever(args.command, 'command');
   }
 }
 
@@ -286,7 +292,7 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`vigie: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 70;
+    process.stderr.write(`vigie: ${messageOf(error)}\n`);
+    process.exitCode = EXIT.software;
   },
 );

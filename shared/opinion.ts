@@ -1,5 +1,6 @@
 // The second opinion in plain English, for summaries, logs and stored evidence (the window and
 // the notifications word it in the user's language: shared/i18n/evidence.ts).
+import { assertNever } from './errors';
 import type { SecondOpinion } from './types';
 
 /** The second opinion in one English phrase. */
@@ -17,9 +18,7 @@ export function opinionWords(opinion: SecondOpinion): string {
       const away = `${world.reachable}/${world.asked} elsewhere`;
       return `reached from other networks: ${[home, away].filter(Boolean).join(', ')}`;
     }
-    default: {
-      const never: never = opinion.outcome;
-      return never;
-    }
+    default:
+      return assertNever(opinion.outcome, 'second-opinion outcome');
   }
 }

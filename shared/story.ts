@@ -3,6 +3,7 @@
 // function of the snapshot, so they can never disagree: what the state is, who is at fault,
 // since when. Maintenance and services that cannot be checked count, and before the first
 // check the story is "checking", never green.
+import { assertNever } from './errors';
 import type { Translator } from './i18n';
 import { causeBasis, type CauseBasis } from './i18n/evidence';
 import { attentionService, isTrouble, sortServices } from './severity';
@@ -119,9 +120,7 @@ function troubleKey(worst: ServiceStatus, basis: CauseBasis): string {
     case 'unconfirmed':
     case null:
       return 'window.bannerUnconfirmed';
-    default: {
-      const never: never = worst.cause;
-      return never;
-    }
+    default:
+      return assertNever(worst.cause, 'cause');
   }
 }

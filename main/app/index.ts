@@ -1,5 +1,6 @@
 // The Electron entry: it only wires. Engine, history and settings are plain Node; the tray, the
 // notifications, the window and IPC are thin adapters over pure models (main/shell).
+import { assertNever } from '../../shared/errors';
 import {
   app,
   clipboard,
@@ -40,9 +41,14 @@ import { saveFile } from './save-file';
 import { startUpdates, type AppUpdates } from './updater';
 import { iconPath, pageUrl, preloadPath } from './paths';
 import { createWindow } from './window';
+import { join } from 'node:path';
+import { LogSink } from '../log/logger';
+import { logHistoryProblems, logScheduler } from '../log/observe';
+import { logUncaught } from '../log/process-handlers';
 
 interface Running {
   engine: Engine;
+  readonly logs: LogSink;
   readonly settings: SettingsStore;
   readonly history: Recorder;
   readonly checklist: Checklist | null;
@@ -67,8 +73,9 @@ function translatorFor(settings: Settings): Translator {
  * History in userData. When it cannot be saved (a full disk, even at start; another Vigie
  * recording there), checks go on, the tray and the window say so, and it is tried again.
  */
-function openRecorder(): Recorder {
+function openRecorder(logs: LogSink): Recorder {
   const recorder = new Recorder({ dir: app.getPath('userData') });
+  logHistoryProblems(recorder, logs.logger('history'));
   recorder.onProblem((problem) => {
     if (running) render(running.engine.scheduler.snapshot());
     send({ type: 'history', problem: problem?.code ?? null });
@@ -159,10 +166,8 @@ async function act(action: TrayAction): Promise<void> {
     case 'quit':
       app.quit();
       return;
-    default: {
-      const never: never = action;
-      return never;
-    }
+    default:
+      return assertNever(action, 'tray action');
   }
 }
 
@@ -248,6 +253,7 @@ function startEngine(settings: Settings, history: Recorder, previous?: Snapshot)
     // The OS's region answers "your country" for the second opinion unless the settings say.
     country: /^[A-Z]{2}$/.test(app.getLocaleCountryCode()) ? app.getLocaleCountryCode() : null,
   });
+  if (running) logScheduler(engine.scheduler, running.logs.logger('engine'));
   engine.scheduler.on('change', (change) => {
     running?.pendingChanges.push(change);
     send({ type: 'change', change });
@@ -301,11 +307,32 @@ function updateSettings(patch: Partial<Settings>): Settings {
   return next;
 }
 
+/** userData/logs: one file a day, what went wrong findable after the fact. */
+function startLogs(): LogSink {
+  const logs = new LogSink({ dir: join(app.getPath('userData'), 'logs') });
+  // The tray stays: a failure in one handler must not end the watch.
+  logUncaught(process, logs.logger('process'), () => undefined);
+  const window = logs.logger('window');
+  app.on('render-process-gone', (_event, _contents, details) =>
+    window.error(`the window's page stopped (${details.reason})`, undefined, {
+      exitCode: details.exitCode,
+    }),
+  );
+  app.on('child-process-gone', (_event, details) =>
+    logs.logger('app').error(`a ${details.type} process stopped (${details.reason})`, undefined, {
+      exitCode: details.exitCode,
+    }),
+  );
+  logs.logger('app').info('started', { version: app.getVersion(), platform: process.platform });
+  return logs;
+}
+
 function start(): void {
+  const logs = startLogs();
   const opened = SettingsStore.open(app.getPath('userData'));
   const settings = opened.store;
   const tr = translatorFor(settings.get());
-  const history = openRecorder();
+  const history = openRecorder(logs);
   const checklist = openChecklist();
   const tray = createTray(
     iconPath,
@@ -314,6 +341,7 @@ function start(): void {
   );
   running = {
     engine: null as unknown as Engine,
+    logs,
     settings,
     history,
     checklist,
@@ -330,6 +358,7 @@ function start(): void {
     settings: () => settings.get(),
     offline: () => running?.engine.scheduler.snapshot().overall === 'offline',
     changed: () => running && render(running.engine.scheduler.snapshot()),
+    log: logs.logger('updates'),
   });
   if (opened.reset && Notification.isSupported()) {
     showNotification('Vigie', tr.t('settings.reset', { backup: opened.reset.backup }), () =>

@@ -1,5 +1,6 @@
 // IPC handlers: every request checks its sender (our window, our page) and parses its payload
 // against the contract in shared/ipc.ts. A bad request gets an error back, never a crash.
+import { messageOf } from '../../shared/errors';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import {
   requests,
@@ -52,7 +53,7 @@ export function registerIpc(
           ok: false,
           error: {
             code: 'FAILED',
-            message: error instanceof Error ? error.message : String(error),
+            message: messageOf(error),
           },
         };
       }

@@ -6,6 +6,7 @@ import { app } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { Settings } from '../../shared/settings-schema';
 import { Updater, type UpdateSource } from '../shell/updates';
+import type { Logger } from '../log/logger';
 
 /** What the app asks of the updater beyond looking. */
 export interface AppUpdates extends UpdateSource {
@@ -38,6 +39,8 @@ export interface UpdatesContext {
   readonly offline: () => boolean;
   /** Something changed that the tray shows. */
   readonly changed: () => void;
+  /** Where a failed look for updates is written down. */
+  readonly log: Logger;
 }
 
 /** Starts looking for updates (a packaged app only): daily, in the background, never offline. */
@@ -52,7 +55,10 @@ export function startUpdates(
     enabled: () => ctx.settings().updates,
     offline: ctx.offline,
     now: Date.now,
-    onState: ctx.changed,
+    onState: (state) => {
+      if (state.kind === 'failed') ctx.log.warn(`update check failed: ${state.message}`);
+      ctx.changed();
+    },
   });
   updater.start();
   return { source, updater };

@@ -1,4 +1,5 @@
 // Parses the command line; bad usage is an error that says what is wrong (exit 64).
+import { messageOf } from '../../shared/errors';
 import { parseArgs } from 'node:util';
 import { closest } from './service-ids';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
@@ -83,7 +84,7 @@ const OPTIONS = {
  * a '-', place it at the end…"); say instead which option was not understood, and what was meant.
  */
 function argumentProblem(error: unknown): UsageProblem {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const code = (error as { code?: string }).code;
   const option = /'(-{1,2}[^']*)'/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {

@@ -22,6 +22,7 @@ export const EXIT = {
   usage: 64,
   config: 78,
   unreadable: 74,
+  software: 70,
 } as const;
 
 /** The exit status a snapshot deserves. */

@@ -2,6 +2,7 @@
 // (joined by others down with it, ended when all are back), so `history --report` has the run's
 // timeline from the command line alone. The runs journal has one writer: `watch` opens it only
 // while it holds the history's writer lock (another Vigie recording there keeps its own runs).
+import { messageOf } from '../../shared/errors';
 import type { Snapshot } from '../../shared/types';
 import type { HistoryStore } from '../history/store';
 import { Checklist } from '../playbooks';
@@ -52,11 +53,7 @@ export class WatchRuns {
       this.checklist = new Checklist(this.dir);
     } catch (error) {
       this.failed = true;
-      this.io.err(
-        forTerminal(
-          `checklist not kept: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      );
+      this.io.err(forTerminal(`checklist not kept: ${messageOf(error)}`));
     }
     return this.checklist;
   }

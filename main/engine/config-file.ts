@@ -1,4 +1,5 @@
 // Reads a config file and explains exactly what is wrong with a bad one.
+import { messageOf } from '../../shared/errors';
 import { readFile, stat } from 'node:fs/promises';
 import { parseConfig, type ConfigProblem, type VigieConfig } from '../../shared/config-schema';
 import { createTranslator, type Language, type Translator } from '../../shared/i18n';
@@ -77,7 +78,7 @@ function lineColumn(text: string, position: number): string {
  * breaks) is cut to its first clause, so the error stays on one line.
  */
 export function jsonWhere(text: string, error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const match = /position (\d+)/.exec(message);
   if (match) {
     const what = message.replace(/ in JSON at position \d+.*$/s, '');

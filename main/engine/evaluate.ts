@@ -1,4 +1,5 @@
 // The verdict table of DESIGN (Detection 3), first matching row wins. Pure: results in, verdict out.
+import { assertNever } from '../../shared/errors';
 import type {
   Cause,
   OfficialScope,
@@ -55,10 +56,8 @@ function officialOnly(probes: readonly ProbeResult[]): Verdict {
     case 'unreachable':
     case 'none':
       return verdict('unknown', null, probes, null);
-    default: {
-      const never: never = says;
-      return never;
-    }
+    default:
+      return assertNever(says, 'source state');
   }
 }
 
@@ -75,10 +74,8 @@ function opinionCause(opinion: SecondOpinion | null): Cause {
     case 'inconclusive':
     case 'failed':
       return null;
-    default: {
-      const never: never = opinion.outcome;
-      return never;
-    }
+    default:
+      return assertNever(opinion.outcome, 'second-opinion outcome');
   }
 }
 

@@ -1,4 +1,5 @@
 // The tray's overall state (DESIGN, Detection 5): the worst verdict among enabled services.
+import { assertNever } from '../../shared/errors';
 import type { ConnectivityState, OverallState, ServiceStatus } from '../../shared/types';
 
 export interface OverallOptions {
@@ -33,10 +34,8 @@ export function computeOverall(
         break;
       case 'up':
         break;
-      default: {
-        const never: never = service.state;
-        return never;
-      }
+      default:
+        return assertNever(service.state, 'service state');
     }
   }
   return overall;

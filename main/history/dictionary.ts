@@ -2,6 +2,7 @@
 // index (a few bytes each); `services.journal` says which service each index is, and its whole
 // copy `services.json` (written aside, then renamed) keeps one damaged journal line from
 // orphaning that service's records. The name lets `history` show a user's own service by name.
+import { messageOf } from '../../shared/errors';
 import { countOf } from '../../shared/format';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ export class ServiceDictionary {
         });
       } catch (error) {
         warnings.push(
-          `services.json: unreadable (${error instanceof Error ? error.message : String(error)}); the journal alone was used`,
+          `services.json: unreadable (${messageOf(error)}); the journal alone was used`,
         );
       }
     }

@@ -1,5 +1,6 @@
 // Incidents, derived from confirmed verdicts: a period in which a service was down or degraded,
 // with the evidence at its start and at its worst, and the provider's messages seen meanwhile.
+import { assertNever } from '../../shared/errors';
 import type {
   Incident,
   IncidentEvidence,
@@ -108,10 +109,8 @@ export class IncidentBook {
             this.openByService.delete(incident.serviceId);
         }
         break;
-      default: {
-        const never: never = entry;
-        return never;
-      }
+      default:
+        return assertNever(entry, 'journal entry');
     }
   }
 

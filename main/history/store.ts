@@ -1,5 +1,6 @@
 // The history store: append-only, bounded, crash-safe, one writer. Raw samples for 48 hours,
 // 5-minute rollups for 14 days, hourly rollups for 90 days (configurable), incidents.
+import { messageOf } from '../../shared/errors';
 import { countOf } from '../../shared/format';
 import { join } from 'node:path';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
@@ -104,7 +105,7 @@ export function writeProblem(error: unknown, dir: string, at: number): HistoryPr
     return historyProblem('DISK_FULL', { key: 'historyReason.diskFull', values: { dir } }, at);
   if (typeof code === 'string' && WRITE_REASONS.has(code))
     return historyProblem('WRITE_FAILED', { key: `historyReason.${code}`, values: { dir } }, at);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   return historyProblem('WRITE_FAILED', { key: 'historyReason.other', values: { detail } }, at);
 }
 

@@ -3,6 +3,7 @@
 // unticks and notes are facts with times, no names; when every incident of the run has ended, the
 // run moves to its "after" phase. Kept as a journal of CRC-checked JSON lines (the history's), so a
 // run survives restarts and crashes: at most the last line is lost, a damaged line is skipped.
+import { assertNever } from '../../shared/errors';
 import { countOf } from '../../shared/format';
 import { join } from 'node:path';
 import type { Incident } from '../../shared/history-types';
@@ -170,10 +171,8 @@ export class RunBook {
           at: entry.at,
           text: entry.text,
         });
-      default: {
-        const never: never = entry;
-        return never;
-      }
+      default:
+        return assertNever(entry, 'journal entry');
     }
   }
 

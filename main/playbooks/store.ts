@@ -2,6 +2,7 @@
 // shipped ones, which playbook each service follows, the "before" steps done, and who messages
 // speak for. Every change is validated, then written whole or not at all (write aside, sync,
 // rename). A file that cannot be read is kept aside and named; the shipped playbooks keep working.
+import { messageOf } from '../../shared/errors';
 import {
   closeSync,
   existsSync,
@@ -56,7 +57,7 @@ export class PlaybookStore {
       const issue = parsed.error.issues[0];
       reason = `${issue?.path.map(String).join('.') || '(file)'}: ${issue?.message ?? 'invalid'}`;
     } catch (error) {
-      reason = error instanceof Error ? error.message : String(error);
+      reason = messageOf(error);
     }
     const backup = `${this.path}.damaged-${this.now()}`;
     try {

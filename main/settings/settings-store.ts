@@ -1,6 +1,7 @@
 // The settings file: conf (electron-store's own core: atomic writes, injectable folder) under our
 // zod schema and our migrations. A damaged file is kept aside, what can be saved is saved, the
 // rest goes back to defaults, and the caller is told so it can tell the user.
+import { messageOf } from '../../shared/errors';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
@@ -65,9 +66,7 @@ export class SettingsStore {
       // Not JSON at all: keep it aside for a person to look at, start from defaults.
       backup = `${path}.damaged-${now()}`;
       if (existsSync(path)) renameSync(path, backup);
-      problems = [
-        `not readable as settings (${error instanceof Error ? error.message : String(error)})`,
-      ];
+      problems = [`not readable as settings (${messageOf(error)})`];
       conf = new Conf({ cwd: dir, configName: 'settings', clearInvalidConfig: false });
     }
     const salvaged = salvageSettings(migrate(conf.store));

@@ -3,6 +3,7 @@
 // quit); this decides when: shortly after start and then daily, never while the checks say this
 // machine is offline (the missed look happens when the network returns), never when the user
 // turned updates off, and never for longer than a deadline (a server that hangs is given up on).
+import { messageOf } from '../../shared/errors';
 import { DAY, HOUR, MINUTE, SECOND } from '../../shared/durations';
 import { abortable, startDeadline } from '../engine/net/deadline';
 
@@ -115,7 +116,7 @@ export class Updater {
         this.options.checkTimeoutMs ?? CHECK_TIMEOUT_MS,
       );
     } catch (error) {
-      return this.set({ kind: 'failed', at: now(), message: messageOf(error) });
+      return this.set({ kind: 'failed', at: now(), message: firstLineOf(error) });
     }
     if (!check?.isUpdateAvailable || !check.downloadPromise) {
       return this.set({ kind: 'idle', checkedAt: now() });
@@ -126,7 +127,7 @@ export class Updater {
       await within(check.downloadPromise, this.options.downloadTimeoutMs ?? DOWNLOAD_TIMEOUT_MS);
     } catch (error) {
       check.cancellationToken?.cancel();
-      return this.set({ kind: 'failed', at: now(), message: messageOf(error) });
+      return this.set({ kind: 'failed', at: now(), message: firstLineOf(error) });
     }
     return this.set({ kind: 'ready', version });
   }
@@ -152,7 +153,7 @@ async function within<T>(work: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split('\n')[0]?.slice(0, 300) ?? '';
+/** The first line of a failure, at most 300 characters: what the settings view has room for. */
+function firstLineOf(error: unknown): string {
+  return messageOf(error).split('\n')[0]?.slice(0, 300) ?? '';
 }

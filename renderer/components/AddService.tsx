@@ -1,5 +1,6 @@
 // "Add your own service": a name, an address and optionally its status page, checked as typed,
 // tried once against the real service, then added to the settings.
+import { messageOf } from '../../shared/errors';
 import { useState, type FormEvent } from 'react';
 import { ownServiceProblems, type OwnServiceForm } from '../../shared/own-service';
 import type { Settings } from '../../shared/settings-schema';
@@ -51,7 +52,7 @@ export function AddService({
     try {
       setTried(await tryIt());
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(messageOf(error));
     } finally {
       setTrying(false);
     }
@@ -67,7 +68,7 @@ export function AddService({
       setTried(null);
       setShown(false);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(messageOf(error));
     }
   };
   const field = (

@@ -1,6 +1,7 @@
 // The run of an outage: where it stands, the next step to do (called out, and marked in the list),
 // its "during" and "after" steps with the channel marked when it is down, notes, the report, and
 // the messages to send with the business's details.
+import { messageOf } from '../../shared/errors';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { MarkedStep, RunView } from '../../shared/checklist-types';
 import type { ChecklistState } from '../../shared/ipc';
@@ -73,7 +74,7 @@ export function RunPanel({
     } catch (error) {
       setNotice({
         text: t('incidents.exportFailed', {
-          message: error instanceof Error ? error.message : String(error),
+          message: messageOf(error),
         }),
         error: true,
       });

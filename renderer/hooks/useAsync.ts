@@ -1,5 +1,6 @@
 // One request's life in a view: loading, an error written for a person, or the value; `reload`
 // asks again. A stale answer (the view moved on) is dropped.
+import { messageOf } from '../../shared/errors';
 import { useCallback, useEffect, useState } from 'react';
 import type { IpcResult } from '../../shared/ipc';
 
@@ -29,7 +30,7 @@ export function useAsync<T>(
         live &&
         setState({
           status: 'error',
-          message: error instanceof Error ? error.message : String(error),
+          message: messageOf(error),
         }),
     );
     return () => {

@@ -1,4 +1,5 @@
 // Hooks over window.vigie: the live snapshot and settings, and a service's daily cells.
+import { messageOf } from '../../shared/errors';
 import { useEffect, useState } from 'react';
 import type { DayState } from '../../shared/history-types';
 import type { HistoryProblemCode } from '../../shared/ipc';
@@ -32,7 +33,7 @@ export function useLiveState(): {
         setSnapshot(s);
         setSettings(st);
       },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(messageOf(e)),
     );
     const stop = vigie().onEvent((event) => {
       if (event.type === 'snapshot') setSnapshot(event.snapshot);

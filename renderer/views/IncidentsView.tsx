@@ -1,5 +1,6 @@
 // Incidents of all services or one, newest first, with their evidence and the provider's words;
 // exported as CSV or JSON through main (a save dialog there: the page never touches files).
+import { messageOf } from '../../shared/errors';
 import { useState } from 'react';
 import type { Incident } from '../../shared/history-types';
 import type { ServiceStatus } from '../../shared/types';
@@ -43,7 +44,7 @@ export function IncidentsView({
           : { text: tr.t('incidents.cancelled'), error: false },
       );
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       setNotice({ text: tr.t('incidents.exportFailed', { message }), error: true });
     }
   };

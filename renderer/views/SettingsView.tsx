@@ -1,6 +1,7 @@
 // Every setting, saved as soon as it is valid, with the problem beside the field when it is not:
 // the services watched (on/off, critical, muted, your own), checks, notifications and quiet hours,
 // language and theme, starting at login, and where the data lives and what today's checks cost.
+import { messageOf } from '../../shared/errors';
 import { useEffect, useState } from 'react';
 import type { RequestOf } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
@@ -62,7 +63,7 @@ export function SettingsView({
       setNotice({ kind: 'saved' });
       return null;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       setNotice({ kind: 'refused', message });
       return message;
     }

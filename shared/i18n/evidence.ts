@@ -1,5 +1,6 @@
 // The evidence of a verdict in the user's language, built from probe codes and targets (the
 // engine's own `summary` and `detail` are English, for logs and the command line).
+import { assertNever } from '../errors';
 import { isDirectKind } from '../probes';
 import type { Cause, ProbeResult, SecondOpinion, Verdict } from '../types';
 import type { Translator } from './index';
@@ -137,9 +138,7 @@ export function causeBasis(
     case 'unconfirmed':
     case null:
       return { kind: 'none' };
-    default: {
-      const never: never = verdict.cause;
-      return never;
-    }
+    default:
+      return assertNever(verdict.cause, 'cause');
   }
 }

@@ -1,7 +1,7 @@
 // The command line as a user runs it: `npx vigie` (the bundle npm install makes, under its node
 // flags) with its exit codes, JSON and table, bad input.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -320,6 +320,12 @@ describe('npm run watch', () => {
     expect(report.code).toBe(0);
     expect(report.stdout).toMatch(/^# Incident report: Chat\n/);
     expect(report.stdout).toMatch(/- \[ \] Confirm it is not you/);
+    // What happened stays findable after the terminal is gone: the data folder's log.
+    const logs = join(data, 'logs');
+    const log = readFileSync(join(logs, readdirSync(logs)[0]!), 'utf8');
+    expect(log).toMatch(/INFO {2}\[watch\] started services=1/);
+    expect(log).toMatch(/INFO {2}\[engine\] chat first → down cause=provider/);
+    expect(log).toMatch(/INFO {2}\[watch\] stopped/);
   });
 });
 
@@ -421,9 +427,11 @@ describe('npm run history', () => {
 
   it('names a service of the user’s own by the name it was recorded under, without --config', async () => {
     const own = join(dir, 'history-own');
-    const store = openHistory({ dir: own, now: () => T });
+    // Its own "now": the suite's T may be long past on a loaded machine ("for 2 minutes").
+    const now = Date.now();
+    const store = openHistory({ dir: own, now: () => now });
     // snapshotAt names each service by its id in capitals: "MA-BOUTIQUE".
-    store.recordSnapshot(snapshotAt(T - 60_000, { 'ma-boutique': { state: 'up' } }));
+    store.recordSnapshot(snapshotAt(now - 60_000, { 'ma-boutique': { state: 'up' } }));
     store.close();
     const run = await cli(['history', '--data', own]);
     expect(run.code).toBe(0);

@@ -1,4 +1,5 @@
 // Maps the errors Node, the DNS client and undici throw to the probe codes of DESIGN.
+import { messageOf } from '../../../shared/errors';
 import type { ProbeCode } from '../../../shared/types';
 
 /** A failure with the probe code it stands for and a sentence a person can read. */
@@ -115,10 +116,4 @@ function hostOf(target: string): string {
   } catch {
     return target.replace(/:\d+$/, '');
   }
-}
-
-/** A short message from any thrown value; never a stack. */
-export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }

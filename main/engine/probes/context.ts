@@ -1,7 +1,8 @@
 // What every probe is handed: its side effects and the cycle's signal.
 import type { HttpClient } from '../net/http-client';
 import type { ProbeCode, ProbeKind, ProbeResult, ProbeState } from '../../../shared/types';
-import { ProbeFailure, messageOf } from '../net/errors';
+import { ProbeFailure } from '../net/errors';
+import { messageOf } from '../../../shared/errors';
 
 /** Side effects and defaults a probe runs with. */
 export interface ProbeContext {

@@ -1,4 +1,5 @@
 // Runs any probe, retried once after a short pause before a failure counts (DESIGN, Detection 4).
+import { assertNever } from '../../../shared/errors';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProbeConfig } from '../../../shared/config-schema';
 import { isDirectKind } from '../../../shared/probes';
@@ -32,10 +33,8 @@ export function runDirectOnce(probe: DirectProbe, ctx: ProbeContext): Promise<Pr
       return runTcpProbe(probe, ctx);
     case 'tls':
       return runTlsProbe(probe, ctx);
-    default: {
-      const never: never = probe;
-      return never;
-    }
+    default:
+      return assertNever(probe, 'probe kind');
   }
 }
 

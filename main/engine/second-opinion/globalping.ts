@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { SECOND } from '../../../shared/durations';
 import type { OpinionGroup } from '../../../shared/types';
 import type { HttpClient, HttpResponse } from '../net/http-client';
-import { ProbeFailure, messageOf } from '../net/errors';
+import { ProbeFailure } from '../net/errors';
+import { messageOf } from '../../../shared/errors';
 
 /** What to run from other networks. */
 export type OpinionCheck =

@@ -1,9 +1,11 @@
 // Runs an official source: conditional fetch, size and time caps, parse with zod, and a cache so
 // heavy sources are fetched less often. Garbage becomes "unreachable: <reason>", never a crash.
+import { assertNever } from '../../../shared/errors';
 import { performance } from 'node:perf_hooks';
 import { XMLParser } from 'fast-xml-parser';
 import type { OfficialReport, OfficialState, ProbeResult, ProbeState } from '../../../shared/types';
-import { ProbeFailure, messageOf } from '../net/errors';
+import { ProbeFailure } from '../net/errors';
+import { messageOf } from '../../../shared/errors';
 import { failed, result, type ProbeContext } from '../probes/context';
 import { feedSource } from './feed';
 import { googleWorkspaceSource } from './google-workspace';
@@ -36,10 +38,8 @@ function sourceFor(probe: OfficialProbe): Source<OfficialProbe> {
       return metastatusSource as Source<OfficialProbe>;
     case 'm365':
       return m365Source as Source<OfficialProbe>;
-    default: {
-      const never: never = probe;
-      throw new Error(`unknown source ${String(never)}`);
-    }
+    default:
+      return assertNever(probe, 'probe kind');
   }
 }
 
@@ -80,10 +80,8 @@ export function officialProbeState(state: OfficialState): ProbeState {
       return 'down';
     case 'maintenance':
       return 'maintenance';
-    default: {
-      const never: never = state;
-      return never;
-    }
+    default:
+      return assertNever(state, 'source state');
   }
 }
 

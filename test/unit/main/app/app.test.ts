@@ -1,7 +1,7 @@
 // The Electron shell against a fake electron module, with the real scheduler, history and settings
 // driven by a scripted world and fake timers: what a user would see in the tray, the notifications
 // and the window, and what a hostile page could not do.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -438,6 +438,17 @@ describe('the checklist from the window', () => {
     const report = readFileSync(target, 'utf8');
     expect(report).toMatch(/^# Rapport d’incident : WhatsApp/);
     expect(report).toContain('Fait : Prévenez l’équipe sur le canal de secours');
+  });
+});
+
+describe('the log file', () => {
+  it('holds the confirmed outages and a window page that stopped, in userData/logs', () => {
+    recorder.appEvents.emit('render-process-gone', {}, {}, { reason: 'crashed', exitCode: 139 });
+    const logs = join(recorder.userData, 'logs');
+    const text = readFileSync(join(logs, readdirSync(logs)[0]!), 'utf8');
+    expect(text).toMatch(/INFO {2}\[app\] started version=0\.1\.0-test/);
+    expect(text).toMatch(/\[engine\] whatsapp up → down cause=provider/);
+    expect(text).toMatch(/ERROR \[window\] the window's page stopped \(crashed\) exitCode=139/);
   });
 });
 

@@ -1,5 +1,6 @@
 import { defineConfig } from 'electron-vite';
 import { devCsp } from './scripts/dev-csp';
+import { bridgeTable } from './shared/ipc';
 
 // One build tool for the main process, the preload (CommonJS: sandboxed preloads cannot load ES
 // modules) and the renderer.
@@ -11,6 +12,8 @@ export default defineConfig({
     },
   },
   preload: {
+    // The window's API table (method → channel): the preload cannot load the contract's zod.
+    define: { __VIGIE_BRIDGE__: JSON.stringify(bridgeTable()) },
     build: {
       outDir: 'out/preload',
       rollupOptions: {

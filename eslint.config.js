@@ -40,6 +40,53 @@ export default tseslint.config(
     },
   },
   {
+    // IPC is declared once (shared/ipc.ts): only the typed wrappers touch Electron's IPC objects.
+    files: ['main/app/**'],
+    ignores: ['main/app/ipc.ts', 'main/app/index.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'IPC goes through main/app/ipc.ts (registerIpc, sendEvent).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**'],
+    ignores: ['main/app/ipc.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='send'][callee.object.property.name='webContents']",
+          message: 'Events to the window go through sendEvent (main/app/ipc.ts).',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='send'][callee.object.name=/[cC]ontents$/]",
+          message: 'Events to the window go through sendEvent (main/app/ipc.ts).',
+        },
+        {
+          selector: "MemberExpression[object.name='ipcRenderer']",
+          message: 'Only the preload uses ipcRenderer, through the contract table.',
+        },
+      ],
+    },
+  },
+  {
+    // The preload is the one place ipcRenderer is used.
+    files: ['main/preload.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
     // shared/ is imported by both sides: no Node built-ins, no Electron, no React.
     files: ['shared/**'],
     rules: {

@@ -46,102 +46,205 @@ const serviceId = z.string().regex(/^[a-z0-9~][a-z0-9-]{0,62}$/);
 const time = z.number().finite().nonnegative();
 const runId = z.string().regex(/^run-\d+-[a-z0-9~][a-z0-9-]{0,62}$/);
 
-/** Request schemas, by channel. */
-export const requests = {
-  'snapshot:get': z.undefined(),
-  'engine:checkNow': z.undefined(),
-  'engine:pause': z.strictObject({ until: time.nullable() }),
-  'engine:resume': z.undefined(),
-  'history:uptime': z.strictObject({ serviceId }),
-  'history:days': z.strictObject({ serviceId, days: z.number().int().min(1).max(90) }),
+/**
+ * One call of the window's API: its channel, the schema its request is parsed against in main, how
+ * the method's arguments make that request, and (as a type only) its reply.
+ */
+export interface Call<
+  C extends string = string,
+  S extends z.ZodType = z.ZodType,
+  A extends readonly unknown[] = never,
+  R = unknown,
+> {
+  readonly channel: C;
+  readonly request: S;
+  readonly pack: (...args: A) => z.input<S>;
+  /** Never set: carries the reply's type. */
+  readonly reply?: R;
+}
+
+/** Declares a call replying with R: `call<Snapshot>()('snapshot:get', schema, pack)`. */
+const call =
+  <R>() =>
+  <C extends string, S extends z.ZodType, A extends readonly unknown[]>(
+    channel: C,
+    request: S,
+    pack: (...args: A) => z.input<S>,
+  ): Call<C, S, A, R> => ({ channel, request, pack });
+
+const none = () => undefined;
+
+/**
+ * The window's API, declared once: the preload, the end-to-end bridge, the request schemas and
+ * the handlers' types are all made from this table. A new call is one entry here and its handler.
+ */
+export const api = {
+  snapshot: call<Snapshot>()('snapshot:get', z.undefined(), none),
+  checkNow: call<Snapshot>()('engine:checkNow', z.undefined(), none),
+  pause: call<Snapshot>()(
+    'engine:pause',
+    z.strictObject({ until: time.nullable() }),
+    (until: number | null) => ({ until }),
+  ),
+  resume: call<Snapshot>()('engine:resume', z.undefined(), none),
+  uptime: call<Uptime[]>()(
+    'history:uptime',
+    z.strictObject({ serviceId }),
+    (serviceId: string) => ({
+      serviceId,
+    }),
+  ),
+  days: call<DayCell[]>()(
+    'history:days',
+    z.strictObject({ serviceId, days: z.number().int().min(1).max(90) }),
+    (serviceId: string, days: number) => ({ serviceId, days }),
+  ),
   /**
    * The daily states of many services in one call (the overview: one small request, not one per
    * row; the counts of each day come with the service view).
    */
-  'history:daysMany': z.strictObject({
-    serviceIds: z.array(serviceId).max(500),
-    days: z.number().int().min(1).max(90),
-  }),
-  'history:latency': z
-    .strictObject({ serviceId, from: time, to: time })
-    .refine((r) => r.from < r.to, 'from must be before to'),
-  'history:incidents': z.strictObject({ serviceId: serviceId.optional(), since: time.optional() }),
+  daysMany: call<Record<string, DayState[]>>()(
+    'history:daysMany',
+    z.strictObject({
+      serviceIds: z.array(serviceId).max(500),
+      days: z.number().int().min(1).max(90),
+    }),
+    (serviceIds: readonly string[], days: number) => ({ serviceIds: [...serviceIds], days }),
+  ),
+  latency: call<{ resolution: Resolution; points: LatencyPoint[] }>()(
+    'history:latency',
+    z
+      .strictObject({ serviceId, from: time, to: time })
+      .refine((r) => r.from < r.to, 'from must be before to'),
+    (serviceId: string, from: number, to: number) => ({ serviceId, from, to }),
+  ),
+  incidents: call<Incident[]>()(
+    'history:incidents',
+    z.strictObject({ serviceId: serviceId.optional(), since: time.optional() }),
+    (filter: { serviceId?: string; since?: number }) => filter,
+  ),
   /** Exports incidents (all, or one service's) through a save dialog in main. */
-  'history:export': z.strictObject({
-    format: z.enum(['csv', 'json']),
-    serviceId: serviceId.optional(),
-  }),
-  'catalog:get': z.undefined(),
+  exportIncidents: call<{ readonly path: string | null }>()(
+    'history:export',
+    z.strictObject({ format: z.enum(['csv', 'json']), serviceId: serviceId.optional() }),
+    (format: 'csv' | 'json', serviceId?: string) =>
+      serviceId ? { format, serviceId } : { format },
+  ),
+  catalog: call<CatalogEntry[]>()('catalog:get', z.undefined(), none),
   /** Checks a user's own service once, before it is saved. */
-  'services:try': ownServiceFormSchema,
-  'app:info': z.undefined(),
-  'settings:get': z.undefined(),
-  'settings:set': settingsPatch(),
-  'checklist:get': z.undefined(),
-  'checklist:tick': z.strictObject({
-    runId,
-    key: stepIdSchema,
-    done: z.boolean(),
-    note: z.string().max(500).optional(),
-  }),
-  'checklist:note': z.strictObject({ runId, text: z.string().trim().min(1).max(2000) }),
+  tryService: call<{ readonly service: ServiceConfig; readonly status: ServiceStatus }>()(
+    'services:try',
+    ownServiceFormSchema,
+    (form: z.input<typeof ownServiceFormSchema>) => form,
+  ),
+  info: call<AppInfo>()('app:info', z.undefined(), none),
+  settings: call<Settings>()('settings:get', z.undefined(), none),
+  updateSettings: call<Settings>()(
+    'settings:set',
+    settingsPatch(),
+    (patch: Partial<Settings>) => patch,
+  ),
+  openExternal: call<null>()(
+    'shell:openExternal',
+    z.strictObject({
+      url: z.string().refine((u) => {
+        try {
+          return new URL(u).protocol === 'https:';
+        } catch {
+          return false;
+        }
+      }, 'only https links open outside Vigie'),
+    }),
+    (url: string) => ({ url }),
+  ),
+  checklist: call<ChecklistState>()('checklist:get', z.undefined(), none),
+  tick: call<ChecklistState>()(
+    'checklist:tick',
+    z.strictObject({
+      runId,
+      key: stepIdSchema,
+      done: z.boolean(),
+      note: z.string().max(500).optional(),
+    }),
+    (runId: string, key: string, done: boolean, note?: string) =>
+      note === undefined ? { runId, key, done } : { runId, key, done, note },
+  ),
+  addNote: call<ChecklistState>()(
+    'checklist:note',
+    z.strictObject({ runId, text: z.string().trim().min(1).max(2000) }),
+    (runId: string, text: string) => ({ runId, text }),
+  ),
   /** Exports a run's report through a save dialog in main. */
-  'checklist:report': z.strictObject({ runId, format: z.enum(['md', 'html']) }),
-  'checklist:ready': z.strictObject({ stepId: stepIdSchema, ready: z.boolean() }),
-  'checklist:profile': profileSchema,
-  'messages:save': z.strictObject({ template: messageTemplateSchema }),
-  'messages:restore': z.strictObject({ id: stepIdSchema }),
-  'playbooks:get': z.undefined(),
-  'playbooks:save': z.strictObject({ playbook: playbookSchema }),
-  'playbooks:restore': z.strictObject({ id: stepIdSchema }),
-  'playbooks:assign': z.strictObject({ serviceId, playbookId: stepIdSchema.nullable() }),
-  'clipboard:write': z.strictObject({ text: z.string().min(1).max(10_000) }),
-  'shell:openExternal': z.strictObject({
-    url: z.string().refine((u) => {
-      try {
-        return new URL(u).protocol === 'https:';
-      } catch {
-        return false;
-      }
-    }, 'only https links open outside Vigie'),
-  }),
+  exportReport: call<{ readonly path: string | null }>()(
+    'checklist:report',
+    z.strictObject({ runId, format: z.enum(['md', 'html']) }),
+    (runId: string, format: 'md' | 'html') => ({ runId, format }),
+  ),
+  setReady: call<ChecklistState>()(
+    'checklist:ready',
+    z.strictObject({ stepId: stepIdSchema, ready: z.boolean() }),
+    (stepId: string, ready: boolean) => ({ stepId, ready }),
+  ),
+  setProfile: call<ChecklistState>()(
+    'checklist:profile',
+    profileSchema,
+    (profile: Profile) => profile,
+  ),
+  saveMessage: call<ChecklistState>()(
+    'messages:save',
+    z.strictObject({ template: messageTemplateSchema }),
+    (template: MessageTemplate) => ({ template }),
+  ),
+  restoreMessage: call<ChecklistState>()(
+    'messages:restore',
+    z.strictObject({ id: stepIdSchema }),
+    (id: string) => ({ id }),
+  ),
+  playbooks: call<PlaybooksState>()('playbooks:get', z.undefined(), none),
+  savePlaybook: call<PlaybooksState>()(
+    'playbooks:save',
+    z.strictObject({ playbook: playbookSchema }),
+    (playbook: Playbook) => ({ playbook }),
+  ),
+  restorePlaybook: call<PlaybooksState>()(
+    'playbooks:restore',
+    z.strictObject({ id: stepIdSchema }),
+    (id: string) => ({ id }),
+  ),
+  assignPlaybook: call<PlaybooksState>()(
+    'playbooks:assign',
+    z.strictObject({ serviceId, playbookId: stepIdSchema.nullable() }),
+    (serviceId: string, playbookId: string | null) => ({ serviceId, playbookId }),
+  ),
+  /** Opens the folder of Vigie's log files in the system's file manager. */
+  openLogs: call<null>()('logs:open', z.undefined(), none),
+  /**
+   * Puts what support needs on the clipboard: version, system, settings (no secret), the last
+   * log lines; replies with how many lines went.
+   */
+  copyDiagnostics: call<{ readonly lines: number }>()('logs:copyDiagnostics', z.undefined(), none),
+  copy: call<null>()(
+    'clipboard:write',
+    z.strictObject({ text: z.string().min(1).max(10_000) }),
+    (text: string) => ({ text }),
+  ),
 } as const;
 
-export type Channel = keyof typeof requests;
-export type RequestOf<C extends Channel> = z.infer<(typeof requests)[C]>;
+type Api = typeof api;
+type AnyCall = Api[keyof Api];
+type CallOn<C extends Channel> = Extract<AnyCall, { readonly channel: C }>;
+type ReplyOf<K> = K extends Call<string, z.ZodType, never, infer R> ? R : never;
+
+export type Channel = AnyCall['channel'];
+export type RequestOf<C extends Channel> = z.output<CallOn<C>['request']>;
 
 /** Reply types, by channel. */
-export interface Replies {
-  'snapshot:get': Snapshot;
-  'engine:checkNow': Snapshot;
-  'engine:pause': Snapshot;
-  'engine:resume': Snapshot;
-  'history:uptime': Uptime[];
-  'history:days': DayCell[];
-  'history:daysMany': Record<string, DayState[]>;
-  'history:latency': { resolution: Resolution; points: LatencyPoint[] };
-  'history:incidents': Incident[];
-  'history:export': { readonly path: string | null };
-  'catalog:get': CatalogEntry[];
-  'services:try': { readonly service: ServiceConfig; readonly status: ServiceStatus };
-  'app:info': AppInfo;
-  'settings:get': Settings;
-  'settings:set': Settings;
-  'checklist:get': ChecklistState;
-  'checklist:tick': ChecklistState;
-  'checklist:note': ChecklistState;
-  'checklist:report': { readonly path: string | null };
-  'checklist:ready': ChecklistState;
-  'checklist:profile': ChecklistState;
-  'messages:save': ChecklistState;
-  'messages:restore': ChecklistState;
-  'playbooks:get': PlaybooksState;
-  'playbooks:save': PlaybooksState;
-  'playbooks:restore': PlaybooksState;
-  'playbooks:assign': PlaybooksState;
-  'clipboard:write': null;
-  'shell:openExternal': null;
-}
+export type Replies = { [C in Channel]: ReplyOf<CallOn<C>> };
+
+/** Request schemas, by channel (what main parses every payload against). */
+export const requests = Object.fromEntries(
+  Object.values(api).map((c) => [c.channel, c.request]),
+) as { [C in Channel]: CallOn<C>['request'] };
 
 /** A service the user may watch, with the choices in effect (catalog defaults or settings). */
 export interface CatalogEntry {
@@ -227,51 +330,56 @@ export type VigieEvent =
   | { readonly type: 'focusRun'; readonly runId: string };
 
 /** The typed API the preload exposes as `window.vigie`. */
-export interface VigieApi {
-  snapshot(): Promise<IpcResult<Snapshot>>;
-  checkNow(): Promise<IpcResult<Snapshot>>;
-  pause(until: number | null): Promise<IpcResult<Snapshot>>;
-  resume(): Promise<IpcResult<Snapshot>>;
-  uptime(serviceId: string): Promise<IpcResult<Uptime[]>>;
-  days(serviceId: string, days: number): Promise<IpcResult<DayCell[]>>;
-  daysMany(
-    serviceIds: readonly string[],
-    days: number,
-  ): Promise<IpcResult<Record<string, DayState[]>>>;
-  latency(
-    serviceId: string,
-    from: number,
-    to: number,
-  ): Promise<IpcResult<Replies['history:latency']>>;
-  incidents(filter: { serviceId?: string; since?: number }): Promise<IpcResult<Incident[]>>;
-  exportIncidents(
-    format: 'csv' | 'json',
-    serviceId?: string,
-  ): Promise<IpcResult<Replies['history:export']>>;
-  catalog(): Promise<IpcResult<CatalogEntry[]>>;
-  tryService(form: RequestOf<'services:try'>): Promise<IpcResult<Replies['services:try']>>;
-  info(): Promise<IpcResult<AppInfo>>;
-  settings(): Promise<IpcResult<Settings>>;
-  updateSettings(patch: RequestOf<'settings:set'>): Promise<IpcResult<Settings>>;
-  openExternal(url: string): Promise<IpcResult<null>>;
-  checklist(): Promise<IpcResult<ChecklistState>>;
-  tick(
-    runId: string,
-    key: string,
-    done: boolean,
-    note?: string,
-  ): Promise<IpcResult<ChecklistState>>;
-  addNote(runId: string, text: string): Promise<IpcResult<ChecklistState>>;
-  exportReport(runId: string, format: 'md' | 'html'): Promise<IpcResult<{ path: string | null }>>;
-  setReady(stepId: string, ready: boolean): Promise<IpcResult<ChecklistState>>;
-  setProfile(profile: Profile): Promise<IpcResult<ChecklistState>>;
-  saveMessage(template: MessageTemplate): Promise<IpcResult<ChecklistState>>;
-  restoreMessage(id: string): Promise<IpcResult<ChecklistState>>;
-  playbooks(): Promise<IpcResult<PlaybooksState>>;
-  savePlaybook(playbook: Playbook): Promise<IpcResult<PlaybooksState>>;
-  restorePlaybook(id: string): Promise<IpcResult<PlaybooksState>>;
-  assignPlaybook(serviceId: string, playbookId: string | null): Promise<IpcResult<PlaybooksState>>;
-  copy(text: string): Promise<IpcResult<null>>;
+export type VigieApi = {
+  readonly [K in keyof Api]: (
+    ...args: Parameters<Api[K]['pack']>
+  ) => Promise<IpcResult<ReplyOf<Api[K]>>>;
+} & {
   /** Subscribes to main's events; returns the unsubscribe function. */
   onEvent(listener: (event: VigieEvent) => void): () => void;
+};
+
+/** What the preload and the end-to-end bridge are built from: each method's channel, and the event channel. */
+export interface BridgeTable {
+  readonly calls: Readonly<Record<string, Channel>>;
+  readonly event: typeof EVENT_CHANNEL;
+}
+
+/** The bridge's table, from the contract. */
+export function bridgeTable(): BridgeTable {
+  return {
+    calls: Object.fromEntries(Object.entries(api).map(([name, c]) => [name, c.channel])),
+    event: EVENT_CHANNEL,
+  };
+}
+
+const byChannel = new Map<string, AnyCall>(Object.values(api).map((c) => [c.channel, c]));
+
+/**
+ * What main makes of a call that arrived: the method's arguments (as the window passed them) packed
+ * into its request and parsed against its schema. Anything else is a bad request, never a crash.
+ */
+export function parseCall(
+  channel: string,
+  args: unknown,
+):
+  | { readonly ok: true; readonly request: unknown }
+  | { readonly ok: false; readonly error: IpcError } {
+  const bad = (message: string) =>
+    ({ ok: false, error: { code: 'BAD_REQUEST', message } }) as const;
+  const c = byChannel.get(channel);
+  if (!c) return bad(`unknown channel ${channel}`);
+  if (!Array.isArray(args) || args.length > 8) return bad(`${channel}: arguments must be a list`);
+  let packed: unknown;
+  try {
+    // The window may pass anything: packing is plain object building, and the schema judges it.
+    packed = (c.pack as (...a: unknown[]) => unknown)(...(args as unknown[]));
+  } catch {
+    return bad(`${channel}: unexpected arguments`);
+  }
+  const parsed = c.request.safeParse(packed);
+  if (parsed.success) return { ok: true, request: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
+  return bad(`${channel}: ${where}${issue?.message ?? 'invalid request'}`);
 }

@@ -11,7 +11,7 @@ import {
   type BrowserWindow,
 } from 'electron';
 import { createTranslator, languageFrom, type Translator } from '../../shared/i18n';
-import { EVENT_CHANNEL, type VigieEvent } from '../../shared/ipc';
+import type { VigieEvent } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 import type { Snapshot, VerdictChange } from '../../shared/types';
 import { defaultConfig } from '../engine/catalog';
@@ -35,13 +35,15 @@ import {
   setLaunchAtLogin,
   showNotification,
 } from './desktop';
-import { registerIpc, senderIs } from './ipc';
+import { registerIpc, senderIs, sendEvent } from './ipc';
 import { createTray, type TrayView } from './tray';
 import { saveFile } from './save-file';
 import { startUpdates, type AppUpdates } from './updater';
 import { iconPath, pageUrl, preloadPath } from './paths';
 import { createWindow } from './window';
+import { release } from 'node:os';
 import { join } from 'node:path';
+import { logsAccess } from '../log/diagnostics';
 import { LogSink } from '../log/logger';
 import { logHistoryProblems, logScheduler } from '../log/observe';
 import { logUncaught } from '../log/process-handlers';
@@ -84,8 +86,7 @@ function openRecorder(logs: LogSink): Recorder {
 }
 
 function send(event: VigieEvent): void {
-  const contents = running?.window?.webContents;
-  if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
+  sendEvent(running?.window?.webContents, event);
 }
 
 function render(snapshot: Snapshot): void {
@@ -389,6 +390,18 @@ function start(): void {
       checklist,
       translator: () => running?.tr ?? tr,
       copy: (text) => clipboard.writeText(text),
+      logs: logsAccess(
+        logs,
+        {
+          version: app.getVersion(),
+          system: `${process.platform} ${release()} ${process.arch}`,
+          settings: () => settings.get(),
+        },
+        async (dir) => {
+          const failed = await shell.openPath(dir);
+          if (failed) throw new Error(failed);
+        },
+      ),
     }),
     senderIs(() => running?.window?.webContents.id ?? null, pageUrl()),
   );

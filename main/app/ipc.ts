@@ -3,11 +3,14 @@
 import { messageOf } from '../../shared/errors';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import {
+  EVENT_CHANNEL,
+  parseCall,
   requests,
   type Channel,
   type IpcResult,
   type Replies,
   type RequestOf,
+  type VigieEvent,
 } from '../../shared/ipc';
 
 /** The implementation of each channel. */
@@ -32,22 +35,12 @@ export function registerIpc(
           ok: false,
           error: { code: 'UNTRUSTED_SENDER', message: 'this page may not talk to Vigie' },
         };
-      const parsed = requests[channel].safeParse(payload);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-        return {
-          ok: false,
-          error: {
-            code: 'BAD_REQUEST',
-            message: `${channel}: ${where}${issue?.message ?? 'invalid request'}`,
-          },
-        };
-      }
+      const parsed = parseCall(channel, payload);
+      if (!parsed.ok) return parsed;
       try {
         // The schema for `channel` produced this value, so it is that channel's request type.
         const handler = handlers[channel] as (request: unknown) => Promise<unknown> | unknown;
-        return { ok: true, value: await handler(parsed.data) };
+        return { ok: true, value: await handler(parsed.request) };
       } catch (error) {
         return {
           ok: false,
@@ -62,6 +55,14 @@ export function registerIpc(
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);
   };
+}
+
+/** Pushes an event to the window's page, if it is still there (the one event channel). */
+export function sendEvent(
+  contents: { isDestroyed(): boolean; send(channel: string, event: VigieEvent): void } | undefined,
+  event: VigieEvent,
+): void {
+  if (contents && !contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
 }
 
 /** A sender check for one window whose page was loaded from `pageUrl`. */

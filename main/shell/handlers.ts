@@ -21,6 +21,7 @@ import type { HistoryStore } from '../history/store';
 import type { Checklist } from '../playbooks';
 import { defaults } from '../playbooks/defaults';
 import { configFromSettings } from './engine-config';
+import type { LogsAccess } from '../log/diagnostics';
 
 /** The implementation of each channel. */
 export type Handlers = {
@@ -56,7 +57,12 @@ export interface HandlerDeps {
   readonly translator: () => Translator;
   /** Puts text on the system clipboard. */
   readonly copy: (text: string) => void;
+  /** Vigie's log files: opening their folder, and the diagnostics text with the last lines. */
+  readonly logs?: LogsAccess;
 }
+
+/** Log lines that go with "Copy diagnostics". */
+const DIAGNOSTIC_LINES = 200;
 
 /** The services a person may watch, with the choices in effect. */
 export function catalogEntries(catalog: VigieConfig, settings: Settings): CatalogEntry[] {
@@ -71,6 +77,11 @@ export function catalogEntries(catalog: VigieConfig, settings: Settings): Catalo
     muted: settings.services[service.id]?.muted ?? false,
     custom: ownIds.has(service.id) && !catalog.services.some((c) => c.id === service.id),
   }));
+}
+
+function needLogs(logs: LogsAccess | undefined): LogsAccess {
+  if (!logs) throw new Error('no log files are kept here');
+  return logs;
 }
 
 function need(checklist: Checklist | null): Checklist {
@@ -224,6 +235,15 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'playbooks:assign': ({ serviceId, playbookId }) => {
       need(deps.checklist).playbooks.assign(serviceId, playbookId);
       return playbooksState();
+    },
+    'logs:open': async () => {
+      await needLogs(deps.logs).open();
+      return null;
+    },
+    'logs:copyDiagnostics': () => {
+      const { text, lines } = needLogs(deps.logs).diagnostics(DIAGNOSTIC_LINES);
+      deps.copy(text);
+      return { lines };
     },
     'clipboard:write': ({ text }) => {
       deps.copy(text);

@@ -8,6 +8,7 @@ import type { Settings } from '../../shared/settings-schema';
 import { unwrap, vigie } from '../client';
 import { Choice, TextField, Toggle, wholeNumberIn } from '../components/Fields';
 import { AddService } from '../components/AddService';
+import { LogsSettings } from '../components/LogsSettings';
 import { SecondOpinionSettings } from '../components/SecondOpinionSettings';
 import { Failure, Loading } from '../components/States';
 import { formatBytes } from '../format';
@@ -330,6 +331,7 @@ export function SettingsView({
           </dl>
         )}
       </fieldset>
+      <LogsSettings />
     </section>
   );
 }

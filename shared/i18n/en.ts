@@ -411,6 +411,17 @@ export const en = {
     bytesMonth: 'A month of checks',
     bytesMonthValue: 'about {{bytes}} at this interval (from today’s checks)',
     version: 'Version',
+    logs: 'Log files',
+    logsHint:
+      'If Vigie did not warn you when it should have, these files say why. They hold no password or token.',
+    openLogs: 'Open the logs folder',
+    copyDiagnostics: 'Copy diagnostics',
+    diagnosticsCopied_zero:
+      'Copied: version, system and settings (no log line yet). Paste them into your message to support.',
+    diagnosticsCopied_one:
+      'Copied: version, system, settings and the last log line. Paste it into your message to support.',
+    diagnosticsCopied_other:
+      'Copied: version, system, settings and the last {{count}} log lines. Paste them into your message to support.',
   },
   history: {
     heading:

@@ -446,6 +446,17 @@ export const fr: Messages = {
     bytesMonth: 'Un mois de vérifications',
     bytesMonthValue: 'environ {{bytes}} à cet intervalle (d’après les vérifications du jour)',
     version: 'Version',
+    logs: 'Journaux',
+    logsHint:
+      'Si Vigie ne vous a pas prévenu alors qu’il l’aurait dû, ces fichiers disent pourquoi. Ils ne contiennent ni mot de passe ni jeton.',
+    openLogs: 'Ouvrir le dossier des journaux',
+    copyDiagnostics: 'Copier le diagnostic',
+    diagnosticsCopied_zero:
+      'Copié : version, système et réglages (aucune ligne de journal pour l’instant). Collez-le dans votre message à l’assistance.',
+    diagnosticsCopied_one:
+      'Copié : version, système, réglages et la dernière ligne du journal. Collez-le dans votre message à l’assistance.',
+    diagnosticsCopied_other:
+      'Copié : version, système, réglages et les {{count}} dernières lignes du journal. Collez-le dans votre message à l’assistance.',
   },
   history: {
     heading:

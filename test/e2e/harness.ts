@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { requests, type Channel, type VigieEvent } from '../../shared/ipc';
+import { bridgeTable, parseCall, type Channel, type VigieEvent } from '../../shared/ipc';
+import { messageOf } from '../../shared/errors';
 import type { Handlers } from '../../main/shell/handlers';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -67,24 +68,15 @@ export async function openPage(
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text());
   });
-  await page.exposeBinding('__vigieInvoke', async (_source, channel: string, payload: unknown) => {
-    // The same validation as the app's IPC layer: the payload is parsed against the contract.
-    if (!(channel in requests))
-      return { ok: false, error: { code: 'BAD_REQUEST', message: `unknown channel ${channel}` } };
-    const parsed = requests[channel as Channel].safeParse(payload);
-    if (!parsed.success)
-      return {
-        ok: false,
-        error: { code: 'BAD_REQUEST', message: parsed.error.issues[0]?.message ?? 'invalid' },
-      };
+  await page.exposeBinding('__vigieInvoke', async (_source, channel: string, args: unknown) => {
+    // The same packing and validation as the app's IPC layer (shared/ipc.ts's parseCall).
+    const parsed = parseCall(channel, args);
+    if (!parsed.ok) return parsed;
     try {
       const handler = handlers[channel as Channel] as (request: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      return { ok: true, value: await handler(parsed.request) };
     } catch (error) {
-      return {
-        ok: false,
-        error: { code: 'FAILED', message: error instanceof Error ? error.message : String(error) },
-      };
+      return { ok: false, error: { code: 'FAILED', message: messageOf(error) } };
     }
   });
   await page.addInitScript(BRIDGE);
@@ -100,57 +92,31 @@ export async function openPage(
 }
 
 /**
- * The page side of the bridge: window.vigie over the exposed binding, with the same methods as
- * the preload. A plain string, so no transpiler helper (esbuild's __name) leaks into the page.
+ * The page side of the bridge: window.vigie over the exposed binding, made from the contract's
+ * table like the preload (one method per call, arguments sent as they are). A plain string, so no
+ * transpiler helper (esbuild's __name) leaks into the page.
  */
 export const BRIDGE = `
 (() => {
+  const table = ${JSON.stringify(bridgeTable())};
   // Each call's span in page time, so benchmarks can tell the bridge's share from the page's own.
   window.__vigieBridgeLog = [];
-  const invoke = async (channel, payload) => {
+  const invoke = async (channel, args) => {
     const start = performance.now();
     try {
-      return await window.__vigieInvoke(channel, payload);
+      return await window.__vigieInvoke(channel, args);
     } finally {
       window.__vigieBridgeLog.push({ channel, start, end: performance.now() });
     }
   };
   const listeners = new Set();
   window.__vigieDispatch = (event) => { for (const listener of listeners) listener(event); };
-  window.vigie = {
-    snapshot: () => invoke('snapshot:get'),
-    checkNow: () => invoke('engine:checkNow'),
-    pause: (until) => invoke('engine:pause', { until }),
-    resume: () => invoke('engine:resume'),
-    uptime: (serviceId) => invoke('history:uptime', { serviceId }),
-    days: (serviceId, days) => invoke('history:days', { serviceId, days }),
-    daysMany: (serviceIds, days) => invoke('history:daysMany', { serviceIds: [...serviceIds], days }),
-    latency: (serviceId, from, to) => invoke('history:latency', { serviceId, from, to }),
-    incidents: (filter) => invoke('history:incidents', filter),
-    exportIncidents: (format, serviceId) =>
-      invoke('history:export', serviceId ? { format, serviceId } : { format }),
-    catalog: () => invoke('catalog:get'),
-    tryService: (form) => invoke('services:try', form),
-    info: () => invoke('app:info'),
-    settings: () => invoke('settings:get'),
-    updateSettings: (patch) => invoke('settings:set', patch),
-    openExternal: (url) => invoke('shell:openExternal', { url }),
-    checklist: () => invoke('checklist:get'),
-    tick: (runId, key, done, note) =>
-      invoke('checklist:tick', note === undefined ? { runId, key, done } : { runId, key, done, note }),
-    addNote: (runId, text) => invoke('checklist:note', { runId, text }),
-    exportReport: (runId, format) => invoke('checklist:report', { runId, format }),
-    setReady: (stepId, ready) => invoke('checklist:ready', { stepId, ready }),
-    setProfile: (profile) => invoke('checklist:profile', profile),
-    saveMessage: (template) => invoke('messages:save', { template }),
-    restoreMessage: (id) => invoke('messages:restore', { id }),
-    playbooks: () => invoke('playbooks:get'),
-    savePlaybook: (playbook) => invoke('playbooks:save', { playbook }),
-    restorePlaybook: (id) => invoke('playbooks:restore', { id }),
-    assignPlaybook: (serviceId, playbookId) => invoke('playbooks:assign', { serviceId, playbookId }),
-    copy: (text) => invoke('clipboard:write', { text }),
+  const vigie = {
     onEvent: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
   };
+  for (const [name, channel] of Object.entries(table.calls))
+    vigie[name] = (...args) => invoke(channel, args);
+  window.vigie = vigie;
 })();
 `;
 

@@ -2,6 +2,7 @@
 // with 90 days: a service's uptime, days, latency chart and evidence; the incidents and their
 // export; the settings, saved or refused beside the field; a network that blocks a service and a
 // machine that is offline; Arabic right to left. Accessible (axe) in light, dark and Arabic.
+import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fixture } from '../lab/lab';
 import { screenshotPath } from './harness';
@@ -251,6 +252,27 @@ describe('settings', () => {
     expect(await ownOpinion.isDisabled()).toBe(true);
 
     expect(await inBothThemes(page, 'settings')).toEqual({ light: [], dark: [] });
+
+    // The log files: their folder opens, and the diagnostics support needs go to the clipboard,
+    // with the last lines of the log and nothing secret.
+    world.logs.redactor.addSecret('tk_live_5ecret');
+    world.logs.logger('alerts').warn('ntfy refused token tk_live_5ecret');
+    await page.getByRole('button', { name: 'Open the logs folder' }).click();
+    await expect.poll(() => world.openedFolders).toEqual([join(world.dir, 'logs')]);
+    await page.getByRole('button', { name: 'Copy diagnostics' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Copied:/ })
+          .textContent(),
+      )
+      .toMatch(/^Copied: version, system, settings and the last (log line|\d+ log lines)\./);
+    const diagnostics = world.copied.at(-1)!;
+    expect(diagnostics).toMatch(/^Vigie 0\.1\.0-e2e — linux e2e x64\n/);
+    expect(diagnostics).toContain('"intervalSeconds": 120');
+    expect(diagnostics).toContain('[alerts] ntfy refused token ***');
+    expect(diagnostics).not.toContain('tk_live_5ecret');
 
     await page.getByRole('button', { name: 'Remove My shop' }).click();
     await expect.poll(() => world.settings.get().customServices).toEqual([]);

@@ -1,6 +1,9 @@
 // The world the window's end-to-end tests run in: lab servers on loopback, a real engine checking
 // them, a real history seeded with 90 days, real settings, the renderer built by Vite and
 // Chromium. Exports land in a temporary folder instead of a save dialog.
+import { LogSink } from '../../main/log/logger';
+import { logsAccess } from '../../main/log/diagnostics';
+import { logScheduler } from '../../main/log/observe';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +40,10 @@ export interface World {
   readonly checklist: Checklist;
   /** Links the page asked to open in the browser. */
   readonly opened: string[];
+  /** The app's log, as the app keeps it (in the data folder's logs/). */
+  readonly logs: LogSink;
+  /** Folders the page asked to open in the file manager. */
+  readonly openedFolders: string[];
   handlers(): Handlers;
   close(): Promise<void>;
 }
@@ -115,7 +122,11 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       history.incidents().filter((i) => i.end === null),
     );
   });
+  const logs = new LogSink({ dir: join(dir, 'logs') });
+  logScheduler(engine.scheduler, logs.logger('engine'));
   const world: World = {
+    logs,
+    openedFolders: [],
     lab,
     browser,
     engine,
@@ -154,6 +165,13 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         copy: (text) => {
           world.copied.push(text);
         },
+        logs: logsAccess(
+          logs,
+          { version: '0.1.0-e2e', system: 'linux e2e x64', settings: () => settings.get() },
+          async (folder) => {
+            world.openedFolders.push(folder);
+          },
+        ),
       }),
     async close() {
       await browser.close();

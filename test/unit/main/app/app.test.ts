@@ -258,13 +258,13 @@ describe('the window', () => {
 
   it('answers its own page, and only its own page, with validated requests', async () => {
     const ours = { sender: window.webContents, senderFrame: { url: window.loaded, parent: null } };
-    const snapshot = (await recorder.handlers.get('snapshot:get')!(ours, undefined)) as {
+    const snapshot = (await recorder.handlers.get('snapshot:get')!(ours, [])) as {
       ok: boolean;
       value: { overall: string };
     };
     expect(snapshot).toMatchObject({ ok: true, value: { overall: 'outage' } });
     const stranger = { sender: { id: -1 }, senderFrame: { url: window.loaded, parent: null } };
-    expect(await recorder.handlers.get('snapshot:get')!(stranger, undefined)).toMatchObject({
+    expect(await recorder.handlers.get('snapshot:get')!(stranger, [])).toMatchObject({
       ok: false,
       error: { code: 'UNTRUSTED_SENDER' },
     });
@@ -272,24 +272,24 @@ describe('the window', () => {
       sender: window.webContents,
       senderFrame: { url: 'https://evil.example/index.html', parent: null },
     };
-    expect(await recorder.handlers.get('snapshot:get')!(otherPage, undefined)).toMatchObject({
+    expect(await recorder.handlers.get('snapshot:get')!(otherPage, [])).toMatchObject({
       ok: false,
       error: { code: 'UNTRUSTED_SENDER' },
     });
-    expect(await recorder.handlers.get('engine:pause')!(ours, { until: 'soon' })).toMatchObject({
+    expect(await recorder.handlers.get('engine:pause')!(ours, ['soon'])).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST', message: expect.stringContaining('until') },
     });
     expect(
-      await recorder.handlers.get('shell:openExternal')!(ours, { url: 'http://plain.example/' }),
+      await recorder.handlers.get('shell:openExternal')!(ours, ['http://plain.example/']),
     ).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST', message: expect.stringContaining('only https links') },
     });
     expect(
-      await recorder.handlers.get('settings:set')!(ours, { intervalSeconds: 1 }),
+      await recorder.handlers.get('settings:set')!(ours, [{ intervalSeconds: 1 }]),
     ).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await recorder.handlers.get('settings:set')!(ours, { language: 'fr' })).toMatchObject({
+    expect(await recorder.handlers.get('settings:set')!(ours, [{ language: 'fr' }])).toMatchObject({
       ok: true,
       value: { language: 'fr' },
     });
@@ -311,7 +311,7 @@ describe('settings from the window', () => {
     const ours = { sender: window.webContents, senderFrame: { url: window.loaded, parent: null } };
     const notified = recorder.notifications.length;
     expect(
-      await recorder.handlers.get('settings:set')!(ours, { intervalSeconds: 120 }),
+      await recorder.handlers.get('settings:set')!(ours, [{ intervalSeconds: 120 }]),
     ).toMatchObject({ ok: true });
     expect(world.intervals.at(-1)).toBe(120);
     const checks = world.checks;
@@ -339,7 +339,7 @@ describe("the window's other requests", () => {
   it('exports incidents where the person chose, and writes nothing when they cancel', async () => {
     const target = join(recorder.userData, 'export.csv');
     recorder.saveAnswer = target;
-    const saved = await recorder.handlers.get('history:export')!(ours(), { format: 'csv' });
+    const saved = await recorder.handlers.get('history:export')!(ours(), ['csv']);
     expect(saved).toEqual({ ok: true, value: { path: target } });
     expect(recorder.saveDialogs.at(-1)?.defaultPath).toMatch(
       /^\/documents\/vigie-incidents-\d{4}-\d{2}-\d{2}\.csv$/,
@@ -350,42 +350,38 @@ describe("the window's other requests", () => {
     );
     expect(csv).toContain('WhatsApp');
     recorder.saveAnswer = null;
-    expect(await recorder.handlers.get('history:export')!(ours(), { format: 'json' })).toEqual({
+    expect(await recorder.handlers.get('history:export')!(ours(), ['json'])).toEqual({
       ok: true,
       value: { path: null },
     });
   });
 
   it('turns launch at login on and off from the settings view', async () => {
-    await recorder.handlers.get('settings:set')!(ours(), { launchAtLogin: false });
+    await recorder.handlers.get('settings:set')!(ours(), [{ launchAtLogin: false }]);
     expect(existsSync(autostart())).toBe(false);
-    await recorder.handlers.get('settings:set')!(ours(), { launchAtLogin: true });
+    await recorder.handlers.get('settings:set')!(ours(), [{ launchAtLogin: true }]);
     expect(existsSync(autostart())).toBe(true);
   });
 
   it('lists the catalog with the choices in effect, and tries a new service once', async () => {
-    const catalog = (await recorder.handlers.get('catalog:get')!(ours(), undefined)) as {
+    const catalog = (await recorder.handlers.get('catalog:get')!(ours(), [])) as {
       value: { id: string; critical: boolean; custom: boolean }[];
     };
     expect(catalog.value.length).toBeGreaterThan(10);
     expect(catalog.value.find((e) => e.id === 'whatsapp')).toMatchObject({ custom: false });
-    const tried = await recorder.handlers.get('services:try')!(ours(), {
-      name: 'My shop',
-      url: 'https://shop.example/',
-      expectStatus: null,
-    });
+    const tried = await recorder.handlers.get('services:try')!(ours(), [
+      { name: 'My shop', url: 'https://shop.example/', expectStatus: null },
+    ]);
     expect(tried).toMatchObject({
       ok: true,
       value: { service: { id: 'own-my-shop', name: 'My shop' }, status: { state: 'up' } },
     });
     expect(
-      await recorder.handlers.get('services:try')!(ours(), {
-        name: 'WhatsApp',
-        url: 'https://shop.example/',
-        expectStatus: null,
-      }),
+      await recorder.handlers.get('services:try')!(ours(), [
+        { name: 'WhatsApp', url: 'https://shop.example/', expectStatus: null },
+      ]),
     ).toMatchObject({ ok: false, error: { message: 'name: duplicate' } });
-    const info = (await recorder.handlers.get('app:info')!(ours(), undefined)) as {
+    const info = (await recorder.handlers.get('app:info')!(ours(), [])) as {
       value: { dataDir: string; bytesToday: number; bytesPerMonth: number };
     };
     expect(info.value.dataDir).toBe(recorder.userData);
@@ -400,8 +396,8 @@ describe('the checklist from the window', () => {
     const window = recorder.windows.at(-1)!;
     return { sender: window.webContents, senderFrame: { url: window.loaded, parent: null } };
   };
-  const invoke = (channel: string, payload?: unknown) =>
-    recorder.handlers.get(channel)!(ours(), payload) as Promise<{
+  const invoke = (channel: string, ...args: unknown[]) =>
+    recorder.handlers.get(channel)!(ours(), args) as Promise<{
       ok: boolean;
       value: never;
       error?: { message: string };
@@ -414,23 +410,22 @@ describe('the checklist from the window', () => {
     expect(state.runs).toHaveLength(1);
     const run = state.runs[0]!;
     expect(run.services.map((s) => s.id)).toEqual(['whatsapp']);
-    const ticked = (
-      await invoke('checklist:tick', { runId: run.id, key: 'd-tell-team', done: true })
-    ).value as typeof state;
+    const ticked = (await invoke('checklist:tick', run.id, 'd-tell-team', true))
+      .value as typeof state;
     expect(ticked.runs[0]!.steps.find((s) => s.key === 'd-tell-team')!.done).toMatchObject({
       at: expect.any(Number),
     });
-    expect(await invoke('checklist:tick', { runId: run.id, key: 'D!', done: true })).toMatchObject({
+    expect(await invoke('checklist:tick', run.id, 'D!', true)).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('key') },
     });
-    expect(await invoke('clipboard:write', { text: 'Call us at 06 12 34 56 78' })).toMatchObject({
+    expect(await invoke('clipboard:write', 'Call us at 06 12 34 56 78')).toMatchObject({
       ok: true,
     });
     expect(recorder.clipboard).toEqual(['Call us at 06 12 34 56 78']);
     const target = join(recorder.userData, 'report.md');
     recorder.saveAnswer = target;
-    expect(await invoke('checklist:report', { runId: run.id, format: 'md' })).toMatchObject({
+    expect(await invoke('checklist:report', run.id, 'md')).toMatchObject({
       ok: true,
       value: { path: target },
     });

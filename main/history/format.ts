@@ -13,9 +13,12 @@ export type SegmentKind = 'raw' | 'r5m' | 'r1h';
 export const RECORD_SIZE: Readonly<Record<SegmentKind, number>> = { raw: 32, r5m: 48, r1h: 48 };
 const KIND_CODE: Readonly<Record<SegmentKind, number>> = { raw: 1, r5m: 2, r1h: 3 };
 
-export const STATES: readonly VerdictState[] = ['up', 'degraded', 'down', 'maintenance', 'unknown'];
-const CAUSES: readonly Cause[] = [null, 'provider', 'network', 'local', 'unconfirmed', 'regional'];
-export const CODES: readonly ProbeCode[] = [
+// The three lists below are stored by position: APPEND ONLY. A value moved or removed would make
+// every history already on disk read wrong; test/unit/main/history/format-lists.test.ts pins the
+// order, and the checks after them make a value missing from a list a compile error.
+export const STATES = ['up', 'degraded', 'down', 'maintenance', 'unknown'] as const;
+const CAUSES = [null, 'provider', 'network', 'local', 'unconfirmed', 'regional'] as const;
+export const CODES = [
   'DNS_SERVFAIL',
   'DNS_NXDOMAIN',
   'DNS_TIMEOUT',
@@ -28,7 +31,27 @@ export const CODES: readonly ProbeCode[] = [
   'SLOW',
   'TOO_LARGE',
   'BAD_PAYLOAD',
-];
+] as const;
+
+/** True when the list holds every value of T (else the constant below does not compile). */
+type Covers<T, List extends readonly unknown[]> = [Exclude<T, List[number]>] extends [never]
+  ? true
+  : { missing: Exclude<T, List[number]> };
+const statesCovered: Covers<VerdictState, typeof STATES> = true;
+const causesCovered: Covers<Cause, typeof CAUSES> = true;
+const codesCovered: Covers<ProbeCode, typeof CODES> = true;
+// The codes are a 16-bit mask in a raw record: a 17th code needs a new record format.
+const codesFit: (typeof CODES)['length'] extends
+  0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15 | 16
+  ? true
+  : never = true;
+void [statesCovered, causesCovered, codesCovered, codesFit];
+
+/** The stored position of a value; a value the list lacks (impossible once compiled) is `fallback`. */
+function positionIn<T>(list: readonly T[], value: T, fallback: number): number {
+  const at = list.indexOf(value);
+  return at < 0 ? fallback : at;
+}
 
 /** One service's verdict at one cycle, as stored. */
 export interface RawSample {
@@ -89,13 +112,14 @@ export function intact(buffer: Buffer, offset: number, size: number): boolean {
 /** Writes a raw sample at `offset` (32 bytes). */
 export function encodeRaw(sample: RawSample, buffer: Buffer, offset: number): void {
   buffer.writeUInt16LE(sample.service, offset + 4);
-  buffer.writeUInt8(STATES.indexOf(sample.state), offset + 6);
-  buffer.writeUInt8(CAUSES.indexOf(sample.cause), offset + 7);
+  buffer.writeUInt8(positionIn(STATES, sample.state, STATES.indexOf('unknown')), offset + 6);
+  buffer.writeUInt8(positionIn(CAUSES, sample.cause, 0), offset + 7);
   buffer.writeDoubleLE(sample.at, offset + 8);
   buffer.writeFloatLE(sample.latencyMs, offset + 16);
   buffer.writeUInt32LE(Math.min(0xffffffff, Math.max(0, Math.round(sample.bytes))), offset + 20);
   let mask = 0;
-  for (const code of sample.codes) mask |= 1 << CODES.indexOf(code);
+  // A code the list lacks is left out, never a negative shift that would make the write throw.
+  for (const code of sample.codes) if (CODES.includes(code)) mask |= 1 << CODES.indexOf(code);
   buffer.writeUInt16LE(mask, offset + 24);
   buffer.fill(0, offset + 26, offset + 32);
   seal(buffer, offset, RECORD_SIZE.raw);

@@ -19,28 +19,26 @@ import { statuspageSource } from './statuspage';
 
 const SOURCE_MAX_BYTES = 4 * 1024 * 1024;
 
-function sourceFor(probe: OfficialProbe): Source<OfficialProbe> {
-  // Each source is typed for its own probe kind; the switch guarantees they match.
-  switch (probe.kind) {
-    case 'statuspage':
-      return statuspageSource as Source<OfficialProbe>;
-    case 'incidentio':
-      return incidentioSource as Source<OfficialProbe>;
-    case 'instatus':
-      return instatusSource as Source<OfficialProbe>;
-    case 'google-workspace':
-      return googleWorkspaceSource as Source<OfficialProbe>;
-    case 'slack':
-      return slackSource as Source<OfficialProbe>;
-    case 'feed':
-      return feedSource as Source<OfficialProbe>;
-    case 'metastatus':
-      return metastatusSource as Source<OfficialProbe>;
-    case 'm365':
-      return m365Source as Source<OfficialProbe>;
-    default:
-      return assertNever(probe, 'probe kind');
-  }
+/**
+ * Every official source, by its probe kind. The mapped type makes a kind without a source (or a
+ * source read with another kind's probe) a compile error: a new source is its file and one line here.
+ */
+const SOURCES: {
+  readonly [K in OfficialProbe['kind']]: Source<Extract<OfficialProbe, { kind: K }>>;
+} = {
+  statuspage: statuspageSource,
+  incidentio: incidentioSource,
+  instatus: instatusSource,
+  'google-workspace': googleWorkspaceSource,
+  slack: slackSource,
+  feed: feedSource,
+  metastatus: metastatusSource,
+  m365: m365Source,
+};
+
+function sourceFor<P extends OfficialProbe>(probe: P): Source<P> {
+  // SOURCES pairs each kind with the source of that kind's probes: the lookup keeps the pair.
+  return SOURCES[probe.kind] as unknown as Source<P>;
 }
 
 interface CacheEntry {

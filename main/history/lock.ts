@@ -192,7 +192,8 @@ export function acquireLock(
       );
     }
     if (outcome.kind === 'held') {
-      throw new HistoryLockedError(dir, outcome.owner.pid, outcome.owner.host ?? null);
+      const { pid, host } = outcome.owner;
+      throw new HistoryLockedError(dir, pid, host !== undefined && host !== sys.host ? host : null);
     }
     if (sys.now() > deadline) {
       throw new Error(

@@ -5,13 +5,14 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { acquireLock, HistoryLockedError, STALE_MS } from '../../main/history/lock';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { acquireLock, HEARTBEAT_MS, HistoryLockedError, STALE_MS } from '../../main/history/lock';
 import { MINUTE } from '../../shared/durations';
 import { Writers, type Answer } from './lock-writers';
 
@@ -58,6 +59,43 @@ describe('the writer lock', () => {
     const lock = acquireLock(dir);
     expect(lock.takeover).toMatch(/on shop-laptop, silent for 2\d minutes$/);
     lock.release();
+  });
+
+  it("a lock naming this process's pid but another start (a container started again): taken over, and said", () => {
+    const dir = fresh();
+    plant(dir, { pid: process.pid, host: hostname(), start: 'another-start', token: 'c0ffee' });
+    const lock = acquireLock(dir);
+    expect(lock.takeover).toMatch(
+      /^took over the history lock from a lock of pid \d+ \(this process's number\)/,
+    );
+    // While it is held, this same process opening the history again is refused, naming itself.
+    expect(() => acquireLock(dir)).toThrow(new RegExp(`pid ${process.pid}\\)`));
+    lock.release();
+  });
+
+  it('an empty lock older than a few seconds (a crash between creating and writing it): taken over, and said', () => {
+    const dir = fresh();
+    plant(dir, '', 10_000);
+    const lock = acquireLock(dir);
+    expect(lock.takeover).toMatch(/^took over the history lock from an empty lock file/);
+    lock.release();
+  });
+
+  it('a live writer touches its lock each minute: on disk it never looks older than its heartbeat', () => {
+    vi.useFakeTimers({
+      now: Date.UTC(2021, 9, 4, 15, 0),
+      toFake: ['setInterval', 'clearInterval', 'Date'],
+    });
+    try {
+      const dir = fresh();
+      const lock = acquireLock(dir);
+      vi.advanceTimersByTime(10 * HEARTBEAT_MS);
+      const { mtimeMs } = statSync(join(dir, 'writer.lock'));
+      expect(Math.abs(mtimeMs - Date.now())).toBeLessThan(HEARTBEAT_MS);
+      lock.release();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('releasing removes only our own lock, and leaves no file aside', () => {

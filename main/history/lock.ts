@@ -73,6 +73,8 @@ function alive(pid: number): boolean {
 }
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** This process's start, told once (on Windows each telling runs PowerShell). */
+let ownStart: string | null | undefined;
 
 /** This process, this computer, the real file system. */
 export const realSystem: LockSystem = {
@@ -81,7 +83,7 @@ export const realSystem: LockSystem = {
   host: hostname(),
   now: Date.now,
   alive,
-  start: (pid) => processStart(pid),
+  start: (pid) => (pid === process.pid ? (ownStart ??= processStart(pid)) : processStart(pid)),
   sleep: (ms) => void Atomics.wait(sleeper, 0, 0, ms),
 };
 
@@ -118,9 +120,12 @@ function judgeLock(system: LockSystem, found: Found, ownStart: string | null): V
   const since = system.now() - found.touchedAt;
   const holder = holderOf(found.text);
   if (holder === null) {
-    if (since <= UNREADABLE_MS) return { kind: 'busy' };
+    // Being written now (touched within seconds, either way: a clock set back must not block).
+    if (Math.abs(since) <= UNREADABLE_MS) return { kind: 'busy' };
     const what = found.text.trim() === '' ? 'an empty lock file' : 'an unreadable lock file';
-    return { kind: 'gone', why: `${what}, untouched for ${age(since)}` };
+    const when =
+      since < 0 ? `dated ${age(-since)} ahead of this clock` : `untouched for ${age(since)}`;
+    return { kind: 'gone', why: `${what}, ${when}` };
   }
   const { pid, host, start } = holder;
   const held = { kind: 'held', owner: holder } as const;
@@ -150,7 +155,7 @@ function judgeClaim(system: LockSystem, found: Found): Verdict<never> {
   const since = system.now() - found.touchedAt;
   const claimer = holderOf(found.text);
   const gone = { kind: 'gone', why: '' } as const;
-  const fresh = since <= UNREADABLE_MS ? ({ kind: 'busy' } as const) : gone;
+  const fresh = Math.abs(since) <= UNREADABLE_MS ? ({ kind: 'busy' } as const) : gone;
   if (claimer === null || (claimer.host !== undefined && claimer.host !== system.host))
     return fresh;
   // Ours, left by an attempt of this process that failed: claims are only made synchronously.

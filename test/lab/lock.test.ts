@@ -13,6 +13,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { acquireLock, HEARTBEAT_MS, HistoryLockedError, STALE_MS } from '../../main/history/lock';
+import { openHistory } from '../../main/history/store';
 import { MINUTE } from '../../shared/durations';
 import { Writers, type Answer } from './lock-writers';
 
@@ -95,6 +96,20 @@ describe('the writer lock', () => {
       lock.release();
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it('a takeover is among the history\'s warnings, which `watch` prints on stderr as "history: …"', () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'history'));
+    plant(join(dir, 'history'), '{"pid":', 2 * MINUTE);
+    const store = openHistory({ dir });
+    try {
+      expect(store.warnings).toEqual([
+        'took over the history lock from an unreadable lock file, untouched for 2 minutes',
+      ]);
+    } finally {
+      store.close();
     }
   });
 

@@ -95,6 +95,14 @@ describe('a lock nobody holds is taken over, and said', () => {
     expect(refusal(() => acquire(101)).pid).toBe(4000);
   });
 
+  it('an empty lock touched in the future (a clock set back) is not being written either', () => {
+    fs.plant(LOCK, '', -10 * MINUTE);
+    expect(acquire(101).takeover).toBe(
+      'took over the history lock from an empty lock file, dated 10 minutes ahead of this clock',
+    );
+    expect(clock.now).toBe(T0);
+  });
+
   it('an empty lock nobody finishes is taken once it is a few seconds old', () => {
     fs.plant(LOCK, '');
     const lock = acquire(101);

@@ -246,6 +246,35 @@ describe('writers interleaved at the worst moment', () => {
     expect([...fs.files.keys()]).toEqual([LOCK]);
   });
 
+  it.each([
+    ['unreadable, a minute old', '{"pid":', MINUTE, 0],
+    [
+      'by a pid now another program’s',
+      JSON.stringify({ pid: 4000, host: 'till', start: 'x' }),
+      0,
+      0,
+    ],
+    [
+      'by this process, left by an attempt that failed',
+      JSON.stringify({ pid: 101, host: 'till' }),
+      0,
+      0,
+    ],
+    [
+      'by another computer, fresh: waited for 5 s',
+      JSON.stringify({ pid: 9, host: 'laptop' }),
+      0,
+      UNREADABLE_MS,
+    ],
+  ])('a claim %s is taken over', (_, claim, agoMs, waited) => {
+    fs.plant(LOCK, lockText(4321, 'boot-1/1'));
+    fs.plant(`${LOCK}.${find(fs, LOCK)?.key}.claim`, claim, agoMs);
+    acquire(101);
+    expect(holderPid()).toBe(101);
+    expect(clock.now - T0).toBeGreaterThanOrEqual(waited);
+    expect(clock.now - T0).toBeLessThan(waited + SECOND);
+  });
+
   it('a claim held by a live writer is waited for, then said as a problem, not as a holder', () => {
     fs.plant(LOCK, lockText(4321, 'boot-1/1'));
     const stale = find(fs, LOCK);

@@ -1,30 +1,27 @@
-// One writer per data folder: a lock file naming the writer (pid, host, a random token), created
-// whole in one step (written aside, then hard-linked into place, which fails if a lock exists),
-// and kept fresh by a heartbeat. A lock is taken over only when its writer is gone — its process
-// no longer exists, or its heartbeat stopped (a pid reused by another program, a writer on another
-// computer sharing the folder) — and only atomically (renamed away, checked, then removed), and a
-// takeover is always said. A live writer is refused with a clear message.
-import {
-  closeSync,
-  linkSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+// One writer per data folder: a lock file naming its writer (pid, the start time of that process,
+// host, a random token), made whole and taken over atomically (see lock-file.ts), and kept fresh by
+// a heartbeat. A lock's writer is gone when its process no longer exists, when its pid now names
+// another process (a start time that differs: a pid reused after a reboot, or a container started
+// again with the same pid as ours), when it is unreadable and older than a few seconds (a crash
+// between creating it and writing it), or, where the start time cannot be told (another computer
+// sharing the folder, an older lock), when its heartbeat has stopped. A gone writer's lock is taken
+// over and said; a live writer is refused with a message naming it; writers racing for a lock that
+// is mid-way look again until one of them owns it.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { MINUTE } from '../../shared/durations';
+import { MINUTE, SECOND } from '../../shared/durations';
+import { nodeLockFs, sweep, take, type Found, type LockFs, type Verdict } from './lock-file';
+import { processStart } from './process-start';
 
 /** How often the writer says it is alive, by touching its lock. */
 export const HEARTBEAT_MS = MINUTE;
-/** A lock not touched for this long belongs to a writer that is gone, whatever its pid says. */
+/** A lock not touched for this long, whose writer cannot be told otherwise, belongs to a writer that is gone. */
 export const STALE_MS = 5 * MINUTE;
+/** An unreadable lock (empty, damaged) this old is no writer's; younger, its writer may be writing it. */
+export const UNREADABLE_MS = 5 * SECOND;
+/** How long a writer looks again at a lock that is mid-way before giving up. */
+export const WAIT_MS = 3 * UNREADABLE_MS;
 
 /** Thrown when another live process already writes this history. */
 export class HistoryLockedError extends Error {
@@ -46,18 +43,24 @@ export class HistoryLockedError extends Error {
   }
 }
 
-/** What a lock file says. */
-interface Holder {
-  readonly pid?: number;
-  readonly host?: string;
-  readonly since?: string;
-  readonly token?: string;
-}
-
 /** A lock taken: its release, and what was taken over to get it (said to the user), if anything. */
 export interface HeldLock {
   release(): void;
   readonly takeover: string | null;
+}
+
+/** The process and system a lock is taken on; handed in so tests can play other writers. */
+export interface LockSystem {
+  readonly fs: LockFs;
+  readonly pid: number;
+  readonly host: string;
+  now(): number;
+  /** Whether a process with this pid exists (on this computer). */
+  alive(pid: number): boolean;
+  /** When a process started, as an opaque string; null when it cannot be told. */
+  start(pid: number): string | null;
+  /** Blocks for `ms` (the lock is taken synchronously, when a history opens). */
+  sleep(ms: number): void;
 }
 
 function alive(pid: number): boolean {
@@ -69,136 +72,158 @@ function alive(pid: number): boolean {
   }
 }
 
-function readHolder(path: string): { holder: Holder; text: string; touchedAt: number } | null {
-  try {
-    const text = readFileSync(path, 'utf8');
-    const touchedAt = statSync(path).mtimeMs;
-    let holder: Holder = {};
-    try {
-      holder = JSON.parse(text) as Holder;
-    } catch {
-      // Unreadable (a torn write by an old version): judged by its age alone.
-    }
-    return { holder, text, touchedAt };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return null;
-    throw error;
-  }
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** This process's start, told once (on Windows each telling runs PowerShell). */
+let ownStart: string | null | undefined;
+
+/** This process, this computer, the real file system. */
+export const realSystem: LockSystem = {
+  fs: nodeLockFs,
+  pid: process.pid,
+  host: hostname(),
+  now: Date.now,
+  alive,
+  start: (pid) => (pid === process.pid ? (ownStart ??= processStart(pid)) : processStart(pid)),
+  sleep: (ms) => void Atomics.wait(sleeper, 0, 0, ms),
+};
+
+/** What a lock or a claim says: its writer. */
+interface Holder {
+  readonly pid: number;
+  readonly host?: string;
+  readonly start?: string;
+  readonly token?: string;
 }
 
-/** Creates the lock whole, or returns false if one exists. */
-function create(path: string, content: string): boolean {
-  const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}`;
+/** The writer a lock names, or null when it names none (empty, damaged, not ours). */
+function holderOf(text: string): Holder | null {
+  let data: unknown;
   try {
-    writeFileSync(aside, content, { flag: 'wx' });
-  } catch (error) {
-    // A full disk can create the file and refuse its content: leave nothing behind.
-    try {
-      unlinkSync(aside);
-    } catch {
-      // Never created.
-    }
-    throw error;
+    data = JSON.parse(text);
+  } catch {
+    return null;
   }
-  try {
-    linkSync(aside, path);
-    return true;
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'EEXIST') return false;
-    // A file system without hard links: an exclusive create (a reader may see it empty for a moment,
-    // and an empty, fresh lock is taken as held).
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS')
-      throw error;
-    try {
-      const fd = openSync(path, 'wx');
-      writeSync(fd, content);
-      closeSync(fd);
-      return true;
-    } catch (fallback) {
-      if ((fallback as { code?: string }).code === 'EEXIST') return false;
-      throw fallback;
-    }
-  } finally {
-    try {
-      unlinkSync(aside);
-    } catch {
-      // Already gone.
-    }
-  }
+  if (typeof data !== 'object' || data === null) return null;
+  const { pid, host, start, token } = data as Record<string, unknown>;
+  // A pid of 0 or below would name a process group to process.kill.
+  if (typeof pid !== 'number' || !Number.isSafeInteger(pid) || pid <= 0) return null;
+  const text_ = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  return { pid, host: text_(host), start: text_(start), token: text_(token) };
 }
 
-/** Why a lock's writer is gone, in words; null while it is alive. */
-function goneBecause(found: { holder: Holder; touchedAt: number }, now: number): string | null {
-  const { holder, touchedAt } = found;
-  const stale = now - touchedAt > STALE_MS;
-  const sameHost = holder.host === undefined || holder.host === hostname();
-  if (typeof holder.pid !== 'number')
-    return stale ? 'an unreadable lock not touched for minutes' : null;
-  if (!sameHost) {
-    return stale
-      ? `a lock of pid ${holder.pid} on ${holder.host}, silent for ${Math.round((now - touchedAt) / MINUTE)} minutes`
-      : null;
+const minutes = (ms: number) => Math.round(ms / MINUTE);
+const age = (ms: number) =>
+  ms < 2 * MINUTE ? `${Math.round(ms / SECOND)} s` : `${minutes(ms)} minutes`;
+
+/** Whether the writer a lock names is gone; held or gone by its start time, else by its heartbeat. */
+function judgeLock(system: LockSystem, found: Found, ownStart: string | null): Verdict<Holder> {
+  const since = system.now() - found.touchedAt;
+  const holder = holderOf(found.text);
+  if (holder === null) {
+    // Being written now (touched within seconds, either way: a clock set back must not block).
+    if (Math.abs(since) <= UNREADABLE_MS) return { kind: 'busy' };
+    const what = found.text.trim() === '' ? 'an empty lock file' : 'an unreadable lock file';
+    const when =
+      since < 0 ? `dated ${age(-since)} ahead of this clock` : `untouched for ${age(since)}`;
+    return { kind: 'gone', why: `${what}, ${when}` };
   }
-  if (holder.pid === process.pid) return null;
-  if (!alive(holder.pid)) return '';
-  // The pid lives, but a Vigie writer would have touched its lock: another program reuses it.
-  return stale ? `a lock of pid ${holder.pid}, now another program's` : null;
+  const { pid, host, start } = holder;
+  const held = { kind: 'held', owner: holder } as const;
+  if (host !== undefined && host !== system.host) {
+    if (since <= STALE_MS) return held;
+    return {
+      kind: 'gone',
+      why: `a lock of pid ${pid} on ${host}, silent for ${minutes(since)} minutes`,
+    };
+  }
+  if (pid === system.pid) {
+    const told = start !== undefined && ownStart !== null;
+    if (told ? start === ownStart : since <= STALE_MS) return held;
+    return {
+      kind: 'gone',
+      why: `a lock of pid ${pid} (this process's number) left by an earlier process`,
+    };
+  }
+  if (!system.alive(pid)) return { kind: 'gone', why: '' };
+  const now = start === undefined ? null : system.start(pid);
+  if (now === null ? since <= STALE_MS : now === start) return held;
+  return { kind: 'gone', why: `a lock of pid ${pid}, now another program's` };
 }
 
-/** Takes the writer lock of `dir`, or throws HistoryLockedError when a live writer holds it. */
-export function acquireLock(dir: string, now: () => number = Date.now): HeldLock {
+/** Whether the writer that claimed a gone lock is still at it (a takeover takes milliseconds). */
+function judgeClaim(system: LockSystem, found: Found): Verdict<never> {
+  const since = system.now() - found.touchedAt;
+  const claimer = holderOf(found.text);
+  const gone = { kind: 'gone', why: '' } as const;
+  const fresh = Math.abs(since) <= UNREADABLE_MS ? ({ kind: 'busy' } as const) : gone;
+  if (claimer === null || (claimer.host !== undefined && claimer.host !== system.host))
+    return fresh;
+  // Ours, left by an attempt of this process that failed: claims are only made synchronously.
+  if (claimer.pid === system.pid || !system.alive(claimer.pid)) return gone;
+  const now = claimer.start === undefined ? null : system.start(claimer.pid);
+  if (now === null) return fresh;
+  return now === claimer.start ? { kind: 'busy' } : gone;
+}
+
+/**
+ * Takes the writer lock of `dir`, or throws HistoryLockedError naming the live writer that holds
+ * it. Writers racing for it look again (for up to WAIT_MS) until one owns it.
+ */
+export function acquireLock(
+  dir: string,
+  now: () => number = Date.now,
+  system: Partial<LockSystem> = {},
+): HeldLock {
+  const sys: LockSystem = { ...realSystem, now, ...system };
   const path = join(dir, 'writer.lock');
+  const ownStart = sys.start(sys.pid);
   const token = randomBytes(8).toString('hex');
-  const content = JSON.stringify({
-    pid: process.pid,
-    host: hostname(),
-    since: new Date(now()).toISOString(),
-    token,
-  });
-  let takeover: string | null = null;
-  for (let attempt = 0; attempt < 8; attempt++) {
-    if (create(path, content)) return held(path, token, takeover);
-    const found = readHolder(path);
-    if (!found) continue;
-    const why = goneBecause(found, now());
-    if (why === null) {
-      throw new HistoryLockedError(dir, found.holder.pid ?? 0, found.holder.host ?? null);
+  const who = { pid: sys.pid, host: sys.host, ...(ownStart === null ? {} : { start: ownStart }) };
+  const text = JSON.stringify({ ...who, since: new Date(sys.now()).toISOString(), token });
+  const claimant = {
+    text: JSON.stringify({ ...who, token: randomBytes(8).toString('hex') }),
+    judge: (found: Found) => judgeClaim(sys, found),
+  };
+  const deadline = sys.now() + WAIT_MS;
+  for (;;) {
+    const outcome = take(sys.fs, path, text, (found) => judgeLock(sys, found, ownStart), claimant);
+    if (outcome.kind === 'ours') {
+      sweep(sys.fs, path, sys.now());
+      return held(
+        sys,
+        path,
+        token,
+        outcome.why ? `took over the history lock from ${outcome.why}` : null,
+      );
     }
-    // Renamed away in one step: of writers racing for a stale lock, one only moves it.
-    const moved = `${path}.stale-${randomBytes(4).toString('hex')}`;
-    try {
-      renameSync(path, moved);
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT') continue;
-      throw error;
+    if (outcome.kind === 'held') {
+      const { pid, host } = outcome.owner;
+      throw new HistoryLockedError(dir, pid, host !== undefined && host !== sys.host ? host : null);
     }
-    const taken = readHolder(moved);
-    if (taken && taken.text !== found.text) {
-      // A live writer took the lock between our look and our move: give it back.
-      try {
-        linkSync(moved, path);
-      } catch {
-        // Someone else holds it now; the next attempt will say who.
-      }
-    } else if (why) {
-      takeover = `took over the history lock from ${why}`;
+    if (sys.now() > deadline) {
+      throw new Error(
+        `could not take the history lock in ${dir}: another writer is still taking it`,
+      );
     }
-    try {
-      unlinkSync(moved);
-    } catch {
-      // Already gone.
-    }
+    // Someone is mid-way (writing a lock, or replacing a gone one): look again in a moment.
+    sys.sleep(1 + Math.floor(Math.random() * 10));
   }
-  throw new Error(`could not take the history lock in ${dir}`);
 }
 
-/** The lock held: touched every HEARTBEAT_MS, removed on release if it is still ours. */
-function held(path: string, token: string, takeover: string | null): HeldLock {
+/** Whether the lock at `path` is still the one with `token`. */
+function ours(sys: LockSystem, path: string, token: string): boolean {
+  try {
+    return holderOf(sys.fs.read(path).text)?.token === token;
+  } catch {
+    return false;
+  }
+}
+
+/** The lock held: touched every HEARTBEAT_MS while it is ours, removed on release if it still is. */
+function held(sys: LockSystem, path: string, token: string, takeover: string | null): HeldLock {
   const heartbeat = setInterval(() => {
     try {
-      const at = new Date();
-      utimesSync(path, at, at);
+      if (ours(sys, path, token)) sys.fs.touch(path, sys.now());
     } catch {
       // A full or read-only disk: the lock simply ages; the store reports write problems itself.
     }
@@ -209,10 +234,9 @@ function held(path: string, token: string, takeover: string | null): HeldLock {
     release() {
       clearInterval(heartbeat);
       try {
-        const holder = JSON.parse(readFileSync(path, 'utf8')) as Holder;
-        if (holder.token === token) unlinkSync(path);
+        if (ours(sys, path, token)) sys.fs.unlink(path);
       } catch {
-        // Already gone, or no longer ours: nothing to release.
+        // Already gone: nothing to release.
       }
     },
   };

@@ -1,70 +1,44 @@
 // One writer per history folder, under races, reused pids and folders shared between computers.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { acquireLock, HistoryLockedError, STALE_MS } from '../../main/history/lock';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { acquireLock, HEARTBEAT_MS, HistoryLockedError, STALE_MS } from '../../main/history/lock';
+import { openHistory } from '../../main/history/store';
+import { MINUTE } from '../../shared/durations';
+import { Writers, type Answer } from './lock-writers';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHILD = fileURLToPath(new URL('./lock-child.ts', import.meta.url));
 const dirs: string[] = [];
 const fresh = () => {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-lock-'));
   dirs.push(dir);
   return dir;
 };
+const TRIALS = 200;
+// pid_max is at most 2^22 on Linux: this pid never exists.
+const DEAD_PID = 2 ** 22 + 12345;
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A lock file as another writer would have left it, touched `agoMs` ago. */
-function plant(dir: string, holder: object, agoMs = 0): void {
+function plant(dir: string, holder: object | string, agoMs = 0): void {
   const path = join(dir, 'writer.lock');
-  writeFileSync(path, JSON.stringify(holder));
+  writeFileSync(path, typeof holder === 'string' ? holder : JSON.stringify(holder));
   const at = new Date(Date.now() - agoMs);
   utimesSync(path, at, at);
 }
 
-function race(dir: string, writers: number): Promise<string[]> {
-  const go = join(dir, 'go');
-  const children: ChildProcess[] = [];
-  let ready = 0;
-  const answers = Array.from({ length: writers }, () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, go], { cwd: ROOT });
-    children.push(child);
-    return new Promise<string>((resolve) => {
-      let out = '';
-      let counted = false;
-      child.stdout?.on('data', (c: Buffer) => {
-        out += c.toString();
-        const lines = out.split('\n');
-        if (!counted && lines.length > 1) {
-          counted = true;
-          // Every child spins on the start file once ready: start them all at once.
-          if (++ready === writers) writeFileSync(go, '');
-        }
-        if (lines.length > 2) resolve(lines[1] ?? '');
-      });
-    });
-  });
-  return Promise.all(answers).finally(() => {
-    for (const child of children) child.stdin?.end();
-  });
-}
-
 describe('the writer lock', () => {
-  it('four writers starting on a stale lock: exactly one writes, the others are told', async () => {
-    for (let trial = 0; trial < 3; trial++) {
-      const dir = fresh();
-      plant(dir, { pid: 2 ** 22 + 12345, host: hostname() });
-      const answers = await race(dir, 4);
-      expect(answers.filter((a) => a === 'got')).toHaveLength(1);
-      expect(answers.filter((a) => a === 'locked')).toHaveLength(3);
-    }
-  }, 60_000);
-
   it('a pid reused by another program: taken over once its heartbeat has stopped, and said', () => {
     const dir = fresh();
     // This test's own parent is alive, and is not a Vigie writer of this folder.
@@ -88,6 +62,57 @@ describe('the writer lock', () => {
     lock.release();
   });
 
+  it("a lock naming this process's pid but another start (a container started again): taken over, and said", () => {
+    const dir = fresh();
+    plant(dir, { pid: process.pid, host: hostname(), start: 'another-start', token: 'c0ffee' });
+    const lock = acquireLock(dir);
+    expect(lock.takeover).toMatch(
+      /^took over the history lock from a lock of pid \d+ \(this process's number\)/,
+    );
+    // While it is held, this same process opening the history again is refused, naming itself.
+    expect(() => acquireLock(dir)).toThrow(new RegExp(`pid ${process.pid}\\)`));
+    lock.release();
+  });
+
+  it('an empty lock older than a few seconds (a crash between creating and writing it): taken over, and said', () => {
+    const dir = fresh();
+    plant(dir, '', 10_000);
+    const lock = acquireLock(dir);
+    expect(lock.takeover).toMatch(/^took over the history lock from an empty lock file/);
+    lock.release();
+  });
+
+  it('a live writer touches its lock each minute: on disk it never looks older than its heartbeat', () => {
+    vi.useFakeTimers({
+      now: Date.UTC(2021, 9, 4, 15, 0),
+      toFake: ['setInterval', 'clearInterval', 'Date'],
+    });
+    try {
+      const dir = fresh();
+      const lock = acquireLock(dir);
+      vi.advanceTimersByTime(10 * HEARTBEAT_MS);
+      const { mtimeMs } = statSync(join(dir, 'writer.lock'));
+      expect(Math.abs(mtimeMs - Date.now())).toBeLessThan(HEARTBEAT_MS);
+      lock.release();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a takeover is among the history\'s warnings, which `watch` prints on stderr as "history: …"', () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'history'));
+    plant(join(dir, 'history'), '{"pid":', 2 * MINUTE);
+    const store = openHistory({ dir });
+    try {
+      expect(store.warnings).toEqual([
+        'took over the history lock from an unreadable lock file, untouched for 2 minutes',
+      ]);
+    } finally {
+      store.close();
+    }
+  });
+
   it('releasing removes only our own lock, and leaves no file aside', () => {
     const dir = fresh();
     const lock = acquireLock(dir);
@@ -95,4 +120,58 @@ describe('the writer lock', () => {
     lock.release();
     expect(readdirSync(dir)).toEqual(['writer.lock']);
   });
+});
+
+/** The lock each trial starts from. */
+const STARTS = {
+  none: () => undefined,
+  // Its writer crashed: no such process.
+  stale: (dir: string) =>
+    plant(dir, { pid: DEAD_PID, host: hostname(), token: 'c0ffee00c0ffee00' }),
+  // A crash between creating the lock and writing it, a minute ago.
+  empty: (dir: string) => plant(dir, '', MINUTE),
+  garbage: (dir: string) => plant(dir, '{"pid":12\u0000\u0000', MINUTE),
+  // Its pid now belongs to another program (this test's process), started at another time.
+  reused: (dir: string) =>
+    plant(dir, { pid: process.pid, host: hostname(), start: 'another-start', token: 'beef' }),
+} as const;
+
+/** What went wrong in one trial, or null when exactly one writer got it and the others were told. */
+function fault(dir: string, answers: readonly Answer[]): string | null {
+  const winners = answers.filter((a) => a.got);
+  const errors = answers.filter((a) => a.error);
+  if (errors.length > 0) return `error: ${errors[0]?.error}`;
+  if (winners.length === 0) return `nobody (told pid ${answers[0]?.holder?.pid})`;
+  if (winners.length > 1) return `${winners.length} writers`;
+  const winner = winners[0]!.pid;
+  const told = answers.filter((a) => !a.got && (a.holder?.pid !== winner || a.holder.elsewhere));
+  if (told.length > 0) return `a loser told pid ${told[0]?.holder?.pid}, not ${winner}`;
+  const onDisk = (JSON.parse(readFileSync(join(dir, 'writer.lock'), 'utf8')) as { pid: number })
+    .pid;
+  return onDisk === winner ? null : `the lock names pid ${onDisk}, not ${winner}`;
+}
+
+describe.each([4, 8])('%i writers starting at one instant', (count) => {
+  let writers: Writers;
+  beforeAll(() => {
+    writers = new Writers(count);
+  });
+  afterAll(() => writers.end());
+
+  it.each(Object.keys(STARTS) as (keyof typeof STARTS)[])(
+    `on %s lock, ${TRIALS} trials: exactly one writes every time, every other names it`,
+    async (start) => {
+      const root = fresh();
+      const faults: Record<string, number> = {};
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const dir = join(root, String(trial));
+        mkdirSync(dir);
+        STARTS[start](dir);
+        const found = fault(dir, await writers.trial(trial, dir));
+        if (found) faults[found] = (faults[found] ?? 0) + 1;
+      }
+      expect(faults).toEqual({});
+    },
+    120_000,
+  );
 });

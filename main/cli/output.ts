@@ -6,6 +6,7 @@ import { formatBytes } from '../../shared/format';
 import { story } from '../../shared/story';
 import type {
   ProbeResult,
+  PublicContext,
   SecondOpinion,
   ServiceStatus,
   Snapshot,
@@ -60,6 +61,40 @@ function opinionJson(opinion: SecondOpinion | null | undefined) {
   };
 }
 
+const iso = (at: number) => new Date(at).toISOString();
+
+/** Public context as JSON: each part with its time in ISO (bytes left out), null when not asked. */
+function contextJson(context: PublicContext | null | undefined) {
+  if (!context) return null;
+  const { routes, ooni, ioda } = context;
+  return {
+    routes: routes && {
+      checkedAt: iso(routes.checkedAt),
+      prefixes: routes.prefixes,
+      withdrawn: routes.withdrawn,
+      ...(routes.failure ? { failure: routes.failure } : {}),
+    },
+    ooni: ooni && {
+      checkedAt: iso(ooni.checkedAt),
+      country: ooni.country,
+      test: ooni.test,
+      ...(ooni.domains ? { domains: ooni.domains } : {}),
+      since: ooni.since,
+      until: ooni.until,
+      networks: ooni.networks,
+      ...(ooni.failure ? { failure: ooni.failure } : {}),
+      ...(ooni.message ? { message: ooni.message } : {}),
+    },
+    ioda: ioda && {
+      checkedAt: iso(ioda.checkedAt),
+      country: ioda.country,
+      outage: ioda.outage && { ...ioda.outage, since: iso(ioda.outage.since) },
+      ...(ioda.failure ? { failure: ioda.failure } : {}),
+      ...(ioda.message ? { message: ioda.message } : {}),
+    },
+  };
+}
+
 /** The one JSON object of `check --json`. */
 export function snapshotJson(snapshot: Snapshot) {
   return {
@@ -75,6 +110,7 @@ export function snapshotJson(snapshot: Snapshot) {
       summary: s.summary,
       probes: s.probes.map(probeJson),
       secondOpinion: opinionJson(s.secondOpinion),
+      context: contextJson(s.context),
     })),
   };
 }

@@ -86,7 +86,12 @@ export function ServiceView({
         {service.provider && <span className="meta">{tr.t('service.by', { provider })}</span>}
       </div>
       <p className="evidence">
-        <bdi>{localSummary(service.probes, tr, service.cause, service.secondOpinion)}</bdi>
+        <bdi>
+          {localSummary(service.probes, tr, service.cause, service.secondOpinion, {
+            context: service.context,
+            service: service.name,
+          })}
+        </bdi>
       </p>
 
       <h3>{tr.t('service.uptime')}</h3>

@@ -3,11 +3,16 @@
 // d'Ivoire, a country-wide outage, and every way a platform can fail — the verdict stands.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type ConfigInput } from '../../shared/config-schema';
-import type { ServiceStatus } from '../../shared/types';
+import { createTranslator, type Language } from '../../shared/i18n';
+import { localSummary } from '../../shared/i18n/evidence';
+import { story } from '../../shared/story';
+import type { ServiceStatus, Snapshot } from '../../shared/types';
 import { createEngine } from '../../main/engine';
 import { snapshotJson } from '../../main/cli/output';
+import { noticesFor } from '../../main/shell/notification-model';
+import { defaultSettings } from '../../shared/settings-schema';
 import { startContextLab, type ContextLab } from './context-lab';
-import { startGlobalpingLab, type GlobalpingLab } from './globalping-lab';
+import { answerFrom, startGlobalpingLab, type GlobalpingLab } from './globalping-lab';
 import { healthyReferences, labConnectivity, startLab, type Lab } from './lab';
 
 let lab: Lab;
@@ -210,4 +215,201 @@ describe('check --json', () => {
     });
     expect(json.services[1]?.context).toBeNull();
   });
+});
+
+/** WhatsApp on the lab, whose front refuses connections here; OONI's WhatsApp test and Meta's routes. */
+function whatsapp(): ConfigInput {
+  return {
+    version: 1,
+    dnsServers: [lab.dns.server],
+    connectivity: labConnectivity(lab),
+    context: { enabled: true, country: 'CI', ...platforms.urls },
+    secondOpinion: {
+      enabled: true,
+      url: globalping.url,
+      country: 'CI',
+      probes: 3,
+      timeoutMs: 1500,
+    },
+    services: [
+      {
+        id: 'whatsapp',
+        name: 'WhatsApp',
+        category: 'messaging',
+        critical: true,
+        provider: 'Meta',
+        context: { ooni: { test: 'whatsapp' }, routes: META_DNS },
+        probes: [
+          { kind: 'dns', host: 'chat.lab.test', timeoutMs: TIMEOUT },
+          { kind: 'http', url: 'https://chat.lab.test:1/', method: 'GET', timeoutMs: TIMEOUT },
+        ],
+      },
+    ],
+  };
+}
+
+/** A block in Côte d'Ivoire: Meta's routes are up, other Ivorian networks fail, the world reaches it. */
+function blockedInCountry(): void {
+  healthyReferences(lab);
+  platforms.announce(META_DNS, 3);
+  answerFrom(globalping, 0, 3);
+}
+
+const NOW = Date.UTC(2021, 9, 4, 16, 0);
+
+function snapshotOf(service: ServiceStatus): Snapshot {
+  return {
+    checkedAt: NOW,
+    overall: 'outage',
+    connectivity: { state: 'online', detail: '3/3', references: [] },
+    services: [{ ...service, since: Date.UTC(2021, 9, 4, 15, 40) }],
+    bytes: 0,
+  };
+}
+
+/** When the trouble began, as the English story words it. */
+const SINCE = createTranslator('en').time(Date.UTC(2021, 9, 4, 15, 40), NOW);
+
+const sentence = (service: ServiceStatus, language: Language = 'en') =>
+  story(snapshotOf(service), createTranslator(language), NOW).sentence;
+
+/** Two Ivorian networks (Orange, MTN) whose OONI WhatsApp tests mostly found anomalies. */
+const TWO_NETWORKS_ANOMALOUS = [
+  { asn: 29571, ok: 2, anomaly: 8, failure: 3 },
+  { asn: 36974, ok: 1, anomaly: 4, confirmed: 1 },
+];
+
+describe('the story the platforms allow', () => {
+  it('2021 replay: "down for everyone — Facebook’s routes to its name servers were withdrawn", from routing alone', async () => {
+    namesFail();
+    const service = await checkFirst(facebook());
+    expect(sentence(service)).toBe(
+      `Facebook is down for everyone since ${SINCE} — Facebook’s routes to its name servers were withdrawn`,
+    );
+    expect(
+      localSummary(service.probes, createTranslator('en'), service.cause, null, {
+        context: service.context,
+        service: service.name,
+      }),
+    ).toContain(
+      'Facebook’s network withdrew the routes to its name servers (RIPE RIS, 0 of 3 collectors,',
+    );
+    expect(sentence(service, 'fr')).toContain(
+      'les routes vers les serveurs de noms de Facebook ont été retirées',
+    );
+    expect(sentence(service, 'ar')).toContain('سُحبت المسارات إلى خوادم أسماء Facebook');
+    const [notice] = noticesFor(
+      [{ serviceId: 'facebook', name: 'Facebook', at: NOW, previous: null, current: service }],
+      {
+        settings: defaultSettings(),
+        tr: createTranslator('en'),
+        now: NOW,
+        snapshot: snapshotOf(service),
+      },
+    );
+    expect(notice?.body).toContain('Facebook’s routes to its name servers were withdrawn.');
+  });
+
+  it('a WhatsApp block on two Ivorian networks, OONI anomalies and a regional second opinion → "blocked in Côte d’Ivoire"', async () => {
+    blockedInCountry();
+    platforms.ooni(TWO_NETWORKS_ANOMALOUS);
+    const service = await checkFirst(whatsapp());
+    expect(service).toMatchObject({ state: 'down', cause: 'regional' });
+    expect(service.context?.ooni?.networks).toEqual([
+      { asn: 29571, ok: 2, anomaly: 8, confirmed: 0 },
+      { asn: 36974, ok: 1, anomaly: 4, confirmed: 1 },
+    ]);
+    expect(service.context?.ioda).toMatchObject({ country: 'CI', outage: null });
+    expect(sentence(service)).toMatch(
+      new RegExp(`^WhatsApp is blocked in Côte d.Ivoire since ${SINCE}`),
+    );
+    expect(sentence(service, 'fr')).toMatch(/^WhatsApp est bloqué en Côte d.Ivoire/);
+    expect(sentence(service, 'ar')).toContain('محجوبة في');
+    const words = localSummary(service.probes, createTranslator('en'), service.cause, null, {
+      context: service.context,
+      service: service.name,
+    });
+    // Failures are left out: 13 anomalies of 16 tests, on 2 networks.
+    expect(words).toContain(
+      'OONI: 13 of 16 WhatsApp tests in Côte d’Ivoire in the last 48 h found anomalies; networks: 2',
+    );
+    expect(words).toContain('IODA: no country-wide internet outage in Côte d’Ivoire');
+    const asked = platforms.requests.filter((r) => !r.startsWith('/data/')).sort();
+    expect(asked).toHaveLength(2);
+    expect(asked[0]).toMatch(
+      /^\/api\/v1\/aggregation\?probe_cc=CI&test_name=whatsapp&since=\d{4}-\d\d-\d\d&until=\d{4}-\d\d-\d\d&axis_y=probe_asn$/,
+    );
+    expect(asked[1]).toMatch(
+      /^\/v2\/outages\/events\?entityType=country&entityCode=CI&from=\d+&until=\d+&ignoreMethods=\*\.sarima$/,
+    );
+  });
+
+  it('the same with too few OONI tests → "unreachable from your country", and it says why', async () => {
+    blockedInCountry();
+    platforms.ooni([{ asn: 29571, ok: 0, anomaly: 2 }]);
+    const service = await checkFirst(whatsapp());
+    expect(service.cause).toBe('regional');
+    expect(sentence(service)).toMatch(
+      new RegExp(`^WhatsApp is unreachable from your country since ${SINCE}`),
+    );
+    expect(
+      localSummary(service.probes, createTranslator('en'), service.cause, null, {
+        context: service.context,
+        service: service.name,
+      }),
+    ).toContain('not enough OONI tests from Côte d’Ivoire (2 in 48 h)');
+  });
+
+  it('anomalies on one network only are not a country block', async () => {
+    blockedInCountry();
+    platforms.ooni([{ asn: 29571, ok: 0, anomaly: 9 }]);
+    const service = await checkFirst(whatsapp());
+    expect(sentence(service)).toMatch(/^WhatsApp is unreachable from your country/);
+  });
+
+  it('an IODA country outage → "an internet disruption", never "blocked"', async () => {
+    blockedInCountry();
+    platforms.ooni(TWO_NETWORKS_ANOMALOUS);
+    platforms.ioda({ country: 'CI', since: Date.now() - 50 * 60_000, until: Date.now() });
+    const service = await checkFirst(whatsapp());
+    expect(service.context?.ioda?.outage).toMatchObject({ datasource: 'ping-slash24' });
+    expect(sentence(service)).toMatch(
+      /^An internet disruption in Côte d.Ivoire keeps WhatsApp out of reach/,
+    );
+    expect(sentence(service, 'fr')).toMatch(/^Une coupure d.internet en Côte d.Ivoire/);
+  });
+
+  it.each([
+    ['ooni', 'hang', 'no answer in time'],
+    ['ooni', 'rate-limited', 'rate-limited'],
+    ['ooni', 'garbage', 'unreadable'],
+    ['ooni', 'error', 'platform error'],
+    ['ioda', 'hang', 'no answer in time'],
+    ['ioda', 'rate-limited', 'rate-limited'],
+    ['ioda', 'garbage', 'unreadable'],
+    ['ioda', 'error', 'platform error'],
+  ] as const)(
+    '%s that does %s: the verdict stands, "blocked" is not said, and the evidence says why',
+    async (platform, failure, reason) => {
+      blockedInCountry();
+      platforms.ooni(TWO_NETWORKS_ANOMALOUS);
+      platforms.fail(platform, failure);
+      const service = await checkFirst(whatsapp());
+      expect(service).toMatchObject({ state: 'down', cause: 'regional' });
+      expect(service.context?.[platform]?.failure).toBe(reason);
+      expect(sentence(service)).toMatch(/^WhatsApp is unreachable from your country/);
+      const words = localSummary(service.probes, createTranslator('en'), service.cause, null, {
+        context: service.context,
+        service: service.name,
+      });
+      expect(words).toContain(
+        platform === 'ooni' ? 'OONI could not be asked (' : 'IODA could not be asked (',
+      );
+      if (failure === 'error') {
+        expect(service.context?.[platform]?.message).toBe(
+          platform === 'ooni' ? 'Axis X and Y cannot be the same' : "'from' timestamp must be set",
+        );
+      }
+    },
+  );
 });

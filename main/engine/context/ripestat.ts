@@ -9,6 +9,7 @@
 // when a collector answered for another prefix of the same service (the looking-glass works), so
 // an empty answer everywhere is never read as a withdrawal.
 import { z } from 'zod';
+import { collectorsOf } from '../../../shared/context';
 import type { PrefixRoutes } from '../../../shared/types';
 import type { HttpClient } from '../net/http-client';
 import { ContextError, getJson } from './platform';
@@ -58,9 +59,4 @@ export async function askRoutes(
 /** No prefix announced by any collector's peer while collectors answer: the provider withdrew them. */
 export function allWithdrawn(prefixes: readonly PrefixRoutes[]): boolean {
   return prefixes.length > 0 && prefixes.every((p) => p.seeing === 0) && collectorsOf(prefixes) > 0;
-}
-
-/** How many collectors answered (the most for any prefix): the N of "0 of N collectors". */
-export function collectorsOf(prefixes: readonly PrefixRoutes[]): number {
-  return Math.max(0, ...prefixes.map((p) => p.collectors));
 }

@@ -58,6 +58,7 @@ export class PublicContexts {
   private readonly asked: number[] = [];
   private readonly cache = new Map<string, { readonly at: number; readonly value: unknown }>();
   private readonly blockedUntil = new Map<Platform, number>();
+  private readonly inflight = new Map<string, Promise<Answer<unknown>>>();
   private readonly lastRoutes = new Map<string, RoutesContext>();
   private readonly lastCountry = new Map<string, CountryContext & { readonly at: number }>();
 
@@ -190,8 +191,25 @@ export class PublicContexts {
     return { timeoutMs: this.settings.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal };
   }
 
-  /** One platform answer: from the cache, or asked within the hourly budget, or why not. */
+  /** One platform answer: shared with a request already on its way for the same thing. */
   private async ask<T>(
+    platform: Platform,
+    key: string,
+    run: () => Promise<{ readonly value: T; readonly bytes: number }>,
+  ): Promise<Answer<T>> {
+    const pending = this.inflight.get(key) as Promise<Answer<T>> | undefined;
+    if (pending) return { ...(await pending), bytes: 0 };
+    const asking = this.askNow(platform, key, run);
+    this.inflight.set(key, asking);
+    try {
+      return await asking;
+    } finally {
+      this.inflight.delete(key);
+    }
+  }
+
+  /** One platform answer: from the cache, or asked within the hourly budget, or why not. */
+  private async askNow<T>(
     platform: Platform,
     key: string,
     run: () => Promise<{ readonly value: T; readonly bytes: number }>,

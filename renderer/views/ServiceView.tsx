@@ -6,6 +6,7 @@ import { localSummary, opinionEvidence } from '../../shared/i18n/evidence';
 import { isDirectKind } from '../../shared/probes';
 import type { ServiceStatus } from '../../shared/types';
 import { vigie } from '../client';
+import { ContextEvidence } from '../components/ContextEvidence';
 import { DayBar } from '../components/DayBar';
 import { LatencyChart } from '../components/LatencyChart';
 import { StateBadge } from '../components/StateBadge';
@@ -218,6 +219,8 @@ export function ServiceView({
           </bdi>
         </p>
       )}
+
+      {service.context && <ContextEvidence context={service.context} service={service.name} />}
 
       <h3>{tr.t('service.official', { provider })}</h3>
       {official.length === 0 && (

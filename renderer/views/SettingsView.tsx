@@ -7,6 +7,7 @@ import type { Settings } from '../../shared/settings-schema';
 import { unwrap, vigie } from '../client';
 import { Choice, TextField, Toggle, wholeNumberIn } from '../components/Fields';
 import { AddService } from '../components/AddService';
+import { ContextSettings } from '../components/ContextSettings';
 import { SecondOpinionSettings } from '../components/SecondOpinionSettings';
 import { Failure, Loading } from '../components/States';
 import { formatBytes } from '../format';
@@ -205,6 +206,7 @@ export function SettingsView({
       </fieldset>
 
       <SecondOpinionSettings settings={settings} save={save} />
+      <ContextSettings settings={settings} save={save} />
 
       <fieldset>
         <legend>{t('prefs.notifications')}</legend>

@@ -98,3 +98,36 @@ export function iodaLink(country: string): string {
 export function collectorsOf(prefixes: readonly PrefixRoutes[]): number {
   return Math.max(0, ...prefixes.map((p) => p.collectors));
 }
+
+/** What the platforms saw in one English phrase, for logs and stored evidence. */
+export function contextWords(context: PublicContext): string {
+  const parts: string[] = [];
+  const { routes, ooni, ioda } = context;
+  if (routes) {
+    parts.push(
+      routes.failure
+        ? `RIPE RIS not asked (${routes.failure})`
+        : routes.withdrawn
+          ? `routes to its name servers withdrawn (RIPE RIS, 0 of ${collectorsOf(routes.prefixes)} collectors)`
+          : 'routes to its name servers still announced (RIPE RIS)',
+    );
+  }
+  if (ooni) {
+    const tally = ooniTally(ooni);
+    parts.push(
+      ooni.failure
+        ? `OONI not asked (${ooni.failure})`
+        : `OONI ${ooni.test} in ${ooni.country}: ${tally.anomalies}/${tally.tests} anomalous, ${tally.anomalousNetworks} networks`,
+    );
+  }
+  if (ioda) {
+    parts.push(
+      ioda.failure
+        ? `IODA not asked (${ioda.failure})`
+        : ioda.outage
+          ? `IODA: outage in ${ioda.country} since ${new Date(ioda.outage.since).toISOString()}`
+          : `IODA: no outage in ${ioda.country}`,
+    );
+  }
+  return parts.join('; ');
+}

@@ -2,6 +2,7 @@
 // window, the history command, the report) words it in the reader's language from the counts.
 import { describe, expect, it } from 'vitest';
 import { IncidentBook } from '../../../../main/history/incidents';
+import { buildReport } from '../../../../main/playbooks/report';
 import { createTranslator } from '../../../../shared/i18n';
 import type { ServiceStatus } from '../../../../shared/types';
 import { probeLine } from '../../../../renderer/format';
@@ -63,5 +64,24 @@ describe('public context in an incident', () => {
       /^le réseau de Facebook a retiré les routes vers ses serveurs de noms/,
     );
     expect(probeLine(evidence, createTranslator('ar'))).toContain('سحبت شبكة Facebook');
+  });
+
+  it('the incident report names the withdrawn routes in its "what failed" line', () => {
+    const [entry] = new IncidentBook().observe(facebook);
+    if (entry?.type !== 'open') throw new Error('no incident opened');
+    const run = {
+      id: 'run-1',
+      startedAt: AT,
+      endedAt: null,
+      services: [{ id: 'facebook', name: 'Facebook', provider: 'Meta' }],
+      incidentIds: [entry.incident.id],
+      openIncidentIds: [entry.incident.id],
+      steps: [],
+      events: [],
+    };
+    const report = buildReport(run, [entry.incident], createTranslator('en'), AT);
+    expect(report.failed[0]).toContain(
+      'Facebook’s network withdrew the routes to its name servers (RIPE RIS, 0 of 24 collectors',
+    );
   });
 });

@@ -2,7 +2,12 @@
 // dates, an incident's span, one probe's result in words. Pure, so it is unit-tested.
 import type { DayCell, Incident, IncidentEvidence, LatencyPoint } from '../shared/history-types';
 import type { Translator } from '../shared/i18n';
-import { displayTarget, failedProbeWords, opinionEvidence } from '../shared/i18n/evidence';
+import {
+  contextEvidence,
+  displayTarget,
+  failedProbeWords,
+  opinionEvidence,
+} from '../shared/i18n/evidence';
 import { isDirectKind } from '../shared/probes';
 import type { ProbeResult } from '../shared/types';
 
@@ -53,6 +58,9 @@ export function probeLine(probe: ProbeResult | IncidentEvidence, tr: Translator)
   const target = displayTarget(probe.target);
   const latency = 'latencyMs' in probe ? probe.latencyMs : 0;
   if ('opinion' in probe && probe.opinion) return opinionEvidence(probe.opinion, tr);
+  if ('context' in probe && probe.context) {
+    return contextEvidence(probe.context, probe.target, tr).join(tr.t('evidence.separator'));
+  }
   if (!isDirectKind(probe.kind as ProbeResult['kind'])) {
     const official = 'official' in probe ? probe.official : undefined;
     if (official)

@@ -199,6 +199,33 @@ export const categorySchema = z.enum([
   'other',
 ]);
 
+/** An IPv4 or IPv6 prefix written as announced ("129.134.30.0/23", "2a03:2880:f0fc::/47"). */
+const prefix = z
+  .string()
+  .regex(
+    /^(?:\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}|[0-9a-fA-F:]+:[0-9a-fA-F:]*\/\d{1,3})$/,
+    'expected an IP prefix such as "129.134.30.0/23"',
+  );
+
+/** OONI's tests of one app, or its web connectivity test of some domains. */
+const ooniTest = z.union([
+  z.strictObject({ test: z.enum(['whatsapp', 'facebook_messenger', 'telegram', 'signal']) }),
+  z.strictObject({
+    test: z.literal('web_connectivity'),
+    domains: z
+      .array(z.string().regex(/^[a-z0-9.-]+$/, 'expected a domain name'))
+      .min(1)
+      .max(10),
+  }),
+]);
+
+/** A service's public context: its OONI test, and its provider's own name-server prefixes. */
+export const serviceContextSchema = z.strictObject({
+  ooni: ooniTest.optional(),
+  /** The provider's own DNS-server prefixes, exact as announced. */
+  routes: z.array(prefix).min(1).max(8).optional(),
+});
+
 /** One watched service. */
 export const serviceSchema = z.strictObject({
   id: z
@@ -220,6 +247,8 @@ export const serviceSchema = z.strictObject({
    * (its addresses are sent to Globalping). Absent: as the file's `secondOpinion.enabled` says.
    */
   secondOpinion: z.boolean().optional(),
+  /** What public measurement platforms are asked about this service on doubt (catalog entries). */
+  context: serviceContextSchema.optional(),
   probes: z.array(probeSchema).min(1, 'a service needs at least one probe').max(20),
 });
 
@@ -253,6 +282,18 @@ export const secondOpinionSchema = z.strictObject({
   minIntervalSeconds: z.number().int().min(1).max(86_400).default(600),
 });
 
+/**
+ * Asking public measurement platforms (RIPEstat, OONI, IODA) on doubt. Absent: never asked.
+ */
+export const contextSchema = z.strictObject({
+  enabled: z.boolean().default(false),
+  /** The user's country; default: the app's setting, else the system locale's region. */
+  country: countryCode.optional(),
+  ooniUrl: httpUrl.default('https://api.ooni.io'),
+  iodaUrl: httpUrl.default('https://api.ioda.inetintel.cc.gatech.edu/v2'),
+  ripestatUrl: httpUrl.default('https://stat.ripe.net'),
+});
+
 /** A whole configuration file. */
 export const configSchema = z
   .strictObject({
@@ -265,6 +306,7 @@ export const configSchema = z
     concurrency: z.number().int().min(1).max(256).default(16),
     dnsServers,
     secondOpinion: secondOpinionSchema.optional(),
+    context: contextSchema.optional(),
     connectivity: z.strictObject({
       targets: z.array(connectivityTarget).min(1, 'at least one connectivity target is needed'),
       dnsServers,
@@ -293,6 +335,8 @@ export type ConfigInput = z.input<typeof configSchema>;
 export type ConnectivityTarget = z.infer<typeof connectivityTarget>;
 export type Category = z.infer<typeof categorySchema>;
 export type SecondOpinionConfig = z.infer<typeof secondOpinionSchema>;
+export type ContextConfig = z.infer<typeof contextSchema>;
+export type ServiceContextConfig = z.infer<typeof serviceContextSchema>;
 
 /** One problem in a config file: a JSON path like `services[2].probes[0].url` and what was expected. */
 export interface ConfigProblem {

@@ -1,5 +1,5 @@
 // Plain data the history answers with, shared by the main process and the window.
-import type { Cause, SecondOpinion } from './types';
+import type { Cause, PublicContext, SecondOpinion } from './types';
 
 /** One piece of evidence: what a probe said, or (kind `second-opinion`) what other networks saw. */
 export interface IncidentEvidence {
@@ -10,6 +10,8 @@ export interface IncidentEvidence {
   readonly detail: string;
   /** Set on `second-opinion` evidence: the counts, for words in the reader's language. */
   readonly opinion?: SecondOpinion;
+  /** Set on `context` evidence: what public measurement platforms saw, for words likewise. */
+  readonly context?: PublicContext;
 }
 
 /** A provider's message seen during the incident. */

@@ -76,6 +76,17 @@ export const settingsSchema = z.strictObject({
         .default(null),
     })
     .default({ enabled: true, country: null }),
+  /**
+   * Asking public measurement platforms (RIPEstat, OONI, IODA) about a catalog service Vigie
+   * cannot reach; the country is the second opinion's. Off in low-data mode unless `lowData`.
+   * The user's own services are never asked about.
+   */
+  context: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      lowData: z.boolean().default(false),
+    })
+    .default({ enabled: true, lowData: false }),
   pausedUntil: z.number().nullable().default(null),
   window: z
     .strictObject({

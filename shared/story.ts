@@ -4,6 +4,7 @@
 // since when. Maintenance and services that cannot be checked count, and before the first
 // check the story is "checking", never green.
 import { assertNever } from './errors';
+import { contextCountry, countryFinding } from './context';
 import type { Translator } from './i18n';
 import { causeBasis, type CauseBasis } from './i18n/evidence';
 import { attentionService, isTrouble, sortServices } from './severity';
@@ -94,7 +95,9 @@ function troubleStory(
   };
   const basis = causeBasis(worst);
   const withSubject = basis.kind === 'related' ? { ...values, subject: basis.subject } : values;
-  const sentence = t(troubleKey(worst, basis), withSubject);
+  const country = contextCountry(worst.context) ?? worst.secondOpinion?.country.code;
+  const withCountry = country ? { ...withSubject, country: tr.region(country) } : withSubject;
+  const sentence = t(troubleKey(worst, basis), withCountry);
   // The engine's overall state (a non-critical service may be held at "degraded").
   const icon = snapshot.overall === 'ok' ? 'degraded' : snapshot.overall;
   return {
@@ -110,11 +113,16 @@ function troubleKey(worst: ServiceStatus, basis: CauseBasis): string {
   switch (worst.cause) {
     case 'network':
       return basis.kind === 'opinion' ? 'window.bannerNetworkOpinion' : 'window.bannerNetwork';
-    case 'regional':
-      return 'window.bannerRegional';
+    case 'regional': {
+      // "Blocked" only when the second opinion, OONI and IODA agree (shared/context.ts).
+      const finding = countryFinding(worst);
+      if (finding === 'blocked') return 'context.bannerBlocked';
+      return finding === 'disruption' ? 'context.bannerDisruption' : 'window.bannerRegional';
+    }
     case 'provider':
       if (worst.state !== 'down') return 'window.bannerProviderDegraded';
       if (basis.kind === 'related') return 'window.bannerProviderRelated';
+      if (basis.kind === 'routes') return 'context.bannerRoutes';
       return basis.kind === 'opinion' ? 'window.bannerProviderOpinion' : 'window.bannerProvider';
     case 'local':
     case 'unconfirmed':

@@ -113,6 +113,86 @@ export interface SecondOpinion {
   readonly bytes: number;
 }
 
+/** Why a public measurement platform gave nothing usable (the verdict stands without it). */
+export type ContextFailure =
+  | 'rate-limited'
+  | 'no answer in time'
+  | 'unreachable'
+  | 'unreadable'
+  | 'platform error'
+  | 'hourly limit reached';
+
+/** What route collectors see of one prefix (RIPE RIS looking-glass). */
+export interface PrefixRoutes {
+  readonly prefix: string;
+  /** Collectors that answered about this address space at all. */
+  readonly collectors: number;
+  /** Collectors with at least one peer holding a route for exactly this prefix. */
+  readonly seeing: number;
+}
+
+/** The routes to a provider's own name servers, as public route collectors see them. */
+export interface RoutesContext {
+  readonly checkedAt: number;
+  readonly prefixes: readonly PrefixRoutes[];
+  /** True when every prefix was answered and none is announced by any collector's peer. */
+  readonly withdrawn: boolean;
+  readonly failure?: ContextFailure;
+  readonly bytes: number;
+}
+
+/** One network's OONI tests of a service in the user's country. */
+export interface OoniNetwork {
+  /** The network's number (AS number). */
+  readonly asn: number;
+  readonly ok: number;
+  readonly anomaly: number;
+  readonly confirmed: number;
+}
+
+/** What OONI's volunteers measured of a service in the user's country (failures left out). */
+export interface OoniContext {
+  readonly checkedAt: number;
+  readonly country: string;
+  /** The OONI test asked ("whatsapp", "web_connectivity"). */
+  readonly test: string;
+  readonly domains?: readonly string[];
+  /** The window asked, as the dates sent (`until` exclusive). */
+  readonly since: string;
+  readonly until: string;
+  readonly networks: readonly OoniNetwork[];
+  readonly failure?: ContextFailure;
+  /** The platform's own words when it answered an error. */
+  readonly message?: string;
+  readonly bytes: number;
+}
+
+/** A country-wide internet outage IODA detects now. */
+export interface IodaOutage {
+  readonly since: number;
+  /** Which of IODA's signals saw it ("bgp", "ping-slash24", "merit-nt"). */
+  readonly datasource: string;
+  readonly score: number;
+}
+
+/** What IODA reports of the user's country's internet right now. */
+export interface IodaContext {
+  readonly checkedAt: number;
+  readonly country: string;
+  /** The strongest event overlapping now; null when none. */
+  readonly outage: IodaOutage | null;
+  readonly failure?: ContextFailure;
+  readonly message?: string;
+  readonly bytes: number;
+}
+
+/** What public measurement platforms see, asked on doubt; each part null when not asked. */
+export interface PublicContext {
+  readonly routes: RoutesContext | null;
+  readonly ooni: OoniContext | null;
+  readonly ioda: IodaContext | null;
+}
+
 /** A service's state after evaluation, with the evidence that led to it. */
 export interface Verdict {
   readonly state: VerdictState;
@@ -121,6 +201,8 @@ export interface Verdict {
   readonly probes: readonly ProbeResult[];
   /** The second opinion from other networks; null (or absent) when none was asked. */
   readonly secondOpinion?: SecondOpinion | null;
+  /** What public measurement platforms see (routes, OONI, IODA); null (or absent) when not asked. */
+  readonly context?: PublicContext | null;
 }
 
 export type ConnectivityState = 'online' | 'offline' | 'captive' | 'dns-broken';

@@ -244,6 +244,7 @@ const ENGINE_SETTINGS = [
   'successThreshold',
   'nonCriticalMaxDegraded',
   'secondOpinion',
+  'context',
 ] as const;
 
 /** Creates, wires and starts an engine for the current settings. */

@@ -6,7 +6,7 @@ import { DAY } from '../../shared/durations';
 import { formatBytes, formatRatio } from '../../shared/format';
 import type { DayState } from '../history/queries';
 import type { Translator } from '../../shared/i18n';
-import { displayTarget, opinionEvidence } from '../../shared/i18n/evidence';
+import { contextEvidence, displayTarget, opinionEvidence } from '../../shared/i18n/evidence';
 import { forTerminal, padTo } from './terminal-text';
 import { daysCsv, incidentsCsv, localDate } from '../history/export';
 import { ENDED_UNSEEN } from '../history/incidents';
@@ -158,9 +158,11 @@ export function printHistory(
         .map((e) =>
           e.opinion
             ? opinionEvidence(e.opinion, io.tr)
-            : e.code
-              ? t(`evidence.${e.code}`, { target: displayTarget(e.target), ms: 0 })
-              : e.detail,
+            : e.context
+              ? contextEvidence(e.context, e.target, io.tr).join(t('evidence.separator'))
+              : e.code
+                ? t(`evidence.${e.code}`, { target: displayTarget(e.target), ms: 0 })
+                : e.detail,
         )
         .join(t('evidence.separator'));
       io.out(

@@ -6,6 +6,7 @@ import { formatBytes } from '../../shared/format';
 import { story } from '../../shared/story';
 import type {
   ProbeResult,
+  PublicContext,
   SecondOpinion,
   ServiceStatus,
   Snapshot,
@@ -61,6 +62,40 @@ function opinionJson(opinion: SecondOpinion | null | undefined) {
   };
 }
 
+const iso = (at: number) => new Date(at).toISOString();
+
+/** Public context as JSON: each part with its time in ISO (bytes left out), null when not asked. */
+function contextJson(context: PublicContext | null | undefined) {
+  if (!context) return null;
+  const { routes, ooni, ioda } = context;
+  return {
+    routes: routes && {
+      checkedAt: iso(routes.checkedAt),
+      prefixes: routes.prefixes,
+      withdrawn: routes.withdrawn,
+      ...(routes.failure ? { failure: routes.failure } : {}),
+    },
+    ooni: ooni && {
+      checkedAt: iso(ooni.checkedAt),
+      country: ooni.country,
+      test: ooni.test,
+      ...(ooni.domains ? { domains: ooni.domains } : {}),
+      since: ooni.since,
+      until: ooni.until,
+      networks: ooni.networks,
+      ...(ooni.failure ? { failure: ooni.failure } : {}),
+      ...(ooni.message ? { message: ooni.message } : {}),
+    },
+    ioda: ioda && {
+      checkedAt: iso(ioda.checkedAt),
+      country: ioda.country,
+      outage: ioda.outage && { ...ioda.outage, since: iso(ioda.outage.since) },
+      ...(ioda.failure ? { failure: ioda.failure } : {}),
+      ...(ioda.message ? { message: ioda.message } : {}),
+    },
+  };
+}
+
 /** The one JSON object of `check --json`. */
 export function snapshotJson(snapshot: Snapshot) {
   return {
@@ -76,6 +111,7 @@ export function snapshotJson(snapshot: Snapshot) {
       summary: s.summary,
       probes: s.probes.map(probeJson),
       secondOpinion: opinionJson(s.secondOpinion),
+      context: contextJson(s.context),
     })),
   };
 }
@@ -162,7 +198,12 @@ export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translato
     const summary =
       localSaid && s.cause === 'local'
         ? ''
-        : forTerminal(localSummary(s.probes, tr, s.cause, s.secondOpinion));
+        : forTerminal(
+            localSummary(s.probes, tr, s.cause, s.secondOpinion, {
+              context: s.context,
+              service: s.name,
+            }),
+          );
     lines.push(
       `${forTerminal(s.name).padEnd(nameWidth)}  ${stateLabel(s.state, colour, tr)}${pad}  ${causeWords(s, tr).padEnd(causeWidth)}  ${summary}`.trimEnd(),
     );
@@ -198,7 +239,7 @@ export function describeChange(change: VerdictChange, tr: Translator): string {
       what += ` ${tr.t('cli.lasted', { state: tr.t(`state.${previous.state}`), duration: tr.duration(change.at - since) })}`;
   }
   return forTerminal(
-    `${tr.clock(change.at)}  ${change.name}: ${what} — ${localSummary(current.probes, tr, current.cause, current.secondOpinion)}`,
+    `${tr.clock(change.at)}  ${change.name}: ${what} — ${localSummary(current.probes, tr, current.cause, current.secondOpinion, { context: current.context, service: current.name })}`,
   );
 }
 

@@ -4,10 +4,12 @@ import { SECOND } from '../../shared/durations';
 import type {
   Connectivity,
   ProbeResult,
+  PublicContext,
   SecondOpinion,
   ServiceStatus,
   Verdict,
 } from '../../shared/types';
+import type { PublicContexts } from './context';
 import { checkConnectivity, type ConnectivityMemory } from './connectivity';
 import { evaluate, officialSays } from './evaluate';
 import { Limiter } from './limiter';
@@ -33,6 +35,8 @@ export interface CycleDeps {
   readonly extraCa?: readonly string[];
   /** Other networks to ask when a service is unreachable from here (absent: never asked). */
   readonly opinions?: SecondOpinions;
+  /** Public measurement platforms to ask on doubt (absent: never asked). */
+  readonly contexts?: PublicContexts;
 }
 
 /** Default pause before a failed probe is tried again. */
@@ -82,7 +86,7 @@ export class ProbeMemo {
 export async function checkService(
   service: ServiceConfig,
   ctx: ProbeContext,
-  deps: Pick<CycleDeps, 'cache' | 'retryDelayMs' | 'memo' | 'opinions'>,
+  deps: Pick<CycleDeps, 'cache' | 'retryDelayMs' | 'memo' | 'opinions' | 'contexts'>,
 ): Promise<Verdict> {
   const now = ctx.now();
   const results: (ProbeResult | undefined)[] = service.probes.map((p) =>
@@ -102,7 +106,52 @@ export async function checkService(
   );
   if (directFailed) await Promise.all(resting.map(run));
   const done = results.filter((r): r is ProbeResult => r !== undefined);
-  return evaluate(done, await secondOpinion(service, done, ctx, deps.opinions));
+  const routes = await routesContext(service, done, ctx, deps.contexts);
+  // Routing already says it is down for everyone: nobody else needs to be asked.
+  if (routes?.withdrawn) return evaluate(done, null, { routes, ooni: null, ioda: null });
+  const [opinion, country] = await Promise.all([
+    secondOpinion(service, done, ctx, deps.opinions),
+    countryContext(service, done, ctx, deps.contexts),
+  ]);
+  const context: PublicContext | null =
+    routes || country?.ooni || country?.ioda
+      ? { routes, ooni: country?.ooni ?? null, ioda: country?.ioda ?? null }
+      : null;
+  return evaluate(done, opinion, context);
+}
+
+/** Whether public context may be asked: the service is unreachable from here, nobody says why. */
+function onDoubt(
+  service: ServiceConfig,
+  results: readonly ProbeResult[],
+  contexts: PublicContexts | undefined,
+): contexts is PublicContexts {
+  if (!contexts?.covers(service)) return false;
+  if (!unreachableFromHere(results)) {
+    contexts.forget(service.id);
+    return false;
+  }
+  return officialSays(results) !== 'major';
+}
+
+/** The routes to the provider's name servers, while the service is unreachable from here. */
+async function routesContext(
+  service: ServiceConfig,
+  results: readonly ProbeResult[],
+  ctx: ProbeContext,
+  contexts: PublicContexts | undefined,
+) {
+  return onDoubt(service, results, contexts) ? contexts.routes(service, ctx.signal) : null;
+}
+
+/** What OONI and IODA see of the user's country, while the service is unreachable from here. */
+async function countryContext(
+  service: ServiceConfig,
+  results: readonly ProbeResult[],
+  ctx: ProbeContext,
+  contexts: PublicContexts | undefined,
+) {
+  return onDoubt(service, results, contexts) ? contexts.country(service, ctx.signal) : null;
 }
 
 /** Asks other networks when the service is unreachable from here and no source says it is down. */
@@ -177,9 +226,11 @@ export async function serviceCheck(
   );
 }
 
-/** The bytes a service's check used: its probes and its second opinion. */
+/** The bytes a service's check used: its probes, its second opinion and its public context. */
 export function statusBytes(s: ServiceStatus): number {
-  return s.probes.reduce((sum, r) => sum + r.bytes, 0) + (s.secondOpinion?.bytes ?? 0);
+  const context =
+    (s.context?.routes?.bytes ?? 0) + (s.context?.ooni?.bytes ?? 0) + (s.context?.ioda?.bytes ?? 0);
+  return s.probes.reduce((sum, r) => sum + r.bytes, 0) + (s.secondOpinion?.bytes ?? 0) + context;
 }
 
 /** Every service unknown for a local cause: this machine is offline, captive or without DNS. */
@@ -243,5 +294,6 @@ export function status(service: ServiceConfig, verdict: Verdict, checkedAt: numb
     checkedAt,
     ...verdict,
     secondOpinion: verdict.secondOpinion ?? null,
+    context: verdict.context ?? null,
   };
 }

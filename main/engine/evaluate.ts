@@ -5,6 +5,7 @@ import type {
   OfficialScope,
   OfficialState,
   ProbeResult,
+  PublicContext,
   SecondOpinion,
   Verdict,
   VerdictState,
@@ -37,8 +38,16 @@ function verdict(
   cause: Cause,
   probes: readonly ProbeResult[],
   secondOpinion: SecondOpinion | null,
+  context: PublicContext | null = null,
 ): Verdict {
-  return { state, cause, summary: summarize(probes, secondOpinion), probes, secondOpinion };
+  return {
+    state,
+    cause,
+    summary: summarize(probes, secondOpinion),
+    probes,
+    secondOpinion,
+    ...(context ? { context } : {}),
+  };
 }
 
 /** A service with only official sources takes their state; unknown when none answers. */
@@ -80,12 +89,13 @@ function opinionCause(opinion: SecondOpinion | null): Cause {
 }
 
 /**
- * Evaluates one service's probe results (and the second opinion, when one was asked) into its
- * verdict and cause.
+ * Evaluates one service's probe results (and the second opinion and public context, when they
+ * were asked) into its verdict and cause.
  */
 export function evaluate(
   probes: readonly ProbeResult[],
   secondOpinion: SecondOpinion | null = null,
+  context: PublicContext | null = null,
 ): Verdict {
   if (probes.length === 0) return verdict('unknown', null, probes, null);
   const direct = probes.filter((r) => isDirectKind(r.kind));
@@ -96,20 +106,26 @@ export function evaluate(
   const unreachable = unreachableFromHere(probes);
   const partial = direct.some((r) => r.state !== 'up');
 
-  if (any === 'major') return verdict('down', 'provider', probes, secondOpinion);
+  if (any === 'major') return verdict('down', 'provider', probes, secondOpinion, context);
   if (unreachable) {
-    const settled = opinionCause(secondOpinion);
-    if (settled) return verdict('down', settled, probes, secondOpinion);
-    if (own === 'operational') return verdict('down', 'network', probes, secondOpinion);
-    if (own === 'degraded' || own === 'maintenance') {
-      return verdict('down', 'provider', probes, secondOpinion);
+    // Every route to the provider's own name servers withdrawn (RIPE RIS): down for everyone.
+    if (context?.routes?.withdrawn) {
+      return verdict('down', 'provider', probes, secondOpinion, context);
     }
-    return verdict('down', 'unconfirmed', probes, secondOpinion);
+    const settled = opinionCause(secondOpinion);
+    if (settled) return verdict('down', settled, probes, secondOpinion, context);
+    if (own === 'operational') return verdict('down', 'network', probes, secondOpinion, context);
+    if (own === 'degraded' || own === 'maintenance') {
+      return verdict('down', 'provider', probes, secondOpinion, context);
+    }
+    return verdict('down', 'unconfirmed', probes, secondOpinion, context);
   }
-  if (any === 'degraded') return verdict('degraded', 'provider', probes, secondOpinion);
-  if (partial) return verdict('degraded', 'unconfirmed', probes, secondOpinion);
-  if (own === 'maintenance') return verdict('maintenance', 'provider', probes, secondOpinion);
-  return verdict('up', null, probes, secondOpinion);
+  if (any === 'degraded') return verdict('degraded', 'provider', probes, secondOpinion, context);
+  if (partial) return verdict('degraded', 'unconfirmed', probes, secondOpinion, context);
+  if (own === 'maintenance') {
+    return verdict('maintenance', 'provider', probes, secondOpinion, context);
+  }
+  return verdict('up', null, probes, secondOpinion, context);
 }
 
 /** What one answering official result says, in English, with whom it speaks for. */

@@ -19,6 +19,7 @@ import { createHttpClient, type HttpClient } from './net/http-client';
 import { computeOverall, type OverallOptions } from './overall';
 import { Scheduler, type SchedulerDeps } from './scheduler';
 import { SecondOpinions } from './second-opinion';
+import { PublicContexts } from './context';
 import { SourceCache } from './sources';
 
 export interface EngineOptions {
@@ -36,6 +37,8 @@ export interface EngineOptions {
   readonly country?: string | null;
   /** Pause between Globalping polls (tests shorten it; default 500 ms as Globalping asks). */
   readonly opinionPollMs?: number;
+  /** How long one request to a public measurement platform may take (tests shorten it). */
+  readonly contextTimeoutMs?: number;
 }
 
 /** A running engine: one-shot cycles for the command line, a scheduler for continuous mode. */
@@ -65,6 +68,7 @@ export function createEngine(config: VigieConfig, options: EngineOptions = {}): 
     stallMs: options.stallMs ?? DEFAULT_STALL_MS,
     extraCa: options.extraCa,
     opinions: opinionsFor(config, http, now, options),
+    contexts: contextsFor(config, http, now, options),
   };
   // One cap for every check of continuous mode, whatever service's clock started it.
   const limiter = new Limiter(config.concurrency, deps.stallMs);
@@ -122,6 +126,26 @@ function opinionsFor(
       ...settings,
       countryCode: settings.country ?? options.country ?? null,
       ...(options.opinionPollMs !== undefined ? { pollMs: options.opinionPollMs } : {}),
+    },
+    http,
+    now,
+  );
+}
+
+/** The public-context asker, when the config turns it on. */
+function contextsFor(
+  config: VigieConfig,
+  http: HttpClient,
+  now: () => number,
+  options: EngineOptions,
+): PublicContexts | undefined {
+  const settings = config.context;
+  if (!settings?.enabled) return undefined;
+  return new PublicContexts(
+    {
+      ...settings,
+      countryCode: settings.country ?? config.secondOpinion?.country ?? options.country ?? null,
+      ...(options.contextTimeoutMs !== undefined ? { timeoutMs: options.contextTimeoutMs } : {}),
     },
     http,
     now,

@@ -7,6 +7,7 @@ import type {
   IncidentMessage,
   IncidentState,
 } from '../../shared/history-types';
+import { contextWords } from '../../shared/context';
 import { opinionWords } from '../../shared/opinion';
 import type { Cause, ProbeResult, ServiceStatus } from '../../shared/types';
 
@@ -58,6 +59,21 @@ function evidenceOf(status: ServiceStatus): IncidentEvidence[] {
       code: null,
       detail: opinionWords(opinion),
       opinion: { ...opinion, bytes: 0 },
+    });
+  }
+  const context = status.context;
+  if (context) {
+    evidence.push({
+      kind: 'context',
+      target: status.name,
+      state: context.routes?.withdrawn ? 'withdrawn' : 'seen',
+      code: null,
+      detail: contextWords(context),
+      context: {
+        routes: context.routes && { ...context.routes, bytes: 0 },
+        ooni: context.ooni && { ...context.ooni, bytes: 0 },
+        ioda: context.ioda && { ...context.ioda, bytes: 0 },
+      },
     });
   }
   return evidence;

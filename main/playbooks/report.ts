@@ -3,7 +3,7 @@
 // (`npm run history -- --report ID` prints it) and as a standalone, print-ready HTML page.
 import type { Incident } from '../../shared/history-types';
 import type { Translator } from '../../shared/i18n';
-import { opinionEvidence } from '../../shared/i18n/evidence';
+import { contextEvidence, opinionEvidence } from '../../shared/i18n/evidence';
 import { textIn } from '../../shared/playbook-schema';
 import type { Run } from './runs';
 
@@ -83,7 +83,13 @@ export function buildReport(
   timeline.sort((a, b) => a.at - b.at);
   const failed = mine.map((i) => {
     const evidence = (i.evidenceAtWorst.length > 0 ? i.evidenceAtWorst : i.evidenceAtStart)
-      .map((e) => (e.opinion ? opinionEvidence(e.opinion, tr) : e.detail))
+      .map((e) =>
+        e.opinion
+          ? opinionEvidence(e.opinion, tr)
+          : e.context
+            ? contextEvidence(e.context, e.target, tr).join(t('evidence.separator'))
+            : e.detail,
+      )
       .join('; ');
     return `${i.serviceName}: ${t(`state.${i.worstState}`)}${i.cause ? ` (${t(`cli.${i.cause}`)})` : ''}${evidence ? ` — ${evidence}` : ''}`;
   });

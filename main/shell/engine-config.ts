@@ -9,11 +9,20 @@ export function configFromSettings(catalog: VigieConfig, settings: Settings): Vi
   return settings.lowData ? lowDataConfig(chosen) : chosen;
 }
 
+/** Public context as the settings allow: on unless turned off, and in low-data mode only if asked. */
+function contextFrom(catalog: VigieConfig, settings: Settings): VigieConfig['context'] {
+  const context = catalog.context;
+  const allowed = settings.context.enabled && (!settings.lowData || settings.context.lowData);
+  if (!context || !allowed) return undefined;
+  return { ...context, country: settings.secondOpinion.country ?? context.country };
+}
+
 function chosenConfig(catalog: VigieConfig, settings: Settings): VigieConfig {
   const own = settings.customServices
     .filter((s) => !catalog.services.some((c) => c.id === s.id))
-    // The user's own addresses leave the machine only with their own opt-in.
-    .map((s) => ({ ...s, secondOpinion: s.secondOpinion === true }));
+    // The user's own addresses leave the machine only with their own opt-in; public
+    // measurement platforms are never asked about them.
+    .map((s) => ({ ...s, context: undefined, secondOpinion: s.secondOpinion === true }));
   const opinion = catalog.secondOpinion;
   return {
     ...catalog,
@@ -21,6 +30,7 @@ function chosenConfig(catalog: VigieConfig, settings: Settings): VigieConfig {
       opinion && settings.secondOpinion.enabled
         ? { ...opinion, country: settings.secondOpinion.country ?? opinion.country }
         : undefined,
+    context: contextFrom(catalog, settings),
     intervalSeconds: settings.intervalSeconds,
     failureThreshold: settings.failureThreshold,
     successThreshold: settings.successThreshold,

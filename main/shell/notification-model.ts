@@ -3,11 +3,12 @@
 // one grouped notice when three or more services change at once (no storms). The grouped and the
 // offline notices tell the snapshot's story (shared/story.ts), in the very words of the tray and
 // the window's banner.
+import { contextCountry, countryFinding } from '../../shared/context';
 import type { Translator } from '../../shared/i18n';
 import { causeBasis, localSummary } from '../../shared/i18n/evidence';
 import type { Settings } from '../../shared/settings-schema';
 import { story } from '../../shared/story';
-import type { Snapshot, VerdictChange } from '../../shared/types';
+import type { ServiceStatus, Snapshot, VerdictChange } from '../../shared/types';
 
 /** One notification to show. */
 export interface Notice {
@@ -45,13 +46,45 @@ export function inQuietHours(settings: Settings, now: number): boolean {
 
 const TROUBLE = new Set(['down', 'degraded']);
 
+/** A country-level notice: blocked only when the sources agree, a disruption when IODA sees one. */
+function regionalNotice(
+  current: ServiceStatus,
+  service: string,
+  summary: string,
+  tr: Translator,
+): { readonly title: string; readonly body: string } {
+  const { t } = tr;
+  const code = contextCountry(current.context) ?? current.secondOpinion?.country.code;
+  const country = code ? tr.region(code) : '';
+  switch (countryFinding(current)) {
+    case 'blocked':
+      return {
+        title: t('context.notifyBlocked', { service, country }),
+        body: t('context.notifyBlockedBody', { summary }),
+      };
+    case 'disruption':
+      return {
+        title: t('context.notifyDisruption', { country }),
+        body: t('context.notifyDisruptionBody', { service, summary }),
+      };
+    default:
+      return {
+        title: t('notify.downRegional', { service }),
+        body: t('notify.downRegionalBody', { summary }),
+      };
+  }
+}
+
 function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
   const { t } = ctx.tr;
   const { current, previous } = change;
   const prefs = ctx.settings.notifications;
   const service = current.name;
   const provider = current.provider ?? t('notify.theProvider');
-  const summary = localSummary(current.probes, ctx.tr, current.cause, current.secondOpinion);
+  const summary = localSummary(current.probes, ctx.tr, current.cause, current.secondOpinion, {
+    context: current.context,
+    service,
+  });
   const basis = causeBasis(current);
   const base = { serviceId: change.serviceId };
   if (current.state === 'down' && prefs.down) {
@@ -63,9 +96,11 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
           body:
             basis.kind === 'related'
               ? t('notify.downProviderRelatedBody', { provider, subject: basis.subject, summary })
-              : basis.kind === 'opinion'
-                ? t('notify.downProviderOpinionBody', { summary })
-                : t('notify.downProviderBody', { provider, summary }),
+              : basis.kind === 'routes'
+                ? t('context.notifyRoutesBody', { service, summary })
+                : basis.kind === 'opinion'
+                  ? t('notify.downProviderOpinionBody', { summary })
+                  : t('notify.downProviderBody', { provider, summary }),
         };
       case 'network':
         return {
@@ -77,11 +112,7 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
               : t('notify.downNetworkBody', { provider, service, summary }),
         };
       case 'regional':
-        return {
-          ...base,
-          title: t('notify.downRegional', { service }),
-          body: t('notify.downRegionalBody', { summary }),
-        };
+        return { ...base, ...regionalNotice(current, service, summary, ctx.tr) };
       default:
         return {
           ...base,

@@ -44,7 +44,12 @@ export function ServiceRow({
       </div>
       {service.state !== 'up' && (
         <p className="evidence">
-          <bdi>{localSummary(service.probes, tr, service.cause, service.secondOpinion)}</bdi>
+          <bdi>
+            {localSummary(service.probes, tr, service.cause, service.secondOpinion, {
+              context: service.context,
+              service: service.name,
+            })}
+          </bdi>
         </p>
       )}
       {cells && <DayStrip states={cells} label={`${service.name} — ${tr.t('window.days')}`} />}

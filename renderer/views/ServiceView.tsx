@@ -6,6 +6,7 @@ import { localSummary, opinionEvidence } from '../../shared/i18n/evidence';
 import { isDirectKind } from '../../shared/probes';
 import type { ServiceStatus } from '../../shared/types';
 import { vigie } from '../client';
+import { ContextEvidence } from '../components/ContextEvidence';
 import { DayBar } from '../components/DayBar';
 import { LatencyChart } from '../components/LatencyChart';
 import { StateBadge } from '../components/StateBadge';
@@ -86,7 +87,12 @@ export function ServiceView({
         {service.provider && <span className="meta">{tr.t('service.by', { provider })}</span>}
       </div>
       <p className="evidence">
-        <bdi>{localSummary(service.probes, tr, service.cause, service.secondOpinion)}</bdi>
+        <bdi>
+          {localSummary(service.probes, tr, service.cause, service.secondOpinion, {
+            context: service.context,
+            service: service.name,
+          })}
+        </bdi>
       </p>
 
       <h3>{tr.t('service.uptime')}</h3>
@@ -213,6 +219,8 @@ export function ServiceView({
           </bdi>
         </p>
       )}
+
+      {service.context && <ContextEvidence context={service.context} service={service.name} />}
 
       <h3>{tr.t('service.official', { provider })}</h3>
       {official.length === 0 && (

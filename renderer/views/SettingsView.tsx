@@ -9,6 +9,7 @@ import { unwrap, vigie } from '../client';
 import { Choice, TextField, Toggle, wholeNumberIn } from '../components/Fields';
 import { AddService } from '../components/AddService';
 import { LogsSettings } from '../components/LogsSettings';
+import { ContextSettings } from '../components/ContextSettings';
 import { SecondOpinionSettings } from '../components/SecondOpinionSettings';
 import { Failure, Loading } from '../components/States';
 import { formatBytes } from '../format';
@@ -207,6 +208,7 @@ export function SettingsView({
       </fieldset>
 
       <SecondOpinionSettings settings={settings} save={save} />
+      <ContextSettings settings={settings} save={save} />
 
       <fieldset>
         <legend>{t('prefs.notifications')}</legend>

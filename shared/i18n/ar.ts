@@ -1,7 +1,9 @@
 // العربية (right-to-left; i18next picks Arabic plural forms: zero, one, two, few, many, other).
+import { contextAr } from './context-strings';
 import type { Messages } from './en';
 
 export const ar: Messages = {
+  context: contextAr,
   overall: {
     ok: 'جميع الخدمات تعمل',
     degraded: 'بعض الخدمات تواجه مشكلات',

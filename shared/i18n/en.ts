@@ -1,5 +1,7 @@
 // English: the reference catalogue. Every key here must exist in fr.ts and ar.ts (a test checks).
+import { contextEn } from './context-strings';
 export const en = {
+  context: contextEn,
   overall: {
     ok: 'All services are up',
     degraded: 'Some services are degraded',

@@ -1,8 +1,16 @@
 // The evidence of a verdict in the user's language, built from probe codes and targets (the
 // engine's own `summary` and `detail` are English, for logs and the command line).
 import { assertNever } from '../errors';
+import { collectorsOf, ooniEnough, ooniTally, routesWithdrawn } from '../context';
 import { isDirectKind } from '../probes';
-import type { Cause, ProbeResult, SecondOpinion, Verdict } from '../types';
+import type {
+  Cause,
+  ContextFailure,
+  ProbeResult,
+  PublicContext,
+  SecondOpinion,
+  Verdict,
+} from '../types';
 import type { Translator } from './index';
 
 /** A probe target as a person knows it: the host name, without scheme, port or path. */
@@ -48,6 +56,7 @@ export function localSummary(
   tr: Translator,
   cause?: Cause,
   secondOpinion?: SecondOpinion | null,
+  context?: { readonly context: PublicContext | null | undefined; readonly service: string },
 ): string {
   const { t } = tr;
   if (cause === 'local') return t('evidence.local');
@@ -75,6 +84,7 @@ export function localSummary(
     } else if (failing > 0) parts.push(t('evidence.statusFine'));
   }
   if (secondOpinion) parts.push(opinionEvidence(secondOpinion, tr));
+  if (context?.context) parts.push(...contextEvidence(context.context, context.service, tr));
   return parts.length > 0 ? parts.join(t('evidence.separator')) : t('evidence.allPassed');
 }
 
@@ -109,16 +119,81 @@ export function opinionEvidence(opinion: SecondOpinion, tr: Translator): string 
   return parts.join(tr.language === 'ar' ? '، ' : ', ');
 }
 
+const CONTEXT_REASONS: Readonly<Record<ContextFailure, string>> = {
+  'rate-limited': 'context.reasonRateLimited',
+  'no answer in time': 'context.reasonTimeout',
+  unreachable: 'context.reasonUnreachable',
+  unreadable: 'context.reasonUnreadable',
+  'platform error': 'context.reasonPlatformError',
+  'hourly limit reached': 'context.reasonHourly',
+};
+
+/** The names OONI gives its app tests, as a person knows the apps. */
+const OONI_TESTS: Readonly<Record<string, string>> = {
+  whatsapp: 'WhatsApp',
+  facebook_messenger: 'Messenger',
+  telegram: 'Telegram',
+  signal: 'Signal',
+  web_connectivity: 'web',
+};
+
+/**
+ * What public measurement platforms saw, one line each, with its source and its time: the routes
+ * to the provider's name servers (RIPE RIS), OONI's tests in the country, IODA's outage events.
+ */
+export function contextEvidence(context: PublicContext, service: string, tr: Translator): string[] {
+  const { t } = tr;
+  const lines: string[] = [];
+  const at = (time: number) => tr.time(time, time);
+  const reason = (failure: ContextFailure) => t(CONTEXT_REASONS[failure]);
+  const { routes, ooni, ioda } = context;
+  if (routes) {
+    if (routes.failure) lines.push(t('context.routesFailed', { reason: reason(routes.failure) }));
+    else if (routesWithdrawn(context)) {
+      const count = collectorsOf(routes.prefixes);
+      lines.push(t('context.routesWithdrawn', { service, count, time: at(routes.checkedAt) }));
+    } else lines.push(t('context.routesAnnounced', { service, time: at(routes.checkedAt) }));
+  }
+  if (ooni) {
+    const country = tr.region(ooni.country);
+    if (ooni.failure) lines.push(t('context.ooniFailed', { reason: reason(ooni.failure) }));
+    else if (!ooniEnough(ooni)) {
+      lines.push(t('context.ooniNotEnough', { country, tests: ooniTally(ooni).tests }));
+    } else {
+      const tally = ooniTally(ooni);
+      lines.push(
+        t('context.ooniAnomalies', {
+          anomalies: tally.anomalies,
+          count: tally.tests,
+          test: OONI_TESTS[ooni.test] ?? ooni.test,
+          country,
+          networks: tally.anomalousNetworks,
+          time: at(ooni.checkedAt),
+        }),
+      );
+    }
+  }
+  if (ioda) {
+    const country = tr.region(ioda.country);
+    if (ioda.failure) lines.push(t('context.iodaFailed', { reason: reason(ioda.failure) }));
+    else if (ioda.outage) {
+      lines.push(t('context.iodaOutage', { country, since: at(ioda.outage.since) }));
+    } else lines.push(t('context.iodaQuiet', { country, time: at(ioda.checkedAt) }));
+  }
+  return lines;
+}
+
 /** What a verdict's cause rests on: a status page, a related product's page, or other networks. */
 export type CauseBasis =
   | { readonly kind: 'status' }
   | { readonly kind: 'related'; readonly subject: string }
   | { readonly kind: 'opinion' }
+  | { readonly kind: 'routes' }
   | { readonly kind: 'none' };
 
 /** The evidence a verdict's cause rests on, so every surface words it the same way. */
 export function causeBasis(
-  verdict: Pick<Verdict, 'cause' | 'probes' | 'secondOpinion'>,
+  verdict: Pick<Verdict, 'cause' | 'probes' | 'secondOpinion' | 'context'>,
 ): CauseBasis {
   const outcome = verdict.secondOpinion?.outcome;
   switch (verdict.cause) {
@@ -128,6 +203,7 @@ export function causeBasis(
         return { kind: 'related', subject: major.official?.subject ?? major.target };
       }
       if (major) return { kind: 'status' };
+      if (routesWithdrawn(verdict.context)) return { kind: 'routes' };
       return outcome === 'everywhere' ? { kind: 'opinion' } : { kind: 'status' };
     }
     case 'network':

@@ -1,7 +1,9 @@
 // Français.
+import { contextFr } from './context-strings';
 import type { Messages } from './en';
 
 export const fr: Messages = {
+  context: contextFr,
   overall: {
     ok: 'Tous les services fonctionnent',
     degraded: 'Certains services sont dégradés',

@@ -8,6 +8,7 @@ import type {
   OpinionOutcome,
   ProbeResult,
   ProbeState,
+  PublicContext,
   SecondOpinion,
 } from '../../../../shared/types';
 import { evaluate } from '../../../../main/engine/evaluate';
@@ -124,6 +125,31 @@ describe('verdict and cause (DESIGN, Detection 3), one test per row', () => {
       state: 'down',
       cause: 'provider',
     });
+  });
+
+  it('row 1b: unreachable, every routes prefix withdrawn → down / provider, whatever else says', () => {
+    const routes = (seeing: number): PublicContext => ({
+      routes: {
+        checkedAt: Date.UTC(2021, 9, 4, 15, 45),
+        prefixes: [
+          { prefix: '129.134.30.0/23', collectors: 3, seeing: 0 },
+          { prefix: '185.89.218.0/23', collectors: 3, seeing },
+        ],
+        withdrawn: seeing === 0,
+        bytes: 0,
+      },
+      ooni: null,
+      ioda: null,
+    });
+    const names = [dnsDown, probe('http', 'down', 'DNS_SERVFAIL'), official('operational')];
+    expect(evaluate(names, opinion('network'), routes(0))).toMatchObject({
+      state: 'down',
+      cause: 'provider',
+    });
+    // One prefix still announced: routing is evidence only.
+    expect(evaluate(names, opinion('network'), routes(3))).toMatchObject({ cause: 'network' });
+    // Withdrawn routes never make a reachable service down.
+    expect(evaluate([dnsUp, httpUp], null, routes(0))).toMatchObject({ state: 'up' });
   });
 
   it('row 2: unreachable, unreachable from most networks everywhere → down / provider', () => {

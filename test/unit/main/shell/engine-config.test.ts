@@ -75,3 +75,33 @@ describe('low data', () => {
     );
   });
 });
+
+describe('public context in the app', () => {
+  it('is on by default for the built-in catalog, in the second opinion’s country', () => {
+    const settings = { ...defaultSettings(), secondOpinion: { enabled: true, country: 'CI' } };
+    const config = configFromSettings(defaultConfig(), settings);
+    expect(config.context).toMatchObject({ enabled: true, country: 'CI' });
+    expect(config.services.find((s) => s.id === 'whatsapp')?.context).toEqual({
+      ooni: { test: 'whatsapp' },
+      routes: ['129.134.30.0/23', '185.89.218.0/23'],
+    });
+  });
+
+  it('turned off, nothing is asked; in low-data mode only when the user says so', () => {
+    const off = { ...defaultSettings(), context: { enabled: false, lowData: false } };
+    expect(configFromSettings(defaultConfig(), off).context).toBeUndefined();
+    const lowData = { ...defaultSettings(), lowData: true };
+    expect(configFromSettings(defaultConfig(), lowData).context).toBeUndefined();
+    const asked = { ...lowData, context: { enabled: true, lowData: true } };
+    expect(configFromSettings(defaultConfig(), asked).context).toMatchObject({ enabled: true });
+  });
+
+  it("the user's own services are never asked about, even one that names a context", () => {
+    const own = { ...shop, context: { ooni: { test: 'whatsapp' as const } } };
+    const config = configFromSettings(defaultConfig(), {
+      ...defaultSettings(),
+      customServices: [own],
+    });
+    expect(config.services.find((s) => s.id === shop.id)?.context).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@ import { engineBenches } from './engine.bench';
 import { historyBenches } from './history.bench';
 import { killRemoteLabs } from './lab-client';
 import { rendererBenches } from './renderer.bench';
+import { teamBenches } from './team.bench';
 
 const all: readonly Bench[] = [
   ...engineBenches,
@@ -13,6 +14,7 @@ const all: readonly Bench[] = [
   ...historyBenches,
   ...checklistBenches,
   ...rendererBenches,
+  ...teamBenches,
 ];
 
 const prefix = process.argv[2] ?? '';

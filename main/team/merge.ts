@@ -1,0 +1,183 @@
+// The team's shared state from the events it has, whatever their order or repeats: a step's state
+// is its `step.set` with the greatest (lc, m); notes are a grow-only set by eid; two concurrent
+// opens of one service's incident merge under the smaller (lc, m). Computed from the set of events
+// (deduplicated by eid), so every member holding the same events sees the same thing.
+import type { TeamEvent } from './events';
+
+type Stamp = { readonly lc: number; readonly m: string };
+
+/** Total order on (lc, m): the Lamport counter, then the member id. */
+export function compareStamps(a: Stamp, b: Stamp): number {
+  if (a.lc !== b.lc) return a.lc - b.lc;
+  return a.m < b.m ? -1 : a.m > b.m ? 1 : 0;
+}
+
+export interface TeamStep {
+  readonly done: boolean;
+  /** Who set it, and when (display time). */
+  readonly by: string;
+  readonly byName: string;
+  readonly ts: string;
+  readonly lc: number;
+}
+
+export interface TeamNote {
+  readonly eid: string;
+  readonly by: string;
+  readonly byName: string;
+  readonly ts: string;
+  readonly lc: number;
+  readonly text: string;
+}
+
+export interface TeamIncident {
+  readonly inc: string;
+  readonly service: string;
+  readonly cause: string | null;
+  readonly since: number;
+  readonly openedBy: string;
+  /** Null while open. */
+  readonly end: number | null;
+  /** The incidents merged into this one (concurrent opens by other members). */
+  readonly aliases: readonly string[];
+  readonly steps: Readonly<Record<string, TeamStep>>;
+  /** Oldest first, by (lc, m). */
+  readonly notes: readonly TeamNote[];
+}
+
+export interface TeamMember {
+  readonly m: string;
+  readonly name: string;
+  /** The greatest Lamport counter seen from them, and the display time of that event. */
+  readonly lc: number;
+  readonly ts: string;
+}
+
+export interface TeamState {
+  readonly incidents: readonly TeamIncident[];
+  readonly members: readonly TeamMember[];
+  /** The greatest Lamport counter seen: a local action takes this + 1. */
+  readonly lc: number;
+}
+
+type Open = Extract<TeamEvent, { type: 'incident.open' }>;
+
+interface Building {
+  open: Open;
+  aliases: string[];
+  end: { stamp: Stamp; end: number } | null;
+  steps: Map<string, TeamStep>;
+  notes: Map<string, TeamNote>;
+}
+
+/** The shared state of a set of events (any order, repeats allowed). */
+export function mergeTeam(events: Iterable<TeamEvent>): TeamState {
+  const unique = new Map<string, TeamEvent>();
+  for (const event of events) if (!unique.has(event.eid)) unique.set(event.eid, event);
+  const all = [...unique.values()].sort(
+    (a, b) => compareStamps(a, b) || (a.eid < b.eid ? -1 : a.eid > b.eid ? 1 : 0),
+  );
+
+  // Closes first known by incident id, to tell whether an open came after a close it had seen.
+  const closes = new Map<string, Stamp[]>();
+  for (const e of all) if (e.type === 'incident.close') push(closes, e.inc, e);
+
+  // Opens in (lc, m) order: an open for a service whose earlier incident has no close it could
+  // have seen (a close with a smaller counter) joins that incident.
+  const roots = new Map<string, Building>();
+  const rootOf = new Map<string, string>();
+  for (const e of all) {
+    if (e.type !== 'incident.open') continue;
+    const joined = [...roots.values()].find(
+      (r) =>
+        r.open.service === e.service &&
+        ![r.open.inc, ...r.aliases].some((id) =>
+          (closes.get(id) ?? []).some((c) => compareStamps(c, e) < 0),
+        ),
+    );
+    if (joined) {
+      joined.aliases.push(e.inc);
+      rootOf.set(e.inc, joined.open.inc);
+    } else {
+      roots.set(e.inc, { open: e, aliases: [], end: null, steps: new Map(), notes: new Map() });
+      rootOf.set(e.inc, e.inc);
+    }
+  }
+
+  const members = new Map<string, TeamMember>();
+  let lc = 0;
+  const note = (b: Building, n: TeamNote) => {
+    if (!b.notes.has(n.eid)) b.notes.set(n.eid, n);
+  };
+  const setStep = (b: Building, step: string, s: TeamStep) => {
+    const current = b.steps.get(step);
+    if (!current || compareStamps({ lc: s.lc, m: s.by }, { lc: current.lc, m: current.by }) > 0)
+      b.steps.set(step, s);
+  };
+  for (const e of all) {
+    lc = Math.max(lc, e.lc);
+    const seen = members.get(e.m);
+    if (!seen || e.lc >= seen.lc) members.set(e.m, { m: e.m, name: e.n, lc: e.lc, ts: e.ts });
+    if (!('inc' in e)) continue;
+    const root = roots.get(rootOf.get(e.inc) ?? '');
+    if (!root) continue; // an event for an incident whose opening has not arrived yet
+    switch (e.type) {
+      case 'incident.close':
+        if (!root.end || compareStamps(e, root.end.stamp) > 0) root.end = { stamp: e, end: e.end };
+        break;
+      case 'step.set':
+        setStep(root, e.step, { done: e.done, by: e.m, byName: e.n, ts: e.ts, lc: e.lc });
+        break;
+      case 'note.add':
+        note(root, { eid: e.eid, by: e.m, byName: e.n, ts: e.ts, lc: e.lc, text: e.text });
+        break;
+      case 'digest':
+        for (const [step, done, slc, sm] of e.steps)
+          setStep(root, step, {
+            done,
+            by: sm,
+            // A digest carries who, not their name: the name is the latest that member gave.
+            byName: sm,
+            ts: e.ts,
+            lc: slc,
+          });
+        for (const n of e.notes)
+          note(root, { eid: n.eid, by: n.m, byName: n.n, ts: n.ts, lc: n.lc, text: n.text });
+        lc = Math.max(lc, ...e.steps.map((s) => s[2]), ...e.notes.map((n) => n.lc));
+        break;
+      case 'incident.open':
+        break;
+    }
+  }
+
+  const nameOf = (m: string, fallback: string) => members.get(m)?.name ?? fallback;
+  const incidents = [...roots.values()].map((b) => ({
+    inc: b.open.inc,
+    service: b.open.service,
+    cause: b.open.cause,
+    since: b.open.since,
+    openedBy: b.open.m,
+    end: b.end?.end ?? null,
+    aliases: b.aliases,
+    steps: Object.fromEntries(
+      [...b.steps].map(([step, s]) => [step, { ...s, byName: nameOf(s.by, s.byName) }]),
+    ),
+    notes: [...b.notes.values()]
+      .sort(
+        (a, c) =>
+          compareStamps({ lc: a.lc, m: a.by }, { lc: c.lc, m: c.by }) || (a.eid < c.eid ? -1 : 1),
+      )
+      .map((n) => ({ ...n, byName: nameOf(n.by, n.byName) })),
+  }));
+  return {
+    incidents,
+    members: [...members.values()].sort((a, b) => (a.m < b.m ? -1 : 1)),
+    lc,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,263 @@
+// Three members, one outage: whatever order the relay delivers events in, however often, and even
+// when some are lost then replayed, every member ends with the same incident, steps and notes.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { TeamEvent } from '../../../../main/team/events';
+import { mergeTeam } from '../../../../main/team/merge';
+
+const T = Date.UTC(2021, 9, 4, 15, 40);
+const ts = (minutes: number) => new Date(T + minutes * 60_000).toISOString();
+const who = { awa: 'Awa', koffi: 'Koffi', yao: 'Yao' } as const;
+type Member = keyof typeof who;
+let n = 0;
+const ev = <E extends Omit<TeamEvent, 'v' | 'eid' | 'n' | 'ts'>>(
+  e: E & { m: Member },
+  minutes = 0,
+): TeamEvent =>
+  ({ v: 1, eid: `e${++n}`, n: who[e.m], ts: ts(minutes), ...e }) as unknown as TeamEvent;
+
+/** An outage seen by all three: Awa and Koffi open at once; ticks, an untick, notes, a close. */
+function outage(): TeamEvent[] {
+  const openA = ev({
+    type: 'incident.open',
+    m: 'awa',
+    lc: 1,
+    inc: 'whatsapp@a1',
+    service: 'whatsapp',
+    cause: 'provider',
+    since: T,
+  });
+  const openK = ev({
+    type: 'incident.open',
+    m: 'koffi',
+    lc: 1,
+    inc: 'whatsapp@k1',
+    service: 'whatsapp',
+    cause: 'provider',
+    since: T + 5000,
+  });
+  return [
+    ev({ type: 'member.hello', m: 'yao', lc: 1 }),
+    openA,
+    openK,
+    ev(
+      { type: 'step.set', m: 'awa', lc: 2, inc: 'whatsapp@a1', step: 'd-tell-team', done: true },
+      2,
+    ),
+    ev(
+      {
+        type: 'step.set',
+        m: 'koffi',
+        lc: 2,
+        inc: 'whatsapp@k1',
+        step: 'd-call-customers',
+        done: true,
+      },
+      2,
+    ),
+    ev(
+      {
+        type: 'step.set',
+        m: 'yao',
+        lc: 3,
+        inc: 'whatsapp@a1',
+        step: 'd-call-customers',
+        done: false,
+      },
+      3,
+    ),
+    ev(
+      {
+        type: 'note.add',
+        m: 'koffi',
+        lc: 3,
+        inc: 'whatsapp@k1',
+        text: 'Called the 12 pending orders',
+      },
+      4,
+    ),
+    ev(
+      {
+        type: 'note.add',
+        m: 'awa',
+        lc: 4,
+        inc: 'whatsapp@a1',
+        text: 'Notice posted on the website',
+      },
+      5,
+    ),
+    ev(
+      { type: 'step.set', m: 'awa', lc: 4, inc: 'whatsapp@a1', step: 'd-post-notice', done: true },
+      5,
+    ),
+    ev({ type: 'incident.close', m: 'yao', lc: 5, inc: 'whatsapp@a1', end: T + 3_600_000 }, 60),
+  ];
+}
+
+describe('the team merge', () => {
+  it('two concurrent opens make one incident, under the smaller (lc, m)', () => {
+    const state = mergeTeam(outage());
+    expect(state.incidents).toHaveLength(1);
+    const [incident] = state.incidents;
+    expect(incident).toMatchObject({
+      inc: 'whatsapp@a1',
+      openedBy: 'awa',
+      aliases: ['whatsapp@k1'],
+      end: T + 3_600_000,
+    });
+    // Yao unticked Koffi's step later (greater counter): the last writer wins.
+    expect(incident!.steps['d-call-customers']).toMatchObject({
+      done: false,
+      by: 'yao',
+      byName: 'Yao',
+    });
+    expect(incident!.steps['d-tell-team']).toMatchObject({ done: true, by: 'awa' });
+    expect(incident!.notes.map((x) => `${x.byName}: ${x.text}`)).toEqual([
+      'Koffi: Called the 12 pending orders',
+      'Awa: Notice posted on the website',
+    ]);
+    expect(state.members.map((m) => m.name)).toEqual(['Awa', 'Koffi', 'Yao']);
+    expect(state.lc).toBe(5);
+  });
+
+  it('an open after a close it had seen is a new incident', () => {
+    const events = outage();
+    const again = ev(
+      {
+        type: 'incident.open',
+        m: 'koffi',
+        lc: 6,
+        inc: 'whatsapp@k2',
+        service: 'whatsapp',
+        cause: 'network',
+        since: T + 7_200_000,
+      },
+      120,
+    );
+    const incidents = mergeTeam([...events, again]).incidents;
+    expect(incidents.map((i) => [i.inc, i.end])).toEqual([
+      ['whatsapp@a1', T + 3_600_000],
+      ['whatsapp@k2', null],
+    ]);
+  });
+
+  it('equal counters are broken by member id, the same way everywhere', () => {
+    const open = ev({
+      type: 'incident.open',
+      m: 'awa',
+      lc: 1,
+      inc: 's@1',
+      service: 's',
+      cause: null,
+      since: T,
+    });
+    const a = ev({ type: 'step.set', m: 'awa', lc: 2, inc: 's@1', step: 'x', done: true });
+    const k = ev({ type: 'step.set', m: 'koffi', lc: 2, inc: 's@1', step: 'x', done: false });
+    expect(mergeTeam([open, a, k]).incidents[0]!.steps['x']).toMatchObject({
+      by: 'koffi',
+      done: false,
+    });
+    expect(mergeTeam([k, a, open]).incidents[0]!.steps['x']).toMatchObject({
+      by: 'koffi',
+      done: false,
+    });
+  });
+
+  it('a digest brings an away member to the same state as the events it sums up', () => {
+    const events = outage();
+    const full = mergeTeam(events).incidents[0]!;
+    const digest = ev({
+      type: 'digest',
+      m: 'awa',
+      lc: 9,
+      inc: 'whatsapp@a1',
+      steps: Object.entries(full.steps).map(([step, s]) => [step, s.done, s.lc, s.by]),
+      notes: full.notes.map((x) => ({
+        eid: x.eid,
+        m: x.by,
+        n: x.byName,
+        lc: x.lc,
+        ts: x.ts,
+        text: x.text,
+      })),
+    });
+    // The away member has the opening, the close and the digest; not the ticks and notes.
+    const away = mergeTeam(
+      events
+        .filter((e) => e.type.startsWith('incident.') || e.type === 'member.hello')
+        .concat(digest),
+    );
+    const got = away.incidents.find((i) => i.inc === 'whatsapp@a1')!;
+    const doneOf = (i: typeof got) =>
+      Object.fromEntries(Object.entries(i.steps).map(([k, s]) => [k, [s.done, s.by, s.lc]]));
+    expect(doneOf(got)).toEqual(doneOf(full));
+    expect(got.notes.map((x) => x.eid)).toEqual(full.notes.map((x) => x.eid));
+  });
+
+  it('gives the same state whatever the order, repeats and lost-then-replayed events (property)', () => {
+    const events = outage();
+    const expected = JSON.stringify(mergeTeam(events));
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+        fc.array(fc.nat(events.length - 1), { maxLength: 20 }),
+        fc.array(fc.nat(events.length - 1), { maxLength: 5 }),
+        (order, repeats, lost) => {
+          const delivered = [...order, ...repeats.map((i) => events[i]!)];
+          // Lost on first delivery, replayed later (ntfy's since=, or a digest).
+          const firstPass = delivered.filter((e) => !lost.some((i) => events[i] === e));
+          const replayed = [...firstPass, ...lost.map((i) => events[i]!)];
+          expect(JSON.stringify(mergeTeam(replayed))).toBe(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('random histories from three members converge on every member (property)', () => {
+    const member = fc.constantFrom<Member>('awa', 'koffi', 'yao');
+    const action = fc.oneof(
+      fc.record({
+        type: fc.constant('step.set' as const),
+        m: member,
+        step: fc.constantFrom('a', 'b', 'c'),
+        done: fc.boolean(),
+      }),
+      fc.record({
+        type: fc.constant('note.add' as const),
+        m: member,
+        text: fc.string({ minLength: 1, maxLength: 20 }),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(action, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        (actions, seeds) => {
+          let clock = 1;
+          const events: TeamEvent[] = [
+            ev({
+              type: 'incident.open',
+              m: 'awa',
+              lc: clock,
+              inc: 'x@1',
+              service: 'x',
+              cause: null,
+              since: T,
+            }),
+          ];
+          for (const a of actions) {
+            clock += (seeds[events.length % Math.max(1, seeds.length)] ?? 0) % 2; // concurrent or not
+            events.push(ev({ ...a, lc: clock, inc: 'x@1' } as never));
+          }
+          const one = JSON.stringify(mergeTeam(events));
+          const reversed = JSON.stringify(mergeTeam([...events].reverse()));
+          const doubled = JSON.stringify(mergeTeam([...events, ...events.slice(0, 5)]));
+          expect(reversed).toBe(one);
+          expect(doubled).toBe(one);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

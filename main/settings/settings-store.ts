@@ -1,9 +1,11 @@
 // The settings file: conf (electron-store's own core: atomic writes, injectable folder) under our
 // zod schema and our migrations. A damaged file is kept aside, what can be saved is saved, the
 // rest goes back to defaults, and the caller is told so it can tell the user.
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { createTranslator } from '../../shared/i18n';
+import { decodeJsonText, jsonProblem } from '../engine/json-text';
 import {
   defaultSettings,
   salvageSettings,
@@ -63,11 +65,9 @@ export class SettingsStore {
       conf = new Conf({ cwd: dir, configName: 'settings', clearInvalidConfig: false });
     } catch (error) {
       // Not JSON at all: keep it aside for a person to look at, start from defaults.
+      problems = [`not readable as settings (${unreadableWhy(path, error)})`];
       backup = `${path}.damaged-${now()}`;
       if (existsSync(path)) renameSync(path, backup);
-      problems = [
-        `not readable as settings (${error instanceof Error ? error.message : String(error)})`,
-      ];
       conf = new Conf({ cwd: dir, configName: 'settings', clearInvalidConfig: false });
     }
     const salvaged = salvageSettings(migrate(conf.store));
@@ -105,4 +105,16 @@ export class SettingsStore {
   private write(): void {
     this.conf.store = this.current as unknown as Record<string, unknown>;
   }
+}
+
+/** Why the settings file could not be read: its JSON mistake with line and column, in English. */
+function unreadableWhy(path: string, error: unknown): string {
+  try {
+    const decoded = decodeJsonText(readFileSync(path));
+    const problem = decoded.ok ? jsonProblem(decoded.text) : decoded.problem;
+    if (problem) return createTranslator('en').t(problem.key, problem.values);
+  } catch {
+    // Not readable at all: conf's own words say why.
+  }
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 // العربية (right-to-left; i18next picks Arabic plural forms: zero, one, two, few, many, other).
 import type { Messages } from './en';
+import { jsonErrorsAr } from './json-errors-strings';
 
 export const ar: Messages = {
   overall: {
@@ -45,6 +46,7 @@ export const ar: Messages = {
       'نسخة أخرى من Vigie (pid {{pid}} على {{host}}) تسجّل السجل في {{dir}}؛ أوقفها أولًا، أو اقرأ السجل دون تسجيل',
     other: '{{detail}}',
   },
+  jsonError: jsonErrorsAr,
   config: {
     url: 'يُنتظر عنوان URL يبدأ بـhttp:// أو https://',
     range: 'يُنتظر [الأدنى، الأعلى] مع الأدنى <= الأعلى',

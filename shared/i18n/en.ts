@@ -1,4 +1,5 @@
 // English: the reference catalogue. Every key here must exist in fr.ts and ar.ts (a test checks).
+import { jsonErrorsEn } from './json-errors-strings';
 export const en = {
   overall: {
     ok: 'All services are up',
@@ -45,6 +46,7 @@ export const en = {
       'another Vigie process (pid {{pid}} on {{host}}) is already recording history in {{dir}}; stop it first, or read the history without recording',
     other: '{{detail}}',
   },
+  jsonError: jsonErrorsEn,
   config: {
     url: 'expected an http:// or https:// URL',
     range: 'expected [low, high] with low <= high',

@@ -1,5 +1,6 @@
 // Français.
 import type { Messages } from './en';
+import { jsonErrorsFr } from './json-errors-strings';
 
 export const fr: Messages = {
   overall: {
@@ -51,6 +52,7 @@ export const fr: Messages = {
       'un autre Vigie (pid {{pid}} sur {{host}}) enregistre déjà l’historique dans {{dir}} ; arrêtez-le d’abord, ou lisez l’historique sans l’enregistrer',
     other: '{{detail}}',
   },
+  jsonError: jsonErrorsFr,
   config: {
     url: 'une URL http:// ou https:// est attendue',
     range: '[bas, haut] attendu, avec bas <= haut',

@@ -43,6 +43,17 @@ describe('settings', () => {
     expect(reset?.backup).toBe(`${file()}.damaged-1234`);
     expect(readFileSync(`${file()}.damaged-1234`, 'utf8')).toBe('{"language": "fr", oops');
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ version: 1 });
+    expect(reset?.problems).toEqual([
+      'not readable as settings (a name without double quotes at line 1, column 20)',
+    ]);
+  });
+
+  it('a trailing comma V8 words without a position is said with its line and column', () => {
+    writeFileSync(file(), '{\n  "language": "fr",\n}\n');
+    const { reset } = SettingsStore.open(dir, () => 7);
+    expect(reset?.problems).toEqual([
+      'not readable as settings (a comma before "}" at line 3, column 1: JSON allows no comma after the last item)',
+    ]);
   });
 
   it('a bad field falls back to its default; the good ones are kept', () => {

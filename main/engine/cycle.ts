@@ -102,7 +102,7 @@ export async function checkService(
   );
   if (directFailed) await Promise.all(resting.map(run));
   const done = results.filter((r): r is ProbeResult => r !== undefined);
-  return evaluate(done, await secondOpinion(service, done, ctx, deps.opinions));
+  return evaluate(done, await secondOpinion(service, done, ctx, deps.opinions), service.provider);
 }
 
 /** Asks other networks when the service is unreachable from here and no source says it is down. */

@@ -44,8 +44,15 @@ export function migrate(stored: Record<string, unknown>): Record<string, unknown
 /** What opening the settings found. */
 export interface OpenedSettings {
   readonly store: SettingsStore;
-  /** Set when the file could not be read as it was: where the original was kept, and why. */
-  readonly reset: { readonly backup: string; readonly problems: readonly string[] } | null;
+  /**
+   * Set when the file could not be read as it was: where the original was kept, why, and whether
+   * nothing of it could be kept (`whole`) or only its invalid fields went back to their defaults.
+   */
+  readonly reset: {
+    readonly backup: string;
+    readonly problems: readonly string[];
+    readonly whole: boolean;
+  } | null;
 }
 
 /** Reads and writes the settings in `dir/settings.json`. */
@@ -61,11 +68,13 @@ export class SettingsStore {
     let conf: Conf<Record<string, unknown>>;
     let backup: string | null = null;
     let problems: string[] = [];
+    let whole = false;
     try {
       conf = new Conf({ cwd: dir, configName: 'settings', clearInvalidConfig: false });
     } catch (error) {
       // Not JSON at all: keep it aside for a person to look at, start from defaults.
       problems = [`not readable as settings (${unreadableWhy(path, error)})`];
+      whole = true;
       backup = `${path}.damaged-${now()}`;
       if (existsSync(path)) renameSync(path, backup);
       conf = new Conf({ cwd: dir, configName: 'settings', clearInvalidConfig: false });
@@ -78,7 +87,7 @@ export class SettingsStore {
     }
     const store = new SettingsStore(conf, salvaged.settings);
     store.write();
-    return { store, reset: backup ? { backup, problems } : null };
+    return { store, reset: backup ? { backup, problems, whole } : null };
   }
 
   /** The current settings. */

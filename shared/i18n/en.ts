@@ -431,6 +431,8 @@ export const en = {
   settings: {
     reset:
       'Your settings file could not be read, so Vigie started with its defaults. The old file was kept as {{backup}}.',
+    salvaged:
+      'Some of your settings could not be read and went back to their defaults; the others were kept. The old file was kept as {{backup}}.',
   },
   checklist: {
     heading: 'Checklist',

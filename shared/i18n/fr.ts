@@ -467,6 +467,8 @@ export const fr: Messages = {
   settings: {
     reset:
       'Votre fichier de réglages était illisible : Vigie a repris ses réglages par défaut. L’ancien fichier est conservé sous {{backup}}.',
+    salvaged:
+      'Certains de vos réglages étaient illisibles et ont repris leur valeur par défaut\u202f; les autres sont conservés. L’ancien fichier est conservé sous {{backup}}.',
   },
   checklist: {
     heading: 'Liste d’actions',

@@ -230,6 +230,21 @@ describe('Microsoft status', () => {
       'Users may be unable to send or receive email in Outlook',
     ]);
   });
+  it('an RSS item whose <status> is Operational (a word of the site) is all well', () => {
+    const feed = probe({ kind: 'feed', url: 'https://status.cloud.microsoft/api/feed/mac' });
+    const rss = (status: string) => ({
+      rss: {
+        channel: {
+          title: 'Microsoft Admin Center Status',
+          item: [
+            { title: 'Microsoft Admin Center', status, pubDate: 'Tue, 25 Oct 2022 07:40:00 Z' },
+          ],
+        },
+      },
+    });
+    expect(feedSource.parse(rss('Operational'), feed, NOW).state).toBe('operational');
+    expect(feedSource.parse(rss('Service degradation'), feed, NOW).state).toBe('degraded');
+  });
   it('the posts endpoint: Status and Title of the named services', () => {
     const all = probe({
       kind: 'm365',

@@ -161,7 +161,7 @@ export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translato
     const summary =
       localSaid && s.cause === 'local'
         ? ''
-        : forTerminal(localSummary(s.probes, tr, s.cause, s.secondOpinion));
+        : forTerminal(localSummary(s.probes, tr, s.cause, s.secondOpinion, s.provider));
     lines.push(
       `${forTerminal(s.name).padEnd(nameWidth)}  ${stateLabel(s.state, colour, tr)}${pad}  ${causeWords(s, tr).padEnd(causeWidth)}  ${summary}`.trimEnd(),
     );
@@ -197,7 +197,7 @@ export function describeChange(change: VerdictChange, tr: Translator): string {
       what += ` ${tr.t('cli.lasted', { state: tr.t(`state.${previous.state}`), duration: tr.duration(change.at - since) })}`;
   }
   return forTerminal(
-    `${tr.clock(change.at)}  ${change.name}: ${what} — ${localSummary(current.probes, tr, current.cause, current.secondOpinion)}`,
+    `${tr.clock(change.at)}  ${change.name}: ${what} — ${localSummary(current.probes, tr, current.cause, current.secondOpinion, current.provider)}`,
   );
 }
 

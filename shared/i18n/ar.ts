@@ -124,6 +124,7 @@ export const ar: Messages = {
   },
   evidence: {
     relatedSays: 'حالة {{subject}}: {{description}}',
+    relatedSaysBy: 'حالة {{subject}} بحسب {{provider}}: {{description}}',
     opinionCountry_zero: 'لم تصل إليها أيّ شبكة من {{asked}} في بلدك ({{country}})',
     opinionCountry_one: 'وصلت إليها شبكة واحدة من {{asked}} في بلدك ({{country}})',
     opinionCountry_two: 'وصلت إليها شبكتان من {{asked}} في بلدك ({{country}})',
@@ -160,6 +161,7 @@ export const ar: Messages = {
     statusUnreachable: 'تعذّر الوصول إلى صفحة الحالة أو قراءتها',
     statusFine: 'صفحة الحالة تقول إن كل شيء على ما يرام',
     statusSays: 'صفحة الحالة: {{description}}',
+    statusSaysBy: 'صفحة حالة {{provider}}: {{description}}',
     allPassed: 'نجحت جميع الفحوصات',
     separator: '؛ ',
     answered: 'ردّ {{target}} خلال {{ms, number}} ملّي ثانية',

@@ -108,6 +108,7 @@ export const en = {
   },
   evidence: {
     relatedSays: 'status of {{subject}}: {{description}}',
+    relatedSaysBy: '{{provider}}’s status of {{subject}}: {{description}}',
     opinionCountry_one: 'reached from {{count}} of {{asked}} networks in {{country}}',
     opinionCountry_other: 'reached from {{count}} of {{asked}} networks in {{country}}',
     opinionWorld_one: 'from {{count}} of {{asked}} networks elsewhere',
@@ -136,6 +137,7 @@ export const en = {
     statusUnreachable: 'the status page could not be reached or read',
     statusFine: 'the status page says all is well',
     statusSays: 'status page: {{description}}',
+    statusSaysBy: '{{provider}}’s status page: {{description}}',
     allPassed: 'all checks passed',
     separator: '; ',
     answered: '{{target}} answered in {{ms, number}} ms',

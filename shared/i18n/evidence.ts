@@ -39,14 +39,16 @@ export function failedProbeWords(
 }
 
 /**
- * One sentence per telling probe, joined: what failed here, and what the provider says. With a
- * local cause (offline, captive portal, no DNS) nothing was judged, and it says so.
+ * One sentence per telling probe, joined: what failed here, and what the provider says (naming
+ * `provider` when given). With a local cause (offline, captive portal, no DNS) nothing was
+ * judged, and it says so.
  */
 export function localSummary(
   probes: readonly ProbeResult[],
   tr: Translator,
   cause?: Cause,
   secondOpinion?: SecondOpinion | null,
+  provider?: string,
 ): string {
   const { t } = tr;
   if (cause === 'local') return t('evidence.local');
@@ -66,10 +68,12 @@ export function localSummary(
     if (answered.length === 0) parts.push(t('evidence.statusUnreachable'));
     else if (telling?.official) {
       const { description, subject } = telling.official;
+      // With the provider known (the command line), its page is named: "Meta’s status of …".
+      const by = provider ? 'By' : '';
       parts.push(
         telling.scope === 'related' && subject
-          ? t('evidence.relatedSays', { subject, description })
-          : t('evidence.statusSays', { description }),
+          ? t(`evidence.relatedSays${by}`, { subject, description, provider })
+          : t(`evidence.statusSays${by}`, { description, provider }),
       );
     } else if (failing > 0) parts.push(t('evidence.statusFine'));
   }

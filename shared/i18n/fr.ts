@@ -119,6 +119,7 @@ export const fr: Messages = {
   },
   evidence: {
     relatedSays: 'état de {{subject}} : {{description}}',
+    relatedSaysBy: 'état de {{subject}} selon {{provider}}\u00a0: {{description}}',
     opinionCountry_one:
       'joignable depuis {{count}} réseau sur {{asked}} dans votre pays ({{country}})',
     opinionCountry_many:
@@ -153,6 +154,7 @@ export const fr: Messages = {
     statusUnreachable: 'la page d’état est injoignable ou illisible',
     statusFine: 'la page d’état indique que tout va bien',
     statusSays: 'page d’état : {{description}}',
+    statusSaysBy: 'page d’état de {{provider}}\u00a0: {{description}}',
     allPassed: 'toutes les vérifications sont passées',
     separator: ' ; ',
     answered: '{{target}} a répondu en {{ms, number}} ms',

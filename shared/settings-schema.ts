@@ -2,6 +2,7 @@
 // Validated with zod; every field has a default, so a damaged file never stops Vigie.
 import { z } from 'zod';
 import { serviceSchema } from './config-schema';
+import { salvageValue } from './salvage';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 22:00');
 
@@ -28,6 +29,7 @@ export const settingsSchema = z.strictObject({
     .refine((r) => Object.keys(r).length <= SETTINGS_LIMITS.services, {
       message: `at most ${SETTINGS_LIMITS.services} services`,
     })
+    .meta({ maxEntries: SETTINGS_LIMITS.services })
     .default({}),
   customServices: z
     .array(serviceSchema)
@@ -107,7 +109,9 @@ export function defaultSettings(): Settings {
 
 /**
  * Reads stored settings: valid fields are kept, each invalid one falls back to its default and is
- * named in `problems` (so a person can be told what was reset).
+ * named in `problems` (so a person can be told what was reset). Salvage goes field by field at
+ * every depth: a bad `muted` of one service keeps that service's `enabled`, a bad probe field of
+ * one own service keeps the rest of it (shared/salvage.ts).
  */
 export function salvageSettings(value: unknown): { settings: Settings; problems: string[] } {
   const whole = settingsSchema.safeParse(value);
@@ -115,31 +119,7 @@ export function salvageSettings(value: unknown): { settings: Settings; problems:
   const problems = whole.error.issues.map(
     (i) => `${i.path.map(String).join('.') || '(file)'}: ${i.message}`,
   );
-  const input =
-    value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  const kept: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(settingsSchema.shape)) {
-    if (!(key in input)) continue;
-    if ((field as z.ZodType).safeParse(input[key]).success) kept[key] = input[key];
-  }
-  // Lists and maps are kept element by element: one bad own service or mute loses only itself.
-  if (!('customServices' in kept) && Array.isArray(input['customServices'])) {
-    kept['customServices'] = input['customServices']
-      .filter((s) => serviceSchema.safeParse(s).success)
-      .slice(0, SETTINGS_LIMITS.customServices);
-  }
-  const choices = input['services'];
-  if (!('services' in kept) && choices !== null && typeof choices === 'object') {
-    kept['services'] = Object.fromEntries(
-      Object.entries(choices as Record<string, unknown>)
-        .filter(
-          ([id, choice]) =>
-            choiceKey.safeParse(id).success && serviceChoiceSchema.safeParse(choice).success,
-        )
-        .slice(0, SETTINGS_LIMITS.services),
-    );
-  }
-  return { settings: settingsSchema.parse(kept), problems };
+  const kept = salvageValue(settingsSchema, value);
+  const settings = kept.ok ? settingsSchema.safeParse(kept.value) : null;
+  return { settings: settings?.success ? settings.data : defaultSettings(), problems };
 }

@@ -363,9 +363,8 @@ function start(): void {
     log: logs.logger('updates'),
   });
   if (opened.reset && Notification.isSupported()) {
-    showNotification('Vigie', tr.t('settings.reset', { backup: opened.reset.backup }), () =>
-      openWindow(),
-    );
+    const key = opened.reset.whole ? 'settings.reset' : 'settings.salvaged';
+    showNotification('Vigie', tr.t(key, { backup: opened.reset.backup }), () => openWindow());
   }
   hideFromDock();
   // The OS is the truth about launch at login (the user may have changed it there).

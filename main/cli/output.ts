@@ -202,6 +202,7 @@ export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translato
             localSummary(s.probes, tr, s.cause, s.secondOpinion, {
               context: s.context,
               service: s.name,
+              provider: s.provider,
             }),
           );
     lines.push(
@@ -239,7 +240,7 @@ export function describeChange(change: VerdictChange, tr: Translator): string {
       what += ` ${tr.t('cli.lasted', { state: tr.t(`state.${previous.state}`), duration: tr.duration(change.at - since) })}`;
   }
   return forTerminal(
-    `${tr.clock(change.at)}  ${change.name}: ${what} — ${localSummary(current.probes, tr, current.cause, current.secondOpinion, { context: current.context, service: current.name })}`,
+    `${tr.clock(change.at)}  ${change.name}: ${what} — ${localSummary(current.probes, tr, current.cause, current.secondOpinion, { context: current.context, service: current.name, provider: current.provider })}`,
   );
 }
 

@@ -1,8 +1,8 @@
 // Reads a config file and explains exactly what is wrong with a bad one.
-import { messageOf } from '../../shared/errors';
 import { readFile, stat } from 'node:fs/promises';
 import { parseConfig, type ConfigProblem, type VigieConfig } from '../../shared/config-schema';
 import { createTranslator, type Language, type Translator } from '../../shared/i18n';
+import { decodeJsonText, jsonProblem, type JsonProblem } from './json-text';
 
 export type LoadConfigResult =
   | { readonly ok: true; readonly config: VigieConfig }
@@ -20,7 +20,7 @@ export async function loadConfigFile(
   let tr: Translator | null = null;
   const t = (key: string, values?: Record<string, unknown>) =>
     (tr ??= createTranslator(language)).t(key, values);
-  let text: string;
+  let bytes: Buffer;
   try {
     // A pipe, a device or a folder in its place would hang or read forever: only plain files,
     // and none larger than a config can be.
@@ -39,7 +39,7 @@ export async function loadConfigFile(
           { path: '(file)', message: t('config.tooLarge', { mb: MAX_CONFIG_BYTES / 1024 / 1024 }) },
         ],
       };
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     const code = (error as { code?: string }).code;
     const why =
@@ -50,47 +50,27 @@ export async function loadConfigFile(
           : t('config.cannotRead', { code: code ?? 'error' });
     return { ok: false, file, problems: [{ path: '(file)', message: why }] };
   }
+  const notJson = (problem: JsonProblem): LoadConfigResult => ({
+    ok: false,
+    file,
+    problems: [
+      {
+        path: '(file)',
+        message: t('config.notJson', { where: t(problem.key, problem.values) }),
+      },
+    ],
+  });
+  const decoded = decodeJsonText(bytes);
+  if (!decoded.ok) return notJson(decoded.problem);
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return {
-      ok: false,
-      file,
-      problems: [
-        { path: '(file)', message: t('config.notJson', { where: jsonWhere(text, error) }) },
-      ],
-    };
+    value = JSON.parse(decoded.text);
+  } catch {
+    // V8 words some mistakes without a position, and only in English: our own scan finds it.
+    return notJson(
+      jsonProblem(decoded.text) ?? { key: 'jsonError.token', values: { line: 1, column: 1 } },
+    );
   }
   const parsed = parseConfig(value, language);
   return parsed.ok ? parsed : { ok: false, file, problems: parsed.problems };
-}
-
-/** Where a position of the text is, as a person counts: "line L, column C". */
-function lineColumn(text: string, position: number): string {
-  const before = text.slice(0, position).split('\n');
-  return `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`;
-}
-
-/**
- * What is wrong with a JSON text, and where: V8's "at position N" becomes a line and column; its
- * "Unexpected end of JSON input" points at the end; a message that quotes the text (with its line
- * breaks) is cut to its first clause, so the error stays on one line.
- */
-export function jsonWhere(text: string, error: unknown): string {
-  const message = messageOf(error);
-  const match = /position (\d+)/.exec(message);
-  if (match) {
-    const what = message.replace(/ in JSON at position \d+.*$/s, '');
-    return `${what} at ${lineColumn(text, Number(match[1]))}`;
-  }
-  if (/Unexpected end of JSON input/.test(message)) {
-    return text.trim() === ''
-      ? 'the file is empty'
-      : `the file ends before the JSON does, at ${lineColumn(text, text.length)}`;
-  }
-  return message
-    .replace(/, ".*" is not valid JSON$/s, '')
-    .replace(/\s+/g, ' ')
-    .trim();
 }

@@ -108,7 +108,8 @@ export async function checkService(
   const done = results.filter((r): r is ProbeResult => r !== undefined);
   const routes = await routesContext(service, done, ctx, deps.contexts);
   // Routing already says it is down for everyone: nobody else needs to be asked.
-  if (routes?.withdrawn) return evaluate(done, null, { routes, ooni: null, ioda: null });
+  if (routes?.withdrawn)
+    return evaluate(done, null, { routes, ooni: null, ioda: null }, service.provider);
   const [opinion, country] = await Promise.all([
     secondOpinion(service, done, ctx, deps.opinions),
     countryContext(service, done, ctx, deps.contexts),
@@ -117,7 +118,7 @@ export async function checkService(
     routes || country?.ooni || country?.ioda
       ? { routes, ooni: country?.ooni ?? null, ioda: country?.ioda ?? null }
       : null;
-  return evaluate(done, opinion, context);
+  return evaluate(done, opinion, context, service.provider);
 }
 
 /** Whether public context may be asked: the service is unreachable from here, nobody says why. */

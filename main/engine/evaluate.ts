@@ -10,6 +10,7 @@ import type {
   Verdict,
   VerdictState,
 } from '../../shared/types';
+import { causeBasis } from '../../shared/i18n/evidence';
 import { opinionWords } from '../../shared/opinion';
 import { isDirectKind, unreachableFromHere } from '../../shared/probes';
 import { worstOfficial } from './sources/source';
@@ -40,14 +41,8 @@ function verdict(
   secondOpinion: SecondOpinion | null,
   context: PublicContext | null = null,
 ): Verdict {
-  return {
-    state,
-    cause,
-    summary: summarize(probes, secondOpinion),
-    probes,
-    secondOpinion,
-    ...(context ? { context } : {}),
-  };
+  // The summary is written once the verdict is known (evaluate), with who is at fault first.
+  return { state, cause, summary: '', probes, secondOpinion, ...(context ? { context } : {}) };
 }
 
 /** A service with only official sources takes their state; unknown when none answers. */
@@ -90,12 +85,64 @@ function opinionCause(opinion: SecondOpinion | null): Cause {
 
 /**
  * Evaluates one service's probe results (and the second opinion and public context, when they
- * were asked) into its verdict and cause.
+ * were asked) into its verdict and cause. The summary says first who is at fault, as the banner
+ * does (naming `provider`, the service's own), then the evidence.
  */
 export function evaluate(
   probes: readonly ProbeResult[],
   secondOpinion: SecondOpinion | null = null,
   context: PublicContext | null = null,
+  provider?: string,
+): Verdict {
+  const judged = judge(probes, secondOpinion, context);
+  const lead = verdictLead(judged, provider ?? THE_PROVIDER);
+  const summary = summarize(probes, secondOpinion, provider);
+  return { ...judged, summary: lead ? `${lead}; ${summary}` : summary };
+}
+
+/** Who the provider is when the service does not say (the banner's own words). */
+const THE_PROVIDER = 'the platform';
+
+/**
+ * What the verdict means, in the banner's words (shared/story.ts, on the same evidence): "down
+ * for everyone — Meta reports a major disruption of WhatsApp Business Platform". Null when nobody
+ * is known to be at fault.
+ */
+export function verdictLead(verdict: Verdict, provider: string): string | null {
+  const basis = causeBasis(verdict);
+  switch (verdict.cause) {
+    case 'provider':
+      if (verdict.state === 'maintenance') return `in maintenance, as ${provider} announced`;
+      if (verdict.state !== 'down') return `problems — ${provider} reports them`;
+      if (basis.kind === 'related') {
+        return `down for everyone — ${provider} reports a major disruption of ${basis.subject}`;
+      }
+      if (basis.kind === 'routes') {
+        return `down for everyone — ${provider}’s routes to its name servers were withdrawn`;
+      }
+      return basis.kind === 'opinion'
+        ? 'down for everyone — checks from other networks confirm it'
+        : `down for everyone — ${provider}’s status page confirms`;
+    case 'regional':
+      return 'unreachable from your country; networks elsewhere reach it';
+    case 'network':
+      return basis.kind === 'opinion'
+        ? 'your connection cannot reach it, while other networks in your country can'
+        : `your network may be blocking it: ${provider} says all is well`;
+    case 'local':
+    case 'unconfirmed':
+    case null:
+      return null;
+    default:
+      return assertNever(verdict.cause, 'cause');
+  }
+}
+
+/** The verdict table, first matching row wins. */
+function judge(
+  probes: readonly ProbeResult[],
+  secondOpinion: SecondOpinion | null,
+  context: PublicContext | null,
 ): Verdict {
   if (probes.length === 0) return verdict('unknown', null, probes, null);
   const direct = probes.filter((r) => isDirectKind(r.kind));
@@ -128,19 +175,21 @@ export function evaluate(
   return verdict('up', null, probes, secondOpinion, context);
 }
 
-/** What one answering official result says, in English, with whom it speaks for. */
-function officialWords(result: ProbeResult): string {
+/** What one answering official result says, in English: whose page, and for which product. */
+function officialWords(result: ProbeResult, provider: string | undefined): string {
   const report = result.official;
   if (!report) return 'status page unreachable';
   const title = report.messages[0]?.title;
+  const page = provider ? `${provider}’s status page` : 'status page';
   const who = scopeOf(result) === 'related' && report.subject ? `${report.subject}: ` : '';
-  return `status page: ${who}${report.description}${title ? ` — "${title}"` : ''}`;
+  return `${page}: ${who}${report.description}${title ? ` — "${title}"` : ''}`;
 }
 
 /** One line a person reads: what failed, what the provider says, and what other networks saw. */
 export function summarize(
   probes: readonly ProbeResult[],
   secondOpinion: SecondOpinion | null = null,
+  provider?: string,
 ): string {
   const parts: string[] = [];
   for (const r of probes) {
@@ -153,7 +202,7 @@ export function summarize(
   else if (telling.length > 0) {
     const worst = worstOfficial(telling.map((r) => r.official?.state ?? 'operational'));
     const first = telling.find((r) => r.official?.state === worst);
-    if (first) parts.push(officialWords(first));
+    if (first) parts.push(officialWords(first, provider));
   } else if (answered.length > 0 && parts.length > 0) parts.push('status page says all is well');
   if (secondOpinion) parts.push(opinionWords(secondOpinion));
   if (probes.length === 0) return 'no probe configured';

@@ -2,9 +2,11 @@
 // zod schema and our migrations. A damaged file is kept aside, what can be saved is saved, the
 // rest goes back to defaults, and the caller is told so it can tell the user.
 import { messageOf } from '../../shared/errors';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Conf from 'conf';
+import { createTranslator } from '../../shared/i18n';
+import { decodeJsonText, jsonProblem } from '../engine/json-text';
 import {
   defaultSettings,
   salvageSettings,
@@ -43,8 +45,15 @@ export function migrate(stored: Record<string, unknown>): Record<string, unknown
 /** What opening the settings found. */
 export interface OpenedSettings {
   readonly store: SettingsStore;
-  /** Set when the file could not be read as it was: where the original was kept, and why. */
-  readonly reset: { readonly backup: string; readonly problems: readonly string[] } | null;
+  /**
+   * Set when the file could not be read as it was: where the original was kept, why, and whether
+   * nothing of it could be kept (`whole`) or only its invalid fields went back to their defaults.
+   */
+  readonly reset: {
+    readonly backup: string;
+    readonly problems: readonly string[];
+    readonly whole: boolean;
+  } | null;
 }
 
 /** Reads and writes the settings in `dir/settings.json`. */
@@ -60,13 +69,15 @@ export class SettingsStore {
     let conf: Conf<Record<string, unknown>>;
     let backup: string | null = null;
     let problems: string[] = [];
+    let whole = false;
     try {
       conf = new Conf({ cwd: dir, configName: 'settings', clearInvalidConfig: false });
     } catch (error) {
       // Not JSON at all: keep it aside for a person to look at, start from defaults.
+      problems = [`not readable as settings (${unreadableWhy(path, error)})`];
+      whole = true;
       backup = `${path}.damaged-${now()}`;
       if (existsSync(path)) renameSync(path, backup);
-      problems = [`not readable as settings (${messageOf(error)})`];
       conf = new Conf({ cwd: dir, configName: 'settings', clearInvalidConfig: false });
     }
     const salvaged = salvageSettings(migrate(conf.store));
@@ -77,7 +88,7 @@ export class SettingsStore {
     }
     const store = new SettingsStore(conf, salvaged.settings);
     store.write();
-    return { store, reset: backup ? { backup, problems } : null };
+    return { store, reset: backup ? { backup, problems, whole } : null };
   }
 
   /** The current settings. */
@@ -104,4 +115,16 @@ export class SettingsStore {
   private write(): void {
     this.conf.store = this.current as unknown as Record<string, unknown>;
   }
+}
+
+/** Why the settings file could not be read: its JSON mistake with line and column, in English. */
+function unreadableWhy(path: string, error: unknown): string {
+  try {
+    const decoded = decodeJsonText(readFileSync(path));
+    const problem = decoded.ok ? jsonProblem(decoded.text) : decoded.problem;
+    if (problem) return createTranslator('en').t(problem.key, problem.values);
+  } catch {
+    // Not readable at all: conf's own words say why.
+  }
+  return messageOf(error);
 }

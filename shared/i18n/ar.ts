@@ -1,6 +1,7 @@
 // العربية (right-to-left; i18next picks Arabic plural forms: zero, one, two, few, many, other).
 import { contextAr } from './context-strings';
 import type { Messages } from './en';
+import { jsonErrorsAr } from './json-errors-strings';
 
 export const ar: Messages = {
   context: contextAr,
@@ -47,6 +48,7 @@ export const ar: Messages = {
       'نسخة أخرى من Vigie (pid {{pid}} على {{host}}) تسجّل السجل في {{dir}}؛ أوقفها أولًا، أو اقرأ السجل دون تسجيل',
     other: '{{detail}}',
   },
+  jsonError: jsonErrorsAr,
   config: {
     url: 'يُنتظر عنوان URL يبدأ بـhttp:// أو https://',
     range: 'يُنتظر [الأدنى، الأعلى] مع الأدنى <= الأعلى',
@@ -124,6 +126,7 @@ export const ar: Messages = {
   },
   evidence: {
     relatedSays: 'حالة {{subject}}: {{description}}',
+    relatedSaysBy: 'حالة {{subject}} بحسب {{provider}}: {{description}}',
     opinionCountry_zero: 'لم تصل إليها أيّ شبكة من {{asked}} في بلدك ({{country}})',
     opinionCountry_one: 'وصلت إليها شبكة واحدة من {{asked}} في بلدك ({{country}})',
     opinionCountry_two: 'وصلت إليها شبكتان من {{asked}} في بلدك ({{country}})',
@@ -160,6 +163,7 @@ export const ar: Messages = {
     statusUnreachable: 'تعذّر الوصول إلى صفحة الحالة أو قراءتها',
     statusFine: 'صفحة الحالة تقول إن كل شيء على ما يرام',
     statusSays: 'صفحة الحالة: {{description}}',
+    statusSaysBy: 'صفحة حالة {{provider}}: {{description}}',
     allPassed: 'نجحت جميع الفحوصات',
     separator: '؛ ',
     answered: 'ردّ {{target}} خلال {{ms, number}} ملّي ثانية',
@@ -480,6 +484,8 @@ export const ar: Messages = {
   settings: {
     reset:
       'تعذّرت قراءة ملف إعداداتك، فبدأ Vigie بالإعدادات الافتراضية. حُفظ الملف القديم باسم {{backup}}.',
+    salvaged:
+      'تعذّرت قراءة بعض إعداداتك فعادت إلى قيمها الافتراضية، وبقيت الإعدادات الأخرى كما هي. حُفظ الملف القديم باسم {{backup}}.',
   },
   checklist: {
     heading: 'قائمة الإجراءات',

@@ -1,5 +1,6 @@
 // English: the reference catalogue. Every key here must exist in fr.ts and ar.ts (a test checks).
 import { contextEn } from './context-strings';
+import { jsonErrorsEn } from './json-errors-strings';
 export const en = {
   context: contextEn,
   overall: {
@@ -47,6 +48,7 @@ export const en = {
       'another Vigie process (pid {{pid}} on {{host}}) is already recording history in {{dir}}; stop it first, or read the history without recording',
     other: '{{detail}}',
   },
+  jsonError: jsonErrorsEn,
   config: {
     url: 'expected an http:// or https:// URL',
     range: 'expected [low, high] with low <= high',
@@ -108,6 +110,7 @@ export const en = {
   },
   evidence: {
     relatedSays: 'status of {{subject}}: {{description}}',
+    relatedSaysBy: '{{provider}}’s status of {{subject}}: {{description}}',
     opinionCountry_one: 'reached from {{count}} of {{asked}} networks in {{country}}',
     opinionCountry_other: 'reached from {{count}} of {{asked}} networks in {{country}}',
     opinionWorld_one: 'from {{count}} of {{asked}} networks elsewhere',
@@ -136,6 +139,7 @@ export const en = {
     statusUnreachable: 'the status page could not be reached or read',
     statusFine: 'the status page says all is well',
     statusSays: 'status page: {{description}}',
+    statusSaysBy: '{{provider}}’s status page: {{description}}',
     allPassed: 'all checks passed',
     separator: '; ',
     answered: '{{target}} answered in {{ms, number}} ms',
@@ -442,6 +446,8 @@ export const en = {
   settings: {
     reset:
       'Your settings file could not be read, so Vigie started with its defaults. The old file was kept as {{backup}}.',
+    salvaged:
+      'Some of your settings could not be read and went back to their defaults; the others were kept. The old file was kept as {{backup}}.',
   },
   checklist: {
     heading: 'Checklist',

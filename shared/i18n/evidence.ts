@@ -48,16 +48,24 @@ export function failedProbeWords(
 }
 
 /**
- * One sentence per telling probe, joined: what failed here, and what the provider says. With a
- * local cause (offline, captive portal, no DNS) nothing was judged, and it says so.
+ * One sentence per telling probe, joined: what failed here, and what the provider says (naming
+ * `provider` when given). With a local cause (offline, captive portal, no DNS) nothing was
+ * judged, and it says so.
  */
 export function localSummary(
   probes: readonly ProbeResult[],
   tr: Translator,
   cause?: Cause,
   secondOpinion?: SecondOpinion | null,
-  context?: { readonly context: PublicContext | null | undefined; readonly service: string },
+  about: {
+    /** Public context asked about this service, said with the service's name. */
+    readonly context?: PublicContext | null | undefined;
+    readonly service?: string;
+    /** Whose status page it is (the command line names it: "Meta’s status of …"). */
+    readonly provider?: string | undefined;
+  } = {},
 ): string {
+  const { provider } = about;
   const { t } = tr;
   if (cause === 'local') return t('evidence.local');
   const parts: string[] = [];
@@ -76,15 +84,17 @@ export function localSummary(
     if (answered.length === 0) parts.push(t('evidence.statusUnreachable'));
     else if (telling?.official) {
       const { description, subject } = telling.official;
+      // With the provider known (the command line), its page is named: "Meta’s status of …".
+      const by = provider ? 'By' : '';
       parts.push(
         telling.scope === 'related' && subject
-          ? t('evidence.relatedSays', { subject, description })
-          : t('evidence.statusSays', { description }),
+          ? t(`evidence.relatedSays${by}`, { subject, description, provider })
+          : t(`evidence.statusSays${by}`, { description, provider }),
       );
     } else if (failing > 0) parts.push(t('evidence.statusFine'));
   }
   if (secondOpinion) parts.push(opinionEvidence(secondOpinion, tr));
-  if (context?.context) parts.push(...contextEvidence(context.context, context.service, tr));
+  if (about.context) parts.push(...contextEvidence(about.context, about.service ?? '', tr));
   return parts.length > 0 ? parts.join(t('evidence.separator')) : t('evidence.allPassed');
 }
 

@@ -1,6 +1,7 @@
 // Français.
 import { contextFr } from './context-strings';
 import type { Messages } from './en';
+import { jsonErrorsFr } from './json-errors-strings';
 
 export const fr: Messages = {
   context: contextFr,
@@ -53,6 +54,7 @@ export const fr: Messages = {
       'un autre Vigie (pid {{pid}} sur {{host}}) enregistre déjà l’historique dans {{dir}} ; arrêtez-le d’abord, ou lisez l’historique sans l’enregistrer',
     other: '{{detail}}',
   },
+  jsonError: jsonErrorsFr,
   config: {
     url: 'une URL http:// ou https:// est attendue',
     range: '[bas, haut] attendu, avec bas <= haut',
@@ -119,6 +121,7 @@ export const fr: Messages = {
   },
   evidence: {
     relatedSays: 'état de {{subject}} : {{description}}',
+    relatedSaysBy: 'état de {{subject}} selon {{provider}}\u00a0: {{description}}',
     opinionCountry_one:
       'joignable depuis {{count}} réseau sur {{asked}} dans votre pays ({{country}})',
     opinionCountry_many:
@@ -153,6 +156,7 @@ export const fr: Messages = {
     statusUnreachable: 'la page d’état est injoignable ou illisible',
     statusFine: 'la page d’état indique que tout va bien',
     statusSays: 'page d’état : {{description}}',
+    statusSaysBy: 'page d’état de {{provider}}\u00a0: {{description}}',
     allPassed: 'toutes les vérifications sont passées',
     separator: ' ; ',
     answered: '{{target}} a répondu en {{ms, number}} ms',
@@ -457,6 +461,8 @@ export const fr: Messages = {
       'Copié : version, système et réglages (aucune ligne de journal pour l’instant). Collez-le dans votre message à l’assistance.',
     diagnosticsCopied_one:
       'Copié : version, système, réglages et la dernière ligne du journal. Collez-le dans votre message à l’assistance.',
+    diagnosticsCopied_many:
+      'Copié : version, système, réglages et les {{count}} dernières lignes du journal. Collez-le dans votre message à l’assistance.',
     diagnosticsCopied_other:
       'Copié : version, système, réglages et les {{count}} dernières lignes du journal. Collez-le dans votre message à l’assistance.',
   },
@@ -478,6 +484,8 @@ export const fr: Messages = {
   settings: {
     reset:
       'Votre fichier de réglages était illisible : Vigie a repris ses réglages par défaut. L’ancien fichier est conservé sous {{backup}}.',
+    salvaged:
+      'Certains de vos réglages étaient illisibles et ont repris leur valeur par défaut\u202f; les autres sont conservés. L’ancien fichier est conservé sous {{backup}}.',
   },
   checklist: {
     heading: 'Liste d’actions',

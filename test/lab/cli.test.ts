@@ -128,7 +128,7 @@ describe('npm run check', () => {
     const run = await cli(['check', '--config', configFile('down.json', chatConfig(lab))]);
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(
-      /Chat\s+✗ down\s+their side\s+chat\.lab\.test answered with error 503; status page: Major System Outage/,
+      /Chat\s+✗ down\s+their side\s+chat\.lab\.test answered with error 503; ChatCo’s status page: Major System Outage/,
     );
     expect(run.stdout).not.toContain('\u001b[');
     // In the user's language, from LANG.
@@ -138,7 +138,7 @@ describe('npm run check', () => {
     expect(french.code).toBe(2);
     expect(french.stdout).toContain('Connexion : en ligne — 2/2 références ont répondu');
     expect(french.stdout).toMatch(
-      /Chat\s+✗ en panne\s+chez eux\s+chat\.lab\.test a répondu par l’erreur 503/,
+      /Chat\s+✗ en panne\s+chez eux\s+chat\.lab\.test a répondu par l’erreur 503 ?; page d’état de ChatCo\u00a0: Major System Outage/,
     );
     // The time is the local clock of the machine (here TZ=Asia/Kolkata), not UTC; the bytes
     // are in words and units of the language.

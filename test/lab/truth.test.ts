@@ -8,6 +8,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type ConfigInput } from '../../shared/config-schema';
 import type { ServiceStatus, Snapshot } from '../../shared/types';
 import { createEngine, type Engine } from '../../main/engine';
+import { snapshotJson } from '../../main/cli/output';
+import { createTranslator } from '../../shared/i18n';
+import { story } from '../../shared/story';
 import { answerFrom, startGlobalpingLab, type GlobalpingLab } from './globalping-lab';
 import { chatConfig, fixture, healthyReferences, startLab, type Lab } from './lab';
 
@@ -56,12 +59,30 @@ function engineFor(input: ConfigInput): Engine {
 }
 
 async function check(input: ConfigInput): Promise<ServiceStatus> {
+  return chat(await checkSnapshot(input));
+}
+
+async function checkSnapshot(input: ConfigInput): Promise<Snapshot> {
   const engine = engineFor(input);
   try {
-    return chat(await engine.checkOnce());
+    return await engine.checkOnce();
   } finally {
     await engine.close();
   }
+}
+
+/** The same config with Chat run by `provider`. */
+function runBy(input: ConfigInput, provider: string): ConfigInput {
+  return { ...input, services: input.services.map((s) => ({ ...s, provider })) };
+}
+
+/** What `check --json` says of Chat, and what the banner says, in English. */
+function summaryAndBanner(snapshot: Snapshot): { summary: string; banner: string } {
+  const json = snapshotJson(snapshot).services.find((s) => s.id === 'chat');
+  return {
+    summary: json?.summary ?? '',
+    banner: story(snapshot, createTranslator('en'), snapshot.checkedAt).sentence,
+  };
 }
 
 function chat(snapshot: Snapshot): ServiceStatus {
@@ -185,6 +206,24 @@ describe('25 Oct 2022: Meta reports a major disruption of its business platform'
     expect(service.summary).toContain('WhatsApp Business Platform');
   });
 
+  it('the JSON summary names Meta, as the banner does', async () => {
+    healthyReferences(lab);
+    lab.http.route('/', { status: 200, body: 'web' });
+    metaOrgs('metastatus-orgs-outage.json');
+    lab.http.route('/meta/data/outages/whatsapp-business-api.json', {
+      headers: { 'content-type': 'application/json' },
+      body: fixture('metastatus-outages-whatsapp-business-api.json'),
+    });
+    const { summary, banner } = summaryAndBanner(
+      await checkSnapshot(runBy(chatAt(`${lab.https('chat')}/`, [meta()]), 'Meta')),
+    );
+    const who = 'down for everyone — Meta reports a major disruption of WhatsApp Business Platform';
+    expect(summary.startsWith(`${who};`)).toBe(true);
+    expect(summary).toContain('Meta’s status page: WhatsApp Business Platform: ');
+    expect(banner).toMatch(/^Chat is down for everyone since /);
+    expect(banner).toContain(who.replace(/^down for everyone /, ''));
+  });
+
   it('when the JSON is unreadable, the RSS feed of open events is read instead', async () => {
     healthyReferences(lab);
     lab.http.route('/', { status: 200, body: 'web' });
@@ -278,6 +317,16 @@ describe('a related source says all is well, the probes fail: not confirmed, unt
     const service = await check(withOpinion(blocked()));
     expect(service).toMatchObject({ state: 'down', cause: 'provider' });
     expect(service.secondOpinion?.outcome).toBe('everywhere');
+  });
+
+  it('every other network failing too: the JSON summary says down for everyone, as the banner does', async () => {
+    answer(0, 0);
+    const { summary, banner } = summaryAndBanner(await checkSnapshot(withOpinion(blocked())));
+    const who = 'down for everyone — checks from other networks confirm it';
+    expect(summary.startsWith(`${who};`)).toBe(true);
+    expect(summary).toContain('reached from other networks: 0/3 in CI, 0/3 elsewhere');
+    expect(banner).toMatch(/^Chat is down for everyone since /);
+    expect(banner).toContain(who.replace(/^down for everyone /, ''));
   });
 
   it('rate-limited (429): the verdict stands without it, and says so', async () => {

@@ -100,6 +100,8 @@ export function microsoftStatus(status: string): OfficialState | 'resolved' {
   if (
     [
       'available',
+      // status.cloud.microsoft's own word, in its posts and its feeds (test/fixtures/README.md).
+      'operational',
       'serviceoperational',
       'servicerestored',
       'resolved',

@@ -48,6 +48,37 @@ describe('local summary', () => {
     );
   });
 
+  it('25 Oct 2022 in the check table: Meta’s status of its business platform, in each language', () => {
+    const waba = [
+      probe({}),
+      probe({
+        kind: 'metastatus',
+        target: 'https://metastatus.com/data/orgs.json',
+        state: 'down',
+        scope: 'related',
+        official: {
+          state: 'major',
+          description: 'Cloud API — High disruptions',
+          messages: [],
+          subject: 'WhatsApp Business Platform',
+        },
+      }),
+    ];
+    const said = (language: 'en' | 'fr' | 'ar', provider?: string) =>
+      localSummary(waba, createTranslator(language), 'provider', null, { provider });
+    expect(said('en', 'Meta')).toBe(
+      'Meta’s status of WhatsApp Business Platform: Cloud API — High disruptions',
+    );
+    expect(said('fr', 'Meta')).toBe(
+      'état de WhatsApp Business Platform selon Meta\u00a0: Cloud API — High disruptions',
+    );
+    expect(said('ar', 'Meta')).toBe(
+      'حالة WhatsApp Business Platform بحسب Meta: Cloud API — High disruptions',
+    );
+    // Without a provider (the window, whose banner names it): the words stay as they were.
+    expect(said('en')).toBe('status of WhatsApp Business Platform: Cloud API — High disruptions');
+  });
+
   it('slow probes say how slow; all good says so', () => {
     expect(
       localSummary(

@@ -19,7 +19,7 @@ describe('salvage, element by element', () => {
     expect(problems.join()).toContain('customServices');
   });
 
-  it('one bad per-service choice drops that choice only', () => {
+  it('one bad field of a per-service choice loses that field only', () => {
     const { settings } = salvageSettings({
       services: {
         whatsapp: { muted: true },
@@ -29,6 +29,7 @@ describe('salvage, element by element', () => {
     });
     expect(settings.services).toEqual({
       whatsapp: { muted: true },
+      facebook: { muted: false },
       slack: { enabled: false, muted: false },
     });
   });

@@ -258,12 +258,12 @@ describe('the summary', () => {
     expect(evaluate([dnsDown, official('unreachable')]).summary).toBe(
       'no answer from chat.example (dns); status page unreachable',
     );
-    expect(evaluate([httpUp, official('major')]).summary).toBe(
-      'status page: page says major — "Messages failing"',
+    expect(evaluate([httpUp, official('major')], null, null, 'ChatCo').summary).toBe(
+      'down for everyone — ChatCo’s status page confirms; ChatCo’s status page: page says major — "Messages failing"',
     );
-    expect(evaluate([...unreachable, official('major', 'related')]).summary).toContain(
-      'status page: Chat Business Platform: page says major',
-    );
+    expect(
+      evaluate([...unreachable, official('major', 'related')], null, null, 'ChatCo').summary,
+    ).toContain('ChatCo’s status page: Chat Business Platform: page says major');
     expect(evaluate([dnsUp, httpUp]).summary).toBe('all 2 checks passed');
     expect(evaluate([])).toMatchObject({ state: 'unknown', summary: 'no probe configured' });
   });
@@ -274,6 +274,58 @@ describe('the summary', () => {
     );
     expect(evaluate(unreachable, opinion('failed')).summary).toContain(
       'no second opinion (rate-limited)',
+    );
+  });
+
+  // The banner's sentence for each cause (shared/story.ts), and the summary's first words.
+  it.each([
+    [
+      'a related product in major disruption',
+      () => evaluate([dnsUp, httpUp, official('major', 'related')], null, null, 'ChatCo'),
+      'down for everyone — ChatCo reports a major disruption of Chat Business Platform; ',
+    ],
+    [
+      'its own page in major outage',
+      () => evaluate([dnsUp, httpUp, official('major')], null, null, 'ChatCo'),
+      'down for everyone — ChatCo’s status page confirms; ',
+    ],
+    [
+      'other networks everywhere fail too',
+      () => evaluate(unreachable, opinion('everywhere'), null, 'ChatCo'),
+      'down for everyone — checks from other networks confirm it; no answer from chat.example (tcp)',
+    ],
+    [
+      'unreachable in the country only',
+      () => evaluate(unreachable, opinion('country'), null, 'ChatCo'),
+      'unreachable from your country; networks elsewhere reach it; ',
+    ],
+    [
+      'reachable from other networks in the country',
+      () => evaluate(unreachable, opinion('network'), null, 'ChatCo'),
+      'your connection cannot reach it, while other networks in your country can; ',
+    ],
+    [
+      'the provider says all is well',
+      () => evaluate([...unreachable, official('operational')], null, null, 'ChatCo'),
+      'your network may be blocking it: ChatCo says all is well; ',
+    ],
+    [
+      'the provider reports problems',
+      () => evaluate([dnsUp, httpUp, official('degraded')], null, null, 'ChatCo'),
+      'problems — ChatCo reports them; ',
+    ],
+    [
+      'no provider named: the banner’s own words',
+      () => evaluate([dnsUp, httpUp, official('major')]),
+      'down for everyone — the platform’s status page confirms; ',
+    ],
+  ])('%s: says who, as the banner does', (_case, verdict, start) => {
+    expect(verdict().summary.startsWith(start)).toBe(true);
+  });
+
+  it('nobody known at fault: the evidence alone, no verdict words', () => {
+    expect(evaluate(unreachable, null, null, 'ChatCo').summary).toBe(
+      'no answer from chat.example (tcp); no answer from chat.example (http)',
     );
   });
 });

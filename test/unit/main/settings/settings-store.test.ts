@@ -41,8 +41,20 @@ describe('settings', () => {
     const { store, reset } = SettingsStore.open(dir, () => 1234);
     expect(store.get()).toEqual(defaultSettings());
     expect(reset?.backup).toBe(`${file()}.damaged-1234`);
+    expect(reset?.whole).toBe(true);
     expect(readFileSync(`${file()}.damaged-1234`, 'utf8')).toBe('{"language": "fr", oops');
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toMatchObject({ version: 1 });
+    expect(reset?.problems).toEqual([
+      'not readable as settings (a name without double quotes at line 1, column 20)',
+    ]);
+  });
+
+  it('a trailing comma V8 words without a position is said with its line and column', () => {
+    writeFileSync(file(), '{\n  "language": "fr",\n}\n');
+    const { reset } = SettingsStore.open(dir, () => 7);
+    expect(reset?.problems).toEqual([
+      'not readable as settings (a comma before "}" at line 3, column 1: JSON allows no comma after the last item)',
+    ]);
   });
 
   it('a bad field falls back to its default; the good ones are kept', () => {
@@ -53,6 +65,7 @@ describe('settings', () => {
     const { store, reset } = SettingsStore.open(dir, () => 99);
     expect(store.get()).toMatchObject({ language: 'fr', theme: 'dark', intervalSeconds: 60 });
     expect(reset?.problems).toEqual([expect.stringMatching(/^intervalSeconds: /)]);
+    expect(reset?.whole).toBe(false);
     expect(existsSync(`${file()}.damaged-99`)).toBe(true);
   });
 
@@ -65,5 +78,20 @@ describe('settings', () => {
       language: 'fr',
       notifications: { enabled: false, down: true },
     });
+  });
+
+  it('Slack turned off with one bad field stays off after a restart, and the user is told', () => {
+    writeFileSync(
+      file(),
+      JSON.stringify({ version: 1, services: { slack: { enabled: false, muted: 'yes' } } }),
+    );
+    const { store, reset } = SettingsStore.open(dir, () => 5);
+    expect(store.get().services['slack']).toEqual({ enabled: false, muted: false });
+    expect(reset).toEqual({
+      backup: `${file()}.damaged-5`,
+      problems: [expect.stringMatching(/^services\.slack\.muted: /)],
+      whole: false,
+    });
+    expect(SettingsStore.open(dir).store.get().services['slack']?.enabled).toBe(false);
   });
 });

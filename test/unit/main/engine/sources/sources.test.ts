@@ -7,7 +7,7 @@ import { feedSource } from '../../../../../main/engine/sources/feed';
 import { googleWorkspaceSource } from '../../../../../main/engine/sources/google-workspace';
 import { incidentioSource } from '../../../../../main/engine/sources/incidentio';
 import { instatusSource } from '../../../../../main/engine/sources/instatus';
-import { m365Source } from '../../../../../main/engine/sources/m365';
+import { m365Source, postStatus } from '../../../../../main/engine/sources/m365';
 import { metastatusSource } from '../../../../../main/engine/sources/metastatus';
 import { slackSource } from '../../../../../main/engine/sources/slack';
 import { statuspageSource } from '../../../../../main/engine/sources/statuspage';
@@ -230,6 +230,21 @@ describe('Microsoft status', () => {
       'Users may be unable to send or receive email in Outlook',
     ]);
   });
+  it('an RSS item whose <status> is Operational (a word of the site) is all well', () => {
+    const feed = probe({ kind: 'feed', url: 'https://status.cloud.microsoft/api/feed/mac' });
+    const rss = (status: string) => ({
+      rss: {
+        channel: {
+          title: 'Microsoft Admin Center Status',
+          item: [
+            { title: 'Microsoft Admin Center', status, pubDate: 'Tue, 25 Oct 2022 07:40:00 Z' },
+          ],
+        },
+      },
+    });
+    expect(feedSource.parse(rss('Operational'), feed, NOW).state).toBe('operational');
+    expect(feedSource.parse(rss('Service degradation'), feed, NOW).state).toBe('degraded');
+  });
   it('the posts endpoint: Status and Title of the named services', () => {
     const all = probe({
       kind: 'm365',
@@ -254,9 +269,61 @@ describe('Microsoft status', () => {
     );
     expect(m365Source.parse(json('m365-posts-available.json'), all, NOW).state).toBe('operational');
   });
-  it('rejects a payload that is not a list of posts', () => {
+  it('rejects a payload that is neither a post nor a list of posts', () => {
     const all = probe({ kind: 'm365', url: 'https://status.cloud.microsoft/api/posts/mac' });
     expect(() => m365Source.parse({ value: [] }, all, NOW)).toThrow();
+    expect(() => m365Source.parse('Available', all, NOW)).toThrow();
+  });
+
+  const mac = probe({ kind: 'm365', url: 'https://status.cloud.microsoft/api/posts/mac' });
+  const consumer = (services: string[]) =>
+    probe({ kind: 'm365', url: 'https://status.cloud.microsoft/api/posts/m365Consumer', services });
+
+  it('/api/posts/mac answers one object (captured): read as the admin center’s post', () => {
+    expect(m365Source.parse(json('m365-posts-mac.json'), mac, NOW)).toEqual({
+      subject: 'Microsoft 365 admin center',
+      state: 'operational',
+      description: 'Microsoft 365 admin center: available',
+      messages: [],
+    });
+    const degraded = m365Source.parse(json('m365-posts-mac-degraded.json'), mac, NOW);
+    expect(degraded).toMatchObject({
+      state: 'degraded',
+      description: 'Microsoft 365 admin center: Service degradation',
+    });
+    expect(degraded.messages[0]?.body).toBe(
+      "We're investigating an issue preventing some admins from accessing Service health in the Microsoft 365 admin center.",
+    );
+  });
+
+  it.each([
+    ['Available', 'resolved'],
+    ['Operational', 'resolved'],
+    ['ServiceRestored', 'resolved'],
+    ['Service restored', 'resolved'],
+    ['ServiceDegradation', 'degraded'],
+    ['Service degradation', 'degraded'],
+    ['Unknown', 'unknown'],
+    ['ServiceInterruption', 'major'],
+  ])('Status %j reads %s (enum words and display strings alike)', (status, state) => {
+    expect(postStatus(status)).toBe(state);
+  });
+
+  it('each product reads its own post only, in the display-string answer', () => {
+    const read = (name: string) =>
+      m365Source.parse(json('m365-posts-consumer-display.json'), consumer([name]), NOW).state;
+    expect(read('Outlook.com')).toBe('degraded');
+    expect(read('OneDrive')).toBe('operational');
+    expect(read('Microsoft Copilot')).toBe('operational');
+    expect(read('Phone Link')).toBe('operational');
+    expect(read('Microsoft Teams Free')).toBe('operational');
+  });
+
+  it('a named product absent from the answer, or a status Microsoft calls Unknown, is no evidence', () => {
+    const answer = json('m365-posts-consumer-display.json');
+    expect(() => m365Source.parse(answer, consumer(['Skype']), NOW)).toThrow(/no post names Skype/);
+    const unknown = [{ ServiceDisplayName: 'OneDrive', Status: 'Unknown' }];
+    expect(() => m365Source.parse(unknown, consumer(['OneDrive']), NOW)).toThrow(/unknown/);
   });
 });
 

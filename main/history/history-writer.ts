@@ -53,9 +53,7 @@ export class HistoryWriter {
 
   /** Whether something is still waiting for the disk. */
   get pending(): boolean {
-    return (
-      this.services.length + this.raw.length + this.rollups.length + this.incidents.length > 0
-    );
+    return this.services.length + this.raw.length + this.rollups.length + this.incidents.length > 0;
   }
 
   /** Queues what a cycle made and writes everything queued; throws when the disk refuses. */

@@ -52,3 +52,11 @@ export interface HistoryProblem {
   readonly message: string;
   readonly at: number;
 }
+
+/** A change the disk refused (or another Vigie's writer lock): nothing of it was applied. */
+export class NotSavedError extends Error {
+  constructor(readonly problem: HistoryProblem) {
+    super(problem.message);
+    this.name = 'NotSavedError';
+  }
+}

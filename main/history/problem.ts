@@ -56,7 +56,10 @@ export interface HistoryProblem {
 /** A change the disk refused (or another Vigie's writer lock): nothing of it was applied. */
 export class NotSavedError extends Error {
   constructor(readonly problem: HistoryProblem) {
-    super(problem.message);
+    english ??= createTranslator('en');
+    super(
+      english.t('saving.notSaved', { reason: english.t(problem.words.key, problem.words.values) }),
+    );
     this.name = 'NotSavedError';
   }
 }

@@ -49,7 +49,9 @@ function ticksAcrossRestart(disk: SmallDisk): void {
       checklist.tick(run.id, step.key, true, note);
     } catch (error) {
       refused.push(step.key);
-      expect((error as Error).message).toMatch(/^Not saved: the disk holding .* is full; free some space\.$/);
+      expect((error as Error).message).toMatch(
+        /^Not saved: the disk holding .* is full; free some space\.$/,
+      );
     }
   });
   // The disk filled: some ticks were refused, and those are not shown as done.

@@ -11,6 +11,7 @@ import { openHistory } from '../../main/history/store';
 import { recorder } from '../helpers/fake-electron';
 import { world } from '../helpers/scripted-engine';
 import type { SmallDisk } from '../helpers/small-disk';
+import type * as SettingsModule from '../../main/settings/settings-store';
 
 const NOT_SAVED =
   '⚠ History is not being saved: the disk is full. Vigie keeps checking; free some space.';
@@ -58,7 +59,7 @@ export const afterSettings: { fill: (() => void) | null } = { fill: null };
 
 /** The settings store, opened as the app opens it, then the disk fills (afterSettings). */
 export async function settingsThenFull(
-  original: () => Promise<typeof import('../../main/settings/settings-store')>,
+  original: () => Promise<typeof SettingsModule>,
 ) {
   const module = await original();
   return {

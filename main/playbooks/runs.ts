@@ -401,12 +401,14 @@ export class RunStore {
     // line must not cost the whole run (the book takes the first intact copy).
     this.write(entries.flatMap((e): RunEntry[] => (e.type === 'start' ? [e, e] : [e])));
     for (const entry of entries) this.current.apply(entry);
+    this.written();
   }
 
   /** Writes one entry, then applies it. */
   commit(entry: RunEntry): void {
     this.write([entry]);
     this.current.apply(entry);
+    this.written();
   }
 
   close(): void {
@@ -423,6 +425,10 @@ export class RunStore {
     } catch (error) {
       throw new NotSavedError(writeProblem(error, this.folder, Date.now()));
     }
+  }
+
+  /** Says a change reached the journal (and the book), once it is applied. */
+  private written(): void {
     for (const listener of this.writtenListeners) listener();
   }
 

@@ -28,6 +28,8 @@ export class Recording {
   private readonly runsRetry: Retry;
   private runsProblem: HistoryProblem | null = null;
   private last: Snapshot | null = null;
+  /** Set while the runs follow the incidents (a write it makes must not start it again). */
+  private following = false;
   private readonly runsListeners = new Set<(problem: HistoryProblem | null) => void>();
   private readonly changedListeners = new Set<() => void>();
 
@@ -98,7 +100,7 @@ export class Recording {
   private followIncidents(): Run[] {
     const { checklist, last } = this;
     const store = this.history.store;
-    if (!checklist || !last) return [];
+    if (!checklist || !last || this.following) return [];
     if (!store) {
       // Another Vigie writes here (or nothing can be written): show what its runs say.
       if (checklist.runs.reload()) this.changed();
@@ -106,6 +108,7 @@ export class Recording {
     }
     if (!checklist.runs.writable) this.takeRuns();
     const before = checklist.version;
+    this.following = true;
     try {
       const started = checklist.observe(
         last,
@@ -122,6 +125,8 @@ export class Recording {
       this.setRunsProblem(problem);
       this.runsRetry.failed();
       return [];
+    } finally {
+      this.following = false;
     }
   }
 

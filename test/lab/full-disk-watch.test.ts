@@ -127,8 +127,10 @@ async function fullDiskThenSpace(disk: SmallDisk, lang: 'en' | 'fr'): Promise<vo
     expect(samples(data)).toBe(0);
     disk.free();
     const savedAgain = lang === 'fr' ? french.t('cli.savedAgain') : 'history: saved again';
-    await until('saved again', () => seen.stderr.includes(savedAgain));
-    await eventually('samples recorded again', () => samples(data) >= 1);
+    // By the retries alone, within seconds (the next try after a few seconds full is at most 5 s
+    // away), then recorded by the next cycle (10 s).
+    await until('saved again', () => seen.stderr.includes(savedAgain), 20_000);
+    await eventually('samples recorded again', () => samples(data) >= 1, 30_000);
     // The line cleared once, and no other fault was said.
     expect(seen.stderr.trim().split('\n')).toEqual([notSaved, savedAgain]);
   } finally {

@@ -3,7 +3,7 @@
 // fault on a line of stderr in the user's language as it happens, and a line when it is saved again.
 import type { Run } from '../../shared/checklist-types';
 import type { Translator } from '../../shared/i18n';
-import { problemSentence, type HistoryProblem } from '../history/problem';
+import { problemSentence, writeProblem, type HistoryProblem } from '../history/problem';
 import { Recording } from '../shell/recording';
 import { forTerminal } from './terminal-text';
 
@@ -19,18 +19,21 @@ interface RecordingIo {
  * again by itself.
  */
 export function openWatchRecording(dir: string, io: RecordingIo): Recording {
+  const sayChecklist = (problem: HistoryProblem) =>
+    io.err(
+      forTerminal(
+        io.tr.t('saving.checklistLine', {
+          reason: io.tr.t(problem.words.key, problem.words.values),
+        }),
+      ),
+    );
   const recording = new Recording({
     dir,
     onOpen: (store) => {
       for (const warning of store.warnings) io.err(`history: ${warning}`);
       io.out(io.tr.t('cli.recording', { dir: store.dir }));
     },
-    onChecklistFailed: (error) =>
-      io.err(
-        forTerminal(
-          `checklist not kept: ${error instanceof Error ? error.message : String(error)}`,
-        ),
-      ),
+    onChecklistFailed: (error) => sayChecklist(writeProblem(error, dir, Date.now())),
   });
   const say = (problem: HistoryProblem) =>
     io.err(forTerminal(problemSentence(problem.words, io.tr)));
@@ -40,15 +43,7 @@ export function openWatchRecording(dir: string, io: RecordingIo): Recording {
   );
   for (const warning of recording.checklist?.runs.warnings ?? []) io.err(`checklist: ${warning}`);
   recording.onChecklistProblem((problem) =>
-    io.err(
-      forTerminal(
-        problem
-          ? io.tr.t('saving.checklistLine', {
-              reason: io.tr.t(problem.words.key, problem.words.values),
-            })
-          : io.tr.t('saving.checklistSavedAgain'),
-      ),
-    ),
+    problem ? sayChecklist(problem) : io.err(io.tr.t('saving.checklistSavedAgain')),
   );
   return recording;
 }

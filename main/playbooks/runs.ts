@@ -336,7 +336,8 @@ export function markSteps(steps: readonly RunStep[], down: ReadonlySet<Channel>)
  * when told (takeWriter, once the history's writer lock is held).
  */
 export class RunStore {
-  readonly warnings: string[] = [];
+  /** What the last reading of the journal skipped. */
+  warnings: readonly string[] = [];
   private current = new RunBook();
   private writer: JournalWriter | null = null;
   private refusal: HistoryProblem | null = null;
@@ -435,8 +436,10 @@ export class RunStore {
   private load(): void {
     const book = new RunBook();
     const journal = readJournal(this.path);
-    if (journal.skipped > 0)
-      this.warnings.push(`runs.journal: ${countOf(journal.skipped, 'damaged line')} skipped`);
+    this.warnings =
+      journal.skipped > 0
+        ? [`runs.journal: ${countOf(journal.skipped, 'damaged line')} skipped`]
+        : [];
     for (const entry of journal.entries) book.apply(entry as RunEntry);
     this.current = book;
     this.loaded = journal.entries.length;

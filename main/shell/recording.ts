@@ -16,7 +16,10 @@ export interface RecordingOptions {
   readonly now?: () => number;
   /** Each time the history opens (at start, or once it can after a failure). */
   readonly onOpen?: (store: HistoryStore) => void;
-  /** When the checklist's folder cannot be opened at all (Vigie still watches without it). */
+  /**
+   * When the checklist's folder cannot be opened at all while the history could (Vigie still
+   * watches without it).
+   */
   readonly onChecklistFailed?: (error: unknown) => void;
 }
 
@@ -35,7 +38,8 @@ export class Recording {
 
   constructor(options: RecordingOptions) {
     const now = options.now ?? Date.now;
-    this.checklist = openChecklist(options.dir, now, options.onChecklistFailed);
+    let failed: unknown = null;
+    this.checklist = openChecklist(options.dir, now, (error) => (failed = error));
     this.checklist?.runs.onWritten(() => this.runsWritten());
     this.runsRetry = this.retries.retry(() => this.followIncidents());
     this.history = new Recorder({
@@ -53,6 +57,8 @@ export class Recording {
     };
     refuse(this.history.problem);
     this.history.onProblem(refuse);
+    // A folder that cannot be made is said once, by the history's problem; otherwise it is said here.
+    if (failed !== null && this.history.store) options.onChecklistFailed?.(failed);
   }
 
   /** Why the checklist's run changes are not saved now (they are tried again), or null. */

@@ -58,9 +58,7 @@ async function shownAndSaved(dir: string): Promise<{ shown: string[]; saved: str
 export const afterSettings: { fill: (() => void) | null } = { fill: null };
 
 /** The settings store, opened as the app opens it, then the disk fills (afterSettings). */
-export async function settingsThenFull(
-  original: () => Promise<typeof SettingsModule>,
-) {
+export async function settingsThenFull(original: () => Promise<typeof SettingsModule>) {
   const module = await original();
   return {
     ...module,

@@ -28,7 +28,11 @@ function state(done: boolean): ChecklistState {
           {
             key: 'd-tell-team',
             section: 'during',
-            title: { en: 'Tell the team on the backup channel' },
+            title: {
+              en: 'Tell the team on the backup channel',
+              fr: 'Prévenez l’équipe sur le canal de secours',
+              ar: 'أبلغوا الفريق عبر القناة الاحتياطية',
+            },
             done: done ? { at: T + 60_000 } : null,
             channelDown: false,
             alternatives: [],

@@ -7,7 +7,7 @@ import { parseCli, usageText, UsageError, type CliArgs } from './cli/args';
 import { EXIT, exitCodeFor, snapshotJson, snapshotTable, useColour } from './cli/output';
 import { createTranslator, languageFrom, type Translator } from '../shared/i18n';
 import { WatchPrinter } from './cli/watch-printer';
-import { WatchRuns } from './cli/watch-runs';
+import { openWatchRecording, sayRunsStarted } from './cli/watch-recording';
 import { resolveServiceIds } from './cli/service-ids';
 import { forTerminal } from './cli/terminal-text';
 import { defaultConfig } from './engine/catalog';
@@ -18,13 +18,7 @@ import { localeCountry } from './engine/second-opinion';
 import { hasHistory, printHistory } from './cli/history-command';
 import { defaultDataDir } from './history/data-dir';
 import { daysCsv, incidentsCsv } from './history/export';
-import { Recorder } from './history/recorder';
-import {
-  openHistory,
-  problemSentence,
-  type HistoryProblem,
-  type HistoryStore,
-} from './history/store';
+import { openHistory, type HistoryStore } from './history/store';
 import { findRun, RunStore } from './playbooks';
 import { buildReport, reportMarkdown } from './playbooks/report';
 import { assertNever, messageOf } from '../shared/errors';
@@ -101,25 +95,6 @@ async function check(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   }
 }
 
-/**
- * Records while watching; when the history cannot be opened (another Vigie records there, a full
- * disk, a folder Vigie may not write), watching goes on, says why, and tries again each minute.
- */
-function openRecorder(dataDir: string, io: Io): Recorder {
-  const recorder = new Recorder({
-    dir: dataDir,
-    onOpen: (store) => {
-      for (const warning of store.warnings) io.err(`history: ${warning}`);
-      io.out(io.tr.t('cli.recording', { dir: store.dir }));
-    },
-  });
-  const say = (problem: HistoryProblem) =>
-    io.err(forTerminal(problemSentence(problem.words, io.tr)));
-  if (recorder.problem) say(recorder.problem);
-  recorder.onProblem((problem) => (problem ? say(problem) : io.err(io.tr.t('cli.savedAgain'))));
-  return recorder;
-}
-
 async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number> {
   // Ctrl-C stops cleanly from the first moment, even while the history and the engine start.
   const stopped = new Promise<void>((resolve) => {
@@ -129,7 +104,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   });
   const engine = createEngine(config, { country: io.country });
   const dataDir = args.data ?? defaultDataDir();
-  const history = openRecorder(dataDir, io);
+  const recording = openWatchRecording(dataDir, io);
   // What went wrong stays findable after the terminal is closed: <data>/logs.
   const logs = new LogSink({ dir: join(dataDir, 'logs') });
   logUncaught(process, logs.logger('process'), (error) => {
@@ -137,20 +112,23 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     process.exit(EXIT.software);
   });
   logScheduler(engine.scheduler, logs.logger('engine'));
-  logHistoryProblems(history, logs.logger('history'));
+  logHistoryProblems(recording.history, logs.logger('history'));
+  logHistoryProblems(
+    { onProblem: (listener) => recording.onChecklistProblem(listener) },
+    logs.logger('checklist'),
+  );
   logs
     .logger('watch')
     .info('started', { services: config.services.filter((s) => s.enabled).length });
   const printer = new WatchPrinter(io.tr, (line) => io.out(line));
-  const runs = new WatchRuns(dataDir, io);
   engine.scheduler.on('change', (change) => printer.change(change));
   engine.scheduler.on('snapshot', (snapshot: Snapshot) => {
     // Snapshots also come on pause or before the first cycle: only checked cycles are recorded.
     const checked = snapshot.checkedAt > 0 && snapshot.overall !== 'paused';
-    if (checked) history.recordSnapshot(snapshot);
-    printer.snapshot(snapshot);
     // Checklist runs start, join and end with the incidents, as in the app.
-    if (checked) runs.observe(history.store, snapshot);
+    const started = checked ? recording.record(snapshot) : [];
+    printer.snapshot(snapshot);
+    sayRunsStarted(started, io);
   });
   engine.scheduler.on('error', (error) =>
     io.err(io.tr.t('cli.checkFailed', { message: messageOf(error) })),
@@ -166,8 +144,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   await engine.close();
   printer.flush();
   cancelPendingLookups();
-  runs.close();
-  history.close();
+  recording.close();
   logs.logger('watch').info('stopped');
   io.out(io.tr.t('cli.stopped'));
   return EXIT.ok;

@@ -16,14 +16,12 @@ import type { Settings } from '../../shared/settings-schema';
 import type { Snapshot, VerdictChange } from '../../shared/types';
 import { defaultConfig } from '../engine/catalog';
 import { createEngine, type Engine } from '../engine';
-import { Recorder } from '../history/recorder';
-import { Checklist } from '../playbooks';
 import type { Run } from '../../shared/checklist-types';
 import { SettingsStore } from '../settings/settings-store';
 import { configFromSettings } from '../shell/engine-config';
 import { createHandlers } from '../shell/handlers';
 import { noticesFor } from '../shell/notification-model';
-import { observeRuns } from '../shell/runs';
+import { Recording } from '../shell/recording';
 import { emptySnapshot, trayModel, type TrayAction } from '../shell/tray-model';
 import { watchNetwork } from '../shell/network-watch';
 import type { Updater } from '../shell/updates';
@@ -52,8 +50,7 @@ interface Running {
   engine: Engine;
   readonly logs: LogSink;
   readonly settings: SettingsStore;
-  readonly history: Recorder;
-  readonly checklist: Checklist | null;
+  readonly recording: Recording;
   readonly tray: TrayView;
   /** Null when the app is not packaged (nothing to update). */
   updates: { readonly source: AppUpdates; readonly updater: Updater } | null;
@@ -72,17 +69,23 @@ function translatorFor(settings: Settings): Translator {
 }
 
 /**
- * History in userData. When it cannot be saved (a full disk, even at start; another Vigie
- * recording there), checks go on, the tray and the window say so, and it is tried again.
+ * History and the checklist's runs in userData, written only while this app holds the folder's
+ * writer lock. When they cannot be saved (a full disk, even at start; another Vigie recording
+ * there), checks go on, the tray and the window say so, and they are tried again by themselves.
  */
-function openRecorder(logs: LogSink): Recorder {
-  const recorder = new Recorder({ dir: app.getPath('userData') });
-  logHistoryProblems(recorder, logs.logger('history'));
-  recorder.onProblem((problem) => {
+function openRecording(logs: LogSink): Recording {
+  const recording = new Recording({ dir: app.getPath('userData') });
+  logHistoryProblems(recording.history, logs.logger('history'));
+  logHistoryProblems(
+    { onProblem: (listener) => recording.onChecklistProblem(listener) },
+    logs.logger('checklist'),
+  );
+  recording.history.onProblem((problem) => {
     if (running) render(running.engine.scheduler.snapshot());
     send({ type: 'history', problem: problem?.code ?? null });
   });
-  return recorder;
+  recording.onRunsChanged(() => send({ type: 'checklist' }));
+  return recording;
 }
 
 function send(event: VigieEvent): void {
@@ -98,7 +101,7 @@ function render(snapshot: Snapshot): void {
       now: Date.now(),
       checking: running.checking,
       activeRun: activeRun(),
-      historyProblem: running.history.problem?.code ?? null,
+      historyProblem: running.recording.history.problem?.code ?? null,
       updateReady: readyVersion(),
     }),
   );
@@ -216,22 +219,13 @@ function notify(
 
 /** The run under way, for the tray menu. */
 function activeRun(): { id: string; services: string[] } | null {
-  const run = running?.checklist?.runs.book.active();
+  const run = running?.recording.checklist?.runs.book.active();
   return run ? { id: run.id, services: run.services.map((s) => s.name) } : null;
 }
 
 function openRun(runId: string): void {
   openWindow();
   send({ type: 'focusRun', runId });
-}
-
-/** Opens the checklist's folder in the data folder; without it, Vigie still watches. */
-function openChecklist(): Checklist | null {
-  try {
-    return new Checklist(app.getPath('userData'));
-  } catch {
-    return null;
-  }
 }
 
 /** Settings that change what the engine checks or how: changing one restarts the engine. */
@@ -248,7 +242,7 @@ const ENGINE_SETTINGS = [
 ] as const;
 
 /** Creates, wires and starts an engine for the current settings. */
-function startEngine(settings: Settings, history: Recorder, previous?: Snapshot): Engine {
+function startEngine(settings: Settings, recording: Recording, previous?: Snapshot): Engine {
   const engine = createEngine(configFromSettings(defaultConfig(), settings), {
     overall: { nonCriticalMaxDegraded: settings.nonCriticalMaxDegraded },
     initial: previous?.services,
@@ -263,12 +257,8 @@ function startEngine(settings: Settings, history: Recorder, previous?: Snapshot)
   engine.scheduler.on('snapshot', (snapshot) => {
     if (!running) return;
     let started: Run[] = [];
-    if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused') {
-      history.recordSnapshot(snapshot);
-      started = observeRuns(running.checklist, history.store, snapshot, () =>
-        send({ type: 'checklist' }),
-      );
-    }
+    if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused')
+      started = recording.record(snapshot);
     notify(running.pendingChanges.splice(0), started, snapshot);
     running.updates?.updater.connectivityChanged(snapshot.overall === 'offline');
     render(snapshot);
@@ -302,7 +292,7 @@ function updateSettings(patch: Partial<Settings>): Settings {
   if (ENGINE_SETTINGS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]))) {
     const previous = running.engine.scheduler.snapshot();
     void running.engine.close();
-    running.engine = startEngine(next, running.history, previous);
+    running.engine = startEngine(next, running.recording, previous);
   }
   render(scheduler().snapshot());
   send({ type: 'settings', settings: next });
@@ -334,8 +324,8 @@ function start(): void {
   const opened = SettingsStore.open(app.getPath('userData'));
   const settings = opened.store;
   const tr = translatorFor(settings.get());
-  const history = openRecorder(logs);
-  const checklist = openChecklist();
+  const recording = openRecording(logs);
+  const { history, checklist } = recording;
   const tray = createTray(
     iconPath,
     (action) => void act(action),
@@ -345,8 +335,7 @@ function start(): void {
     engine: null as unknown as Engine,
     logs,
     settings,
-    history,
-    checklist,
+    recording,
     tray,
     updates: null,
     window: null,
@@ -355,7 +344,7 @@ function start(): void {
     pendingChanges: [],
   };
   render(emptySnapshot());
-  running.engine = startEngine(settings.get(), history);
+  running.engine = startEngine(settings.get(), recording);
   running.updates = startUpdates({
     settings: () => settings.get(),
     offline: () => running?.engine.scheduler.snapshot().overall === 'offline',
@@ -424,8 +413,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!running) return;
     void running.engine.close();
     running.updates?.updater.stop();
-    running.history.close();
-    running.checklist?.close();
+    running.recording.close();
     running.tray.destroy();
   });
 }

@@ -1,7 +1,9 @@
 // The history as the app and `watch` record it: opened when possible, and when it cannot be (a full
-// disk at start, a folder Vigie may not write, another Vigie recording there), tried again while
-// the checks go on, with the reason told the whole time it is not being saved.
+// disk at start, a folder Vigie may not write, another Vigie recording there) or a write fails,
+// tried again by itself with back-off (retry.ts) while the checks go on, with the reason told the
+// whole time it is not being saved and its end told once a write works again.
 import { HistoryLockedError } from './lock';
+import { Retry, type RetryGroup } from './retry';
 import {
   openHistory,
   writeProblem,
@@ -11,14 +13,13 @@ import {
   type HistoryStore,
 } from './store';
 
-/** How long after a failed open the next cycle tries again. */
-export const REOPEN_AFTER_MS = 60_000;
-
 export interface RecorderOptions extends HistoryOptions {
   /** For tests: how the store is opened. */
   readonly open?: (options: HistoryOptions) => HistoryStore;
   /** Called once each time the history opens (after a start, or after a failed one). */
   readonly onOpen?: (store: HistoryStore) => void;
+  /** The other writers on this data folder: a write that works here makes them try at once. */
+  readonly retries?: RetryGroup;
 }
 
 /**
@@ -43,13 +44,15 @@ export function openProblem(error: unknown, dir: string, at: number): HistoryPro
 export class Recorder {
   private current: HistoryStore | null = null;
   private lastProblem: HistoryProblem | null = null;
-  private lastAttempt = -Infinity;
   private closed = false;
   private readonly listeners = new Set<(problem: HistoryProblem | null) => void>();
   private readonly now: () => number;
+  private readonly retry: Retry;
 
   constructor(private readonly options: RecorderOptions) {
     this.now = options.now ?? Date.now;
+    const again = () => this.tryAgain();
+    this.retry = options.retries?.retry(again) ?? new Retry(again);
     this.tryOpen();
   }
 
@@ -69,30 +72,45 @@ export class Recorder {
     return () => this.listeners.delete(listener);
   }
 
-  /** Records a checked cycle; while the history is not open, tries again now and then. */
+  /** Records a checked cycle (nothing while the history is not open: it is being tried again). */
   recordSnapshot(...args: Parameters<HistoryStore['recordSnapshot']>): void {
-    if (!this.current && this.now() - this.lastAttempt >= REOPEN_AFTER_MS) this.tryOpen();
     this.current?.recordSnapshot(...args);
   }
 
   close(): void {
     this.closed = true;
+    this.retry.close();
     this.current?.close();
     this.current = null;
   }
 
+  /** A try after a failure: open the history, or write what the disk refused. */
+  private tryAgain(): void {
+    if (this.closed) return;
+    if (!this.current) this.tryOpen();
+    else if (this.current.problem) this.current.flush();
+  }
+
   private tryOpen(): void {
     if (this.closed) return;
-    this.lastAttempt = this.now();
+    let store: HistoryStore;
     try {
-      const store = (this.options.open ?? openHistory)(this.options);
-      this.current = store;
-      store.onProblem((problem) => this.setProblem(problem));
-      this.setProblem(store.problem);
-      this.options.onOpen?.(store);
+      store = (this.options.open ?? openHistory)(this.options);
     } catch (error) {
       this.setProblem(openProblem(error, this.options.dir, this.now()));
+      this.retry.failed();
+      return;
     }
+    this.current = store;
+    store.onProblem((problem) => {
+      this.setProblem(problem);
+      if (problem) this.retry.failed();
+    });
+    store.onSaved(() => this.retry.worked());
+    // Opening took the lock and wrote its file: the disk takes writes again.
+    this.setProblem(store.problem);
+    this.retry.worked();
+    this.options.onOpen?.(store);
   }
 
   private setProblem(problem: HistoryProblem | null): void {

@@ -1,20 +1,13 @@
 // The history store: append-only, bounded, crash-safe, one writer. Raw samples for 48 hours,
 // 5-minute rollups for 14 days, hourly rollups for 90 days (configurable), incidents.
-import { messageOf } from '../../shared/errors';
 import { countOf } from '../../shared/format';
 import { join } from 'node:path';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
 import type { ServiceStatus, Snapshot } from '../../shared/types';
-import {
-  encodeRaw,
-  encodeRollup,
-  RECORD_SIZE,
-  type RawSample,
-  type Rollup,
-  type SegmentKind,
-} from './format';
+import type { RawSample, Rollup } from './format';
+import { HistoryWriter, type ClosedRollup } from './history-writer';
 import { IncidentBook, type Incident, type IncidentEntry } from './incidents';
-import { JournalWriter, readJournal } from './journal';
+import { readJournal } from './journal';
 import { acquireLock } from './lock';
 import {
   dayCell,
@@ -31,10 +24,17 @@ import {
 import { ServiceDictionary, type ServiceEntry } from './dictionary';
 import { Bucket } from './rollup';
 import { RollupSeries } from './series';
-import { dayName, deleteSegmentsBefore, SegmentWriter } from './segments';
+import { dayName, deleteSegmentsBefore } from './segments';
 import { newTrack, readRange, sampleOf, seriesOf, type ServiceTrack } from './tracks';
 import { makeDir } from '../files/make-dir';
-import { createTranslator, type Translator } from '../../shared/i18n';
+import { writeProblem, type HistoryProblem } from './problem';
+export {
+  historyProblem,
+  problemSentence,
+  writeProblem,
+  type HistoryProblem,
+  type ProblemWords,
+} from './problem';
 
 /** How long each resolution is kept. */
 export interface Retention {
@@ -55,8 +55,6 @@ const COMPACT_EVERY_MS = HOUR;
 /** At load, samples this recent are checked against the written rollups (a crash loses no count). */
 const REBUILD_WINDOW_MS = 2 * HOUR;
 const RAW_IN_MEMORY_HOURS = 6;
-/** Rollups kept for a disk that is full: two days of 50 services' 5-minute and hourly buckets. */
-const MAX_UNSAVED_ROLLUPS = 50 * 2 * (288 + 24);
 const FIVE_MINUTE_IN_MEMORY_DAYS = 7;
 
 export interface HistoryOptions {
@@ -66,57 +64,6 @@ export interface HistoryOptions {
   readonly readOnly?: boolean;
   readonly now?: () => number;
   readonly retention?: Partial<Retention>;
-}
-
-/** Why history is not saved, as words any surface can say in its language (`historyReason.*`). */
-export interface ProblemWords {
-  readonly key: string;
-  readonly values: Readonly<Record<string, string>>;
-}
-
-/** Made on the first problem: most runs never have one. */
-let english: Translator | null = null;
-
-/** "history not saved: <why>. Vigie keeps checking.", in `tr`'s language. */
-export function problemSentence(words: ProblemWords, tr: Translator): string {
-  return tr.t('historyReason.line', { reason: tr.t(words.key, words.values) });
-}
-
-/** A problem with its words, and its English sentence (logs, the recorder's comparisons). */
-export function historyProblem(
-  code: HistoryProblem['code'],
-  words: ProblemWords,
-  at: number,
-): HistoryProblem {
-  english ??= createTranslator('en');
-  return { code, words, message: problemSentence(words, english), at };
-}
-
-/** The usual reasons a folder cannot be written, each with words (the raw error otherwise). */
-const WRITE_REASONS = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT']);
-
-/**
- * A write that failed, in the words the tray, the window and `watch` say: a full disk, or what the
- * disk answered. The engine keeps checking.
- */
-export function writeProblem(error: unknown, dir: string, at: number): HistoryProblem {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'ENOSPC')
-    return historyProblem('DISK_FULL', { key: 'historyReason.diskFull', values: { dir } }, at);
-  if (typeof code === 'string' && WRITE_REASONS.has(code))
-    return historyProblem('WRITE_FAILED', { key: `historyReason.${code}`, values: { dir } }, at);
-  const detail = messageOf(error);
-  return historyProblem('WRITE_FAILED', { key: 'historyReason.other', values: { detail } }, at);
-}
-
-/** A write that failed: the engine keeps checking, the user is told. */
-export interface HistoryProblem {
-  readonly code: 'DISK_FULL' | 'WRITE_FAILED' | 'LOCKED';
-  /** What happened, to be said in the reader's language. */
-  readonly words: ProblemWords;
-  /** The same in English. */
-  readonly message: string;
-  readonly at: number;
 }
 
 /** Opens (and loads) a history; a second writer on the same folder gets HistoryLockedError. */
@@ -135,24 +82,17 @@ export class HistoryStore {
   private readonly tracks = new Map<string, ServiceTrack>();
   private readonly dictionary = new ServiceDictionary();
   private readonly book = new IncidentBook();
-  private readonly writers: Readonly<Record<SegmentKind, SegmentWriter>> | null;
-  private readonly servicesLog: JournalWriter | null;
-  private readonly incidentsLog: JournalWriter | null;
+  private readonly disk: HistoryWriter | null;
   private lastProblem: HistoryProblem | null = null;
   private readonly problemListeners = new Set<(problem: HistoryProblem | null) => void>();
+  private readonly savedListeners = new Set<() => void>();
   private lastCompaction = 0;
   private compactionQueued = false;
-  /** What a failed write left to write again (oldest first). */
-  private unsaved: {
-    services: ServiceEntry[];
-    rollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[];
-    incidents: IncidentEntry[];
-  } = { services: [], rollups: [], incidents: [] };
   /** The first day whose rollups were read at start; the days before it wait for loadArchive. */
   private recentSince = '';
   private archiveLoaded = false;
   /** Rollups of buckets rebuilt at load and already over: written with the first record. */
-  private readonly pendingRollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[] = [];
+  private readonly pendingRollups: ClosedRollup[] = [];
 
   constructor(options: HistoryOptions) {
     this.dir = join(options.dir, 'history');
@@ -165,19 +105,9 @@ export class HistoryStore {
     if (lock?.takeover) this.warnings.push(lock.takeover);
     try {
       this.load();
-      this.writers = this.readOnly
+      this.disk = this.readOnly
         ? null
-        : {
-            raw: new SegmentWriter(this.dir, 'raw'),
-            r5m: new SegmentWriter(this.dir, 'r5m'),
-            r1h: new SegmentWriter(this.dir, 'r1h'),
-          };
-      this.servicesLog = this.readOnly
-        ? null
-        : new JournalWriter(join(this.dir, 'services.journal'));
-      this.incidentsLog = this.readOnly
-        ? null
-        : new JournalWriter(join(this.dir, 'incidents.journal'));
+        : new HistoryWriter(this.dir, () => this.dictionary.save(this.dir));
     } catch (error) {
       this.release();
       throw error;
@@ -199,7 +129,7 @@ export class HistoryStore {
   recordSnapshot(snapshot: Snapshot): void {
     if (this.readOnly) throw new Error('this history was opened read-only');
     const raw: RawSample[] = [];
-    const rollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[] = this.pendingRollups.splice(0);
+    const rollups: ClosedRollup[] = this.pendingRollups.splice(0);
     const entries: IncidentEntry[] = [];
     const newServices: ServiceEntry[] = [];
     const connectivity: ServiceStatus = {
@@ -364,10 +294,7 @@ export class HistoryStore {
       // Rewritten only when something was dropped; the rewrite holds every change in memory, so
       // the entries still waiting for the disk are in it.
       const kept = this.book.retain(cut.r1h);
-      if (kept) {
-        this.incidentsLog?.rewrite(kept);
-        this.unsaved.incidents = [];
-      }
+      if (kept) this.disk?.rewriteIncidents(kept);
     } catch (error) {
       this.report(error);
     }
@@ -375,9 +302,7 @@ export class HistoryStore {
 
   /** Closes files and releases the writer lock; open buckets are rebuilt from raw samples next time. */
   close(): void {
-    if (this.writers) for (const writer of Object.values(this.writers)) writer.close();
-    this.servicesLog?.close();
-    this.incidentsLog?.close();
+    this.disk?.close();
     this.release();
   }
 
@@ -414,8 +339,8 @@ export class HistoryStore {
   }
 
   /** Adds a sample to the open buckets; returns the rollups of buckets it closed. */
-  private feed(track: ServiceTrack, sample: RawSample): { kind: 'r5m' | 'r1h'; rollup: Rollup }[] {
-    const closed: { kind: 'r5m' | 'r1h'; rollup: Rollup }[] = [];
+  private feed(track: ServiceTrack, sample: RawSample): ClosedRollup[] {
+    const closed: ClosedRollup[] = [];
     const start5 = Math.floor(sample.at / FIVE_MINUTES) * FIVE_MINUTES;
     const start1h = Math.floor(sample.at / HOUR) * HOUR;
     if (track.open5m && track.open5m.start !== start5) {
@@ -442,8 +367,8 @@ export class HistoryStore {
   }
 
   /** Closes the buckets whose time is over (services no longer checked, a restart after a pause). */
-  private closeDue(now: number): { kind: 'r5m' | 'r1h'; rollup: Rollup }[] {
-    const closed: { kind: 'r5m' | 'r1h'; rollup: Rollup }[] = [];
+  private closeDue(now: number): ClosedRollup[] {
+    const closed: ClosedRollup[] = [];
     for (const track of this.tracks.values()) {
       if (track.open5m && track.open5m.start + FIVE_MINUTES <= now)
         closed.push({ kind: 'r5m', rollup: this.closeBucket(track, 'r5m') });
@@ -481,50 +406,47 @@ export class HistoryStore {
     return seen ?? otherwise;
   }
 
-  /**
-   * Writes what this cycle made, and what earlier writes could not (a full disk): the dictionary
-   * first (records name their service by index), then records, then incidents. What fails stays
-   * queued, in order, and is written once the disk takes it again; raw samples are the only thing
-   * let go (bounded memory), their rollups are kept.
-   */
+  /** Writes what this cycle made, and what earlier writes could not (see HistoryWriter). */
   private write(
     services: ServiceEntry[],
     raw: RawSample[],
-    rollups: { kind: 'r5m' | 'r1h'; rollup: Rollup }[],
+    rollups: ClosedRollup[],
     entries: IncidentEntry[],
   ): void {
-    if (!this.writers) return;
-    const unsaved = this.unsaved;
-    unsaved.services.push(...services);
-    unsaved.rollups.push(...rollups);
-    unsaved.incidents.push(...entries);
-    if (unsaved.rollups.length > MAX_UNSAVED_ROLLUPS)
-      unsaved.rollups.splice(0, unsaved.rollups.length - MAX_UNSAVED_ROLLUPS);
+    if (!this.disk) return;
     try {
-      if (unsaved.services.length > 0) {
-        this.servicesLog?.append(...unsaved.services);
-        unsaved.services = [];
-        this.dictionary.save(this.dir);
-      }
-      for (const [day, buffer] of groupByDay(raw, (s) => s.at, RECORD_SIZE.raw, encodeRaw))
-        this.writers.raw.append(day, buffer);
-      for (const kind of ['r5m', 'r1h'] as const) {
-        const ofKind = unsaved.rollups.filter((r) => r.kind === kind).map((r) => r.rollup);
-        for (const [day, buffer] of groupByDay(
-          ofKind,
-          (r) => r.start,
-          RECORD_SIZE[kind],
-          encodeRollup,
-        ))
-          this.writers[kind].append(day, buffer);
-        unsaved.rollups = unsaved.rollups.filter((r) => r.kind !== kind);
-      }
-      this.incidentsLog?.append(...unsaved.incidents);
-      unsaved.incidents = [];
-      if (this.lastProblem) this.setProblem(null);
+      this.disk.write(services, raw, rollups, entries);
+      this.saved();
     } catch (error) {
       this.report(error);
     }
+  }
+
+  /**
+   * Writes again what a failed write left (a retry after a full disk); true when nothing is left.
+   * The problem ends, and is said to end, once it is written.
+   */
+  flush(): boolean {
+    if (!this.disk) return true;
+    try {
+      this.disk.flush();
+      this.saved();
+      return true;
+    } catch (error) {
+      this.report(error);
+      return false;
+    }
+  }
+
+  /** Subscribes to writes that reached the disk; returns the unsubscribe function. */
+  onSaved(listener: () => void): () => void {
+    this.savedListeners.add(listener);
+    return () => this.savedListeners.delete(listener);
+  }
+
+  private saved(): void {
+    if (this.lastProblem) this.setProblem(null);
+    for (const listener of this.savedListeners) listener();
   }
 
   private report(error: unknown): void {
@@ -661,26 +583,4 @@ export class HistoryStore {
     const rollup = this.closeBucket(track, kind);
     this.pendingRollups.push({ kind, rollup });
   }
-}
-
-function groupByDay<T>(
-  items: readonly T[],
-  time: (item: T) => number,
-  size: number,
-  encode: (item: T, buffer: Buffer, offset: number) => void,
-): Map<string, Buffer> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const day = dayName(time(item));
-    const group = groups.get(day) ?? [];
-    group.push(item);
-    groups.set(day, group);
-  }
-  const out = new Map<string, Buffer>();
-  for (const [day, group] of groups) {
-    const buffer = Buffer.alloc(group.length * size);
-    group.forEach((item, i) => encode(item, buffer, i * size));
-    out.set(day, buffer);
-  }
-  return out;
 }

@@ -21,18 +21,22 @@ export class Checklist {
   constructor(
     dir: string,
     private readonly now: () => number = Date.now,
+    /** Opens the runs read-only until told to write (runs.takeWriter, under the writer lock). */
+    options: { readonly runsWriter?: boolean } = {},
   ) {
     this.playbooks = new PlaybookStore(dir, now);
-    this.runs = new RunStore(dir);
+    this.runs = new RunStore(dir, { readOnly: options.runsWriter === false });
   }
 
   /**
    * After a check: starts or joins runs for new incidents of critical services, ends those whose
-   * incidents are over. Returns the runs that started (to offer "Open checklist").
+   * incidents are over. Returns the runs that started (to offer "Open checklist"). Throws
+   * NotSavedError when the journal refuses them: nothing changes, and the next call works them
+   * out again.
    */
   observe(snapshot: Snapshot, open: readonly Incident[]): Run[] {
     const entries = runEntries(
-      this.runs.book,
+      this.runs.book.draft(),
       open,
       snapshot.services,
       (s) => this.playbooks.playbookFor(s),
@@ -89,7 +93,7 @@ export class Checklist {
     return { ready: steps.filter((s) => s.done).length, total: steps.length, steps };
   }
 
-  /** Ticks or unticks a step of a run, with an optional note. */
+  /** Ticks or unticks a step of a run, with an optional note; NotSavedError when not written. */
   tick(runId: string, key: string, done: boolean, note?: string): void {
     const run = this.runs.book.get(runId);
     if (!run) throw new Error(`no checklist ${runId}`);

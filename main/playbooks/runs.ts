@@ -14,6 +14,7 @@ import { ALTERNATIVES, CHANNEL_SERVICES } from '../../shared/playbook-schema';
 import type { ServiceStatus } from '../../shared/types';
 import { JournalWriter, readJournal } from '../history/journal';
 import { makeDir } from '../files/make-dir';
+import { NotSavedError, writeProblem, type HistoryProblem } from '../history/problem';
 
 export type RunEntry =
   | {
@@ -176,6 +177,14 @@ export class RunBook {
     }
   }
 
+  /** A copy to work changes out on: the book itself changes only once they are written. */
+  draft(): RunBook {
+    const copy = new RunBook();
+    for (const [id, kept] of this.runs)
+      copy.runs.set(id, { run: kept.run, events: kept.events.slice(), view: null });
+    return copy;
+  }
+
   get(id: string): Run | undefined {
     const kept = this.runs.get(id);
     return kept ? this.view(kept) : undefined;
@@ -319,37 +328,119 @@ export function markSteps(steps: readonly RunStep[], down: ReadonlySet<Channel>)
     .map(({ step }) => step);
 }
 
-/** Runs on disk: `checklists/runs.journal` in the data folder. */
+/**
+ * Runs on disk: `checklists/runs.journal` in the data folder. A change is applied to the book (what
+ * every surface shows) only once the journal has it: a change the disk refuses is not shown, and
+ * says why (NotSavedError). One writer per folder: a store opened read-only becomes the writer only
+ * when told (takeWriter, once the history's writer lock is held).
+ */
 export class RunStore {
-  readonly book = new RunBook();
-  readonly warnings: string[] = [];
-  private readonly writer: JournalWriter | null;
+  /** What the last reading of the journal skipped. */
+  warnings: readonly string[] = [];
+  private current = new RunBook();
+  private writer: JournalWriter | null = null;
+  private refusal: HistoryProblem | null = null;
+  /** Where the journal lives (said when it cannot be written). */
+  readonly folder: string;
+  private readonly path: string;
+  private loaded = -1;
+  private readonly writtenListeners = new Set<() => void>();
 
   constructor(dir: string, options: { readonly readOnly?: boolean } = {}) {
-    const folder = join(dir, 'checklists');
-    const path = join(folder, 'runs.journal');
-    if (!options.readOnly) makeDir(folder);
-    const journal = readJournal(path);
-    if (journal.skipped > 0)
-      this.warnings.push(`runs.journal: ${countOf(journal.skipped, 'damaged line')} skipped`);
-    for (const entry of journal.entries) this.book.apply(entry as RunEntry);
-    this.writer = options.readOnly ? null : new JournalWriter(path);
+    this.folder = join(dir, 'checklists');
+    this.path = join(this.folder, 'runs.journal');
+    if (options.readOnly) this.load();
+    else this.takeWriter();
   }
 
-  /** Applies and records entries (applied already by runEntries: only recorded). */
+  /** The runs as written. */
+  get book(): RunBook {
+    return this.current;
+  }
+
+  /** Whether this store writes the journal. */
+  get writable(): boolean {
+    return this.writer !== null;
+  }
+
+  /**
+   * Becomes the journal's writer: reads it again (another writer may have added to it) and writes
+   * from now on.
+   */
+  takeWriter(): void {
+    if (this.writer) return;
+    makeDir(this.folder);
+    this.load();
+    this.writer = new JournalWriter(this.path);
+    this.refusal = null;
+  }
+
+  /** While this store is not the writer: why a change is refused (another Vigie, a full disk). */
+  refuse(problem: HistoryProblem): void {
+    if (!this.writer) this.refusal = problem;
+  }
+
+  /** A reader follows the writer: reads the journal again; true when it changed. */
+  reload(): boolean {
+    if (this.writer) return false;
+    const before = this.loaded;
+    this.load();
+    return this.loaded !== before;
+  }
+
+  /** Subscribes to changes that reached the journal; returns the unsubscribe function. */
+  onWritten(listener: () => void): () => void {
+    this.writtenListeners.add(listener);
+    return () => this.writtenListeners.delete(listener);
+  }
+
+  /** Writes entries (worked out on a draft by runEntries), then applies them. */
   record(entries: readonly RunEntry[]): void {
+    if (entries.length === 0) return;
     // A run's start is written twice: every later line of the run depends on it, so one damaged
     // line must not cost the whole run (the book takes the first intact copy).
-    this.writer?.append(...entries.flatMap((e): RunEntry[] => (e.type === 'start' ? [e, e] : [e])));
+    this.write(entries.flatMap((e): RunEntry[] => (e.type === 'start' ? [e, e] : [e])));
+    for (const entry of entries) this.current.apply(entry);
+    this.written();
   }
 
-  /** Applies one entry and records it. */
+  /** Writes one entry, then applies it. */
   commit(entry: RunEntry): void {
-    this.book.apply(entry);
-    this.writer?.append(entry);
+    this.write([entry]);
+    this.current.apply(entry);
+    this.written();
   }
 
   close(): void {
     this.writer?.close();
+  }
+
+  private write(entries: readonly RunEntry[]): void {
+    if (!this.writer) {
+      if (this.refusal) throw new NotSavedError(this.refusal);
+      throw new Error('the checklist runs were opened read-only');
+    }
+    try {
+      this.writer.append(...entries);
+    } catch (error) {
+      throw new NotSavedError(writeProblem(error, this.folder, Date.now()));
+    }
+  }
+
+  /** Says a change reached the journal (and the book), once it is applied. */
+  private written(): void {
+    for (const listener of this.writtenListeners) listener();
+  }
+
+  private load(): void {
+    const book = new RunBook();
+    const journal = readJournal(this.path);
+    this.warnings =
+      journal.skipped > 0
+        ? [`runs.journal: ${countOf(journal.skipped, 'damaged line')} skipped`]
+        : [];
+    for (const entry of journal.entries) book.apply(entry as RunEntry);
+    this.current = book;
+    this.loaded = journal.entries.length;
   }
 }

@@ -10,8 +10,9 @@ import {
   openSync,
   readFileSync,
   renameSync,
-  writeSync,
+  rmSync,
 } from 'node:fs';
+import { writeAllAt } from '../history/journal';
 import { join } from 'node:path';
 import {
   messageTemplateSchema,
@@ -182,11 +183,15 @@ export class PlaybookStore {
     const temp = `${this.path}.tmp`;
     const fd = openSync(temp, 'w');
     try {
-      writeSync(fd, `${JSON.stringify(valid, null, 2)}\n`);
+      // Every byte, or an error: a full disk's short write must never be renamed into place.
+      writeAllAt(fd, Buffer.from(`${JSON.stringify(valid, null, 2)}\n`), 0);
       fsyncSync(fd);
-    } finally {
+    } catch (error) {
       closeSync(fd);
+      rmSync(temp, { force: true });
+      throw error;
     }
+    closeSync(fd);
     renameSync(temp, this.path);
     this.file = valid;
   }

@@ -17,6 +17,7 @@ import type { Settings } from '../../shared/settings-schema';
 import type { ServiceStatus } from '../../shared/types';
 import type { Scheduler } from '../engine/scheduler';
 import { incidentsCsv, localDate } from '../history/export';
+import { NotSavedError } from '../history/problem';
 import type { HistoryStore } from '../history/store';
 import type { Checklist } from '../playbooks';
 import { defaults } from '../playbooks/defaults';
@@ -82,6 +83,17 @@ export function catalogEntries(catalog: VigieConfig, settings: Settings): Catalo
 function needLogs(logs: LogsAccess | undefined): LogsAccess {
   if (!logs) throw new Error('no log files are kept here');
   return logs;
+}
+
+/** Runs a change; one the disk (or another Vigie's lock) refused is said in the reader's language. */
+function saved(tr: Translator, change: () => void): void {
+  try {
+    change();
+  } catch (error) {
+    if (!(error instanceof NotSavedError)) throw error;
+    const { key, values } = error.problem.words;
+    throw new Error(tr.t('saving.notSaved', { reason: tr.t(key, values) }));
+  }
 }
 
 function need(checklist: Checklist | null): Checklist {
@@ -189,12 +201,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       historyProblem: deps.historyProblem?.() ?? null,
     }),
     'checklist:get': checklistState,
+    // Shown once written: a tick or a note the disk refused is not applied, and says why.
     'checklist:tick': ({ runId, key, done, note }) => {
-      need(deps.checklist).tick(runId, key, done, note);
+      saved(deps.translator(), () => need(deps.checklist).tick(runId, key, done, note));
       return checklistState();
     },
     'checklist:note': ({ runId, text }) => {
-      need(deps.checklist).note(runId, text);
+      saved(deps.translator(), () => need(deps.checklist).note(runId, text));
       return checklistState();
     },
     'checklist:report': async ({ runId, format }) => {

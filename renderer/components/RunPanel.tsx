@@ -12,8 +12,12 @@ import { useTr } from '../i18n';
 import { MessageItem } from './MessageItem';
 import { StepItem } from './StepItem';
 
-/** A line under the heading: what was done, or what went wrong. */
-export type Notice = { readonly text: string; readonly error: boolean } | null;
+/** A line under the heading: what was done, or what went wrong (with a retry when it can be redone). */
+export type Notice = {
+  readonly text: string;
+  readonly error: boolean;
+  readonly retry?: () => void;
+} | null;
 
 /** A change sent to main; its reply is the new state, or the error to show. */
 export type Act = (

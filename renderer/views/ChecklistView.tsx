@@ -44,7 +44,13 @@ export function ChecklistView({
     if (reply.ok) {
       setState(reply.value);
       setNotice(done ? { text: done, error: false } : null);
-    } else setNotice({ text: t('window.error', { message: reply.error.message }), error: true });
+    } else
+      // Nothing is shown as done that was not saved: the step stays as it was, with a retry.
+      setNotice({
+        text: t('window.error', { message: reply.error.message }),
+        error: true,
+        retry: () => void act(change, done),
+      });
   };
 
   if (loaded.status === 'error') return <Failure message={loaded.message} retry={loaded.reload} />;
@@ -69,6 +75,14 @@ export function ChecklistView({
       )}
       <p className={notice?.error ? 'notice notice-error' : 'notice'} role="status">
         {notice?.text}
+        {notice?.retry && (
+          <>
+            {' '}
+            <button type="button" className="link" onClick={notice.retry}>
+              {t('window.retry')}
+            </button>
+          </>
+        )}
       </p>
       {!run && <Empty text={t('checklist.none')} />}
       {run && <RunPanel run={run} state={state} now={now} act={act} setNotice={setNotice} />}

@@ -1,5 +1,6 @@
 // العربية (right-to-left; i18next picks Arabic plural forms: zero, one, two, few, many, other).
 import { contextAr } from './context-strings';
+import { savingAr } from './saving-strings';
 import type { Messages } from './en';
 import { jsonErrorsAr } from './json-errors-strings';
 
@@ -617,6 +618,7 @@ export const ar: Messages = {
     notDone: 'لم يُنجز',
     generated: 'كتبه Vigie في {{time}}.',
   },
+  saving: savingAr,
   page: {
     title: 'Vigie',
     lastCheck: 'آخر فحص: {{time}}',

@@ -1,6 +1,7 @@
 // English: the reference catalogue. Every key here must exist in fr.ts and ar.ts (a test checks).
 import { contextEn } from './context-strings';
 import { jsonErrorsEn } from './json-errors-strings';
+import { savingEn } from './saving-strings';
 export const en = {
   context: contextEn,
   overall: {
@@ -574,6 +575,7 @@ export const en = {
     notDone: 'not done',
     generated: 'Written by Vigie on {{time}}.',
   },
+  saving: savingEn,
   page: {
     title: 'Vigie',
     lastCheck: 'Last check: {{time}}',

@@ -1,5 +1,6 @@
 // Français.
 import { contextFr } from './context-strings';
+import { savingFr } from './saving-strings';
 import type { Messages } from './en';
 import { jsonErrorsFr } from './json-errors-strings';
 
@@ -614,6 +615,7 @@ export const fr: Messages = {
     notDone: 'non fait',
     generated: 'Rédigé par Vigie le {{time}}.',
   },
+  saving: savingFr,
   page: {
     title: 'Vigie',
     lastCheck: 'Dernière vérification : {{time}}',

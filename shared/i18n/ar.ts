@@ -1,4 +1,5 @@
 // العربية (right-to-left; i18next picks Arabic plural forms: zero, one, two, few, many, other).
+import { alertsAr } from './alerts-strings';
 import type { Messages } from './en';
 
 export const ar: Messages = {
@@ -592,6 +593,7 @@ export const ar: Messages = {
     notDone: 'لم يُنجز',
     generated: 'كتبه Vigie في {{time}}.',
   },
+  alerts: alertsAr,
   page: {
     title: 'Vigie',
     lastCheck: 'آخر فحص: {{time}}',

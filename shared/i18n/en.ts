@@ -1,4 +1,5 @@
 // English: the reference catalogue. Every key here must exist in fr.ts and ar.ts (a test checks).
+import { alertsEn } from './alerts-strings';
 export const en = {
   overall: {
     ok: 'All services are up',
@@ -555,6 +556,7 @@ export const en = {
     notDone: 'not done',
     generated: 'Written by Vigie on {{time}}.',
   },
+  alerts: alertsEn,
   page: {
     title: 'Vigie',
     lastCheck: 'Last check: {{time}}',

@@ -1,4 +1,5 @@
 // Français.
+import { alertsFr } from './alerts-strings';
 import type { Messages } from './en';
 
 export const fr: Messages = {
@@ -593,6 +594,7 @@ export const fr: Messages = {
     notDone: 'non fait',
     generated: 'Rédigé par Vigie le {{time}}.',
   },
+  alerts: alertsFr,
   page: {
     title: 'Vigie',
     lastCheck: 'Dernière vérification : {{time}}',

@@ -26,6 +26,7 @@ import {
   type HistoryStore,
 } from './history/store';
 import { findRun, RunStore } from './playbooks';
+import { alertTest, startWatchAlerts } from './cli/alerts-command';
 import { buildReport, reportMarkdown } from './playbooks/report';
 
 interface Io {
@@ -36,6 +37,8 @@ interface Io {
   readonly tr: Translator;
   /** The user's country for the second opinion, from the same locale variables (null if none). */
   readonly country: string | null;
+  /** The environment, where alert secrets given as `{ "env": NAME }` are read. */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> {
@@ -122,12 +125,17 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  const engine = createEngine(config, { country: io.country });
   const dataDir = args.data ?? defaultDataDir();
+  const alerts = startWatchAlerts(config, dataDir, args.config, io);
+  if (typeof alerts === 'number') return alerts;
+  const engine = createEngine(config, { country: io.country });
   const history = openRecorder(dataDir, io);
   const printer = new WatchPrinter(io.tr, (line) => io.out(line));
   const runs = new WatchRuns(dataDir, io);
-  engine.scheduler.on('change', (change) => printer.change(change));
+  engine.scheduler.on('change', (change) => {
+    printer.change(change);
+    alerts?.change(change);
+  });
   engine.scheduler.on('snapshot', (snapshot: Snapshot) => {
     // Snapshots also come on pause or before the first cycle: only checked cycles are recorded.
     const checked = snapshot.checkedAt > 0 && snapshot.overall !== 'paused';
@@ -135,6 +143,8 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     printer.snapshot(snapshot);
     // Checklist runs start, join and end with the incidents, as in the app.
     if (checked) runs.observe(history.store, snapshot);
+    // Alerts go out after the lines that tell the same changes.
+    alerts?.snapshot(snapshot);
   });
   engine.scheduler.on('error', (error) =>
     io.err(
@@ -152,6 +162,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   engine.scheduler.start();
   await stopped;
   await engine.close();
+  await alerts?.close();
   printer.flush();
   cancelPendingLookups();
   runs.close();
@@ -260,6 +271,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return watch(config, args, io);
     case 'history':
       return history(config, args, io);
+    case 'alert-test':
+      return alertTest(config, args.config, args.channel, io);
     default: {
       const never: never = args.command;
       return never;
@@ -281,6 +294,7 @@ main(process.argv.slice(2), {
   colour,
   tr: createTranslator(languageFrom(locale)),
   country: localeCountry(locale) ?? localeCountry(Intl.DateTimeFormat().resolvedOptions().locale),
+  env: process.env,
 }).then(
   (code) => {
     process.exitCode = code;

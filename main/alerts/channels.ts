@@ -5,7 +5,8 @@ import type { AlertChannel } from './channel';
 import { dependsOnOf } from './depends-on';
 import { emailChannel } from './email';
 import { ntfyChannel } from './ntfy';
-import { readSecret } from './secrets';
+import { MissingSecret, readSecret } from './secrets';
+import { httpUrl } from '../../shared/http-url';
 import { telegramChannel } from './telegram';
 import { webhookChannel } from './webhook';
 
@@ -37,8 +38,17 @@ export function makeChannel(config: ChannelConfig, deps: ChannelDeps): AlertChan
         config.password === undefined ? undefined : secret(config.password, 'password'),
         dependsOn,
       );
-    case 'webhook':
-      return webhookChannel(config, secret(config.url, 'url'), dependsOn, deps.http, deps.now);
+    case 'webhook': {
+      const url = secret(config.url, 'url');
+      if (!httpUrl.safeParse(url).success)
+        throw new MissingSecret(
+          config.id,
+          'url',
+          typeof config.url === 'string' ? 'url' : config.url.env,
+          'notUrl',
+        );
+      return webhookChannel(config, url, dependsOn, deps.http, deps.now);
+    }
     default: {
       const never: never = config;
       return never;

@@ -13,6 +13,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { makeDir } from '../files/make-dir';
 import type { AlertMessage, Reason } from './channel';
 import type { AlertItem } from './words';
 
@@ -55,15 +56,23 @@ export function entryId(channel: string, items: readonly AlertItem[]): string {
 }
 
 export class Outbox {
-  private readonly file: string;
+  /** The file; null when the data folder cannot hold it (then the outbox lives in memory). */
+  private file: string | null;
   private readonly entries = new Map<string, OutboxEntry>();
   private fd: number | null = null;
   /** Entries found with an attempt that never finished (Vigie stopped during it). */
   readonly interrupted: OutboxEntry[] = [];
+  /** Why the outbox is not on disk (an errno code), or null while it is. */
+  problem: string | null = null;
 
   constructor(dir: string) {
     this.file = join(dir, OUTBOX_FILE);
-    this.load();
+    try {
+      makeDir(dir);
+      this.load();
+    } catch (error) {
+      this.lost(error);
+    }
   }
 
   /** What is still to deliver, oldest first. */
@@ -123,14 +132,33 @@ export class Outbox {
   }
 
   private append(line: Line): void {
-    this.fd ??= openSync(this.file, 'a', 0o600);
-    writeSync(this.fd, `${JSON.stringify(line)}\n`);
-    fsyncSync(this.fd);
+    if (this.file === null) return;
+    try {
+      this.fd ??= openSync(this.file, 'a', 0o600);
+      writeSync(this.fd, `${JSON.stringify(line)}\n`);
+      fsyncSync(this.fd);
+    } catch (error) {
+      this.lost(error);
+    }
+  }
+
+  /** The disk failed us (full, read-only, no folder): go on in memory, and say why. */
+  private lost(error: unknown): void {
+    this.problem = (error as { code?: string }).code ?? 'EIO';
+    this.file = null;
+    if (this.fd !== null) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // Already unusable: nothing more to release.
+      }
+    }
+    this.fd = null;
   }
 
   /** Replays the file, then rewrites it with only what is still pending. */
   private load(): void {
-    if (!existsSync(this.file)) return;
+    if (this.file === null || !existsSync(this.file)) return;
     const trying = new Set<string>();
     for (const text of readFileSync(this.file, 'utf8').split('\n')) {
       if (text.trim() === '') continue;
@@ -185,6 +213,7 @@ export class Outbox {
   }
 
   private compact(): void {
+    if (this.file === null) return;
     const lines: string[] = [];
     for (const entry of this.entries.values()) {
       lines.push(

@@ -2,14 +2,20 @@
 // once, when the channels are made, and lives only inside the channel that uses it.
 import type { Secret } from '../../shared/alerts/common';
 
-/** A secret that could not be read: which variable is missing (never the value of anything). */
+/**
+ * A secret that could not be used: the variable it names is not set, or (a webhook's address)
+ * holds no http(s) URL. Names the variable, never the value of anything.
+ */
 export class MissingSecret extends Error {
   constructor(
     readonly channel: string,
     readonly field: string,
     readonly variable: string,
+    readonly problem: 'missing' | 'notUrl' = 'missing',
   ) {
-    super(`alerts channel "${channel}": ${field} names ${variable}, which is not set`);
+    super(
+      `alerts channel "${channel}": ${field} names ${variable}, which is ${problem === 'missing' ? 'not set' : 'not an http(s) URL'}`,
+    );
     this.name = 'MissingSecret';
   }
 }

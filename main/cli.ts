@@ -26,7 +26,6 @@ import {
   type HistoryStore,
 } from './history/store';
 import { findRun, RunStore } from './playbooks';
-import { alertTest, startWatchAlerts } from './cli/alerts-command';
 import { buildReport, reportMarkdown } from './playbooks/report';
 
 interface Io {
@@ -126,7 +125,10 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     process.once('SIGTERM', stop);
   });
   const dataDir = args.data ?? defaultDataDir();
-  const alerts = startWatchAlerts(config, dataDir, args.config, io);
+  // The alerts' code is loaded only when the file has channels (the headless engine's memory).
+  const alerts = config.alerts?.channels.length
+    ? (await import('./cli/alerts-command')).startWatchAlerts(config, dataDir, args.config, io)
+    : null;
   if (typeof alerts === 'number') return alerts;
   const engine = createEngine(config, { country: io.country });
   const history = openRecorder(dataDir, io);
@@ -272,7 +274,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     case 'history':
       return history(config, args, io);
     case 'alert-test':
-      return alertTest(config, args.config, args.channel, io);
+      return (await import('./cli/alerts-command')).alertTest(
+        config,
+        args.config,
+        args.channel,
+        io,
+      );
     default: {
       const never: never = args.command;
       return never;

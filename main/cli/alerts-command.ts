@@ -74,6 +74,12 @@ export function alertLine(report: AlertReport, tr: Translator, at: number): stri
   return forTerminal(`${tr.clock(at)}  ${words}`);
 }
 
+/** The alerts' language: the terminal's own translator when it is the same (one less in memory). */
+function translatorFor(alerts: AlertsConfig, tr: Translator): Translator {
+  const language = alerts.language ?? tr.language;
+  return language === tr.language ? tr : createTranslator(language);
+}
+
 /** The channels of a config, or the exit status after saying which secret is missing. */
 function channelsOf(
   alerts: AlertsConfig,
@@ -117,7 +123,7 @@ export function startWatchAlerts(
   const dispatcher = new AlertDispatcher({
     channels,
     outbox,
-    tr: createTranslator(alerts.language ?? io.tr.language),
+    tr: translatorFor(alerts, io.tr),
     host: hostname(),
     ...alertFilter(alerts),
     services: alerts.services ?? config.services.map((s) => s.id),
@@ -178,7 +184,7 @@ export async function alertTest(
     };
     const channels = channelsOf(chosen, http, io, file);
     if (typeof channels === 'number') return channels;
-    const tr = createTranslator(alerts.language ?? io.tr.language);
+    const tr = translatorFor(alerts, io.tr);
     const results = await Promise.all(
       channels.map(async (channel) => {
         const outcome = await channel.send(testMessage(channel.id, Date.now(), hostname(), tr));

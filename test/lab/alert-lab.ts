@@ -40,6 +40,8 @@ export interface AlertLab {
   received(path?: string): Received[];
   /** Requests to `path` that were accepted (2xx). */
   accepted(path: string): Received[];
+  /** A message someone sent the bot (what getUpdates will return). */
+  telegramMessage(chatId: number, text: string): void;
   /** A service's state for its probe `GET /svc/<id>`: 200 or 503. */
   setService(id: string, up: boolean): void;
   readonly mails: Mail[];
@@ -57,7 +59,16 @@ function decodeHeader(value: string): string {
   return match?.[1] ? Buffer.from(match[1], 'base64').toString('utf8') : value;
 }
 
+/** Messages the bot has received, as getUpdates returns them (a test adds "/start <code>"). */
+const telegramUpdates: unknown[] = [];
+
 function telegramAnswer(path: string, body: string): Scripted {
+  const updates = /^\/bot([^/]+)\/getUpdates$/.exec(path);
+  if (updates) {
+    if (updates[1] !== LAB_TELEGRAM.token)
+      return { status: 401, body: '{"ok":false,"error_code":401,"description":"Unauthorized"}' };
+    return { status: 200, body: JSON.stringify({ ok: true, result: telegramUpdates }) };
+  }
   const token = /^\/bot([^/]+)\/sendMessage$/.exec(path)?.[1];
   // The shapes come from test/fixtures/alerts/telegram-*.json.
   if (token !== LAB_TELEGRAM.token)
@@ -174,6 +185,18 @@ export async function startAlertLab(): Promise<AlertLab> {
     received: (path) => (path === undefined ? [...log] : log.filter((r) => r.path === path)),
     accepted: (path) => log.filter((r) => r.path === path && r.status >= 200 && r.status < 300),
     setService: (id, up) => services.set(id, up),
+    telegramMessage(chatId, text) {
+      telegramUpdates.push({
+        update_id: telegramUpdates.length + 1,
+        message: {
+          message_id: telegramUpdates.length + 1,
+          from: { id: chatId, is_bot: false, first_name: 'Awa' },
+          chat: { id: chatId, first_name: 'Awa', type: 'private' },
+          date: Math.floor(Date.now() / 1000),
+          text,
+        },
+      });
+    },
     mails,
     async close() {
       server.closeAllConnections();

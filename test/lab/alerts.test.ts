@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfigInput } from '../../shared/config-schema';
 import { Outbox } from '../../main/alerts/outbox';
+import { findPairedChat, pairingCode } from '../../main/alerts/telegram-pairing';
+import { createHttpClient } from '../../main/engine/net/http-client';
 import { bundleCli, HEADLESS_NODE_FLAGS } from '../../scripts/bundle-node';
 import { LAB_SMTP, LAB_TELEGRAM, startAlertLab, type AlertLab } from './alert-lab';
 
@@ -326,4 +328,19 @@ describe('alert-test', () => {
       'alerts.channels[0].token: the environment variable NOT_SET_HERE is not set',
     );
   }, 30_000);
+});
+
+describe('Telegram pairing', () => {
+  it('finds the chat that sent "/start <code>" through getUpdates', async () => {
+    const http = createHttpClient();
+    try {
+      const code = pairingCode(new Uint8Array(12).fill(7));
+      expect(await findPairedChat(http, lab.base, LAB_TELEGRAM.token, code)).toBeNull();
+      lab.telegramMessage(424242, `/start ${code}`);
+      expect(await findPairedChat(http, lab.base, LAB_TELEGRAM.token, code)).toBe('424242');
+      expect(await findPairedChat(http, lab.base, 'wrong-token', code)).toBeNull();
+    } finally {
+      await http.close();
+    }
+  });
 });

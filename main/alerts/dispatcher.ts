@@ -8,7 +8,7 @@
 import type { AlertEvent, AlertsConfig } from '../../shared/alerts/schema';
 import { MINUTE, SECOND } from '../../shared/durations';
 import type { Translator } from '../../shared/i18n';
-import type { Snapshot, VerdictChange } from '../../shared/types';
+import type { ServiceStatus, Snapshot, VerdictChange } from '../../shared/types';
 import type { AlertChannel, AlertMessage, Reason } from './channel';
 import { entryId, type Outbox, type OutboxEntry } from './outbox';
 import { collapsedMessage, composeAlerts, eventOf } from './words';
@@ -82,6 +82,8 @@ export class AlertDispatcher {
   /** Alerts delivered through at least one channel since this process started. */
   private readonly delivered = new Set<string>();
   private readonly waitingSaid = new Set<string>();
+  /** Each service's last confirmed status that was not "offline here" (cause local). */
+  private readonly lastKnown = new Map<string, ServiceStatus>();
   /** Down services by id, with their names. */
   private down = new Map<string, string>();
   private online = true;
@@ -98,14 +100,16 @@ export class AlertDispatcher {
   /** One cycle's confirmed changes and the snapshot they led to. */
   changes(changes: readonly VerdictChange[], snapshot: Snapshot): void {
     const { deps } = this;
-    const wanted = changes.filter((change) => {
-      const event = eventOf(change);
-      return (
-        event !== null &&
-        deps.events.includes(event) &&
-        (!deps.services || deps.services.includes(change.serviceId))
-      );
-    });
+    const wanted = changes
+      .map((change) => this.throughOffline(change))
+      .filter((change) => {
+        const event = eventOf(change);
+        return (
+          event !== null &&
+          deps.events.includes(event) &&
+          (!deps.services || deps.services.includes(change.serviceId))
+        );
+      });
     const now = deps.now();
     for (const alert of composeAlerts(wanted, snapshot, deps.tr, now, deps.host)) {
       for (const channel of deps.channels) {
@@ -122,6 +126,17 @@ export class AlertDispatcher {
       }
     }
     this.observe(snapshot);
+  }
+
+  /**
+   * While this computer is offline every service is "unknown, local": a change back from there is
+   * a change from what was known before (WhatsApp down, offline, then up is a recovery).
+   */
+  private throughOffline(change: VerdictChange): VerdictChange {
+    const known = this.lastKnown.get(change.serviceId);
+    if (change.current.cause !== 'local') this.lastKnown.set(change.serviceId, change.current);
+    if (change.previous?.cause !== 'local' || !known) return change;
+    return { ...change, previous: known };
   }
 
   /** A snapshot: whether this computer is online, which services are down; then what is due. */

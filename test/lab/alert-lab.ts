@@ -40,6 +40,8 @@ export interface AlertLab {
   received(path?: string): Received[];
   /** Requests to `path` that were accepted (2xx). */
   accepted(path: string): Received[];
+  /** Whether the connectivity reference answers (offline: it cuts every connection). */
+  setOnline(up: boolean): void;
   /** A message someone sent the bot (what getUpdates will return). */
   telegramMessage(chatId: number, text: string): void;
   /** A service's state for its probe `GET /svc/<id>`: 200 or 503. */
@@ -115,11 +117,14 @@ export async function startAlertLab(): Promise<AlertLab> {
   const log: Received[] = [];
   const services = new Map<string, boolean>();
   const mails: Mail[] = [];
+  let online = true;
 
   const answer = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/generate_204') {
-      res.writeHead(204).end();
+      // Offline: the reference cuts the connection, as an unplugged network would fail it.
+      if (online) res.writeHead(204).end();
+      else req.socket.destroy();
       return;
     }
     if (path.startsWith('/svc/')) {
@@ -185,6 +190,9 @@ export async function startAlertLab(): Promise<AlertLab> {
     received: (path) => (path === undefined ? [...log] : log.filter((r) => r.path === path)),
     accepted: (path) => log.filter((r) => r.path === path && r.status >= 200 && r.status < 300),
     setService: (id, up) => services.set(id, up),
+    setOnline: (up) => {
+      online = up;
+    },
     telegramMessage(chatId, text) {
       telegramUpdates.push({
         update_id: telegramUpdates.length + 1,

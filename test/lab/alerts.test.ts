@@ -257,6 +257,43 @@ describe('alerts from watch', () => {
   }, 60_000);
 });
 
+describe('alerts while offline', () => {
+  it('tries nothing offline, then sends the down and its recovery as one message', async () => {
+    lab.setService('whatsapp', true);
+    lab.setService('slack', true);
+    lab.setOnline(true);
+    // The phone's server asks to wait 25 s: the down is still pending when the network goes.
+    lab.script('/ntfy/offline-topic', {
+      status: 429,
+      headers: { 'retry-after': '25' },
+      body: '{"code":42901,"http":429,"error":"limit reached: too many requests"}',
+    });
+    const file = join(dir, 'offline.json');
+    writeFileSync(
+      file,
+      JSON.stringify(
+        config([{ id: 'phone', kind: 'ntfy', url: `${lab.base}/ntfy/offline-topic` }]),
+      ),
+    );
+    const watch = new Watch(file, join(dir, 'offline-data'));
+    await watch.until(/All services are up/);
+    lab.setService('whatsapp', false);
+    await watch.until(/alert held for phone/);
+    lab.setOnline(false);
+    await watch.until(/alerts held until this computer is back online/);
+    lab.setService('whatsapp', true);
+    lab.setOnline(true);
+    await watch.until(
+      /alert sent through phone: WhatsApp was down from \d\d:\d\d [AP]M to \d\d:\d\d [AP]M/,
+    );
+    expect(await watch.stop()).toBe(0);
+    expect(lab.accepted('/ntfy/offline-topic').map((r) => r.headers['title'])).toEqual([
+      expect.stringMatching(/^WhatsApp was down from .* to .*$/),
+    ]);
+    expect(lab.received('/ntfy/offline-topic')).toHaveLength(2);
+  }, 90_000);
+});
+
 describe('alert-test', () => {
   function run(
     args: string[],

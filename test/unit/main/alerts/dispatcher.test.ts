@@ -229,6 +229,35 @@ describe('alert dispatcher', () => {
     ]);
   });
 
+  it('tells a recovery seen after an offline spell, and merges it with the down still pending', async () => {
+    const phone = new FakeChannel('phone').answer({
+      kind: 'wait',
+      afterMs: 30 * MINUTE,
+      reason: { key: 'alerts.reasonRateLimited' },
+    });
+    const w = world([phone]);
+    const down = wentDown('whatsapp', OUTAGE_START);
+    await cycle(w, [down]);
+    // Offline: WhatsApp becomes "unknown, local"; back online, it is up.
+    w.clock.advance(10 * MINUTE);
+    const local = statusOf('whatsapp', 'unknown', w.clock.now(), w.clock.now(), 'local');
+    await cycle(
+      w,
+      [{ ...down, at: w.clock.now(), previous: down.current, current: local }],
+      [],
+      'offline',
+    );
+    w.clock.advance(15 * MINUTE);
+    const up = statusOf('whatsapp', 'up', w.clock.now(), w.clock.now());
+    await cycle(w, [{ ...down, at: w.clock.now(), previous: local, current: up }]);
+    await advance(w, 30 * MINUTE);
+    const tr = createTranslator('en');
+    expect(phone.sent.map((m) => m.title)).toEqual([
+      'WhatsApp is down for everyone',
+      `WhatsApp was down from ${tr.time(OUTAGE_START, OUTAGE_START)} to ${tr.time(OUTAGE_START + 25 * MINUTE, OUTAGE_START)}`,
+    ]);
+  });
+
   it('alerts only on the events and services asked for', async () => {
     const phone = new FakeChannel('phone');
     const reports: AlertReport[] = [];

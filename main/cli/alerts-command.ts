@@ -138,7 +138,8 @@ export function startWatchAlerts(
       else io.err(line);
     },
   });
-  if (outbox.problem) io.err(io.tr.t('cli.checkFailed', { message: `outbox ${outbox.problem}` }));
+  if (outbox.problem)
+    io.err(forTerminal(io.tr.t('alerts.lineOutboxLost', { dir: dataDir, code: outbox.problem })));
   let changes: VerdictChange[] = [];
   return {
     change: (change) => changes.push(change),

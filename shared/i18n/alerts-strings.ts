@@ -37,6 +37,8 @@ export const alertsEn = {
   lineInterrupted:
     'an alert through {{channel}} was being sent when Vigie stopped; it is not sent again, to avoid sending it twice',
   lineOffline: 'alerts held until this computer is back online (waiting: {{waiting}})',
+  lineOutboxLost:
+    'alerts cannot be kept in {{dir}} ({{code}}): they are sent from memory, and those still pending are lost if Vigie stops',
   alertTestAccepted: '{{channel}} ({{kind}}): accepted',
   alertTestFailed: '{{channel}} ({{kind}}): not accepted: {{reason}}',
   alertTestNoChannel:
@@ -81,6 +83,8 @@ export const alertsFr = {
     'une alerte était en cours d’envoi par {{channel}} quand Vigie s’est arrêté ; elle n’est pas renvoyée, pour ne pas l’envoyer deux fois',
   lineOffline:
     'alertes retenues jusqu’au retour de la connexion de cet ordinateur (en attente : {{waiting}})',
+  lineOutboxLost:
+    'les alertes ne peuvent pas être gardées dans {{dir}} ({{code}}) : elles partent de la mémoire, et celles en attente sont perdues si Vigie s’arrête',
   alertTestAccepted: '{{channel}} ({{kind}}) : accepté',
   alertTestFailed: '{{channel}} ({{kind}}) : refusé : {{reason}}',
   alertTestNoChannel:
@@ -123,6 +127,8 @@ export const alertsAr = {
   lineInterrupted:
     'كان تنبيه قيد الإرسال عبر {{channel}} حين توقف Vigie؛ لن يُعاد إرساله تجنبًا لإرساله مرتين',
   lineOffline: 'التنبيهات معلّقة حتى يعود اتصال هذا الحاسوب (في الانتظار: {{waiting}})',
+  lineOutboxLost:
+    'تعذّر حفظ التنبيهات في {{dir}} ({{code}}): تُرسل من الذاكرة، وتضيع المعلّقة منها إذا توقف Vigie',
   alertTestAccepted: '{{channel}} ({{kind}}): قُبل',
   alertTestFailed: '{{channel}} ({{kind}}): لم يُقبل: {{reason}}',
   alertTestNoChannel:

@@ -339,6 +339,29 @@ describe('alert dispatcher', () => {
     expect(after.reports).toContainEqual({ kind: 'interrupted', channel: 'phone' });
   });
 
+  it('goes on from memory, and says why, when the data folder cannot hold the outbox', async () => {
+    const blocker = join(dir, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const outbox = new Outbox(join(blocker, 'data'));
+    expect(outbox.problem).toBe('ENOTDIR');
+    const phone = new FakeChannel('phone');
+    const clock = new ManualClock(OUTAGE_START);
+    const dispatcher = new AlertDispatcher({
+      channels: [phone],
+      outbox,
+      tr: createTranslator('en'),
+      host: 'boutique-pc',
+      events: ['down', 'recovered'],
+      now: clock.now,
+      setTimer: clock.setTimer,
+      report: () => undefined,
+    });
+    const change = wentDown('whatsapp', OUTAGE_START);
+    dispatcher.changes([change], snapshotOf(OUTAGE_START, [change.current]));
+    await dispatcher.idle();
+    expect(phone.sent).toHaveLength(1);
+  });
+
   it('survives a line cut in half by a crash', async () => {
     writeFileSync(join(dir, OUTBOX_FILE), '{"t":"add","id":"phone|x');
     const phone = new FakeChannel('phone');

@@ -121,11 +121,24 @@ async function rss(report: Report): Promise<void> {
         },
       }),
     );
+    // The same watch without channels, run side by side: memory figures move by several MB from
+    // one run to the next on a busy machine, and what matters is what the channels add.
+    const plainConfig = join(dir, 'plain-config.json');
+    writeFileSync(
+      plainConfig,
+      JSON.stringify({ ...labConfig(lab, services), intervalSeconds: 10 }),
+    );
     const data = join(dir, 'watch-data');
+    const plainData = join(dir, 'plain-data');
     cpSync(historyFixture().dir, data, { recursive: true });
+    cpSync(historyFixture().dir, plainData, { recursive: true });
     const cli = await bundleCli(join(dir, 'vigie.mjs'));
-    const peak = await watchRss(cli, configFile, caFile, data, 3 * MINUTE);
+    const [peak, plain] = await Promise.all([
+      watchRss(cli, configFile, caFile, data, 3 * MINUTE),
+      watchRss(cli, plainConfig, caFile, plainData, 3 * MINUTE),
+    ]);
     report('alerts.watch_rss_four_channels_mb', Math.round(peak * 10) / 10, 'MB');
+    report('alerts.watch_rss_no_channels_mb', Math.round(plain * 10) / 10, 'MB');
   } finally {
     rmSync(dir, { recursive: true, force: true });
     await channels.close();

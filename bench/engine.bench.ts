@@ -25,7 +25,7 @@ function config(input: ConfigInput): VigieConfig {
 }
 
 /** `count` lab services, svc-0 … svc-N on *.bench.test, each with the probes `probes(i)` gives. */
-function labServices<P>(count: number, probes: (i: number) => P[]) {
+export function labServices<P>(count: number, probes: (i: number) => P[]) {
   return Array.from({ length: count }, (_, i) => ({
     id: `svc-${i}`,
     name: `Service ${i}`,
@@ -35,7 +35,7 @@ function labServices<P>(count: number, probes: (i: number) => P[]) {
 }
 
 /** A config over the lab: its DNS server, its connectivity target, these services. */
-function labConfig<S>(lab: RemoteLab, services: S[], extra: { concurrency?: number } = {}) {
+export function labConfig<S>(lab: RemoteLab, services: S[], extra: { concurrency?: number } = {}) {
   return {
     version: 1 as const,
     dnsServers: [lab.dnsServer],
@@ -166,7 +166,7 @@ function allUp(up: number): void {
  * Runs `vigie watch` for `forMs` and returns its peak resident memory (MB) after the first minute
  * (pools and caches warm), read from /proc as the system sees it. Linux only, like the bench host.
  */
-async function watchRss(
+export async function watchRss(
   cli: string,
   configFile: string,
   caFile: string,

@@ -1,5 +1,6 @@
 // `npm run bench [-- PREFIX]`: runs every benchmark, or those whose names start with PREFIX.
 import type { Bench } from './bench';
+import { alertsBenches } from './alerts.bench';
 import { checklistBenches } from './checklist.bench';
 import { detectBenches } from './detect.bench';
 import { engineBenches } from './engine.bench';
@@ -15,6 +16,7 @@ const all: readonly Bench[] = [
   ...checklistBenches,
   ...rendererBenches,
   ...teamBenches,
+  ...alertsBenches,
 ];
 
 const prefix = process.argv[2] ?? '';

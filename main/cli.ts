@@ -35,6 +35,8 @@ interface Io {
   readonly tr: Translator;
   /** The user's country for the second opinion, from the same locale variables (null if none). */
   readonly country: string | null;
+  /** The environment, where alert secrets given as `{ "env": NAME }` are read. */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> {
@@ -102,8 +104,13 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  const engine = createEngine(config, { country: io.country });
   const dataDir = args.data ?? defaultDataDir();
+  // The alerts' code is loaded only when the file has channels (the headless engine's memory).
+  const alerts = config.alerts?.channels.length
+    ? (await import('./cli/alerts-command')).startWatchAlerts(config, dataDir, args.config, io)
+    : null;
+  if (typeof alerts === 'number') return alerts;
+  const engine = createEngine(config, { country: io.country });
   const recording = openWatchRecording(dataDir, io);
   // What went wrong stays findable after the terminal is closed: <data>/logs.
   const logs = new LogSink({ dir: join(dataDir, 'logs') });
@@ -121,7 +128,10 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     .logger('watch')
     .info('started', { services: config.services.filter((s) => s.enabled).length });
   const printer = new WatchPrinter(io.tr, (line) => io.out(line));
-  engine.scheduler.on('change', (change) => printer.change(change));
+  engine.scheduler.on('change', (change) => {
+    printer.change(change);
+    alerts?.change(change);
+  });
   engine.scheduler.on('snapshot', (snapshot: Snapshot) => {
     // Snapshots also come on pause or before the first cycle: only checked cycles are recorded.
     const checked = snapshot.checkedAt > 0 && snapshot.overall !== 'paused';
@@ -129,6 +139,8 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     const started = checked ? recording.record(snapshot) : [];
     printer.snapshot(snapshot);
     sayRunsStarted(started, io);
+    // Alerts go out after the lines that tell the same changes.
+    alerts?.snapshot(snapshot);
   });
   engine.scheduler.on('error', (error) =>
     io.err(io.tr.t('cli.checkFailed', { message: messageOf(error) })),
@@ -142,6 +154,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   engine.scheduler.start();
   await stopped;
   await engine.close();
+  await alerts?.close();
   printer.flush();
   cancelPendingLookups();
   recording.close();
@@ -245,6 +258,13 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return watch(config, args, io);
     case 'history':
       return history(config, args, io);
+    case 'alert-test':
+      return (await import('./cli/alerts-command')).alertTest(
+        config,
+        args.config,
+        args.channel,
+        io,
+      );
     default:
       return assertNever(args.command, 'command');
   }
@@ -264,6 +284,7 @@ main(process.argv.slice(2), {
   colour,
   tr: createTranslator(languageFrom(locale)),
   country: localeCountry(locale) ?? localeCountry(Intl.DateTimeFormat().resolvedOptions().locale),
+  env: process.env,
 }).then(
   (code) => {
     process.exitCode = code;

@@ -4,24 +4,12 @@ import { z } from 'zod';
 import zodAr from 'zod/v4/locales/ar.js';
 import zodFr from 'zod/v4/locales/fr.js';
 import { createTranslator, type Language } from './i18n';
+import { alertsSchema } from './alerts/schema';
+import { httpUrl } from './http-url';
 
 const DEFAULT_TIMEOUT_MS = 8000;
 
-/** A URL the user may give us: http or https only (DESIGN, Security). */
-export const httpUrl = z
-  .string()
-  .max(2048, 'expected a URL of at most 2048 characters')
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'expected an http:// or https:// URL', params: { key: 'config.url' } },
-  );
+export { httpUrl };
 
 const hostName = z
   .string()
@@ -312,6 +300,8 @@ export const configSchema = z
       dnsServers,
     }),
     services: z.array(serviceSchema).max(1000),
+    /** Alerts beyond this computer (docs/alerts.md). */
+    alerts: alertsSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -7,7 +7,7 @@ import { DAY, HOUR, MINUTE } from '../../shared/durations';
 export type HistoryFormat = 'table' | 'json' | 'csv';
 
 export interface CliArgs {
-  readonly command: 'check' | 'watch' | 'history' | 'help';
+  readonly command: 'check' | 'watch' | 'history' | 'alert-test' | 'help';
   readonly config?: string;
   readonly json: boolean;
   readonly only?: readonly string[];
@@ -21,6 +21,8 @@ export interface CliArgs {
   readonly csv: 'incidents' | 'days';
   /** `history --report ID`: the incident report of a checklist run (or of an incident's run). */
   readonly report?: string;
+  /** `alert-test --channel ID`: only this channel. */
+  readonly channel?: string;
 }
 
 /** What was wrong with the command line: a `usage.*` message and its values, worded by the CLI. */
@@ -45,6 +47,7 @@ const SYNOPSIS = [
     'usage.history',
   ],
   ['npx vigie history [--data DIR] --report ID', 'usage.report'],
+  ['npx vigie alert-test [--config FILE] [--channel ID]', 'usage.alertTest'],
 ] as const;
 
 /** The usage, in the user's language. */
@@ -76,6 +79,7 @@ const OPTIONS = {
   format: { type: 'string' },
   csv: { type: 'string' },
   report: { type: 'string' },
+  channel: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -121,7 +125,12 @@ export function parseCli(argv: readonly string[]): CliArgs {
   };
   if (values.help) return { command: 'help', ...base };
   const [command, ...rest] = positionals;
-  if (command !== 'check' && command !== 'watch' && command !== 'history') {
+  if (
+    command !== 'check' &&
+    command !== 'watch' &&
+    command !== 'history' &&
+    command !== 'alert-test'
+  ) {
     throw command ? problem('unknownCommand', { command }) : problem('noCommand');
   }
   if (rest[0] !== undefined) throw problem('unexpected', { argument: rest[0] });
@@ -135,6 +144,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     check: ['config', 'json', 'only'],
     watch: ['config', 'only', 'data'],
     history: ['config', 'data', 'service', 'since', 'format', 'csv', 'report'],
+    'alert-test': ['config', 'channel'],
   };
   for (const [name, value] of Object.entries(values)) {
     if (name === 'help' || value === undefined || value === false) continue;
@@ -168,5 +178,6 @@ export function parseCli(argv: readonly string[]): CliArgs {
     format,
     csv,
     ...(values.report !== undefined ? { report: values.report.trim() } : {}),
+    ...(values.channel !== undefined ? { channel: values.channel.trim() } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // العربية (right-to-left; i18next picks Arabic plural forms: zero, one, two, few, many, other).
 import { contextAr } from './context-strings';
 import { savingAr } from './saving-strings';
+import { alertsAr } from './alerts-strings';
 import type { Messages } from './en';
 import { jsonErrorsAr } from './json-errors-strings';
 
@@ -210,9 +211,11 @@ export const ar: Messages = {
     watch: 'فحص مستمر، مع طباعة التغيّرات وتسجيل السجل في DIR',
     history: 'نسبة التوفّر وحالة كل يوم والحوادث من السجل المحفوظ',
     report: 'تقرير الحادثة (Markdown) لقائمة إجراءات، بمعرّفها أو بمعرّف حادثة',
+    alertTest:
+      'إرسال رسالة تجريبية عبر كل قناة تنبيه في FILE (أو القناة ID وحدها)؛ رمز الخروج 0 إذا قبلتها كل القنوات، و1 خلاف ذلك',
     exit: 'رمز الخروج: 0 كل الخدمات تعمل؛ 1 خدمة تواجه مشكلات أو قيد الصيانة أو غير معروفة؛ 2 خدمة متوقفة؛\n3 غير متصل أو خلف صفحة دخول الواي فاي أو بلا DNS هنا؛ 64 استخدام خاطئ؛ 78 ملف إعدادات خاطئ؛\n74 تعذّرت قراءة السجل؛ 70 خطأ داخلي في Vigie.',
-    noCommand: 'لم يُذكر أمر: check أو watch أو history',
-    unknownCommand: 'أمر غير معروف «{{command}}»: check أو watch أو history',
+    noCommand: 'لم يُذكر أمر: check أو watch أو history أو alert-test',
+    unknownCommand: 'أمر غير معروف «{{command}}»: check أو watch أو history أو alert-test',
     unexpected: 'وسيط غير متوقع «{{argument}}»',
     unknownOption: 'خيار غير معروف {{option}}',
     unknownOptionMeant: 'خيار غير معروف {{option}}؛ هل تقصد --{{meant}}؟',
@@ -619,6 +622,7 @@ export const ar: Messages = {
     generated: 'كتبه Vigie في {{time}}.',
   },
   saving: savingAr,
+  alerts: alertsAr,
   page: {
     title: 'Vigie',
     lastCheck: 'آخر فحص: {{time}}',

@@ -2,6 +2,7 @@
 import { contextEn } from './context-strings';
 import { jsonErrorsEn } from './json-errors-strings';
 import { savingEn } from './saving-strings';
+import { alertsEn } from './alerts-strings';
 export const en = {
   context: contextEn,
   overall: {
@@ -182,9 +183,11 @@ export const en = {
     watch: 'check continuously, print the changes, record the history in DIR',
     history: 'uptime, daily states and incidents from the recorded history',
     report: 'the incident report (Markdown) of a checklist, by its id or an incident’s',
+    alertTest:
+      'send a test message through each alert channel of FILE (or only ID); exit 0 when every one accepted it, 1 otherwise',
     exit: 'Exit status: 0 all up; 1 something degraded, in maintenance or unknown; 2 something down;\n3 offline, behind a Wi-Fi login page or without DNS here; 64 bad usage; 78 bad config file;\n74 the history could not be read; 70 something went wrong inside Vigie.',
-    noCommand: 'no command given: check, watch or history',
-    unknownCommand: 'unknown command "{{command}}": check, watch or history',
+    noCommand: 'no command given: check, watch, history or alert-test',
+    unknownCommand: 'unknown command "{{command}}": check, watch, history or alert-test',
     unexpected: 'unexpected argument "{{argument}}"',
     unknownOption: 'unknown option {{option}}',
     unknownOptionMeant: 'unknown option {{option}}; did you mean --{{meant}}?',
@@ -576,6 +579,7 @@ export const en = {
     generated: 'Written by Vigie on {{time}}.',
   },
   saving: savingEn,
+  alerts: alertsEn,
   page: {
     title: 'Vigie',
     lastCheck: 'Last check: {{time}}',

@@ -1,6 +1,7 @@
 // Français.
 import { contextFr } from './context-strings';
 import { savingFr } from './saving-strings';
+import { alertsFr } from './alerts-strings';
 import type { Messages } from './en';
 import { jsonErrorsFr } from './json-errors-strings';
 
@@ -203,9 +204,11 @@ export const fr: Messages = {
     history: 'disponibilité, état de chaque jour et incidents de l’historique enregistré',
     report:
       'le rapport d’incident (Markdown) d’une liste d’actions, par son identifiant ou celui d’un incident',
+    alertTest:
+      'envoie un message de test par chaque canal d’alerte de FILE (ou seulement ID) ; code 0 si tous l’ont accepté, 1 sinon',
     exit: 'Code de sortie : 0 tout est en service ; 1 un service dégradé, en maintenance ou inconnu ; 2 un service en panne ;\n3 hors ligne, derrière une page de connexion Wi-Fi ou sans DNS ici ; 64 mauvaise utilisation ; 78 fichier de configuration incorrect ;\n74 historique illisible ; 70 erreur interne de Vigie.',
-    noCommand: 'aucune commande donnée : check, watch ou history',
-    unknownCommand: 'commande inconnue « {{command}} » : check, watch ou history',
+    noCommand: 'aucune commande donnée : check, watch, history ou alert-test',
+    unknownCommand: 'commande inconnue « {{command}} » : check, watch, history ou alert-test',
     unexpected: 'argument inattendu « {{argument}} »',
     unknownOption: 'option inconnue {{option}}',
     unknownOptionMeant: 'option inconnue {{option}} ; vouliez-vous dire --{{meant}} ?',
@@ -616,6 +619,7 @@ export const fr: Messages = {
     generated: 'Rédigé par Vigie le {{time}}.',
   },
   saving: savingFr,
+  alerts: alertsFr,
   page: {
     title: 'Vigie',
     lastCheck: 'Dernière vérification : {{time}}',

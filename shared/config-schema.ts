@@ -1,4 +1,4 @@
-// The service-definition contract (DESIGN, "Service definitions"): the built-in catalog and the
+// The service-definition contract (docs/reference.md#config): the built-in catalog and the
 // user's own services share it. Parsed with zod so a bad file names the field that is wrong.
 import { z } from 'zod';
 import zodAr from 'zod/v4/locales/ar.js';
@@ -7,7 +7,7 @@ import { createTranslator, type Language } from './i18n';
 
 const DEFAULT_TIMEOUT_MS = 8000;
 
-/** A URL the user may give us: http or https only (DESIGN, Security). */
+/** A URL the user may give us: http or https only (docs/design.md#security). */
 export const httpUrl = z
   .string()
   .max(2048, 'expected a URL of at most 2048 characters')

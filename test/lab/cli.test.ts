@@ -442,7 +442,7 @@ describe('npm run history', () => {
       '* covers only what was recorded so far: MA-BOUTIQUE for 1 minute',
     );
     const json = JSON.parse((await cli(['history', '--data', own, '--format', 'json'])).stdout);
-    expect(json.services[0].recordedSince).toBe(new Date(T - 60_000).toISOString());
+    expect(json.services[0].recordedSince).toBe(new Date(now - 60_000).toISOString());
   });
 
   it('exports JSON and CSV (formula-safe) for one service', async () => {

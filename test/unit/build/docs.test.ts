@@ -181,6 +181,44 @@ describe('Markdown links', () => {
   });
 });
 
+/** Paths of the alerts work, merged alongside: checked once they are there. */
+const ALERTS_PATHS = /^(main\/alerts|shared\/alerts|test\/fixtures\/alerts|test\/lab\/alert-lab)/;
+
+describe('CONTRIBUTING', () => {
+  const text = readFileSync(join(ROOT, 'CONTRIBUTING.md'), 'utf8');
+  const alertsMerged = existsSync(join(ROOT, 'main/alerts'));
+
+  it('names only source files that exist', () => {
+    const missing: string[] = [];
+    for (const m of text.matchAll(/`((?:main|shared|renderer|test|bench|scripts)\/[^`\s]+)`/g)) {
+      const path = m[1] ?? '';
+      if (path.includes('<') || path.includes('…')) continue; // a pattern, like views/<Name>View.tsx
+      if (ALERTS_PATHS.test(path) && !alertsMerged) continue;
+      if (!existsSync(join(ROOT, path))) missing.push(path);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('names the registries and tables its recipes edit, where they are', () => {
+    const where: ReadonlyArray<readonly [string, RegExp]> = [
+      ['main/engine/sources/index.ts', /const SOURCES: \{/],
+      ['shared/ipc.ts', /export const api = \{/],
+      ['main/shell/handlers.ts', /export function createHandlers\(/],
+      ['main/engine/probes/index.ts', /export function runDirectOnce\(/],
+      ['shared/probes.ts', /export const DIRECT_KINDS\b[\s\S]*const LAYERS\b/],
+      ['main/history/format.ts', /export const CODES = \[/],
+      ['renderer/components/App.tsx', /const TABS = \[/],
+      ['renderer/route.ts', /export type Route =/],
+      ['shared/types.ts', /export type OfficialProbeKind =[\s\S]*export type ProbeCode =/],
+      ['main/engine/low-data.ts', /const DIRECT = /],
+    ];
+    for (const [file, pattern] of where) {
+      expect(text, file).toContain(file);
+      expect(readFileSync(join(ROOT, file), 'utf8'), file).toMatch(pattern);
+    }
+  });
+});
+
 describe('the README', () => {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 

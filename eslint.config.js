@@ -26,7 +26,7 @@ export default tseslint.config(
     },
   },
   {
-    // Electron lives only in main/app and the preload (DESIGN, Layout).
+    // Electron lives only in main/app and the preload (docs/design.md#layout).
     files: ['main/engine/**', 'main/history/**', 'main/playbooks/**', 'main/cli.ts', 'shared/**'],
     rules: {
       'no-restricted-imports': [
@@ -102,7 +102,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    // STYLE 10: non-null assertions only in tests.
+    // Non-null assertions only in tests.
     files: ['test/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

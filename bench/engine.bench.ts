@@ -1,4 +1,4 @@
-// Engine benchmarks (DESIGN, Budgets): a 200-service cycle with 10% hanging, the engine's memory,
+// Engine benchmarks (docs/design.md#budgets): a 200-service cycle with 10% hanging, the engine's memory,
 // and the default catalog's network use in one hour, against lab mirrors in another process.
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -115,7 +115,7 @@ async function rss(report: Report): Promise<void> {
     allUp(result.up);
     report('engine.rss_mb', Math.round(result.peakMb * 10) / 10, 'MB');
     report('engine.rss_baseline_mb', Math.round(result.baselineMb * 10) / 10, 'MB');
-    // DESIGN's budget: the same engine recording into 90 days × 50 services of history.
+    // The budget of docs/design.md#budgets: the same engine recording into 90 days × 50 services of history.
     const historyDir = join(dir, 'data');
     cpSync(historyFixture().dir, historyDir, { recursive: true });
     const withHistory = await run(process.execPath, [

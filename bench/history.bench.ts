@@ -1,4 +1,4 @@
-// History benchmarks (DESIGN, Budgets): append, load 90 days × 50 services, a 90-day query,
+// History benchmarks (docs/design.md#budgets): append, load 90 days × 50 services, a 90-day query,
 // disk use and memory, on synthetic history written through the real store.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';

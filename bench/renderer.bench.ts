@@ -1,4 +1,4 @@
-// Renderer benchmarks (DESIGN, Budgets): the bundle's gzip size, and the time from navigation to
+// Renderer benchmarks (docs/design.md#budgets): the bundle's gzip size, and the time from navigation to
 // a painted overview with 50 services and 90 days of history, in Debian's Chromium.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';

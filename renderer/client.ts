@@ -1,4 +1,4 @@
-// The one place the window talks to main: window.vigie, typed (STYLE 8).
+// The one place the window talks to main: window.vigie, typed.
 import type { IpcResult, VigieApi } from '../shared/ipc';
 
 declare global {

@@ -1,4 +1,4 @@
-// Derived view data, computed from plain data (STYLE 8): no logic inside JSX.
+// Derived view data, computed from plain data: no logic inside JSX.
 import type { Translator } from '../shared/i18n';
 import { reachedLatency } from '../shared/probes';
 import { story, type Tone } from '../shared/story';

@@ -1,4 +1,4 @@
-// The service-definition contract (DESIGN, "Service definitions"): the built-in catalog and the
+// The service-definition contract (docs/reference.md#config): the built-in catalog and the
 // user's own services share it. Parsed with zod so a bad file names the field that is wrong.
 import { z } from 'zod';
 import zodAr from 'zod/v4/locales/ar.js';

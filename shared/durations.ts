@@ -1,4 +1,4 @@
-// Named durations, so no bare millisecond numbers stand in the code (STYLE 13).
+// Named durations, so no bare millisecond numbers stand in the code.
 export const SECOND = 1000;
 export const MINUTE = 60 * SECOND;
 export const HOUR = 60 * MINUTE;

@@ -1,4 +1,4 @@
-// Continuity playbooks (DESIGN, "Default playbooks"): what to do before, during and after an
+// Continuity playbooks (docs/design.md#playbooks): what to do before, during and after an
 // outage, as data validated with zod. Shared, so the window checks an edit with the rules main
 // applies before saving it.
 import { z } from 'zod';

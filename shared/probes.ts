@@ -37,7 +37,7 @@ export function probeLayer(kind: DirectProbeKind): ProbeLayer {
 const ORDER: readonly ProbeLayer[] = ['name', 'connect', 'secure', 'application'];
 
 /**
- * Whether a service is unreachable from here (DESIGN, Detection 2): every direct probe of its
+ * Whether a service is unreachable from here (docs/design.md#reachability): every direct probe of its
  * highest layer failed. A lower layer that answers — a look-up, a TCP connect that is then reset
  * by a block — never makes an unreachable service "partly up". A service with only `dns` probes is
  * unreachable when all of them fail. False when it has no direct probe.

@@ -17,7 +17,7 @@ export type OfficialProbeKind =
 export type OfficialScope = 'service' | 'related';
 export type ProbeKind = DirectProbeKind | OfficialProbeKind;
 
-/** Failure codes a probe reports (DESIGN, Command line). */
+/** Failure codes a probe reports (docs/reference.md#probe-codes). */
 export type ProbeCode =
   | 'DNS_SERVFAIL'
   | 'DNS_NXDOMAIN'
@@ -35,7 +35,7 @@ export type ProbeCode =
 /** What one probe concluded: direct probes use up/degraded/down; official ones may say more. */
 export type ProbeState = 'up' | 'degraded' | 'down' | 'maintenance' | 'unknown';
 
-/** What an official source reports, once parsed and mapped (DESIGN, Detection 3). */
+/** What an official source reports, once parsed and mapped (docs/design.md#verdict). */
 export type OfficialState = 'operational' | 'degraded' | 'major' | 'maintenance';
 
 /** One message published by a provider (an incident title and its latest update). */
@@ -55,7 +55,7 @@ export interface OfficialReport {
   readonly subject?: string;
 }
 
-/** One probe result at one time (a "sample" in DESIGN). */
+/** One probe result at one time (a "sample": docs/design.md#words). */
 export interface ProbeResult {
   readonly kind: ProbeKind;
   readonly target: string;
@@ -83,7 +83,7 @@ export interface OpinionGroup {
   readonly reachable: number;
 }
 
-/** What the second opinion concluded (DESIGN, Detection 3). */
+/** What the second opinion concluded (docs/design.md#verdict). */
 export type OpinionOutcome =
   /** unreachable from most networks everywhere */
   | 'everywhere'

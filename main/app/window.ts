@@ -1,5 +1,5 @@
 // The window: created on demand, destroyed when closed (its memory goes back), remembers its size
-// and place. Locked down as DESIGN says: isolated, sandboxed, no Node, no navigation, no pop-ups,
+// and place. Locked down as docs/design.md#security says: isolated, sandboxed, no Node, no navigation, no pop-ups,
 // external links only for https, in the browser.
 import { BrowserWindow, screen, shell } from 'electron';
 

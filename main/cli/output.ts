@@ -1,4 +1,4 @@
-// How the command line shows a snapshot: the DESIGN JSON object, a readable table, exit codes.
+// How the command line shows a snapshot: the JSON object of docs/reference.md#json-output, a readable table, exit codes.
 import type { Translator } from '../../shared/i18n';
 import { localSummary } from '../../shared/i18n/evidence';
 import { forTerminal } from './terminal-text';
@@ -14,7 +14,7 @@ import type {
   VerdictState,
 } from '../../shared/types';
 
-/** Exit statuses of `npm run check` (DESIGN, Command line). */
+/** Exit statuses of `npm run check` (docs/reference.md#exit-status). */
 export const EXIT = {
   ok: 0,
   degraded: 1,

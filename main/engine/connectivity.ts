@@ -1,4 +1,4 @@
-// Connectivity first (DESIGN, Detection 1): is this machine online, behind a captive portal, or
+// Connectivity first (docs/design.md#connectivity): is this machine online, behind a captive portal, or
 // unable to resolve names? Judged from several independent reference endpoints.
 import { isIP } from 'node:net';
 import type { ConnectivityTarget } from '../../shared/config-schema';

@@ -1,4 +1,4 @@
-// The verdict table of DESIGN (Detection 3), first matching row wins. Pure: results in, verdict out.
+// The verdict table (docs/design.md#verdict), first matching row wins. Pure: results in, verdict out.
 import { assertNever } from '../../shared/errors';
 import type {
   Cause,

@@ -1,5 +1,5 @@
 // A concurrency cap whose slots are handed back early by work that stalls: a hanging connection
-// costs nothing but a socket, so it should not hold back the other services (DESIGN, Budgets).
+// costs nothing but a socket, so it should not hold back the other services (docs/design.md#budgets).
 
 /** Runs tasks with at most `limit` active at once. */
 export class Limiter {

@@ -1,4 +1,4 @@
-// The tray's overall state (DESIGN, Detection 5): the worst verdict among enabled services.
+// The tray's overall state (docs/design.md#overall): the worst verdict among enabled services.
 import { assertNever } from '../../shared/errors';
 import type { ConnectivityState, OverallState, ServiceStatus } from '../../shared/types';
 

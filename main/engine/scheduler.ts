@@ -294,7 +294,7 @@ export class Scheduler {
         this.fold(this.deps.localStatus(service, state, result.checkedAt), null);
       }
     } else if (!wasOnline) {
-      // The network came back: a grace period before any verdict (DESIGN, Detection 4).
+      // The network came back: a grace period before any verdict (docs/design.md#thresholds).
       this.graceUntil = this.deps.now() + this.deps.config.graceSeconds * SECOND;
       for (const service of this.services()) this.clockOf(service).dueAt = this.graceUntil;
     }

@@ -1,4 +1,4 @@
-// No false alarms (DESIGN, Detection 4): a service becomes down (or degraded) only after
+// No false alarms (docs/design.md#thresholds): a service becomes down (or degraded) only after
 // `failureThreshold` failing cycles, and up again after `successThreshold` good ones.
 import type { ServiceStatus, VerdictChange } from '../../shared/types';
 

@@ -1,4 +1,4 @@
-// What the tray shows for a snapshot, computed as plain data (STYLE 4); the Electron adapter
+// What the tray shows for a snapshot, computed as plain data (a pure model); the Electron adapter
 // applies it and skips what did not change.
 import type { Translator } from '../../shared/i18n';
 import type { HistoryProblemCode } from '../../shared/ipc';

@@ -91,7 +91,7 @@ function withMail(config: ConfigInput): ConfigInput {
 }
 
 describe('npm run check', () => {
-  it('exits 0 and prints the DESIGN JSON object when all is up', async () => {
+  it('exits 0 and prints the documented JSON object when all is up', async () => {
     healthyReferences(lab);
     lab.http.route('/', { status: 200, body: 'ok' });
     lab.http.route('/chat/api/v2/summary.json', {

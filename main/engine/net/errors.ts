@@ -1,4 +1,4 @@
-// Maps the errors Node, the DNS client and undici throw to the probe codes of DESIGN.
+// Maps the errors Node, the DNS client and undici throw to the probe codes of docs/reference.md#probe-codes.
 import { messageOf } from '../../../shared/errors';
 import type { ProbeCode } from '../../../shared/types';
 

@@ -44,7 +44,7 @@ export interface HttpResponse {
   readonly latencyMs: number;
 }
 
-/** The HTTP side effect, handed to probes and sources (STYLE 3). */
+/** The HTTP side effect, handed to probes and sources (so tests hand in their own). */
 export interface HttpClient {
   request(req: HttpRequest): Promise<HttpResponse>;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-// Name resolution: the system resolver, or the configured `dnsServers` (DESIGN, config contract).
+// Name resolution: the system resolver, or the configured `dnsServers` (docs/reference.md#config).
 import {
   getServers,
   lookup as systemLookup,

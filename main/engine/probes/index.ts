@@ -1,4 +1,4 @@
-// Runs any probe, retried once after a short pause before a failure counts (DESIGN, Detection 4).
+// Runs any probe, retried once after a short pause before a failure counts (docs/design.md#thresholds).
 import { assertNever } from '../../../shared/errors';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProbeConfig } from '../../../shared/config-schema';

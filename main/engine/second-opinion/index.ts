@@ -1,4 +1,4 @@
-// The second opinion (DESIGN, Detection 2): when a service is unreachable from here and no source
+// The second opinion (docs/design.md#second-opinion): when a service is unreachable from here and no source
 // says it is down, the same check is run from other networks in the user's country and elsewhere,
 // bounded per service and per hour, so "blocked on your network", "blocked in your country" and
 // "down for everyone" can be told apart.
@@ -96,7 +96,7 @@ export function opinionCheck(
 const mostly = (g: OpinionGroup) => g.asked > 0 && g.reachable * 2 > g.asked;
 const mostlyNot = (g: OpinionGroup) => g.asked > 0 && g.reachable * 2 < g.asked;
 
-/** What the two groups say together (DESIGN, Detection 3). */
+/** What the two groups say together (docs/design.md#verdict). */
 export function judgeOpinion(country: OpinionGroup, world: OpinionGroup): OpinionOutcome {
   if (mostly(country)) return 'network';
   if (mostlyNot(country) && mostly(world)) return 'country';

@@ -27,7 +27,7 @@ const summary = z.object({
   scheduled_maintenances: z.array(incident).nullish(),
 });
 
-/** DESIGN's Statuspage mapping of a component status. */
+/** The Statuspage mapping (docs/reference.md#probe-kinds) of a component status. */
 export function componentState(status: string): OfficialState {
   switch (status) {
     case 'major_outage':
@@ -42,7 +42,7 @@ export function componentState(status: string): OfficialState {
   }
 }
 
-/** DESIGN's Statuspage mapping of the page indicator. */
+/** The Statuspage mapping (docs/reference.md#probe-kinds) of the page indicator. */
 export function indicatorState(indicator: string): OfficialState {
   switch (indicator) {
     case 'major':

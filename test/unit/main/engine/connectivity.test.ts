@@ -1,4 +1,4 @@
-// Connectivity first (DESIGN, Detection 1), judged from the references' answers.
+// Connectivity first (docs/design.md#connectivity), judged from the references' answers.
 import { describe, expect, it } from 'vitest';
 import type { ConnectivityTarget } from '../../../../shared/config-schema';
 import type { ProbeResult } from '../../../../shared/types';

@@ -1,4 +1,4 @@
-// The verdict table of DESIGN, row by row (first matching row wins), with layered reachability:
+// The verdict table (docs/design.md#verdict), row by row (first matching row wins), with layered reachability:
 // a look-up that answers never makes an unreachable service "partly up".
 import { describe, expect, it } from 'vitest';
 import type {
@@ -115,7 +115,7 @@ describe('layered reachability', () => {
   });
 });
 
-describe('verdict and cause (DESIGN, Detection 3), one test per row', () => {
+describe('verdict and cause (docs/design.md#verdict), one test per row', () => {
   it('row 1: a source of either scope reports a major outage → down / provider', () => {
     expect(evaluate([dnsUp, httpUp, official('major')])).toMatchObject({
       state: 'down',

@@ -69,7 +69,7 @@ describe('which check other networks run', () => {
   });
 });
 
-describe('judging the answers (DESIGN, Detection 3)', () => {
+describe('judging the answers (docs/design.md#verdict)', () => {
   it.each([
     [{ asked: 3, reachable: 3 }, { asked: 3, reachable: 0 }, 'network'],
     [{ asked: 3, reachable: 2 }, { asked: 3, reachable: 3 }, 'network'],

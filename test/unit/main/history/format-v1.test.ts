@@ -1,4 +1,4 @@
-// A history written by format version 1 stays readable (STYLE 22: fixtures of older formats).
+// A history written by format version 1 stays readable (docs/design.md#history-format: older formats keep their fixtures).
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { openHistory } from '../../../../main/history/store';

@@ -5,7 +5,7 @@ import type { ConnectivityTarget } from '../../shared/config-schema';
 import type { Connectivity, ProbeResult } from '../../shared/types';
 import { failed, result, type ProbeContext } from './probes/context';
 import { describeExpect, statusMatches } from './probes/expect-status';
-import { withRetry } from './probes';
+import { timedOutRetryMs, withRetry } from './probes';
 
 const REFERENCE_MAX_BYTES = 64 * 1024;
 
@@ -121,7 +121,12 @@ export async function checkConnectivity(
   memory: ConnectivityMemory = { rotation: 0, online: false },
 ): Promise<Connectivity> {
   const ask = (t: ConnectivityTarget) =>
-    withRetry(() => askReference(t, ctx, servers), retryDelayMs, ctx.signal);
+    withRetry(
+      (short) =>
+        askReference(short ? { ...t, timeoutMs: timedOutRetryMs(t.timeoutMs) } : t, ctx, servers),
+      retryDelayMs,
+      ctx.signal,
+    );
   const firstCount = memory.online ? 1 : 2;
   const order = targets.map((_, i) => (i + memory.rotation) % targets.length);
   memory.rotation += firstCount;

@@ -1,5 +1,5 @@
-// Runs any probe, retried once after a short pause before a failure counts (DESIGN, Detection 4).
-import { setTimeout as sleep } from 'node:timers/promises';
+// Runs any probe, retried once before a failure counts: a quick failure (reset, refused, 5xx) after
+// a short pause, a timeout at once and under a short deadline (the re-check is the real retry).
 import type { ProbeConfig } from '../../../shared/config-schema';
 import { isDirectKind } from '../../../shared/probes';
 import type { ProbeResult } from '../../../shared/types';
@@ -45,32 +45,72 @@ export function isFailure(res: ProbeResult): boolean {
   return res.state === 'down' || res.state === 'unknown';
 }
 
-/** Runs `attempt` and, if it failed, once more after `retryDelayMs`. Bytes of both are counted. */
+/** Share of the probe's own timeout a retry gets after a timeout: a hang costs 1.25 timeouts, not 2. */
+export const TIMED_OUT_RETRY_SHARE = 0.25;
+
+/** Whether a failure is a timeout (the probe waited its whole deadline for nothing). */
+export function timedOut(res: ProbeResult): boolean {
+  return res.code === 'TIMEOUT' || res.code === 'DNS_TIMEOUT';
+}
+
+/** The deadline of a retry after a timeout, for a probe whose own deadline is `timeoutMs`. */
+export function timedOutRetryMs(timeoutMs: number): number {
+  return Math.ceil(timeoutMs * TIMED_OUT_RETRY_SHARE);
+}
+
+/**
+ * One attempt; `short` asks for the short deadline of a retry after a timeout (a flaky answer
+ * slower than the timeout gets a second chance, a hang does not cost a second full timeout).
+ */
+export type Attempt = (short: boolean) => Promise<ProbeResult>;
+
+/**
+ * Runs `attempt` and, if it failed, once more: after `retryDelayMs` for a quick failure, at once
+ * and under a short deadline after a timeout. Bytes of both are counted.
+ */
 export async function withRetry(
-  attempt: () => Promise<ProbeResult>,
+  attempt: Attempt,
   retryDelayMs: number,
   signal?: AbortSignal,
 ): Promise<ProbeResult> {
-  const first = await attempt();
+  const first = await attempt(false);
   if (!isFailure(first) || signal?.aborted) return first;
-  try {
-    await sleep(retryDelayMs, undefined, { signal });
-  } catch {
-    return first;
-  }
-  const second = await attempt();
+  const short = timedOut(first);
+  if (!short && !(await pause(retryDelayMs, signal))) return first;
+  const second = await attempt(short);
   return { ...second, bytes: first.bytes + second.bytes, attempts: 2 };
 }
 
-/** Runs any probe once more after a short pause if it failed. */
+/**
+ * Waits `ms` (on the global timers, so a test's fake clock drives it); false when `signal` aborts
+ * first.
+ */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ended: boolean) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', aborted);
+      resolve(ended);
+    };
+    const aborted = () => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    signal?.addEventListener('abort', aborted, { once: true });
+  });
+}
+
+/** Runs any probe once more if it failed (see withRetry). */
 export function runProbe(
   probe: ProbeConfig,
   ctx: ProbeContext,
   cache: SourceCache,
   retryDelayMs: number,
 ): Promise<ProbeResult> {
-  const once = isDirect(probe)
-    ? () => runDirectOnce(probe, ctx)
+  const once: Attempt = isDirect(probe)
+    ? (short) =>
+        runDirectOnce(
+          short ? { ...probe, timeoutMs: timedOutRetryMs(probe.timeoutMs) } : probe,
+          ctx,
+        )
     : () => runOfficialProbe(probe, ctx, cache);
   return withRetry(once, retryDelayMs, ctx.signal);
 }

@@ -25,7 +25,7 @@ function config(input: ConfigInput): VigieConfig {
 }
 
 /** `count` lab services, svc-0 … svc-N on *.bench.test, each with the probes `probes(i)` gives. */
-function labServices<P>(count: number, probes: (i: number) => P[]) {
+export function labServices<P>(count: number, probes: (i: number) => P[]) {
   return Array.from({ length: count }, (_, i) => ({
     id: `svc-${i}`,
     name: `Service ${i}`,
@@ -35,7 +35,7 @@ function labServices<P>(count: number, probes: (i: number) => P[]) {
 }
 
 /** A config over the lab: its DNS server, its connectivity target, these services. */
-function labConfig<S>(lab: RemoteLab, services: S[], extra: { concurrency?: number } = {}) {
+export function labConfig<S>(lab: RemoteLab, services: S[], extra: { concurrency?: number } = {}) {
   return {
     version: 1 as const,
     dnsServers: [lab.dnsServer],

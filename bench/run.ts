@@ -3,12 +3,14 @@ import type { Bench } from './bench';
 import { checklistBenches } from './checklist.bench';
 import { detectBenches } from './detect.bench';
 import { engineBenches } from './engine.bench';
+import { flagsBenches } from './flags.bench';
 import { historyBenches } from './history.bench';
 import { killRemoteLabs } from './lab-client';
 import { rendererBenches } from './renderer.bench';
 
 const all: readonly Bench[] = [
   ...engineBenches,
+  ...flagsBenches,
   ...detectBenches,
   ...historyBenches,
   ...checklistBenches,

@@ -7,7 +7,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SECOND } from '../shared/durations';
 import { HEADLESS_NODE_FLAGS, bundleForNode } from '../scripts/bundle-node';
 import type { Bench, Report } from './bench';
 import { labConfig, labServices } from './engine.bench';

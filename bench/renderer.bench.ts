@@ -219,6 +219,13 @@ async function renderer(report: Report): Promise<void> {
       );
     }
   }
+  const total = (work: readonly PageWork[]) =>
+    median(work.map((w) => w.scripting + w.layout + w.paint));
+  report(
+    'renderer.first_paint_work_ratio',
+    Math.round((total(work50) / total(work1)) * 100) / 100,
+    "× (the page's own main-thread work, 50 services over one: the bridge and the machine's load left out)",
+  );
   report(
     'renderer.first_paint_without_bridge_ms',
     Math.round(median(withoutBridge)),

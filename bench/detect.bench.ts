@@ -20,8 +20,6 @@ const INTERVAL_S = 20;
 const RECHECK_S = 5;
 /** Before the first fault: every service checked and confirmed up. */
 const SETTLE_MS = 25 * SECOND;
-/** New faults start during this long; those under way then run to their end. */
-const STAGING_MS = 4 * MINUTE;
 /** A fault not confirmed this long after it started (or after its repair) is missed. */
 const CONFIRM_WAIT_MS = 150 * SECOND;
 /** How long a repaired service has to be confirmed up before its next fault. */
@@ -31,11 +29,15 @@ const HOLD_MS = 2 * SECOND;
 /** Golden-ratio steps: successive faults of a kind fall at evenly spread phases of the interval. */
 const PHASE_STEP = (Math.sqrt(5) - 1) / 2;
 
-/** How many services of each role at a size. */
+/**
+ * How many services of each role at a size, and how long new faults are staged (those under way
+ * then run to their end): about 50 faults of each kind at 50 services, 80 at 200.
+ */
 function layout(count: number) {
   const perKind = count >= 200 ? 20 : 6;
   const flaky = count >= 200 ? 20 : 4;
-  return { perKind, flaky, faulty: perKind * FAULT_KINDS.length };
+  const stagingMs = count >= 200 ? 4 * MINUTE : 8 * MINUTE;
+  return { perKind, flaky, faulty: perKind * FAULT_KINDS.length, stagingMs };
 }
 
 /** Every confirmed change with the time it was told, and waiters for the next one. */
@@ -170,7 +172,7 @@ async function faultLoop(
 
 async function detect(report: Report, count: number): Promise<void> {
   const lab = await startRemoteLab(['*.bench.test']);
-  const { perKind, flaky, faulty } = layout(count);
+  const { perKind, flaky, faulty, stagingMs } = layout(count);
   await lab.route('/generate_204', { status: 204 });
   const config = benchConfig(lab, count);
   const timeoutMs = config.services[0]?.probes[0]?.timeoutMs ?? NaN;
@@ -187,7 +189,7 @@ async function detect(report: Report, count: number): Promise<void> {
   engine.scheduler.start();
   await sleep(SETTLE_MS);
   const intervalMs = INTERVAL_S * SECOND;
-  const stagingEnds = Date.now() + STAGING_MS;
+  const stagingEnds = Date.now() + stagingMs;
   const loops = FAULT_KINDS.flatMap((kind, k) => {
     const phases = { next: 0 };
     return Array.from({ length: perKind }, (_, j) =>
@@ -250,7 +252,7 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
-/** The detection benchmarks (about 6 minutes of wall time each: faults are staged in real time). */
+/** The detection benchmarks (10 and 7 minutes of wall time: faults are staged in real time). */
 export const detectBenches: readonly Bench[] = [
   { name: 'engine.detect_50', run: (report) => detect(report, 50) },
   { name: 'engine.detect_200', run: (report) => detect(report, 200) },

@@ -5,7 +5,7 @@ import type { ConnectivityTarget } from '../../shared/config-schema';
 import type { Connectivity, ProbeResult } from '../../shared/types';
 import { failed, result, type ProbeContext } from './probes/context';
 import { describeExpect, statusMatches } from './probes/expect-status';
-import { timedOutRetryMs, withRetry } from './probes';
+import { withRetry } from './probes';
 
 const REFERENCE_MAX_BYTES = 64 * 1024;
 
@@ -122,8 +122,8 @@ export async function checkConnectivity(
 ): Promise<Connectivity> {
   const ask = (t: ConnectivityTarget) =>
     withRetry(
-      (short) =>
-        askReference(short ? { ...t, timeoutMs: timedOutRetryMs(t.timeoutMs) } : t, ctx, servers),
+      (timeoutMs) => askReference({ ...t, timeoutMs }, ctx, servers),
+      t.timeoutMs,
       retryDelayMs,
       ctx.signal,
     );

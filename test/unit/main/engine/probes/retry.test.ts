@@ -126,13 +126,16 @@ describe('a service that stops answering', () => {
     await vi.advanceTimersByTimeAsync(60 * SECOND);
     const short = timedOutRetryMs(TIMEOUT_MS);
     expect(short).toBe(2 * SECOND);
-    // The next check starts at 20 s; each check waits one timeout, then a retry of 2 s at once;
-    // its re-check (due 5 s after it started) starts as soon as it ends.
-    const checks = http.callsTo('chat.example').slice(1, 5);
+    // The next check starts at 20 s; its attempt gets a twin at half its deadline (both end at
+    // 28 s), then one retry of 2 s at once; the re-check (due 5 s after the check started)
+    // starts as soon as it ends.
+    const checks = http.callsTo('chat.example').slice(1, 7);
     expect(checks.map((c) => [seconds(c.at - T0), c.timeoutMs])).toEqual([
       [20, TIMEOUT_MS],
+      [24, TIMEOUT_MS / 2],
       [28, short],
       [30, TIMEOUT_MS],
+      [34, TIMEOUT_MS / 2],
       [38, short],
     ]);
     expect(changes).toHaveLength(1);
@@ -146,12 +149,21 @@ describe('a service that stops answering', () => {
     );
   });
 
-  it('a flaky answer slower than the timeout gets its second chance inside the check: no alarm', async () => {
+  it('a flaky answer slower than the timeout is covered by its twin inside the check: no alarm', async () => {
     await breakChatAt3s('ok');
-    // Every other check's first answer is too slow; its retry answers.
+    // Every other check's first answer is too slow; its twin, sent at half the deadline, answers.
     http.queued.set('chat.example', ['hang', 'ok', 'ok', 'hang', 'ok', 'ok', 'hang', 'ok']);
     await vi.advanceTimersByTimeAsync(5 * 60 * SECOND);
     expect(http.callsTo('chat.example').filter((c) => c.timeoutMs < TIMEOUT_MS)).toHaveLength(3);
+    expect(changes).toHaveLength(0);
+  });
+
+  it('when the twin is slow too, the short retry still saves the check', async () => {
+    await breakChatAt3s('ok');
+    http.queued.set('chat.example', ['hang', 'hang', 'ok', 'ok', 'hang', 'hang', 'ok']);
+    await vi.advanceTimersByTimeAsync(5 * 60 * SECOND);
+    const short = timedOutRetryMs(TIMEOUT_MS);
+    expect(http.callsTo('chat.example').filter((c) => c.timeoutMs === short)).toHaveLength(2);
     expect(changes).toHaveLength(0);
     expect(engine.scheduler.snapshot().services[0]).toMatchObject({ state: 'up' });
     expect(engine.scheduler.snapshot().services[0]?.pending).toBeUndefined();

@@ -17,13 +17,15 @@ const cycles = Number(cyclesArg ?? 100);
 /** The highest resident memory so far, as the kernel kept it (Linux), in MB. */
 const hwmMb = () =>
   Number(/VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) / 1024;
-// Where the start's spike happens: by the end of loading, or during the first cycle.
+// Where the start's spike happens: loading, the first cycle's checks, or its first recording.
 const loadedHwmMb = hwmMb();
+let firstChecksHwmMb = NaN;
 let firstCycleHwmMb = NaN;
 let up = 0;
 let peakMb = 0;
 for (let i = 0; i < cycles; i++) {
   const snapshot = await engine.checkOnce();
+  if (i === 0) firstChecksHwmMb = hwmMb();
   history?.recordSnapshot(snapshot);
   if (i === 0) firstCycleHwmMb = hwmMb();
   up = snapshot.services.filter((s) => s.state === 'up').length;
@@ -44,6 +46,7 @@ process.stdout.write(
     checks: cycles * up,
     hwmMb: hwmMb(),
     loadedHwmMb,
+    firstChecksHwmMb,
     firstCycleHwmMb,
   }),
 );

@@ -1,39 +1,105 @@
-// How fast continuous mode notices an outage, on loopback with outages staged at known times:
-// at 50 and 200 HTTP services checked every 20 s (2 s timeout, one retry, confirmed after 2
-// failing checks, re-checked 5 s after a first failure), 5 % start answering 500 and 5 % stop
-// answering for 90 s. Reports the median time from the fault to the confirmed change, from the
-// repair to the confirmed recovery, the outages never reported, and each budget beside its figure.
+// How fast continuous mode confirms an outage, on loopback, in real time: 50 and 200 HTTP services
+// checked every 20 s at the default 8 s timeout (threshold 2, re-check 5 s after a failing check
+// started). Some services suffer faults of each kind (bench/detect-faults.ts) again and again,
+// each fault staged at a known phase of that service's own clock (spread evenly over an interval,
+// so a few dozen faults give a steady median); some are flaky but healthy; the rest are fine.
+// For each kind: median and p95 from the fault to the confirmed change, beside the physical bound
+// for these settings; outages missed; changes of healthy services (false alarms).
 import { parseConfig, type VigieConfig } from '../shared/config-schema';
-import { SECOND } from '../shared/durations';
+import { MINUTE, SECOND } from '../shared/durations';
 import type { VerdictChange } from '../shared/types';
 import { createEngine } from '../main/engine';
+import { createHttpClient, type HttpClient } from '../main/engine/net/http-client';
 import type { Bench, Report } from './bench';
+import { FAULT_KINDS, HEALTHY, flakyRoute, physicalBoundMs, repair } from './detect-faults';
+import type { FaultKind } from './detect-faults';
 import { median } from './history.bench';
-import { startRemoteLab } from './lab-client';
+import { startRemoteLab, type RemoteLab } from './lab-client';
 
 const INTERVAL_S = 20;
 const RECHECK_S = 5;
-const TIMEOUT_MS = 2 * SECOND;
-const OUTAGE_MS = 90 * SECOND;
-/** When the faults start, after the engine has settled. */
-const FAULT_AT_MS = 25 * SECOND;
-/** How long after the repair the run goes on, so recoveries can be confirmed. */
-const TAIL_MS = 45 * SECOND;
+/** Before the first fault: every service checked and confirmed up. */
+const SETTLE_MS = 25 * SECOND;
+/** A fault not confirmed this long after it started (or after its repair) is missed. */
+const CONFIRM_WAIT_MS = 150 * SECOND;
+/** How long a repaired service has to be confirmed up before its next fault. */
+const RECOVER_WAIT_MS = 90 * SECOND;
+/** A lasting fault stays this long after it is confirmed, then is repaired. */
+const HOLD_MS = 2 * SECOND;
+/** Golden-ratio steps: successive faults of a kind fall at evenly spread phases of the interval. */
+const PHASE_STEP = (Math.sqrt(5) - 1) / 2;
 
-/** What happens to one service during the run. */
-type Fate = 'fail' | 'hang' | 'fine';
-
-function fateOf(i: number, count: number): Fate {
-  const share = Math.max(1, Math.round(count * 0.05));
-  if (i < share) return 'fail';
-  if (i < 2 * share) return 'hang';
-  return 'fine';
+/**
+ * How many services of each role at a size, and how long new faults are staged (those under way
+ * then run to their end): about 50 faults of each kind at 50 services, 80 at 200.
+ */
+function layout(count: number) {
+  const perKind = count >= 200 ? 20 : 6;
+  const flaky = count >= 200 ? 20 : 4;
+  const stagingMs = count >= 200 ? 4 * MINUTE : 8 * MINUTE;
+  return { perKind, flaky, faulty: perKind * FAULT_KINDS.length, stagingMs };
 }
 
-async function detect(report: Report, count: number): Promise<void> {
-  const lab = await startRemoteLab(['*.bench.test']);
-  await lab.route('/generate_204', { status: 204 });
-  for (let i = 0; i < count; i++) await lab.route(`/svc-${i}`, { status: 200, body: 'ok' });
+/** Every confirmed change with the time it was told, and waiters for the next one. */
+class ChangeLog {
+  readonly all: { at: number; change: VerdictChange }[] = [];
+  private readonly waiters = new Set<() => void>();
+
+  record(change: VerdictChange): void {
+    this.all.push({ at: Date.now(), change });
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  /** The first change of `id` at or after `from` matching `want`, or null once `until` passes. */
+  async first(
+    id: string,
+    from: number,
+    until: number,
+    want: (change: VerdictChange) => boolean,
+  ): Promise<number | null> {
+    for (;;) {
+      const found = this.all.find(
+        (c) => c.change.serviceId === id && c.at >= from && want(c.change),
+      );
+      if (found) return found.at;
+      const left = until - Date.now();
+      if (left <= 0) return null;
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.waiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, left);
+        this.waiters.add(wake);
+      });
+    }
+  }
+}
+
+/** One staged fault and what became of it. */
+interface Outcome {
+  readonly kind: string;
+  readonly confirmMs: number | null;
+  readonly recoverMs: number | null;
+}
+
+/** Counts the engine's requests to the services (each check, retries included). */
+function counted(http: HttpClient): { http: HttpClient; requests: () => number } {
+  let requests = 0;
+  return {
+    http: {
+      request: (req) => {
+        if (req.url.includes('/svc-')) requests++;
+        return http.request(req);
+      },
+      close: () => http.close(),
+    },
+    requests: () => requests,
+  };
+}
+
+function benchConfig(lab: RemoteLab, count: number): VigieConfig {
   const parsed = parseConfig({
     version: 1,
     intervalSeconds: INTERVAL_S,
@@ -44,109 +110,149 @@ async function detect(report: Report, count: number): Promise<void> {
     connectivity: {
       targets: [{ url: `http://127.0.0.1:${lab.httpPort}/generate_204`, expectStatus: 204 }],
     },
+    // Each probe at the default timeout (8 s), as the catalog's.
     services: Array.from({ length: count }, (_, i) => ({
       id: `svc-${i}`,
       name: `Service ${i}`,
       category: 'other',
       probes: [
-        {
-          kind: 'http',
-          url: `http://svc-${i}.bench.test:${lab.httpPort}/svc-${i}`,
-          method: 'GET',
-          timeoutMs: TIMEOUT_MS,
-        },
+        { kind: 'http', url: `http://svc-${i}.bench.test:${lab.httpPort}/svc-${i}`, method: 'GET' },
       ],
     })),
   });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-  const config: VigieConfig = parsed.config;
-  const engine = createEngine(config);
-  const changes: { at: number; change: VerdictChange }[] = [];
-  engine.scheduler.on('change', (change) => changes.push({ at: Date.now(), change }));
+  return parsed.config;
+}
+
+/** Stages faults of `kind` on service `i`, one after another, until staging ends. */
+async function faultLoop(
+  lab: RemoteLab,
+  log: ChangeLog,
+  kind: FaultKind,
+  i: number,
+  phases: { next: number },
+  stagingEnds: number,
+  intervalMs: number,
+): Promise<Outcome[]> {
+  const id = `svc-${i}`;
+  const outcomes: Outcome[] = [];
+  while (Date.now() < stagingEnds) {
+    const phase = (phases.next++ * PHASE_STEP) % 1;
+    const faultAt = await lab.phased(`/svc-${i}`, Math.round(phase * intervalMs), kind.changes(i));
+    const notUp = (c: VerdictChange) => c.current.state !== 'up';
+    let confirmedAt: number | null;
+    let repairAt: number;
+    if (kind.lastsMs === null) {
+      confirmedAt = await log.first(id, faultAt, faultAt + CONFIRM_WAIT_MS, notUp);
+      await sleep(HOLD_MS);
+      repairAt = await lab.apply(repair(i));
+    } else {
+      await sleep(faultAt + kind.lastsMs - Date.now());
+      repairAt = await lab.apply(repair(i));
+      // A check under way at the repair may still confirm the fault: late, but not missed.
+      confirmedAt = await log.first(id, faultAt, repairAt + CONFIRM_WAIT_MS / 2, notUp);
+    }
+    const upAt =
+      confirmedAt === null
+        ? null
+        : await log.first(
+            id,
+            repairAt,
+            repairAt + RECOVER_WAIT_MS,
+            (c) => c.current.state === 'up',
+          );
+    outcomes.push({
+      kind: kind.id,
+      confirmMs: confirmedAt === null ? null : confirmedAt - faultAt,
+      recoverMs: upAt === null ? null : upAt - repairAt,
+    });
+  }
+  return outcomes;
+}
+
+async function detect(report: Report, count: number): Promise<void> {
+  const lab = await startRemoteLab(['*.bench.test']);
+  const { perKind, flaky, faulty, stagingMs } = layout(count);
+  await lab.route('/generate_204', { status: 204 });
+  const config = benchConfig(lab, count);
+  const timeoutMs = config.services[0]?.probes[0]?.timeoutMs ?? NaN;
+  for (let i = 0; i < count; i++) {
+    const isFlaky = i >= faulty && i < faulty + flaky;
+    await lab.route(`/svc-${i}`, isFlaky ? flakyRoute(timeoutMs) : HEALTHY);
+  }
+  const client = counted(createHttpClient());
+  const engine = createEngine(config, { http: client.http });
+  const log = new ChangeLog();
+  engine.scheduler.on('change', (change) => log.record(change));
   const cpu = process.cpuUsage();
   const started = Date.now();
   engine.scheduler.start();
-  // Each faulty service fails at its own known time, spread over one interval, so the faults fall
-  // at every phase of the services' clocks (they all started together).
-  const faulty = Array.from({ length: count }, (_, i) => i).filter(
-    (i) => fateOf(i, count) !== 'fine',
-  );
-  const faultAt = new Map<number, number>();
-  const repairAt = new Map<number, number>();
-  // Within each kind of fault, the faults are spread evenly over one interval.
-  const spread = (i: number) => {
-    const same = faulty.filter((j) => fateOf(j, count) === fateOf(i, count));
-    return Math.round((same.indexOf(i) / same.length) * INTERVAL_S * SECOND);
-  };
-  const staged = faulty.map(async (i) => {
-    await sleep(FAULT_AT_MS + spread(i));
-    faultAt.set(i, Date.now());
-    await lab.route(
-      `/svc-${i}`,
-      fateOf(i, count) === 'fail' ? { status: 500, body: 'error' } : { hang: true },
+  await sleep(SETTLE_MS);
+  const intervalMs = INTERVAL_S * SECOND;
+  const stagingEnds = Date.now() + stagingMs;
+  const loops = FAULT_KINDS.flatMap((kind, k) => {
+    const phases = { next: 0 };
+    return Array.from({ length: perKind }, (_, j) =>
+      faultLoop(lab, log, kind, k * perKind + j, phases, stagingEnds, intervalMs),
     );
-    await sleep(OUTAGE_MS);
-    repairAt.set(i, Date.now());
-    await lab.route(`/svc-${i}`, { status: 200, body: 'ok' });
   });
-  await Promise.all(staged);
-  await sleep(TAIL_MS);
+  const outcomes = (await Promise.all(loops)).flat();
   const used = process.cpuUsage(cpu);
-  const wall = Date.now() - started;
+  const wallMs = Date.now() - started;
   await engine.close();
   await lab.stop();
 
-  const detected = (fate: Fate) =>
-    Array.from({ length: count }, (_, i) => i)
-      .filter((i) => fateOf(i, count) === fate)
-      .map((i) => {
-        const fault = faultAt.get(i) ?? 0;
-        const repair = repairAt.get(i) ?? 0;
-        const down = changes.find(
-          (c) =>
-            c.change.serviceId === `svc-${i}` &&
-            c.at >= fault &&
-            c.at <= repair + TAIL_MS &&
-            c.change.current.state !== 'up',
-        );
-        const up = changes.find(
-          (c) =>
-            c.change.serviceId === `svc-${i}` && c.at >= repair && c.change.current.state === 'up',
-        );
-        return { down: down ? down.at - fault : null, up: up ? up.at - repair : null };
-      });
-  const failed = detected('fail');
-  const hung = detected('hang');
-  const all = [...failed, ...hung];
-  const missed = all.filter((d) => d.down === null).length;
-  const falseAlarms = changes.filter(
-    (c) => fateOf(Number(c.change.serviceId.slice(4)), count) === 'fine',
-  ).length;
-  const known = (values: (number | null)[]) => values.filter((v): v is number => v !== null);
   const prefix = `engine.detect_${count}`;
+  const settings = { intervalMs, recheckMs: RECHECK_S * SECOND, timeoutMs };
+  const confirmed = (kinds: readonly FaultKind[]) =>
+    outcomes
+      .filter((o) => kinds.some((k) => k.id === o.kind))
+      .flatMap((o) => (o.confirmMs === null ? [] : [o.confirmMs]));
+  for (const kind of FAULT_KINDS) {
+    const mine = outcomes.filter((o) => o.kind === kind.id);
+    const times = confirmed([kind]);
+    report(`${prefix}_${kind.id}_faults`, mine.length, 'faults');
+    report(`${prefix}_${kind.id}_median_ms`, Math.round(median(times)), 'ms');
+    report(`${prefix}_${kind.id}_p95_ms`, Math.round(percentile(times, 0.95)), 'ms');
+    report(`${prefix}_${kind.id}_bound_ms`, physicalBoundMs(kind, settings), 'ms');
+    report(`${prefix}_${kind.id}_missed`, mine.length - times.length, 'outages');
+  }
+  const quick = FAULT_KINDS.filter((k) => !k.silent && k.lastsMs === null);
+  const silent = FAULT_KINDS.filter((k) => k.silent);
   const interval = INTERVAL_S * SECOND;
   const recheck = RECHECK_S * SECOND;
-  report(`${prefix}_fail_ms`, Math.round(median(known(failed.map((d) => d.down)))), 'ms');
+  report(`${prefix}_fail_ms`, Math.round(median(confirmed(quick))), 'ms');
   report(`${prefix}_budget_fail_ms`, interval / 2 + recheck + 2 * SECOND, 'ms');
-  report(`${prefix}_hang_ms`, Math.round(median(known(hung.map((d) => d.down)))), 'ms');
-  report(`${prefix}_budget_hang_ms`, interval / 2 + recheck + 2 * TIMEOUT_MS + 2 * SECOND, 'ms');
-  report(`${prefix}_recover_ms`, Math.round(median(known(all.map((d) => d.up)))), 'ms');
-  report(`${prefix}_missed`, missed, 'outages');
-  report(`${prefix}_false_alarms`, falseAlarms, 'changes');
-  report(`${prefix}_cpu_ms_per_check`, cpuPerCheck(used, wall, count), 'ms');
+  report(`${prefix}_hang_ms`, Math.round(median(confirmed(silent))), 'ms');
+  report(`${prefix}_budget_hang_ms`, interval / 2 + 2 * timeoutMs + recheck + 2 * SECOND, 'ms');
+  const recovered = outcomes.flatMap((o) => (o.recoverMs === null ? [] : [o.recoverMs]));
+  report(`${prefix}_recover_ms`, Math.round(median(recovered)), 'ms');
+  report(`${prefix}_missed`, outcomes.filter((o) => o.confirmMs === null).length, 'outages');
+  report(`${prefix}_budget_missed`, 0, 'outages');
+  const healthy = (c: VerdictChange) => Number(c.serviceId.slice(4)) >= faulty;
+  const flakyChanges = log.all.filter((c) => healthy(c.change)).length;
+  report(`${prefix}_false_alarms`, flakyChanges, 'changes');
+  report(`${prefix}_budget_false_alarms`, 0, 'changes');
+  report(`${prefix}_flaky_services`, flaky, 'services');
+  report(
+    `${prefix}_cpu_ms_per_request`,
+    Math.round(((used.user + used.system) / 1000 / client.requests()) * 100) / 100,
+    'ms',
+  );
+  report(`${prefix}_wall_s`, Math.round(wallMs / SECOND), 's');
 }
 
-/** CPU per check, assuming each service was checked once per interval (the figure is an upper bound). */
-function cpuPerCheck(used: NodeJS.CpuUsage, wall: number, count: number): number {
-  const checks = (wall / (INTERVAL_S * SECOND)) * count;
-  return Math.round(((used.user + used.system) / 1000 / checks) * 100) / 100;
+/** The value below which `share` of the values fall (nearest rank). */
+function percentile(values: readonly number[], share: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ?? NaN;
 }
 
 function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }
 
-/** The detection benchmarks (minutes of wall time each: outages are staged in real time). */
+/** The detection benchmarks (10 and 7 minutes of wall time: faults are staged in real time). */
 export const detectBenches: readonly Bench[] = [
   { name: 'engine.detect_50', run: (report) => detect(report, 50) },
   { name: 'engine.detect_200', run: (report) => detect(report, 200) },

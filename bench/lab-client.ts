@@ -2,7 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Route } from '../test/lab/http-lab';
-import type { LabRequest, LabStarted } from './lab-process';
+import type { LabChange, LabRequest, LabStarted } from './lab-process';
 
 export interface LabTraffic {
   readonly http: { bytes: number; connections: number };
@@ -12,6 +12,10 @@ export interface LabTraffic {
 export interface RemoteLab extends LabStarted {
   route(path: string, route: Route): Promise<void>;
   traffic(): Promise<LabTraffic>;
+  /** Applies changes now; the time (epoch ms) they took effect. */
+  apply(changes: readonly LabChange[]): Promise<number>;
+  /** Applies changes `delayMs` after the next request on `watch`; the time they took effect. */
+  phased(watch: string, delayMs: number, changes: readonly LabChange[]): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +59,8 @@ export async function startRemoteLab(names: readonly string[]): Promise<RemoteLa
       await ask({ type: 'route', path, route });
     },
     traffic: () => ask<LabTraffic>({ type: 'traffic' }),
+    apply: (changes) => ask<number>({ type: 'apply', changes }),
+    phased: (watch, delayMs, changes) => ask<number>({ type: 'phased', watch, delayMs, changes }),
     stop: async () => {
       await ask({ type: 'stop' });
     },

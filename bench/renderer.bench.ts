@@ -13,6 +13,8 @@ import { defaultSettings } from '../shared/settings-schema';
 import { buildRenderer, launchChromium, openPage } from '../test/e2e/harness';
 import type { Bench, Report } from './bench';
 import { END, historyFixture, median } from './history.bench';
+import { blankPage, paintedAt, traced } from './renderer-baseline';
+import type { PageWork } from './trace-work';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -57,29 +59,42 @@ async function renderer(report: Report): Promise<void> {
     services,
     bytes: 0,
   };
-  const stub = { snapshot: () => snapshot, checkNow: async () => snapshot } as never;
-  const handlers = createHandlers({
-    scheduler: () => stub,
-    history,
-    settings: defaultSettings,
-    updateSettings: () => defaultSettings(),
-    openExternal: async () => undefined,
-    catalog: defaultConfig,
-    tryService: () => Promise.reject(new Error('not in the benchmark')),
-    saveFile: async () => null,
-    dataDir: dir,
-    version: 'bench',
-    checklist: null,
-    translator: () => createTranslator('en'),
-    copy: () => undefined,
-  });
+  const handlersFor = (shown: Snapshot) => {
+    const stub = { snapshot: () => shown, checkNow: async () => shown } as never;
+    return createHandlers({
+      scheduler: () => stub,
+      history,
+      settings: defaultSettings,
+      updateSettings: () => defaultSettings(),
+      openExternal: async () => undefined,
+      catalog: defaultConfig,
+      tryService: () => Promise.reject(new Error('not in the benchmark')),
+      saveFile: async () => null,
+      dataDir: dir,
+      version: 'bench',
+      checklist: null,
+      translator: () => createTranslator('en'),
+      copy: () => undefined,
+    });
+  };
+  const handlers = handlersFor(snapshot);
+  // The same overview with its first service only: the yardstick the 50 are judged against.
+  const oneService = handlersFor({ ...snapshot, overall: 'ok', services: services.slice(0, 1) });
+  const blank = blankPage();
+  const blankTimes: number[] = [];
+  const oneTimes: number[] = [];
   const browser = await launchChromium();
   const times: number[] = [];
   const serviceTimes: number[] = [];
   const withoutBridge: number[] = [];
+  const work50: PageWork[] = [];
+  const work1: PageWork[] = [];
   const serviceWithoutBridge: number[] = [];
   try {
     for (let run = 0; run < 5; run++) {
+      // The yardsticks in the same run, interleaved, so the machine's load weighs on all alike.
+      blankTimes.push(await paintedAt(browser, blank, handlers, '#blank', 1));
+      oneTimes.push(await paintedAt(browser, page, oneService, '.strip path', 1));
       const { page: tab } = await openPage(browser, page, handlers);
 
       // Painted: the banner and the 50 rows, each with its 90 days (a path per state present).
@@ -160,6 +175,14 @@ async function renderer(report: Report): Promise<void> {
       serviceWithoutBridge.push(opened - span);
       await tab.context().close();
     }
+    for (let run = 0; run < 3; run++) {
+      work50.push(
+        await traced(browser, () => paintedAt(browser, page, handlers, '.strip path', 50)),
+      );
+      work1.push(
+        await traced(browser, () => paintedAt(browser, page, oneService, '.strip path', 1)),
+      );
+    }
   } finally {
     await browser.close();
     history.close();
@@ -168,6 +191,40 @@ async function renderer(report: Report): Promise<void> {
     'renderer.first_paint_ms',
     Math.round(median(times)),
     'ms (navigation start to 50 services painted with 90 daily cells each, median of 5; IPC over the DevTools bridge)',
+  );
+  report(
+    'renderer.blank_paint_ms',
+    Math.round(median(blankTimes)),
+    'ms (a blank page with one paragraph, through the same harness: this machine and harness alone)',
+  );
+  report(
+    'renderer.first_paint_one_service_ms',
+    Math.round(median(oneTimes)),
+    'ms (the overview with one service and its 90 days, median of 5)',
+  );
+  report(
+    'renderer.first_paint_ratio',
+    Math.round((median(times) / median(oneTimes)) * 100) / 100,
+    '× (50 services over one, same run: what the 50 rows cost, whatever the machine)',
+  );
+  for (const [label, work] of [
+    ['50', work50],
+    ['one_service', work1],
+  ] as const) {
+    for (const kind of ['scripting', 'layout', 'paint'] as const) {
+      report(
+        `renderer.first_paint_${label}_${kind}_ms`,
+        Math.round(median(work.map((w) => w[kind]))),
+        `ms (main-thread ${kind} from navigation to painted, from Chromium's trace; median of 3)`,
+      );
+    }
+  }
+  const total = (work: readonly PageWork[]) =>
+    median(work.map((w) => w.scripting + w.layout + w.paint));
+  report(
+    'renderer.first_paint_work_ratio',
+    Math.round((total(work50) / total(work1)) * 100) / 100,
+    "× (the page's own main-thread work, 50 services over one: the bridge and the machine's load left out)",
   );
   report(
     'renderer.first_paint_without_bridge_ms',

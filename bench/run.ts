@@ -4,6 +4,7 @@ import { alertsBenches } from './alerts.bench';
 import { checklistBenches } from './checklist.bench';
 import { detectBenches } from './detect.bench';
 import { engineBenches } from './engine.bench';
+import { flagsBenches } from './flags.bench';
 import { historyBenches } from './history.bench';
 import { killRemoteLabs } from './lab-client';
 import { rendererBenches } from './renderer.bench';
@@ -11,6 +12,7 @@ import { teamBenches } from './team.bench';
 
 const all: readonly Bench[] = [
   ...engineBenches,
+  ...flagsBenches,
   ...detectBenches,
   ...historyBenches,
   ...checklistBenches,

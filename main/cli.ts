@@ -5,7 +5,7 @@ import type { VigieConfig } from '../shared/config-schema';
 import type { Snapshot } from '../shared/types';
 import { parseCli, usageText, UsageError, type CliArgs } from './cli/args';
 import { EXIT, exitCodeFor, snapshotJson, snapshotTable, useColour } from './cli/output';
-import { createTranslator, languageFrom, type Translator } from '../shared/i18n';
+import { createTranslator, isPlainLocale, languageFrom, type Translator } from '../shared/i18n';
 import { WatchPrinter } from './cli/watch-printer';
 import { openWatchRecording, sayRunsStarted } from './cli/watch-recording';
 import { resolveServiceIds } from './cli/service-ids';
@@ -282,7 +282,7 @@ main(process.argv.slice(2), {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${colour ? styleText('red', text) : text}\n`),
   colour,
-  tr: createTranslator(languageFrom(locale)),
+  tr: createTranslator(languageFrom(locale), { isoClock: isPlainLocale(locale) }),
   country: localeCountry(locale) ?? localeCountry(Intl.DateTimeFormat().resolvedOptions().locale),
   env: process.env,
 }).then(

@@ -6,7 +6,8 @@ import { build } from 'esbuild';
 
 /**
  * The node flags of the headless engine (bin/vigie.mjs's first line says the same; a test holds
- * them together). Measured with `npm run bench -- engine.rss`, 50 services and 90 days of history:
+ * them together). Measured with `npm run bench -- engine.rss` and `engine.flags` (each set of flags
+ * side by side; docs/benchmarks.md), 50 services and 90 days of history:
  * - `--optimize-for-size`: V8's small heap (1 MiB young generation, collects sooner): 163 → 91 MB;
  * - `--no-opt`: no TurboFan; its compilations borrow memory on a worker thread that glibc never
  *   gives back (a 4–10 MB arena in one run out of two), for ~13 % more CPU per check;

@@ -121,7 +121,12 @@ export async function checkConnectivity(
   memory: ConnectivityMemory = { rotation: 0, online: false },
 ): Promise<Connectivity> {
   const ask = (t: ConnectivityTarget) =>
-    withRetry(() => askReference(t, ctx, servers), retryDelayMs, ctx.signal);
+    withRetry(
+      (timeoutMs) => askReference({ ...t, timeoutMs }, ctx, servers),
+      t.timeoutMs,
+      retryDelayMs,
+      ctx.signal,
+    );
   const firstCount = memory.online ? 1 : 2;
   const order = targets.map((_, i) => (i + memory.rotation) % targets.length);
   memory.rotation += firstCount;

@@ -21,13 +21,32 @@ export function languageFrom(locale: string | undefined): Language {
   return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : 'en';
 }
 
+/**
+ * Whether a locale names no language at all (`C`, `POSIX`, `C.UTF-8`, unset): a terminal set up
+ * for scripts, which expect a 24-hour clock.
+ */
+export function isPlainLocale(locale: string | undefined): boolean {
+  return !locale || /^(c|posix)([._@].*)?$/i.test(locale);
+}
+
+/** How a translator writes the command line's clock. */
+export interface TranslatorOptions {
+  /** "15:42:07" (24-hour, ASCII digits) whatever the language: for a terminal without a locale. */
+  readonly isoClock?: boolean;
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
 /** A translator bound to one language. */
 export interface Translator {
   readonly language: Language;
   readonly t: TFunction;
   /** "15:42", or "4 Oct, 15:42" when not today, in the language's own digits and order. */
   time(at: number, now: number): string;
-  /** "15:42:07": a local clock time to the second (the command line's lines), in the language. */
+  /**
+   * "15:42:07": a local clock time to the second (the command line's lines), in the language, or
+   * always 24-hour `HH:MM:SS` with `isoClock`.
+   */
   clock(at: number): string;
   /**
    * "4 Oct 2021, 15:42": a local date and time whatever the day (tables and reports), in the
@@ -46,7 +65,7 @@ export interface Translator {
 }
 
 /** Creates an independent i18next instance for a language (no global state). */
-export function createTranslator(language: Language): Translator {
+export function createTranslator(language: Language, options: TranslatorOptions = {}): Translator {
   const instance = i18next.createInstance();
   void instance.init({
     lng: language,
@@ -88,6 +107,10 @@ export function createTranslator(language: Language): Translator {
       return otherDay.format(at);
     },
     clock(at) {
+      if (options.isoClock) {
+        const d = new Date(at);
+        return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+      }
       seconds ??= new Intl.DateTimeFormat(locale, {
         hour: '2-digit',
         minute: '2-digit',

@@ -12,6 +12,12 @@ import { gzipSync } from 'node:zlib';
 
 /** How the lab answers one path. */
 export type Route =
+  | PlainRoute
+  /** One of these at random for each request (a flaky service). */
+  | { readonly oneOf: readonly PlainRoute[] };
+
+/** One way of answering. */
+export type PlainRoute =
   | {
       readonly status?: number;
       readonly headers?: Readonly<Record<string, string>>;
@@ -56,7 +62,12 @@ export async function startHttpLab(tls: { key: string; cert: string }): Promise<
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     hitCount.set(path, (hitCount.get(path) ?? 0) + 1);
     headersSeen.set(path, req.headers);
-    const route = routes.get(path) ?? { status: 404, body: 'no route' };
+    const set = routes.get(path) ?? { status: 404, body: 'no route' };
+    const route =
+      'oneOf' in set
+        ? (set.oneOf[Math.floor(Math.random() * set.oneOf.length)] ?? set.oneOf[0])
+        : set;
+    if (!route) return;
     if ('hang' in route) return;
     if ('reset' in route) {
       req.socket.destroy();

@@ -1,6 +1,7 @@
-// Runs any probe, retried once after a short pause before a failure counts (docs/design.md#thresholds).
+// Runs any probe, retried once before a failure counts: a quick failure (reset, refused, 5xx) after
+// a short pause, a timeout at once and under a short deadline (the re-check is the real retry); an
+// attempt slow to answer gets a twin at half its deadline. See docs/design.md#thresholds.
 import { assertNever } from '../../../shared/errors';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProbeConfig } from '../../../shared/config-schema';
 import { isDirectKind } from '../../../shared/probes';
 import type { ProbeResult } from '../../../shared/types';
@@ -44,32 +45,111 @@ export function isFailure(res: ProbeResult): boolean {
   return res.state === 'down' || res.state === 'unknown';
 }
 
-/** Runs `attempt` and, if it failed, once more after `retryDelayMs`. Bytes of both are counted. */
+/** Share of the probe's own timeout a retry gets after a timeout: a hang costs 1.25 timeouts, not 2. */
+export const TIMED_OUT_RETRY_SHARE = 0.25;
+
+/**
+ * Share of its deadline after which an attempt still unanswered gets a twin, side by side, that
+ * ends at the same deadline: one answer slower than the timeout in a flaky service does not fail
+ * the check, and a hang costs no more time.
+ */
+export const HEDGE_SHARE = 0.5;
+
+/** Whether a failure is a timeout (the probe waited its whole deadline for nothing). */
+export function timedOut(res: ProbeResult): boolean {
+  return res.code === 'TIMEOUT' || res.code === 'DNS_TIMEOUT';
+}
+
+/** The deadline of a retry after a timeout, for a probe whose own deadline is `timeoutMs`. */
+export function timedOutRetryMs(timeoutMs: number): number {
+  return Math.ceil(timeoutMs * TIMED_OUT_RETRY_SHARE);
+}
+
+/** One attempt under a deadline of `timeoutMs`. */
+export type Attempt = (timeoutMs: number) => Promise<ProbeResult>;
+
+/** Folds a later attempt into an earlier one's account: bytes and attempts add up. */
+function after(earlier: ProbeResult, later: ProbeResult): ProbeResult {
+  return {
+    ...later,
+    bytes: earlier.bytes + later.bytes,
+    attempts: earlier.attempts + later.attempts,
+  };
+}
+
+/**
+ * One attempt under `timeoutMs`; if it has not answered by HEDGE_SHARE of it, a twin starts with
+ * what is left of the deadline. The first good answer wins; if both fail, the first's failure.
+ */
+async function hedged(
+  attempt: Attempt,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<ProbeResult> {
+  const hedgeAt = Math.round(timeoutMs * HEDGE_SHARE);
+  const first = attempt(timeoutMs);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), hedgeAt)));
+  const early = await Promise.race([first, late]);
+  clearTimeout(timer);
+  if (early !== null || signal?.aborted) return early ?? first;
+  const twin = attempt(timeoutMs - hedgeAt);
+  const good = (p: Promise<ProbeResult>) =>
+    p.then((res) => (isFailure(res) ? new Promise<never>(() => undefined) : res));
+  const bothFailed = Promise.all([first, twin]).then(([a, b]) => after(b, a));
+  const winner = await Promise.race([good(first), good(twin), bothFailed]);
+  return winner.attempts > 1 ? winner : { ...winner, attempts: 2 };
+}
+
+/**
+ * Runs `attempt` (hedged, see `hedged`) and, if it failed, once more: after `retryDelayMs` for a
+ * quick failure (reset, refused, 5xx), with the full deadline; at once and under a short deadline
+ * after a timeout (the re-check is the real retry). Bytes of every attempt are counted.
+ */
 export async function withRetry(
-  attempt: () => Promise<ProbeResult>,
+  attempt: Attempt,
+  timeoutMs: number,
   retryDelayMs: number,
   signal?: AbortSignal,
 ): Promise<ProbeResult> {
-  const first = await attempt();
+  const first = await hedged(attempt, timeoutMs, signal);
   if (!isFailure(first) || signal?.aborted) return first;
-  try {
-    await sleep(retryDelayMs, undefined, { signal });
-  } catch {
-    return first;
+  if (timedOut(first)) {
+    // A retry that times out too says nothing new: the first timeout (its full deadline) stands.
+    const retry = await attempt(timedOutRetryMs(timeoutMs));
+    return timedOut(retry) ? after(retry, first) : after(first, retry);
   }
-  const second = await attempt();
-  return { ...second, bytes: first.bytes + second.bytes, attempts: 2 };
+  if (!(await pause(retryDelayMs, signal))) return first;
+  return after(first, await hedged(attempt, timeoutMs, signal));
 }
 
-/** Runs any probe once more after a short pause if it failed. */
+/**
+ * Waits `ms` (on the global timers, so a test's fake clock drives it); false when `signal` aborts
+ * first.
+ */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (ended: boolean) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', aborted);
+      resolve(ended);
+    };
+    const aborted = () => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    signal?.addEventListener('abort', aborted, { once: true });
+  });
+}
+
+/** Runs any probe once more if it failed (see withRetry). */
 export function runProbe(
   probe: ProbeConfig,
   ctx: ProbeContext,
   cache: SourceCache,
   retryDelayMs: number,
 ): Promise<ProbeResult> {
-  const once = isDirect(probe)
-    ? () => runDirectOnce(probe, ctx)
-    : () => runOfficialProbe(probe, ctx, cache);
-  return withRetry(once, retryDelayMs, ctx.signal);
+  // An official source is never retried: one that does not answer is no evidence either way.
+  if (!isDirect(probe)) return runOfficialProbe(probe, ctx, cache);
+  const once: Attempt = (timeoutMs) =>
+    runDirectOnce(timeoutMs === probe.timeoutMs ? probe : { ...probe, timeoutMs }, ctx);
+  return withRetry(once, probe.timeoutMs, retryDelayMs, ctx.signal);
 }

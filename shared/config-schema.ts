@@ -189,13 +189,28 @@ export const probeSchema = z.discriminatedUnion('kind', [
   m365Probe,
 ]);
 
-export const categorySchema = z.enum([
+/** The catalog's categories, in the order the window lists them. */
+export const CATALOG_CATEGORIES = [
   'messaging',
   'social',
+  'ads',
+  'ecommerce',
+  'payments',
+  'social-tools',
+  'design',
+  'email-marketing',
+  'office',
+  'hosting',
+  'delivery',
+  'developer',
+] as const;
+
+/** A service's category: the catalog's, or one of the older ones a user's file may still use. */
+export const categorySchema = z.enum([
+  ...CATALOG_CATEGORIES,
   'ads-commerce',
   'email-office',
   'website',
-  'developer',
   'other',
 ]);
 
@@ -205,6 +220,8 @@ export const serviceSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lowercase letters, digits and dashes'),
   name: z.string().min(1).max(80),
+  /** Other names people search by (a former name, a French or Arabic spelling). */
+  aliases: z.array(z.string().min(1).max(80)).max(20).optional(),
   category: categorySchema,
   critical: z.boolean().default(false),
   enabled: z.boolean().default(true),

@@ -16,6 +16,7 @@ import { createEngine } from './engine';
 import { cancelPendingLookups } from './engine/net/resolve';
 import { localeCountry } from './engine/second-opinion';
 import { hasHistory, printHistory } from './cli/history-command';
+import { servicesOutput } from './cli/services-command';
 import { defaultDataDir } from './history/data-dir';
 import { daysCsv, incidentsCsv } from './history/export';
 import { Recorder } from './history/recorder';
@@ -260,6 +261,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return watch(config, args, io);
     case 'history':
       return history(config, args, io);
+    case 'services': {
+      const { out } = servicesOutput(config.services, args, io.tr);
+      io.out(out);
+      return EXIT.ok;
+    }
     default: {
       const never: never = args.command;
       return never;

@@ -240,6 +240,20 @@ export const serviceSchema = z.strictObject({
   probes: z.array(probeSchema).min(1, 'a service needs at least one probe').max(20),
 });
 
+/**
+ * A catalog entry included by id in a config file's `services` (`{ "use": "wave" }`), with what
+ * the file changes about it. It is watched unless `enabled` says otherwise.
+ */
+export const serviceUseSchema = z.strictObject({
+  use: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a catalog service id'),
+  name: z.string().min(1).max(80).optional(),
+  critical: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+  playbook: z.string().min(1).max(64).optional(),
+  secondOpinion: z.boolean().optional(),
+});
+export type ServiceUse = z.infer<typeof serviceUseSchema>;
+
 const connectivityTarget = z.strictObject({
   url: httpUrl,
   expectStatus: expectStatus.default(200),

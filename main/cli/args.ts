@@ -2,11 +2,12 @@
 import { parseArgs } from 'node:util';
 import { closest } from './service-ids';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
+import { CATALOG_CATEGORIES, type Category } from '../../shared/config-schema';
 
 export type HistoryFormat = 'table' | 'json' | 'csv';
 
 export interface CliArgs {
-  readonly command: 'check' | 'watch' | 'history' | 'help';
+  readonly command: 'check' | 'watch' | 'history' | 'services' | 'help';
   readonly config?: string;
   readonly json: boolean;
   readonly only?: readonly string[];
@@ -20,6 +21,10 @@ export interface CliArgs {
   readonly csv: 'incidents' | 'days';
   /** `history --report ID`: the incident report of a checklist run (or of an incident's run). */
   readonly report?: string;
+  /** `services --search TEXT`: what to look for in the catalog. */
+  readonly search?: string;
+  /** `services --category C`: one category of the catalog. */
+  readonly category?: Category;
 }
 
 /** What was wrong with the command line: a `usage.*` message and its values, worded by the CLI. */
@@ -44,6 +49,7 @@ const SYNOPSIS = [
     'usage.history',
   ],
   ['npx vigie history [--data DIR] --report ID', 'usage.report'],
+  ['npx vigie services [--search TEXT] [--category C] [--json]', 'usage.services'],
 ] as const;
 
 /** The usage, in the user's language. */
@@ -75,6 +81,8 @@ const OPTIONS = {
   format: { type: 'string' },
   csv: { type: 'string' },
   report: { type: 'string' },
+  search: { type: 'string' },
+  category: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -120,7 +128,12 @@ export function parseCli(argv: readonly string[]): CliArgs {
   };
   if (values.help) return { command: 'help', ...base };
   const [command, ...rest] = positionals;
-  if (command !== 'check' && command !== 'watch' && command !== 'history') {
+  if (
+    command !== 'check' &&
+    command !== 'watch' &&
+    command !== 'history' &&
+    command !== 'services'
+  ) {
     throw command ? problem('unknownCommand', { command }) : problem('noCommand');
   }
   if (rest[0] !== undefined) throw problem('unexpected', { argument: rest[0] });
@@ -134,6 +147,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     check: ['config', 'json', 'only'],
     watch: ['config', 'only', 'data'],
     history: ['config', 'data', 'service', 'since', 'format', 'csv', 'report'],
+    services: ['config', 'json', 'search', 'category'],
   };
   for (const [name, value] of Object.entries(values)) {
     if (name === 'help' || value === undefined || value === false) continue;
@@ -154,6 +168,12 @@ export function parseCli(argv: readonly string[]): CliArgs {
   }
   if (values.csv !== undefined && format !== 'csv') throw problem('csvWithFormat', { format });
   if (values.report !== undefined && values.report.trim() === '') throw problem('reportEmpty');
+  const category = values.category?.trim().toLowerCase();
+  if (category !== undefined && !(CATALOG_CATEGORIES as readonly string[]).includes(category))
+    throw problem('category', {
+      value: values.category ?? '',
+      list: CATALOG_CATEGORIES.join(', '),
+    });
   const csv = values.csv ?? 'incidents';
   if (csv !== 'incidents' && csv !== 'days') throw problem('csv', { value: csv });
   return {
@@ -167,5 +187,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     format,
     csv,
     ...(values.report !== undefined ? { report: values.report.trim() } : {}),
+    ...(values.search !== undefined ? { search: values.search } : {}),
+    ...(category !== undefined ? { category: category as Category } : {}),
   };
 }

@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseConfig, type ConfigProblem, type VigieConfig } from '../../shared/config-schema';
 import { createTranslator, type Language, type Translator } from '../../shared/i18n';
+import { useCatalog } from './catalog/use';
 
 export type LoadConfigResult =
   | { readonly ok: true; readonly config: VigieConfig }
@@ -61,7 +62,10 @@ export async function loadConfigFile(
       ],
     };
   }
-  const parsed = parseConfig(value, language);
+  // Catalog entries included by id (`{ "use": "wave" }`) are expanded first.
+  const used = useCatalog(value, language);
+  if (!used.ok) return { ok: false, file, problems: used.problems };
+  const parsed = parseConfig(used.value, language);
   return parsed.ok ? parsed : { ok: false, file, problems: parsed.problems };
 }
 

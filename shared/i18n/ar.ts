@@ -1,5 +1,6 @@
 // العربية (right-to-left; i18next picks Arabic plural forms: zero, one, two, few, many, other).
 import type { Messages } from './en';
+import { catalogAr } from './catalog-strings';
 
 export const ar: Messages = {
   overall: {
@@ -198,14 +199,16 @@ export const ar: Messages = {
     unconfirmed: 'غير مؤكد',
   },
   usage: {
+    services: 'الدليل: كل الخدمات التي يمكن لـ Vigie مراقبتها، بالاسم أو باسم آخر أو بالفئة',
+    category: 'فئة غير معروفة «{{value}}»، الفئات: {{list}}',
     heading: 'الاستخدام:',
     check: 'فحص واحد لكل خدمة، ثم الخروج',
     watch: 'فحص مستمر، مع طباعة التغيّرات وتسجيل السجل في DIR',
     history: 'نسبة التوفّر وحالة كل يوم والحوادث من السجل المحفوظ',
     report: 'تقرير الحادثة (Markdown) لقائمة إجراءات، بمعرّفها أو بمعرّف حادثة',
     exit: 'رمز الخروج: 0 كل الخدمات تعمل؛ 1 خدمة تواجه مشكلات أو قيد الصيانة أو غير معروفة؛ 2 خدمة متوقفة؛\n3 غير متصل أو خلف صفحة دخول الواي فاي أو بلا DNS هنا؛ 64 استخدام خاطئ؛ 78 ملف إعدادات خاطئ؛\n74 تعذّرت قراءة السجل؛ 70 خطأ داخلي في Vigie.',
-    noCommand: 'لم يُذكر أمر: check أو watch أو history',
-    unknownCommand: 'أمر غير معروف «{{command}}»: check أو watch أو history',
+    noCommand: 'لم يُذكر أمر: check أو watch أو history أو services',
+    unknownCommand: 'أمر غير معروف «{{command}}»: check أو watch أو history أو services',
     unexpected: 'وسيط غير متوقع «{{argument}}»',
     unknownOption: 'خيار غير معروف {{option}}',
     unknownOptionMeant: 'خيار غير معروف {{option}}؛ هل تقصد --{{meant}}؟',
@@ -598,4 +601,5 @@ export const ar: Messages = {
     connectivity: 'الاتصال: {{detail}}',
     empty: 'الفحص الأول جارٍ…',
   },
+  catalog: catalogAr,
 };

@@ -1,4 +1,6 @@
 // English: the reference catalogue. Every key here must exist in fr.ts and ar.ts (a test checks).
+import { catalogEn } from './catalog-strings';
+
 export const en = {
   overall: {
     ok: 'All services are up',
@@ -170,14 +172,16 @@ export const en = {
     unconfirmed: 'unconfirmed',
   },
   usage: {
+    services: 'the catalog: every service Vigie can watch, found by name, other name or category',
+    category: 'unknown category "{{value}}"; categories: {{list}}',
     heading: 'Usage:',
     check: 'one check of every service, then exit',
     watch: 'check continuously, print the changes, record the history in DIR',
     history: 'uptime, daily states and incidents from the recorded history',
     report: 'the incident report (Markdown) of a checklist, by its id or an incident’s',
     exit: 'Exit status: 0 all up; 1 something degraded, in maintenance or unknown; 2 something down;\n3 offline, behind a Wi-Fi login page or without DNS here; 64 bad usage; 78 bad config file;\n74 the history could not be read; 70 something went wrong inside Vigie.',
-    noCommand: 'no command given: check, watch or history',
-    unknownCommand: 'unknown command "{{command}}": check, watch or history',
+    noCommand: 'no command given: check, watch, history or services',
+    unknownCommand: 'unknown command "{{command}}": check, watch, history or services',
     unexpected: 'unexpected argument "{{argument}}"',
     unknownOption: 'unknown option {{option}}',
     unknownOptionMeant: 'unknown option {{option}}; did you mean --{{meant}}?',
@@ -561,6 +565,7 @@ export const en = {
     connectivity: 'Connectivity: {{detail}}',
     empty: 'The first check is running…',
   },
+  catalog: catalogEn,
 } as const;
 
 /**

@@ -1,5 +1,6 @@
 // Français.
 import type { Messages } from './en';
+import { catalogFr } from './catalog-strings';
 
 export const fr: Messages = {
   overall: {
@@ -190,6 +191,9 @@ export const fr: Messages = {
     unconfirmed: 'non confirmé',
   },
   usage: {
+    services:
+      'le catalogue : tous les services que Vigie sait surveiller, par nom, autre nom ou catégorie',
+    category: 'catégorie inconnue « {{value}} » ; catégories : {{list}}',
     heading: 'Utilisation :',
     check: 'une vérification de chaque service, puis fin',
     watch: 'vérifie en continu, affiche les changements, enregistre l’historique dans DIR',
@@ -197,8 +201,8 @@ export const fr: Messages = {
     report:
       'le rapport d’incident (Markdown) d’une liste d’actions, par son identifiant ou celui d’un incident',
     exit: 'Code de sortie : 0 tout est en service ; 1 un service dégradé, en maintenance ou inconnu ; 2 un service en panne ;\n3 hors ligne, derrière une page de connexion Wi-Fi ou sans DNS ici ; 64 mauvaise utilisation ; 78 fichier de configuration incorrect ;\n74 historique illisible ; 70 erreur interne de Vigie.',
-    noCommand: 'aucune commande donnée : check, watch ou history',
-    unknownCommand: 'commande inconnue « {{command}} » : check, watch ou history',
+    noCommand: 'aucune commande donnée : check, watch, history ou services',
+    unknownCommand: 'commande inconnue « {{command}} » : check, watch, history ou services',
     unexpected: 'argument inattendu « {{argument}} »',
     unknownOption: 'option inconnue {{option}}',
     unknownOptionMeant: 'option inconnue {{option}} ; vouliez-vous dire --{{meant}} ?',
@@ -599,4 +603,5 @@ export const fr: Messages = {
     connectivity: 'Connexion : {{detail}}',
     empty: 'La première vérification est en cours…',
   },
+  catalog: catalogFr,
 };

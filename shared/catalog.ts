@@ -11,7 +11,7 @@ export interface CatalogSource {
 }
 
 /** One catalog entry as `npx vigie services --json` lists it. */
-export interface CatalogEntry {
+export interface CatalogListing {
   readonly id: string;
   readonly name: string;
   readonly aliases: readonly string[];
@@ -47,7 +47,7 @@ function sourceOf(probe: ProbeConfig): CatalogSource | null {
 }
 
 /** A service as the catalog lists it. */
-export function catalogEntry(service: ServiceConfig): CatalogEntry {
+export function catalogEntry(service: ServiceConfig): CatalogListing {
   return {
     id: service.id,
     name: service.name,
@@ -84,8 +84,17 @@ function categoryWords(category: Category): string {
     .join(' ');
 }
 
+/** What the search reads of a service (a catalog entry or a service as the window lists it). */
+export interface Searchable {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly provider?: string | null;
+  readonly category: Category;
+}
+
 /** Whether a service matches what was typed: every word of it, in name, alias, id or category. */
-export function matchesSearch(service: ServiceConfig, query: string): boolean {
+export function matchesSearch(service: Searchable, query: string): boolean {
   const words = foldForSearch(query).split(' ').filter(Boolean);
   if (words.length === 0) return true;
   const haystack = foldForSearch(
@@ -107,10 +116,7 @@ export function matchesSearch(service: ServiceConfig, query: string): boolean {
  * The services matching `query`, best first: a name or alias that starts with it before one that
  * only contains it, then the catalog's order.
  */
-export function searchServices<S extends ServiceConfig>(
-  services: readonly S[],
-  query: string,
-): S[] {
+export function searchServices<S extends Searchable>(services: readonly S[], query: string): S[] {
   const folded = foldForSearch(query);
   const found = services.filter((s) => matchesSearch(s, query));
   if (folded === '') return found;

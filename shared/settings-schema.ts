@@ -2,6 +2,7 @@
 // Validated with zod; every field has a default, so a damaged file never stops Vigie.
 import { z } from 'zod';
 import { serviceSchema } from './config-schema';
+import { CHANNELS } from './playbook-schema';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 22:00');
 
@@ -77,6 +78,13 @@ export const settingsSchema = z.strictObject({
     })
     .default({ enabled: true, country: null }),
   pausedUntil: z.number().nullable().default(null),
+  /**
+   * The first-run welcome: `pending` shows it (a fresh install starts so, and Settings can ask for
+   * it again), `done` once finished or skipped. Absent means done: settings from before it existed.
+   */
+  firstRun: z.enum(['pending', 'done']).default('done'),
+  /** The backup channels the user said they reach customers by; the checklist offers them first. */
+  backupChannels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
   window: z
     .strictObject({
       width: z.number().int().min(480).max(10_000).default(960),

@@ -21,6 +21,8 @@ import type { HistoryStore } from '../history/store';
 import type { Checklist } from '../playbooks';
 import { defaults } from '../playbooks/defaults';
 import { configFromSettings } from './engine-config';
+import { catalogEntry } from '../../shared/catalog';
+import { serviceBytesPerMonth } from '../../shared/data-estimate';
 
 /** The implementation of each channel. */
 export type Handlers = {
@@ -61,11 +63,15 @@ export interface HandlerDeps {
 /** The services a person may watch, with the choices in effect. */
 export function catalogEntries(catalog: VigieConfig, settings: Settings): CatalogEntry[] {
   const ownIds = new Set(settings.customServices.map((s) => s.id));
-  return configFromSettings(catalog, settings).services.map((service) => ({
+  const config = configFromSettings(catalog, settings);
+  return config.services.map((service) => ({
     id: service.id,
     name: service.name,
     ...(service.provider ? { provider: service.provider } : {}),
+    aliases: service.aliases ?? [],
     category: service.category,
+    official: catalogEntry(service).sources.length > 0,
+    monthBytes: serviceBytesPerMonth(service, config.intervalSeconds),
     enabled: service.enabled,
     critical: service.critical,
     muted: settings.services[service.id]?.muted ?? false,
@@ -97,7 +103,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const watched = deps.scheduler().snapshot().services;
     const problem = checklist.playbooks.problem;
     return {
-      runs: checklist.views(watched),
+      runs: checklist.views(watched, undefined, deps.settings().backupChannels),
       readiness: checklist.readiness(watched),
       profile: checklist.playbooks.profile(),
       messages: checklist.playbooks.messages(),

@@ -35,16 +35,28 @@ const MORE: readonly (readonly unknown[])[] = [
 
 let cached: VigieConfig | null = null;
 
-/** The whole catalog, validated (a broken catalog is a bug: it throws with the field). */
+/** Freezes a parsed value all the way down (the catalog is shared by every caller). */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * The whole catalog, validated once (a broken catalog is a bug: it throws with the field) and
+ * frozen: callers derive their own configs from it, never change it.
+ */
 export function defaultConfig(): VigieConfig {
-  if (cached) return structuredClone(cached);
+  if (cached) return cached;
   const parsed = parseConfig({ ...base, services: [...base.services, ...MORE.flat()] });
   if (!parsed.ok) {
     const first = parsed.problems[0];
     throw new Error(`built-in catalog is invalid at ${first?.path}: ${first?.message}`);
   }
-  cached = parsed.config;
-  return structuredClone(cached);
+  cached = deepFreeze(parsed.config);
+  return cached;
 }
 
 /** One catalog entry by id, or undefined. */

@@ -328,13 +328,8 @@ function mirror(
   };
 }
 
-async function catalogBytes(report: Report): Promise<void> {
-  const catalog = defaultConfig();
-  const hosts = new Set<string>();
-  for (const s of catalog.services)
-    for (const p of s.probes) hosts.add('url' in p ? new URL(p.url).hostname : p.host);
-  for (const t of catalog.connectivity.targets) hosts.add(new URL(t.url).hostname);
-  const lab = await startRemoteLab([...hosts].filter((h) => !/^\d/.test(h)));
+/** The catalog's endpoints on a lab mirror, each answering a calm payload of its real size. */
+async function routeCatalog(lab: RemoteLab): Promise<void> {
   await lab.route('/generate_204', { status: 204, headers: padHeaders(180) });
   await lab.route('/success.txt', { status: 200, headers: padHeaders(200), body: 'success\n' });
   await lab.route('/hotspot-detect.html', {
@@ -393,6 +388,93 @@ async function catalogBytes(report: Report): Promise<void> {
     body: googleIncidents(1500),
     gzip: true,
   });
+  await lab.route('/api/posts/m365Consumer', {
+    status: 200,
+    headers: padHeaders(500),
+    body: readFileSync(new URL('../test/fixtures/m365-posts-available.json', import.meta.url)),
+    gzip: true,
+  });
+  await lab.route('/api/v1/summary', {
+    status: 200,
+    headers: padHeaders(500),
+    body: readFileSync(
+      new URL('../test/fixtures/incidentio-widget-operational.json', import.meta.url),
+    ),
+    gzip: true,
+  });
+  await lab.route('/summary.json', {
+    status: 200,
+    headers: padHeaders(500),
+    body: readFileSync(new URL('../test/fixtures/instatus-summary-up.json', import.meta.url)),
+    gzip: true,
+  });
+}
+
+/** Every host a config's probes and connectivity targets name (IP literals aside). */
+function hostsOf(catalog: VigieConfig): string[] {
+  const hosts = new Set<string>();
+  for (const s of catalog.services)
+    for (const p of s.probes) hosts.add('url' in p ? new URL(p.url).hostname : p.host);
+  for (const t of catalog.connectivity.targets) hosts.add(new URL(t.url).hostname);
+  return [...hosts].filter((h) => !/^\d/.test(h));
+}
+
+/**
+ * 150 catalog services watched at once, against lab mirrors of their hosts and status pages: one
+ * cold cycle's wall time, then the headless engine's memory over 30 cycles (bundled, CLI flags).
+ */
+async function catalog150(report: Report): Promise<void> {
+  const whole = defaultConfig();
+  const chosen: VigieConfig = {
+    ...whole,
+    services: whole.services.slice(0, 150).map((s) => ({ ...s, enabled: true })),
+  };
+  const lab = await startRemoteLab(hostsOf(chosen));
+  await routeCatalog(lab);
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-150-'));
+  try {
+    const mirrored = mirror(chosen, lab);
+    const engine = createEngine(mirrored, { extraCa: [lab.ca] });
+    const started = performance.now();
+    const snapshot = await engine.checkOnce();
+    const wall = performance.now() - started;
+    await engine.close();
+    const up = snapshot.services.filter((s) => s.state === 'up').length;
+    if (up !== 150) {
+      const other = snapshot.services.find((s) => s.state !== 'up');
+      throw new Error(`150 catalog bench: only ${up}/150 up (${other?.id}: ${other?.summary})`);
+    }
+    report('engine.cycle_150_catalog', Math.round(wall), 'ms');
+    const configFile = join(dir, 'config.json');
+    const caFile = join(dir, 'ca.pem');
+    writeFileSync(configFile, JSON.stringify(mirrored));
+    writeFileSync(caFile, lab.ca);
+    const bundle = await bundleForNode(
+      new URL('./rss-child.ts', import.meta.url),
+      join(dir, 'rss-child.mjs'),
+    );
+    const { stdout } = await run(process.execPath, [
+      ...HEADLESS_NODE_FLAGS,
+      bundle,
+      configFile,
+      caFile,
+      '30',
+    ]);
+    const result = JSON.parse(stdout) as { peakMb: number; up: number };
+    if (result.up !== 150) throw new Error(`150 catalog rss: only ${result.up}/150 up`);
+    report('engine.rss_150_catalog_mb', Math.round(result.peakMb * 10) / 10, 'MB');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await lab.stop();
+  }
+}
+
+async function catalogBytes(report: Report): Promise<void> {
+  // The default set: what is watched until the user picks.
+  const whole = defaultConfig();
+  const catalog = { ...whole, services: whole.services.filter((s) => s.enabled) };
+  const lab = await startRemoteLab(hostsOf(catalog));
+  await routeCatalog(lab);
 
   const standard = await catalogHour(catalog, lab);
   const low = await catalogHour(lowDataConfig(catalog), lab);
@@ -567,6 +649,7 @@ export const engineBenches: readonly Bench[] = [
   { name: 'engine.cycle_200', run: cycle200 },
   { name: 'engine.rss', run: rss },
   { name: 'engine.default_catalog', run: catalogBytes },
+  { name: 'engine.cycle_150_catalog', run: catalog150 },
   { name: 'engine.second_opinion', run: secondOpinionBytes },
   { name: 'engine.cycle_50_bodies', run: cycleBodies },
 ];

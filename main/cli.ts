@@ -16,6 +16,7 @@ import { createEngine } from './engine';
 import { cancelPendingLookups } from './engine/net/resolve';
 import { localeCountry } from './engine/second-opinion';
 import { hasHistory, printHistory } from './cli/history-command';
+import { servicesOutput } from './cli/services-command';
 import { defaultDataDir } from './history/data-dir';
 import { daysCsv, incidentsCsv } from './history/export';
 import { openHistory, type HistoryStore } from './history/store';
@@ -265,6 +266,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         args.channel,
         io,
       );
+    case 'services': {
+      const { out } = servicesOutput(config.services, args, io.tr);
+      io.out(out);
+      return EXIT.ok;
+    }
     default:
       return assertNever(args.command, 'command');
   }

@@ -177,13 +177,28 @@ export const probeSchema = z.discriminatedUnion('kind', [
   m365Probe,
 ]);
 
-export const categorySchema = z.enum([
+/** The catalog's categories, in the order the window lists them. */
+export const CATALOG_CATEGORIES = [
   'messaging',
   'social',
+  'ads',
+  'ecommerce',
+  'payments',
+  'social-tools',
+  'design',
+  'email-marketing',
+  'office',
+  'hosting',
+  'delivery',
+  'developer',
+] as const;
+
+/** A service's category: the catalog's, or one of the older ones a user's file may still use. */
+export const categorySchema = z.enum([
+  ...CATALOG_CATEGORIES,
   'ads-commerce',
   'email-office',
   'website',
-  'developer',
   'other',
 ]);
 
@@ -220,6 +235,8 @@ export const serviceSchema = z.strictObject({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lowercase letters, digits and dashes'),
   name: z.string().min(1).max(80),
+  /** Other names people search by (a former name, a French or Arabic spelling). */
+  aliases: z.array(z.string().min(1).max(80)).max(20).optional(),
   category: categorySchema,
   critical: z.boolean().default(false),
   enabled: z.boolean().default(true),
@@ -239,6 +256,20 @@ export const serviceSchema = z.strictObject({
   context: serviceContextSchema.optional(),
   probes: z.array(probeSchema).min(1, 'a service needs at least one probe').max(20),
 });
+
+/**
+ * A catalog entry included by id in a config file's `services` (`{ "use": "wave" }`), with what
+ * the file changes about it. It is watched unless `enabled` says otherwise.
+ */
+export const serviceUseSchema = z.strictObject({
+  use: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a catalog service id'),
+  name: z.string().min(1).max(80).optional(),
+  critical: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+  playbook: z.string().min(1).max(64).optional(),
+  secondOpinion: z.boolean().optional(),
+});
+export type ServiceUse = z.infer<typeof serviceUseSchema>;
 
 const connectivityTarget = z.strictObject({
   url: httpUrl,

@@ -251,7 +251,13 @@ export interface CatalogEntry {
   readonly id: string;
   readonly name: string;
   readonly provider?: string;
+  /** Other names people search by (a former name, a French or Arabic spelling). */
+  readonly aliases: readonly string[];
   readonly category: Category;
+  /** The provider publishes a status Vigie reads (else: direct checks only). */
+  readonly official: boolean;
+  /** Estimated bytes a month of watching it at the current interval. */
+  readonly monthBytes: number;
   readonly enabled: boolean;
   readonly critical: boolean;
   readonly muted: boolean;

@@ -33,6 +33,10 @@ export const PLAYBOOK_CATEGORIES = [
   'ads-commerce',
   'email-office',
   'website',
+  'payments',
+  'ecommerce',
+  'delivery',
+  'hosting',
 ] as const;
 export type PlaybookCategory = (typeof PLAYBOOK_CATEGORIES)[number];
 

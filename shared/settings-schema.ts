@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { serviceSchema } from './config-schema';
 import { salvageValue } from './salvage';
+import { CHANNELS } from './playbook-schema';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 22:00');
 
@@ -90,6 +91,13 @@ export const settingsSchema = z.strictObject({
     })
     .default({ enabled: true, lowData: false }),
   pausedUntil: z.number().nullable().default(null),
+  /**
+   * The first-run welcome: `pending` shows it (a fresh install starts so, and Settings can ask for
+   * it again), `done` once finished or skipped. Absent means done: settings from before it existed.
+   */
+  firstRun: z.enum(['pending', 'done']).default('done'),
+  /** The backup channels the user said they reach customers by; the checklist offers them first. */
+  backupChannels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
   window: z
     .strictObject({
       width: z.number().int().min(480).max(10_000).default(960),

@@ -3,11 +3,12 @@ import { messageOf } from '../../shared/errors';
 import { parseArgs } from 'node:util';
 import { closest } from './service-ids';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
+import { CATALOG_CATEGORIES, type Category } from '../../shared/config-schema';
 
 export type HistoryFormat = 'table' | 'json' | 'csv';
 
 export interface CliArgs {
-  readonly command: 'check' | 'watch' | 'history' | 'alert-test' | 'help';
+  readonly command: 'check' | 'watch' | 'history' | 'alert-test' | 'services' | 'help';
   readonly config?: string;
   readonly json: boolean;
   readonly only?: readonly string[];
@@ -23,6 +24,10 @@ export interface CliArgs {
   readonly report?: string;
   /** `alert-test --channel ID`: only this channel. */
   readonly channel?: string;
+  /** `services --search TEXT`: what to look for in the catalog. */
+  readonly search?: string;
+  /** `services --category C`: one category of the catalog. */
+  readonly category?: Category;
 }
 
 /** What was wrong with the command line: a `usage.*` message and its values, worded by the CLI. */
@@ -48,6 +53,7 @@ const SYNOPSIS = [
   ],
   ['npx vigie history [--data DIR] --report ID', 'usage.report'],
   ['npx vigie alert-test [--config FILE] [--channel ID]', 'usage.alertTest'],
+  ['npx vigie services [--search TEXT] [--category C] [--json]', 'usage.services'],
 ] as const;
 
 /** The usage, in the user's language. */
@@ -80,6 +86,8 @@ const OPTIONS = {
   csv: { type: 'string' },
   report: { type: 'string' },
   channel: { type: 'string' },
+  search: { type: 'string' },
+  category: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -129,7 +137,8 @@ export function parseCli(argv: readonly string[]): CliArgs {
     command !== 'check' &&
     command !== 'watch' &&
     command !== 'history' &&
-    command !== 'alert-test'
+    command !== 'alert-test' &&
+    command !== 'services'
   ) {
     throw command ? problem('unknownCommand', { command }) : problem('noCommand');
   }
@@ -145,6 +154,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     watch: ['config', 'only', 'data'],
     history: ['config', 'data', 'service', 'since', 'format', 'csv', 'report'],
     'alert-test': ['config', 'channel'],
+    services: ['config', 'json', 'search', 'category'],
   };
   for (const [name, value] of Object.entries(values)) {
     if (name === 'help' || value === undefined || value === false) continue;
@@ -165,6 +175,12 @@ export function parseCli(argv: readonly string[]): CliArgs {
   }
   if (values.csv !== undefined && format !== 'csv') throw problem('csvWithFormat', { format });
   if (values.report !== undefined && values.report.trim() === '') throw problem('reportEmpty');
+  const category = values.category?.trim().toLowerCase();
+  if (category !== undefined && !(CATALOG_CATEGORIES as readonly string[]).includes(category))
+    throw problem('category', {
+      value: values.category ?? '',
+      list: CATALOG_CATEGORIES.join(', '),
+    });
   const csv = values.csv ?? 'incidents';
   if (csv !== 'incidents' && csv !== 'days') throw problem('csv', { value: csv });
   return {
@@ -179,5 +195,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     csv,
     ...(values.report !== undefined ? { report: values.report.trim() } : {}),
     ...(values.channel !== undefined ? { channel: values.channel.trim() } : {}),
+    ...(values.search !== undefined ? { search: values.search } : {}),
+    ...(category !== undefined ? { category: category as Category } : {}),
   };
 }

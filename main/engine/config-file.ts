@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseConfig, type ConfigProblem, type VigieConfig } from '../../shared/config-schema';
 import { createTranslator, type Language, type Translator } from '../../shared/i18n';
 import { decodeJsonText, jsonProblem, type JsonProblem } from './json-text';
+import { useCatalog } from './catalog/use';
 
 export type LoadConfigResult =
   | { readonly ok: true; readonly config: VigieConfig }
@@ -71,6 +72,9 @@ export async function loadConfigFile(
       jsonProblem(decoded.text) ?? { key: 'jsonError.token', values: { line: 1, column: 1 } },
     );
   }
-  const parsed = parseConfig(value, language);
+  // Catalog entries included by id (`{ "use": "wave" }`) are expanded first.
+  const used = useCatalog(value, language);
+  if (!used.ok) return { ok: false, file, problems: used.problems };
+  const parsed = parseConfig(used.value, language);
   return parsed.ok ? parsed : { ok: false, file, problems: parsed.problems };
 }

@@ -45,14 +45,21 @@ export function defaults(): { playbooks: Playbook[]; messages: MessageTemplate[]
   return cached;
 }
 
-/** The shipped playbook for a category (the catalog's "developer" and "other" get the office one). */
+/** Which shipped playbook each catalog category follows (the rest get the office one). */
+const CATEGORY_PLAYBOOK: Readonly<Record<string, PlaybookCategory>> = {
+  messaging: 'messaging',
+  social: 'social',
+  'social-tools': 'social',
+  ads: 'ads-commerce',
+  'ads-commerce': 'ads-commerce',
+  ecommerce: 'ecommerce',
+  payments: 'payments',
+  delivery: 'delivery',
+  hosting: 'hosting',
+  website: 'website',
+};
+
+/** The shipped playbook for a category. */
 export function defaultPlaybookId(category: string): string {
-  const known: readonly PlaybookCategory[] = [
-    'messaging',
-    'social',
-    'ads-commerce',
-    'email-office',
-    'website',
-  ];
-  return `default-${known.includes(category as PlaybookCategory) ? category : 'email-office'}`;
+  return `default-${CATEGORY_PLAYBOOK[category] ?? 'email-office'}`;
 }

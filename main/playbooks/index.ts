@@ -3,7 +3,7 @@
 import type { Readiness, Run, RunView } from '../../shared/checklist-types';
 import type { Incident } from '../../shared/history-types';
 import type { Translator } from '../../shared/i18n';
-import type { Playbook } from '../../shared/playbook-schema';
+import type { Channel, Playbook } from '../../shared/playbook-schema';
 import type { ServiceStatus, Snapshot } from '../../shared/types';
 import { buildReport, reportHtml, reportMarkdown } from './report';
 import { downChannels, markSteps, runEntries, RunStore } from './runs';
@@ -51,8 +51,15 @@ export class Checklist {
     });
   }
 
-  /** Runs newest first, marked against the services' states now. */
-  views(services: readonly ServiceStatus[], limit = 20): RunView[] {
+  /**
+   * Runs newest first, marked against the services' states now; `preferred`: the user's backup
+   * channels, suggested first when a step's channel is down.
+   */
+  views(
+    services: readonly ServiceStatus[],
+    limit = 20,
+    preferred: readonly Channel[] = [],
+  ): RunView[] {
     return this.runs.book
       .list()
       .slice(0, limit)
@@ -62,7 +69,7 @@ export class Checklist {
         return {
           ...run,
           phase: during ? 'during' : 'after',
-          steps: markSteps(run.steps, down),
+          steps: markSteps(run.steps, down, preferred),
           downChannels: [...down],
         };
       });

@@ -307,18 +307,28 @@ export function downChannels(services: readonly ServiceStatus[], during = true):
 }
 
 /**
- * Marks the steps whose channel is down and suggests what works instead; within each section the
- * steps that can be done now come first, so a step pointing at the failed platform is never the
- * first suggestion.
+ * Marks the steps whose channel is down and suggests what works instead (the user's own backup
+ * channels first, `preferred`); within each section the steps that can be done now come first, so
+ * a step pointing at the failed platform is never the first suggestion.
  */
-export function markSteps(steps: readonly RunStep[], down: ReadonlySet<Channel>): MarkedStep[] {
+export function markSteps(
+  steps: readonly RunStep[],
+  down: ReadonlySet<Channel>,
+  preferred: readonly Channel[] = [],
+): MarkedStep[] {
+  const alternativesTo = (channel: Channel): Channel[] => {
+    const usual = ALTERNATIVES[channel];
+    const own = preferred.filter((c) => c !== channel && !usual.includes(c));
+    return [...usual.filter((c) => preferred.includes(c)), ...own, ...usual]
+      .filter((c, i, all) => all.indexOf(c) === i)
+      .filter((c) => !down.has(c) && c !== 'platform');
+  };
   const marked = steps.map((step) => {
     const isDown = step.channel !== undefined && down.has(step.channel);
     return {
       ...step,
       channelDown: isDown,
-      alternatives:
-        isDown && step.channel ? ALTERNATIVES[step.channel].filter((c) => !down.has(c)) : [],
+      alternatives: isDown && step.channel ? alternativesTo(step.channel) : [],
     };
   });
   const order = (s: MarkedStep) => (s.section === 'during' ? 0 : 2) + (s.channelDown ? 1 : 0);

@@ -66,6 +66,8 @@ export class SettingsStore {
   /** Opens the settings file, recovering from a damaged one. */
   static open(dir: string, now: () => number = Date.now): OpenedSettings {
     const path = join(dir, 'settings.json');
+    // No settings yet: a fresh install, welcomed by the first run.
+    const fresh = !existsSync(path);
     let conf: Conf<Record<string, unknown>>;
     let backup: string | null = null;
     let problems: string[] = [];
@@ -86,7 +88,10 @@ export class SettingsStore {
       if (existsSync(conf.path)) renameSync(conf.path, backup);
       problems = salvaged.problems;
     }
-    const store = new SettingsStore(conf, salvaged.settings);
+    const store = new SettingsStore(
+      conf,
+      fresh ? { ...salvaged.settings, firstRun: 'pending' } : salvaged.settings,
+    );
     store.write();
     return { store, reset: backup ? { backup, problems, whole } : null };
   }

@@ -23,6 +23,8 @@ import type { Checklist } from '../playbooks';
 import { defaults } from '../playbooks/defaults';
 import { configFromSettings } from './engine-config';
 import type { LogsAccess } from '../log/diagnostics';
+import { catalogEntry } from '../../shared/catalog';
+import { serviceBytesPerMonth } from '../../shared/data-estimate';
 
 /** The implementation of each channel. */
 export type Handlers = {
@@ -68,11 +70,15 @@ const DIAGNOSTIC_LINES = 200;
 /** The services a person may watch, with the choices in effect. */
 export function catalogEntries(catalog: VigieConfig, settings: Settings): CatalogEntry[] {
   const ownIds = new Set(settings.customServices.map((s) => s.id));
-  return configFromSettings(catalog, settings).services.map((service) => ({
+  const config = configFromSettings(catalog, settings);
+  return config.services.map((service) => ({
     id: service.id,
     name: service.name,
     ...(service.provider ? { provider: service.provider } : {}),
+    aliases: service.aliases ?? [],
     category: service.category,
+    official: catalogEntry(service).sources.length > 0,
+    monthBytes: serviceBytesPerMonth(service, config.intervalSeconds),
     enabled: service.enabled,
     critical: service.critical,
     muted: settings.services[service.id]?.muted ?? false,
@@ -120,7 +126,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     const watched = deps.scheduler().snapshot().services;
     const problem = checklist.playbooks.problem;
     return {
-      runs: checklist.views(watched),
+      runs: checklist.views(watched, undefined, deps.settings().backupChannels),
       readiness: checklist.readiness(watched),
       profile: checklist.playbooks.profile(),
       messages: checklist.playbooks.messages(),

@@ -22,6 +22,7 @@ const ServiceView = lazy(async () => ({ default: (await loadService()).ServiceVi
 const IncidentsView = lazy(async () => ({ default: (await loadIncidents()).IncidentsView }));
 const ChecklistView = lazy(async () => ({ default: (await loadChecklist()).ChecklistView }));
 const SettingsView = lazy(async () => ({ default: (await loadSettings()).SettingsView }));
+const FirstRun = lazy(async () => ({ default: (await import('../views/FirstRun')).FirstRun }));
 
 /** Loads the other views' code once the overview is on screen and the window is idle. */
 function usePrefetchViews(ready: boolean): void {
@@ -116,6 +117,23 @@ export function App() {
       <main className="page" aria-busy="true">
         <p className="state-note">{tr.t('window.loading')}</p>
       </main>
+    );
+  }
+  // A fresh install (or Settings → Set up again): the first run, until finished or skipped.
+  if (settings.firstRun === 'pending') {
+    return (
+      <TranslatorProvider value={tr}>
+        <div className="page">
+          <header className="banner">
+            <h1>Vigie</h1>
+          </header>
+          <main>
+            <Suspense fallback={<Loading />}>
+              <FirstRun settings={settings} onSaved={applySettings} />
+            </Suspense>
+          </main>
+        </div>
+      </TranslatorProvider>
     );
   }
   const now = Date.now();

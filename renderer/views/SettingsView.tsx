@@ -11,6 +11,7 @@ import { AddService } from '../components/AddService';
 import { LogsSettings } from '../components/LogsSettings';
 import { ContextSettings } from '../components/ContextSettings';
 import { SecondOpinionSettings } from '../components/SecondOpinionSettings';
+import { ServicesSettings } from '../components/ServicesSettings';
 import { Failure, Loading } from '../components/States';
 import { formatBytes } from '../format';
 import { useAsync } from '../hooks/useAsync';
@@ -18,13 +19,6 @@ import { useTr } from '../i18n';
 import { ViewHeading } from '../components/ViewHeading';
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/** The per-service choices, each a checkbox column. */
-const CHOICES = [
-  ['enabled', 'prefs.watch'],
-  ['critical', 'prefs.critical'],
-  ['muted', 'prefs.mute'],
-] as const;
 
 export function SettingsView({
   settings,
@@ -100,64 +94,22 @@ export function SettingsView({
         {catalog.status === 'loading' && <Loading />}
         {catalog.status === 'error' && <Failure message={catalog.message} retry={catalog.reload} />}
         {catalog.status === 'ready' && (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t('prefs.services')}>
-            <table className="choices">
-              <thead>
-                <tr>
-                  <th scope="col">{t('prefs.name')}</th>
-                  <th scope="col">{t('prefs.watch')}</th>
-                  <th scope="col">{t('prefs.critical')}</th>
-                  <th scope="col">{t('prefs.mute')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('prefs.remove')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {catalog.value
-                  .map((listed) => ({ ...listed, ...effective(listed.id, listed) }))
-                  .map((entry) => (
-                    <tr key={entry.id}>
-                      <th scope="row">
-                        <bdi>{entry.name}</bdi>
-                        {entry.custom && <span className="tag">{t('prefs.own')}</span>}
-                      </th>
-                      {CHOICES.map(([field, label]) => (
-                        <td key={field}>
-                          <input
-                            type="checkbox"
-                            checked={entry[field]}
-                            aria-label={`${t(label)}: ${entry.name}`}
-                            onChange={(e) => void choose(entry.id, { [field]: e.target.checked })}
-                          />
-                        </td>
-                      ))}
-                      <td>
-                        {entry.custom && (
-                          <button
-                            type="button"
-                            aria-label={t('prefs.removeLabel', { service: entry.name })}
-                            onClick={() => {
-                              const rest = Object.fromEntries(
-                                Object.entries(settings.services).filter(([id]) => id !== entry.id),
-                              );
-                              void save({
-                                customServices: settings.customServices.filter(
-                                  (s) => s.id !== entry.id,
-                                ),
-                                services: rest,
-                              });
-                            }}
-                          >
-                            {t('prefs.remove')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+          <ServicesSettings
+            entries={catalog.value.map((listed) => ({
+              ...listed,
+              ...effective(listed.id, listed),
+            }))}
+            choose={(id, change) => void choose(id, change)}
+            remove={(id) => {
+              const rest = Object.fromEntries(
+                Object.entries(settings.services).filter(([key]) => key !== id),
+              );
+              void save({
+                customServices: settings.customServices.filter((s) => s.id !== id),
+                services: rest,
+              });
+            }}
+          />
         )}
       </fieldset>
 
@@ -169,6 +121,14 @@ export function SettingsView({
           setNotice({ kind: 'added', service });
         }}
       />
+
+      <fieldset>
+        <legend>{t('catalog.firstRunLabel')}</legend>
+        <p className="field-hint">{t('catalog.redoHint')}</p>
+        <button type="button" onClick={() => void save({ firstRun: 'pending' })}>
+          {t('catalog.redo')}
+        </button>
+      </fieldset>
 
       <fieldset>
         <legend>{t('prefs.checks')}</legend>

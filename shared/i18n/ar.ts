@@ -4,6 +4,7 @@ import { savingAr } from './saving-strings';
 import { alertsAr } from './alerts-strings';
 import type { Messages } from './en';
 import { jsonErrorsAr } from './json-errors-strings';
+import { catalogAr } from './catalog-strings';
 
 export const ar: Messages = {
   context: contextAr,
@@ -206,6 +207,8 @@ export const ar: Messages = {
     unconfirmed: 'غير مؤكد',
   },
   usage: {
+    services: 'الدليل: كل الخدمات التي يمكن لـ Vigie مراقبتها، بالاسم أو باسم آخر أو بالفئة',
+    category: 'فئة غير معروفة «{{value}}»، الفئات: {{list}}',
     heading: 'الاستخدام:',
     check: 'فحص واحد لكل خدمة، ثم الخروج',
     watch: 'فحص مستمر، مع طباعة التغيّرات وتسجيل السجل في DIR',
@@ -214,8 +217,9 @@ export const ar: Messages = {
     alertTest:
       'إرسال رسالة تجريبية عبر كل قناة تنبيه في FILE (أو القناة ID وحدها)؛ رمز الخروج 0 إذا قبلتها كل القنوات، و1 خلاف ذلك',
     exit: 'رمز الخروج: 0 كل الخدمات تعمل؛ 1 خدمة تواجه مشكلات أو قيد الصيانة أو غير معروفة؛ 2 خدمة متوقفة؛\n3 غير متصل أو خلف صفحة دخول الواي فاي أو بلا DNS هنا؛ 64 استخدام خاطئ؛ 78 ملف إعدادات خاطئ؛\n74 تعذّرت قراءة السجل؛ 70 خطأ داخلي في Vigie.',
-    noCommand: 'لم يُذكر أمر: check أو watch أو history أو alert-test',
-    unknownCommand: 'أمر غير معروف «{{command}}»: check أو watch أو history أو alert-test',
+    noCommand: 'لم يُذكر أمر: check أو watch أو history أو alert-test أو services',
+    unknownCommand:
+      'أمر غير معروف «{{command}}»: check أو watch أو history أو alert-test أو services',
     unexpected: 'وسيط غير متوقع «{{argument}}»',
     unknownOption: 'خيار غير معروف {{option}}',
     unknownOptionMeant: 'خيار غير معروف {{option}}؛ هل تقصد --{{meant}}؟',
@@ -629,4 +633,5 @@ export const ar: Messages = {
     connectivity: 'الاتصال: {{detail}}',
     empty: 'الفحص الأول جارٍ…',
   },
+  catalog: catalogAr,
 };

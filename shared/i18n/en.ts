@@ -3,6 +3,7 @@ import { contextEn } from './context-strings';
 import { jsonErrorsEn } from './json-errors-strings';
 import { savingEn } from './saving-strings';
 import { alertsEn } from './alerts-strings';
+import { catalogEn } from './catalog-strings';
 export const en = {
   context: contextEn,
   overall: {
@@ -178,6 +179,8 @@ export const en = {
     unconfirmed: 'unconfirmed',
   },
   usage: {
+    services: 'the catalog: every service Vigie can watch, found by name, other name or category',
+    category: 'unknown category "{{value}}"; categories: {{list}}',
     heading: 'Usage:',
     check: 'one check of every service, then exit',
     watch: 'check continuously, print the changes, record the history in DIR',
@@ -186,8 +189,8 @@ export const en = {
     alertTest:
       'send a test message through each alert channel of FILE (or only ID); exit 0 when every one accepted it, 1 otherwise',
     exit: 'Exit status: 0 all up; 1 something degraded, in maintenance or unknown; 2 something down;\n3 offline, behind a Wi-Fi login page or without DNS here; 64 bad usage; 78 bad config file;\n74 the history could not be read; 70 something went wrong inside Vigie.',
-    noCommand: 'no command given: check, watch, history or alert-test',
-    unknownCommand: 'unknown command "{{command}}": check, watch, history or alert-test',
+    noCommand: 'no command given: check, watch, history, alert-test or services',
+    unknownCommand: 'unknown command "{{command}}": check, watch, history, alert-test or services',
     unexpected: 'unexpected argument "{{argument}}"',
     unknownOption: 'unknown option {{option}}',
     unknownOptionMeant: 'unknown option {{option}}; did you mean --{{meant}}?',
@@ -586,6 +589,7 @@ export const en = {
     connectivity: 'Connectivity: {{detail}}',
     empty: 'The first check is running…',
   },
+  catalog: catalogEn,
 } as const;
 
 /**

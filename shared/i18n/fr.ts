@@ -4,6 +4,7 @@ import { savingFr } from './saving-strings';
 import { alertsFr } from './alerts-strings';
 import type { Messages } from './en';
 import { jsonErrorsFr } from './json-errors-strings';
+import { catalogFr } from './catalog-strings';
 
 export const fr: Messages = {
   context: contextFr,
@@ -198,6 +199,9 @@ export const fr: Messages = {
     unconfirmed: 'non confirmé',
   },
   usage: {
+    services:
+      'le catalogue : tous les services que Vigie sait surveiller, par nom, autre nom ou catégorie',
+    category: 'catégorie inconnue « {{value}} » ; catégories : {{list}}',
     heading: 'Utilisation :',
     check: 'une vérification de chaque service, puis fin',
     watch: 'vérifie en continu, affiche les changements, enregistre l’historique dans DIR',
@@ -207,8 +211,9 @@ export const fr: Messages = {
     alertTest:
       'envoie un message de test par chaque canal d’alerte de FILE (ou seulement ID) ; code 0 si tous l’ont accepté, 1 sinon',
     exit: 'Code de sortie : 0 tout est en service ; 1 un service dégradé, en maintenance ou inconnu ; 2 un service en panne ;\n3 hors ligne, derrière une page de connexion Wi-Fi ou sans DNS ici ; 64 mauvaise utilisation ; 78 fichier de configuration incorrect ;\n74 historique illisible ; 70 erreur interne de Vigie.',
-    noCommand: 'aucune commande donnée : check, watch, history ou alert-test',
-    unknownCommand: 'commande inconnue « {{command}} » : check, watch, history ou alert-test',
+    noCommand: 'aucune commande donnée : check, watch, history, alert-test ou services',
+    unknownCommand:
+      'commande inconnue « {{command}} » : check, watch, history, alert-test ou services',
     unexpected: 'argument inattendu « {{argument}} »',
     unknownOption: 'option inconnue {{option}}',
     unknownOptionMeant: 'option inconnue {{option}} ; vouliez-vous dire --{{meant}} ?',
@@ -626,4 +631,5 @@ export const fr: Messages = {
     connectivity: 'Connexion : {{detail}}',
     empty: 'La première vérification est en cours…',
   },
+  catalog: catalogFr,
 };

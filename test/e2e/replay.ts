@@ -98,9 +98,16 @@ function opinion(scenario: Scenario, target: string, at: number): SecondOpinion 
   };
 }
 
+let defaultSet: ServiceConfig[] | null = null;
+/** The default set (what a user watches until they pick), read once: replays ask thousands of times. */
+function watched(): ServiceConfig[] {
+  defaultSet ??= defaultConfig().services.filter((s) => s.enabled);
+  return defaultSet;
+}
+
 /** Every catalog service at `at`: the affected ones down as the scenario says, the rest up. */
 export function replayServices(scenario: Scenario, at: number, since: number): ServiceStatus[] {
-  return defaultConfig().services.map((service, index): ServiceStatus => {
+  return watched().map((service, index): ServiceStatus => {
     const hit = scenario === 'meta-outage' ? META.has(service.id) : service.id === 'whatsapp';
     const base = {
       id: service.id,

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { parseConfig, type VigieConfig } from '../../shared/config-schema';
+import { parseConfig, type ServiceConfig, type VigieConfig } from '../../shared/config-schema';
 import { DAY, HOUR, MINUTE } from '../../shared/durations';
 import type { VigieApi, VigieEvent } from '../../shared/ipc';
 import { createEngine, type Engine } from '../../main/engine';
@@ -82,6 +82,8 @@ export function seedHistory(dir: string, end: number): void {
 /** A world whose engine asks other networks (a Globalping-compatible server at `url`) when Chat is unreachable. */
 export interface WorldOptions {
   readonly secondOpinion?: { readonly url: string; readonly country: string };
+  /** More services the window lists (catalog entries left off: the engine never checks them). */
+  readonly catalog?: readonly ServiceConfig[];
 }
 
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
@@ -113,6 +115,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   });
   const history = openHistory({ dir });
   const settings = SettingsStore.open(dir).store;
+  // A user already set up (the first run has its own tests: test/e2e/catalog.test.ts).
+  settings.update((s) => ({ ...s, firstRun: 'done' }));
   const checklist = new Checklist(dir);
   // As the app does: record, then let the runs follow the incidents.
   engine.scheduler.on('snapshot', (s) => {
@@ -148,7 +152,10 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         openExternal: async (url) => {
           world.opened.push(url);
         },
-        catalog: () => config,
+        catalog: () =>
+          options.catalog
+            ? { ...config, services: [...config.services, ...options.catalog] }
+            : config,
         tryService: (service) => engine.tryService(service),
         saveFile: async (name, content) => {
           if (world.save.answer === null) return null;

@@ -22,6 +22,7 @@ const stored = {
     {
       id: 'shop',
       name: 'Shop',
+      aliases: ['Ma boutique', 'متجري'],
       category: 'website',
       critical: true,
       enabled: false,
@@ -63,6 +64,7 @@ const stored = {
   quietHours: { enabled: true, from: '23:00', to: '06:30' },
   secondOpinion: { enabled: false, country: 'CI' },
   context: { enabled: false, lowData: true },
+  backupChannels: ['sms', 'phone'],
   window: { width: 1200, height: 800, x: 10, y: 20 },
 };
 /** The same, as plain JSON to walk and damage. */

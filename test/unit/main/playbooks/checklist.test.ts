@@ -87,7 +87,7 @@ function incident(serviceId: string, start: number, end: number | null = null): 
 }
 
 describe('shipped playbooks', () => {
-  it('cover the five categories, every text in English, French and Arabic', () => {
+  it('cover the nine categories, every text in English, French and Arabic', () => {
     const { playbooks, messages } = defaults();
     expect(playbooks.map((p) => p.category)).toEqual([
       'messaging',
@@ -95,6 +95,10 @@ describe('shipped playbooks', () => {
       'ads-commerce',
       'email-office',
       'website',
+      'payments',
+      'ecommerce',
+      'delivery',
+      'hosting',
     ]);
     for (const p of playbooks) {
       expect(p.before.length).toBeGreaterThan(2);
@@ -154,7 +158,7 @@ describe('editing playbooks', () => {
       /playbooks\.json could not be read \(playbooks\.0\./,
     );
     expect(reopened.playbooks.problem?.backup).toMatch(/playbooks\.json\.damaged-\d+$/);
-    expect(reopened.playbooks.playbooks()).toHaveLength(5);
+    expect(reopened.playbooks.playbooks()).toHaveLength(9);
     reopened.close();
   });
 

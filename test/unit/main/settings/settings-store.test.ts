@@ -18,7 +18,8 @@ describe('settings', () => {
   it('start from the defaults and keep what the user changes', () => {
     const { store, reset } = SettingsStore.open(dir);
     expect(reset).toBeNull();
-    expect(store.get()).toEqual(defaultSettings());
+    // A fresh install: the defaults, and the first run to welcome the user.
+    expect(store.get()).toEqual({ ...defaultSettings(), firstRun: 'pending' });
     store.update((s) => ({
       ...s,
       language: 'ar',
@@ -27,6 +28,16 @@ describe('settings', () => {
     const again = SettingsStore.open(dir).store.get();
     expect(again.language).toBe('ar');
     expect(again.quietHours).toEqual({ enabled: true, from: '23:00', to: '06:30' });
+    // Settings that exist are not a fresh install: the first run stays as it was left.
+    expect(again.firstRun).toBe('pending');
+    store.update((s) => ({ ...s, firstRun: 'done' }));
+    expect(SettingsStore.open(dir).store.get().firstRun).toBe('done');
+  });
+
+  it('read settings written before the first run existed as set up already', () => {
+    writeFileSync(file(), JSON.stringify({ version: 1, language: 'fr' }));
+    const { store } = SettingsStore.open(dir);
+    expect(store.get()).toMatchObject({ language: 'fr', firstRun: 'done', backupChannels: [] });
   });
 
   it('refuses an invalid change and keeps the settings as they were', () => {

@@ -1,0 +1,88 @@
+// `npx vigie services` as a user runs it (the bundle npm install makes): no network needed.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleCli, HEADLESS_NODE_FLAGS } from '../../scripts/bundle-node';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let dir: string;
+let vigie: string[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'vigie-services-'));
+  vigie = [...HEADLESS_NODE_FLAGS, await bundleCli(join(dir, 'vigie.mjs'))];
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(
+  args: string[],
+  lang = 'C',
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [...vigie, ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', LANG: lang, LC_ALL: '', LC_MESSAGES: '' },
+        timeout: 30_000,
+      },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('npx vigie services', () => {
+  it('lists the whole catalog as JSON, each entry in the documented shape', async () => {
+    const run = await cli(['services', '--json']);
+    expect(run.code).toBe(0);
+    const listed = JSON.parse(run.stdout) as {
+      id: string;
+      name: string;
+      aliases: string[];
+      category: string;
+      provider: string | null;
+      sources: { kind: string; url: string }[];
+      default: boolean;
+    }[];
+    expect(listed.length).toBeGreaterThanOrEqual(150);
+    for (const e of listed) {
+      expect(Object.keys(e)).toEqual([
+        'id',
+        'name',
+        'aliases',
+        'category',
+        'provider',
+        'sources',
+        'default',
+      ]);
+      for (const s of e.sources) expect(Object.keys(s)).toEqual(['kind', 'url']);
+    }
+    expect(listed.filter((e) => e.default)).toHaveLength(17);
+  });
+
+  it('searches in the user’s language, Arabic names included', async () => {
+    const fr = await cli(
+      ['services', '--search', 'paiement', '--category', 'payments'],
+      'fr_FR.UTF-8',
+    );
+    expect(fr.stdout).toMatch(/^Paiements et mobile money$/m);
+    expect(fr.stdout).toMatch(/^ {2}wave +Wave +vérifications directes seulement$/m);
+    const ar = await cli(['services', '--search', 'ويف', '--json'], 'ar_SN.UTF-8');
+    // "ويف" is Wave's Arabic name (and ends Flutterwave's): Wave comes first.
+    expect((JSON.parse(ar.stdout) as { id: string }[]).map((e) => e.id)).toEqual([
+      'wave',
+      'flutterwave',
+    ]);
+  });
+
+  it('refuses an unknown category with the list of categories (exit 64)', async () => {
+    const run = await cli(['services', '--category', 'banks']);
+    expect(run.code).toBe(64);
+    expect(run.stderr).toContain('unknown category "banks"; categories: messaging, social, ads');
+  });
+});

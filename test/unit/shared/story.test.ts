@@ -334,6 +334,21 @@ describe('who is at fault, in the words and the colour a person sees', () => {
     );
   });
 
+  it('maintenance by a provider Vigie does not know is announced by "the platform", in amber', () => {
+    expect(
+      story(
+        snapshot('ok', [service('Chat', 'maintenance', null, { provider: undefined })]),
+        en,
+        NOW,
+      ),
+    ).toEqual({
+      icon: 'degraded',
+      tone: 'warning',
+      headline: 'A service is in maintenance',
+      sentence: 'Chat is in maintenance since 03:42 PM, as the platform announced',
+    });
+  });
+
   it('a service that cannot be checked, with the overall state the engine gave', () => {
     expect(story(snapshot('outage', [service('Chat', 'unknown')]), en, NOW)).toEqual({
       icon: 'outage',

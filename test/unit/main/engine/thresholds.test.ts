@@ -112,7 +112,8 @@ describe('an outage is announced only once confirmed', () => {
   });
 
   it('a flap (one failure, then fine) announces nothing and starts the count again', () => {
-    const t = tracker();
+    // successThreshold 2: a service that never went down needs no second good check to stay up.
+    const t = tracker(2, 2);
     const results = feed(
       t,
       check(0, 'up'),

@@ -132,6 +132,24 @@ describe('which check other networks run', () => {
     });
   });
 
+  it('a status page listed before the checks does not hide them', () => {
+    const paged = service([
+      { kind: 'statuspage', url: 'https://status.example/' },
+      { kind: 'dns', host: 'chat.example' },
+    ]);
+    expect(opinionCheck(paged, [passed('statuspage'), failed('dns', 'DNS_NXDOMAIN')])).toEqual({
+      check: 'dns',
+      host: 'chat.example',
+    });
+  });
+
+  it('the app name resolves but the web address does not: a look-up of the web address', () => {
+    expect(opinionCheck(web, [passed('dns'), failed('http', 'DNS_NXDOMAIN')])).toEqual({
+      check: 'dns',
+      host: 'web.chat.example',
+    });
+  });
+
   it('a service with only official sources: nothing to ask other networks', () => {
     const page = service([{ kind: 'statuspage', url: 'https://status.example/' }]);
     expect(opinionCheck(page, [failed('statuspage', 'BAD_PAYLOAD')])).toBeNull();
@@ -158,6 +176,7 @@ describe('judging the answers (DESIGN, Detection 3)', () => {
     [{ asked: 0, reachable: 0 }, { asked: 3, reachable: 1 }, 'everywhere'],
     [{ asked: 0, reachable: 0 }, { asked: 3, reachable: 3 }, 'inconclusive'],
     [{ asked: 2, reachable: 1 }, { asked: 2, reachable: 1 }, 'inconclusive'],
+    [{ asked: 2, reachable: 1 }, { asked: 3, reachable: 0 }, 'inconclusive'],
     [{ asked: 0, reachable: 0 }, { asked: 0, reachable: 0 }, 'inconclusive'],
   ] as const)('country %j, world %j → %s', (country, world, outcome) => {
     expect(judgeOpinion(country, world)).toBe(outcome);
@@ -180,6 +199,8 @@ describe('how often Globalping is asked', () => {
     const client = {
       posts: [] as Record<string, unknown>[],
       reply: null as { status: number; headers: Record<string, string> } | null,
+      /** Which group's POST gets `reply` (both when null). */
+      replyTo: null as 'here' | 'elsewhere' | null,
       async request(req: HttpRequest) {
         const json = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
           status,
@@ -193,9 +214,11 @@ describe('how often Globalping is asked', () => {
         if (req.method === 'POST') {
           const body = JSON.parse(req.body ?? '{}') as Record<string, unknown>;
           client.posts.push(body);
-          if (client.reply) return json(client.reply.status, {}, client.reply.headers);
+          const group = 'locations' in body ? 'here' : 'elsewhere';
+          if (client.reply && (client.replyTo ?? group) === group)
+            return json(client.reply.status, {}, client.reply.headers);
           const id = `m${client.posts.length}`;
-          groups.set(id, 'locations' in body ? 'here' : 'elsewhere');
+          groups.set(id, group);
           return json(202, { id, probesCount: 1 });
         }
         const group = groups.get(req.url.split('/').at(-1) ?? '') ?? 'elsewhere';
@@ -361,6 +384,17 @@ describe('how often Globalping is asked', () => {
     expect(await opinions.forService(web('b'), down)).toMatchObject({ failure: 'rate-limited' });
     clock.advance(1);
     expect(await opinions.forService(web('c'), down)).toMatchObject({ outcome: 'network' });
+  });
+
+  it('the country answers but the world is rate-limited: the failure is the rate limit', async () => {
+    const { opinions, http } = opinionsOn();
+    http.reply = { status: 429, headers: {} };
+    http.replyTo = 'elsewhere';
+    expect(await opinions.forService(web('a'), down)).toMatchObject({
+      outcome: 'failed',
+      failure: 'rate-limited',
+      bytes: 300,
+    });
   });
 
   it('any other failure says so and does not hold back the next ask', async () => {

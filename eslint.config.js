@@ -3,8 +3,36 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+const focusedOrSkipped = [
+  { selector: "CallExpression[callee.property.name='only']", message: 'No .only in tests.' },
+  { selector: "CallExpression[callee.property.name='skip']", message: 'No skipped tests.' },
+];
+
+// Test clocks start at a real time (test/helpers/clock.ts), never at the epoch: a number below
+// this is not a date any user will ever see (1e12 ms is September 2001).
+const EPOCH_CLOCK = 'Start test clocks at REAL_START (fakeClockAt, useFakeTimersAt), never at 0.';
+const early = '[value<1000000000000]';
+const clockAtEpoch = [
+  `CallExpression[callee.property.name='setSystemTime'] > Literal.arguments${early}`,
+  `CallExpression[callee.property.name='useFakeTimers'] Property[key.name='now'] > Literal.value${early}`,
+  `NewExpression[callee.name=/Clock$/] > Literal.arguments${early}`,
+  `VariableDeclarator[id.name=/^(now|clock|time|t0)$/i] > Literal.init${early}`,
+  `Property[key.name='now'] > ArrowFunctionExpression.value > Literal.body${early}`,
+  `NewExpression > ArrowFunctionExpression.arguments > Literal.body${early}`,
+].map((selector) => ({ selector, message: EPOCH_CLOCK }));
+
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'artifacts/', 'coverage/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'artifacts/',
+      'coverage/',
+      'reports/',
+      '.stryker-tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -18,11 +46,7 @@ export default tseslint.config(
         { considerDefaultExhaustiveForUnions: true },
       ],
       'no-console': 'error',
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.property.name='only']", message: 'No .only in tests.' },
-        { selector: "CallExpression[callee.property.name='skip']", message: 'No skipped tests.' },
-      ],
+      'no-restricted-syntax': ['error', ...focusedOrSkipped],
     },
   },
   {
@@ -105,6 +129,10 @@ export default tseslint.config(
     // Non-null assertions only in tests.
     files: ['test/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['test/**', 'bench/**'],
+    rules: { 'no-restricted-syntax': ['error', ...focusedOrSkipped, ...clockAtEpoch] },
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   {

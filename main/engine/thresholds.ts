@@ -7,6 +7,8 @@ interface Track {
   since: number;
   failStreak: number;
   upStreak: number;
+  /** When the current streak of failures (or of successes) began: its first check. */
+  streakSince: number;
 }
 
 export interface Thresholds {
@@ -33,24 +35,26 @@ export class ThresholdTracker {
       since: raw.checkedAt,
       failStreak: 0,
       upStreak: 0,
+      streakSince: raw.checkedAt,
     };
     this.tracks.set(raw.id, track);
     const previous = track.confirmed;
     let confirmNow: boolean;
+    // Whether the verdict had to wait for a streak: then it holds since the streak's first check.
+    let waited = false;
     if (raw.state === 'up') {
+      if (track.upStreak === 0) track.streakSince = raw.checkedAt;
       track.upStreak++;
       track.failStreak = 0;
-      confirmNow =
-        previous === null ||
-        previous.state === 'up' ||
-        track.upStreak >= this.thresholds.successThreshold;
+      waited = previous !== null && previous.state !== 'up';
+      confirmNow = !waited || track.upStreak >= this.thresholds.successThreshold;
     } else if (isBad(raw)) {
+      if (track.failStreak === 0) track.streakSince = raw.checkedAt;
       track.failStreak++;
       track.upStreak = 0;
       // Already in trouble: a change of severity or cause needs no second opinion.
-      confirmNow =
-        (previous !== null && isBad(previous)) ||
-        track.failStreak >= this.thresholds.failureThreshold;
+      waited = previous === null || !isBad(previous);
+      confirmNow = !waited || track.failStreak >= this.thresholds.failureThreshold;
     } else {
       // unknown (offline, source unreachable) and maintenance are taken as they come.
       track.failStreak = 0;
@@ -61,7 +65,7 @@ export class ThresholdTracker {
     if (confirmNow) {
       const changed =
         previous === null || previous.state !== raw.state || previous.cause !== raw.cause;
-      if (changed) track.since = raw.checkedAt;
+      if (changed) track.since = waited ? track.streakSince : raw.checkedAt;
       const published: ServiceStatus = { ...raw, since: track.since };
       track.confirmed = published;
       const change =
@@ -96,6 +100,7 @@ export class ThresholdTracker {
       since: status.since ?? status.checkedAt,
       failStreak: 0,
       upStreak: 0,
+      streakSince: status.checkedAt,
     });
   }
 

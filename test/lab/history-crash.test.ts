@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MINUTE } from '../../shared/durations';
 import { openHistory } from '../../main/history/store';
-import { killAfter } from '../helpers/kill-after';
+import { crashTrials, killAfter, stopPoint } from '../helpers/kill-after';
 
 const dir = mkdtempSync(join(tmpdir(), 'vigie-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,27 +16,35 @@ const killWriterAfter = (first: number, stopAfter: number) =>
   killAfter('test/lab/history-writer-child.ts', [dir, String(first)], first + stopAfter, first);
 
 describe('a writer killed with SIGKILL', () => {
-  it('loses at most its last sample, five times over, and the next writer carries on', async () => {
-    let next = 0;
-    for (const stopAfter of [40, 170, 90, 260, 15]) {
-      const acknowledged = await killWriterAfter(next, stopAfter);
-      const end = acknowledged + 1;
-      const store = openHistory({
-        dir,
-        now: () => Date.parse('2021-10-04T00:00:00Z') + end * MINUTE,
-      });
-      try {
-        for (const warning of store.warnings) expect(warning).toMatch(/torn record|corrupt record/);
-        for (const id of ['svc-0', 'svc-19']) {
-          const counted = store.uptime(id)[0]!.up;
-          // Every acknowledged cycle is there; the one being written when killed may be too.
-          expect(counted).toBeGreaterThanOrEqual(acknowledged);
-          expect(counted).toBeLessThanOrEqual(acknowledged + 2);
+  const trials = crashTrials(5);
+  it(
+    `loses at most its last sample, ${trials} times over, and the next writer carries on`,
+    async () => {
+      let next = 0;
+      for (let trial = 0; trial < trials; trial++) {
+        const stopAfter = stopPoint(trial, 15, 260);
+        const acknowledged = await killWriterAfter(next, stopAfter);
+        const end = acknowledged + 1;
+        const store = openHistory({
+          dir,
+          now: () => Date.parse('2021-10-04T00:00:00Z') + end * MINUTE,
+        });
+        try {
+          for (const warning of store.warnings)
+            expect(warning).toMatch(/torn record|corrupt record/);
+          for (const id of ['svc-0', 'svc-19']) {
+            // The 90-day window: many trials write more than a day of one-minute cycles.
+            const counted = store.uptime(id)[3]!.up;
+            // Every acknowledged cycle is there; the one being written when killed may be too.
+            expect(counted).toBeGreaterThanOrEqual(acknowledged);
+            expect(counted).toBeLessThanOrEqual(acknowledged + 2);
+          }
+          next = store.uptime('svc-0')[3]!.up;
+        } finally {
+          store.close();
         }
-        next = store.uptime('svc-0')[0]!.up;
-      } finally {
-        store.close();
       }
-    }
-  });
+    },
+    30_000 + trials * 2_000,
+  );
 });

@@ -74,7 +74,7 @@ describe('the preload', () => {
     const sent: unknown[][] = [];
     page['__vigieInvoke'] = async (...args: unknown[]) => sent.push(args);
     // The bridge is page script: run it against a stand-in window.
-    new Function('window', 'performance', BRIDGE)(page, { now: () => 0 });
+    new Function('window', 'performance', BRIDGE)(page, performance);
     const vigie = page['vigie'] as Record<string, (...args: unknown[]) => Promise<unknown>>;
     const preload = exposed.worlds[0]![1];
     expect(Object.keys(vigie).sort()).toEqual(Object.keys(preload).sort());

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranslator, type Language } from '../../../shared/i18n';
 import { story } from '../../../shared/story';
 import { defaultSettings } from '../../../shared/settings-schema';
-import type { ServiceStatus, Snapshot } from '../../../shared/types';
+import type { ProbeResult, SecondOpinion, ServiceStatus, Snapshot } from '../../../shared/types';
 import { trayModel } from '../../../main/shell/tray-model';
 import { banner } from '../../../renderer/selectors';
 import { overallLine } from '../../../main/cli/output';
@@ -156,5 +156,205 @@ describe('one story for the tray, the window and the command line', () => {
       expect(told.headline).not.toBe('Tous les services fonctionnent');
       expect(told.tone).toBe('warning');
     }
+  });
+});
+
+describe('who is at fault, in the words and the colour a person sees', () => {
+  const en = createTranslator('en');
+  const major = (scope: 'service' | 'related' = 'service', subject?: string): ProbeResult => ({
+    kind: 'statuspage',
+    target: 'https://metastatus.com/',
+    state: 'down',
+    code: null,
+    latencyMs: 5,
+    bytes: 50,
+    detail: 'major',
+    attempts: 1,
+    scope,
+    official: {
+      state: 'major',
+      description: 'Major outage',
+      messages: [],
+      ...(subject ? { subject } : {}),
+    },
+  });
+  const opinion = (outcome: SecondOpinion['outcome']): SecondOpinion => ({
+    country: { code: 'CI', asked: 3, reachable: outcome === 'network' ? 3 : 0 },
+    world: { asked: 3, reachable: outcome === 'everywhere' ? 0 : 3 },
+    checkedAt: SINCE,
+    outcome,
+    check: 'http',
+    target: 'web.whatsapp.com',
+    bytes: 0,
+  });
+  const outage = (s: ServiceStatus, overall: Snapshot['overall'] = 'outage') =>
+    story(snapshot(overall, [s]), en, NOW);
+
+  it('an outage their status page confirms is red, not amber', () => {
+    expect(outage(service('WhatsApp', 'down', 'provider', { probes: [major()] }))).toEqual({
+      icon: 'outage',
+      tone: 'danger',
+      headline: 'Outage',
+      sentence: 'WhatsApp is down for everyone since 03:42 PM — Meta’s status page confirms',
+    });
+  });
+
+  it('an outage of a related product names that product', () => {
+    const told = outage(
+      service('WhatsApp', 'down', 'provider', {
+        probes: [major('related', 'WhatsApp Business API')],
+      }),
+    );
+    expect(told.sentence).toBe(
+      'WhatsApp is down for everyone since 03:42 PM — Meta reports a major disruption of WhatsApp Business API',
+    );
+    expect(told.tone).toBe('danger');
+  });
+
+  it('an outage other networks confirm says so', () => {
+    const told = outage(
+      service('WhatsApp', 'down', 'provider', { secondOpinion: opinion('everywhere') }),
+    );
+    expect(told.sentence).toBe(
+      'WhatsApp is down for everyone since 03:42 PM — checks from other networks confirm it',
+    );
+    expect(told.tone).toBe('danger');
+  });
+
+  it('trouble on their side short of an outage is amber and says they report it', () => {
+    expect(outage(service('WhatsApp', 'degraded', 'provider'), 'degraded')).toEqual({
+      icon: 'degraded',
+      tone: 'warning',
+      headline: 'Some services are degraded',
+      sentence: 'WhatsApp has problems since 03:42 PM — Meta reports them',
+    });
+  });
+
+  it('blocked by this network, as other networks in the country show', () => {
+    expect(
+      outage(service('WhatsApp', 'down', 'network', { secondOpinion: opinion('network') })),
+    ).toMatchObject({
+      tone: 'danger',
+      sentence: 'Your connection cannot reach WhatsApp, while other networks in your country can',
+    });
+  });
+
+  it('unreachable from the country, reachable elsewhere', () => {
+    expect(
+      outage(service('WhatsApp', 'down', 'regional', { secondOpinion: opinion('country') })),
+    ).toMatchObject({
+      tone: 'danger',
+      sentence:
+        'WhatsApp is unreachable from your country since 03:42 PM; networks elsewhere reach it',
+    });
+  });
+
+  it('down without anyone confirming it says "has not confirmed", whatever the cause is missing for', () => {
+    for (const cause of ['unconfirmed', 'local', null] as const) {
+      expect(outage(service('WhatsApp', 'down', cause)).sentence).toBe(
+        'WhatsApp is down since 03:42 PM; Meta has not confirmed',
+      );
+    }
+    expect(outage(service('Chat', 'degraded', 'unconfirmed'), 'degraded').sentence).toBe(
+      'Chat is degraded since 03:42 PM; Meta has not confirmed',
+    );
+  });
+
+  it('a service without a known provider: "the platform"; without "since": its last check', () => {
+    const told = outage(
+      service('Chat', 'down', 'unconfirmed', { provider: undefined, since: undefined }),
+    );
+    expect(told.sentence).toBe('Chat is down since 04:00 PM; the platform has not confirmed');
+  });
+
+  it('a non-critical service held at "degraded" stays amber even when it is down', () => {
+    expect(outage(service('Chat', 'down', 'provider', { critical: false }), 'ok')).toMatchObject({
+      icon: 'degraded',
+      tone: 'warning',
+      headline: 'Some services are degraded',
+    });
+  });
+
+  it('the worst service is told, with how many others are in trouble', () => {
+    const told = story(
+      snapshot('outage', [
+        service('Slack', 'degraded', 'provider'),
+        service('WhatsApp', 'down', 'unconfirmed'),
+        service('Mail', 'up'),
+        service('Drive', 'degraded', 'provider'),
+      ]),
+      en,
+      NOW,
+    );
+    expect(told.sentence).toBe(
+      'WhatsApp is down since 03:42 PM; Meta has not confirmed (and 2 other services)',
+    );
+  });
+
+  it('the quiet states: green when all is up, grey while checking, offline or paused, amber otherwise', () => {
+    const tones = CASES.map((c) => [c.name, story(c.snapshot, en, NOW).tone]);
+    expect(Object.fromEntries(tones)).toEqual({
+      'before the first check': 'muted',
+      'all up': 'ok',
+      'a service in maintenance': 'warning',
+      'a service that cannot be checked': 'warning',
+      'an outage on their side, and another service down': 'danger',
+      'blocked by the network': 'danger',
+      offline: 'muted',
+      'behind a Wi-Fi login page': 'muted',
+      'no DNS': 'muted',
+      paused: 'muted',
+    });
+  });
+
+  it('paused with no end says just that', () => {
+    expect(story(snapshot('paused', [], { pausedUntil: null }), en, NOW)).toEqual({
+      icon: 'paused',
+      tone: 'muted',
+      headline: 'Checks paused',
+      sentence: 'Checks are paused',
+    });
+  });
+
+  it('offline as the overall state, even with the connection said online', () => {
+    expect(story(snapshot('offline', [service('WhatsApp', 'unknown', 'local')]), en, NOW)).toEqual({
+      icon: 'offline',
+      tone: 'muted',
+      headline: 'You are offline',
+      sentence: 'You are offline: services are checked again once the connection is back',
+    });
+  });
+
+  it('a service that cannot be checked because this computer is offline does not make it amber', () => {
+    expect(story(snapshot('ok', [service('WhatsApp', 'unknown', 'local')]), en, NOW)).toMatchObject(
+      {
+        icon: 'ok',
+        tone: 'ok',
+      },
+    );
+  });
+
+  it('maintenance by a provider Vigie does not know is announced by "the platform", in amber', () => {
+    expect(
+      story(
+        snapshot('ok', [service('Chat', 'maintenance', null, { provider: undefined })]),
+        en,
+        NOW,
+      ),
+    ).toEqual({
+      icon: 'degraded',
+      tone: 'warning',
+      headline: 'A service is in maintenance',
+      sentence: 'Chat is in maintenance since 03:42 PM, as the platform announced',
+    });
+  });
+
+  it('a service that cannot be checked, with the overall state the engine gave', () => {
+    expect(story(snapshot('outage', [service('Chat', 'unknown')]), en, NOW)).toEqual({
+      icon: 'outage',
+      tone: 'warning',
+      headline: 'A service cannot be checked',
+      sentence: 'Chat cannot be checked right now: nothing Vigie asked gave an answer it can judge',
+    });
   });
 });

@@ -12,6 +12,7 @@ import type {
   SecondOpinion,
 } from '../../../../shared/types';
 import { evaluate } from '../../../../main/engine/evaluate';
+import { REAL_START } from '../../../helpers/clock';
 
 const probe = (
   kind: DirectProbeKind,
@@ -67,7 +68,7 @@ const official = (
 const opinion = (outcome: OpinionOutcome): SecondOpinion => ({
   country: { code: 'CI', asked: 3, reachable: outcome === 'network' ? 3 : 0 },
   world: { asked: 3, reachable: outcome === 'everywhere' ? 0 : 3 },
-  checkedAt: 0,
+  checkedAt: REAL_START,
   outcome,
   check: 'http',
   target: 'chat.example',
@@ -327,5 +328,57 @@ describe('the summary', () => {
     expect(evaluate(unreachable, null, null, 'ChatCo').summary).toBe(
       'no answer from chat.example (tcp); no answer from chat.example (http)',
     );
+  });
+});
+
+describe('the summary a person reads in the command line and the logs', () => {
+  it('when all is well: one check, several checks, or only the status page', () => {
+    expect(evaluate([httpUp]).summary).toBe('the check passed');
+    expect(evaluate([dnsUp, httpUp, official('operational')]).summary).toBe('all 2 checks passed');
+    expect(evaluate([official('operational')]).summary).toBe('status page says all is well');
+  });
+
+  it('a failing check beside a status page that says all is well says both', () => {
+    expect(evaluate([dnsUp, httpDown, official('operational')]).summary).toBe(
+      'no answer from chat.example (http); status page says all is well',
+    );
+  });
+
+  it('a failing check and no status page: only what failed', () => {
+    expect(evaluate([dnsUp, httpDown]).summary).toBe('no answer from chat.example (http)');
+  });
+
+  it('quotes the worst status page, the first of them when several say the same', () => {
+    const second = {
+      ...official('major'),
+      official: { state: 'major' as const, description: 'second page', messages: [] },
+    };
+    expect(
+      evaluate([httpUp, official('operational'), official('degraded'), official('major'), second])
+        .summary,
+    ).toBe('status page: page says major — "Messages failing"');
+  });
+
+  it('a page without a message title is quoted without one', () => {
+    const quiet = {
+      ...official('degraded'),
+      official: { state: 'degraded' as const, description: 'Partial outage', messages: [] },
+    };
+    expect(evaluate([httpUp, quiet]).summary).toBe('status page: Partial outage');
+  });
+
+  it("names the product only for a related product's page that names it", () => {
+    const ownWithSubject = {
+      ...official('major'),
+      official: { ...official('major').official!, subject: 'Chat' },
+    };
+    expect(evaluate([httpUp, ownWithSubject]).summary).toBe(
+      'status page: page says major — "Messages failing"',
+    );
+    const relatedWithout = {
+      ...official('major', 'related'),
+      official: { state: 'major' as const, description: 'page says major', messages: [] },
+    };
+    expect(evaluate([httpUp, relatedWithout]).summary).toBe('status page: page says major');
   });
 });

@@ -234,12 +234,12 @@ describe('the team merge', () => {
         fc.array(action, { minLength: 1, maxLength: 40 }),
         fc.array(fc.nat(), { maxLength: 40 }),
         (actions, seeds) => {
-          let clock = 1;
+          let counter = 1;
           const events: TeamEvent[] = [
             ev({
               type: 'incident.open',
               m: 'awa',
-              lc: clock,
+              lc: counter,
               inc: 'x@1',
               service: 'x',
               cause: null,
@@ -247,8 +247,8 @@ describe('the team merge', () => {
             }),
           ];
           for (const a of actions) {
-            clock += (seeds[events.length % Math.max(1, seeds.length)] ?? 0) % 2; // concurrent or not
-            events.push(ev({ ...a, lc: clock, inc: 'x@1' } as never));
+            counter += (seeds[events.length % Math.max(1, seeds.length)] ?? 0) % 2; // concurrent or not
+            events.push(ev({ ...a, lc: counter, inc: 'x@1' } as never));
           }
           const one = JSON.stringify(mergeTeam(events));
           const reversed = JSON.stringify(mergeTeam([...events].reverse()));

@@ -323,6 +323,8 @@ function start(): void {
   const logs = startLogs();
   const opened = SettingsStore.open(app.getPath('userData'));
   const settings = opened.store;
+  if (opened.notSaved)
+    logs.logger('settings').warn(`settings not saved at start: ${opened.notSaved}`);
   const tr = translatorFor(settings.get());
   const recording = openRecording(logs);
   const { history, checklist } = recording;

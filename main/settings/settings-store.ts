@@ -54,6 +54,8 @@ export interface OpenedSettings {
     readonly problems: readonly string[];
     readonly whole: boolean;
   } | null;
+  /** Why the settings could not be written at start (a full disk), or null: they are used anyway. */
+  readonly notSaved: string | null;
 }
 
 /** Reads and writes the settings in `dir/settings.json`. */
@@ -92,8 +94,14 @@ export class SettingsStore {
       conf,
       fresh ? { ...salvaged.settings, firstRun: 'pending' } : salvaged.settings,
     );
-    store.write();
-    return { store, reset: backup ? { backup, problems, whole } : null };
+    // A disk full (or read-only) at start costs the file, not the start: the settings read are used.
+    let notSaved: string | null = null;
+    try {
+      store.write();
+    } catch (error) {
+      notSaved = messageOf(error);
+    }
+    return { store, reset: backup ? { backup, problems, whole } : null, notSaved };
   }
 
   /** The current settings. */
@@ -105,20 +113,22 @@ export class SettingsStore {
   update(change: (settings: Settings) => Settings): Settings {
     const next = salvageSettings(change(this.current));
     if (next.problems.length > 0) throw new Error(`invalid settings: ${next.problems.join('; ')}`);
+    // Written first: a change the disk refuses is not shown as made.
+    this.write(next.settings);
     this.current = next.settings;
-    this.write();
     return this.current;
   }
 
   /** Restores every default (the file is rewritten). */
   resetToDefaults(): Settings {
-    this.current = defaultSettings();
-    this.write();
+    const defaults = defaultSettings();
+    this.write(defaults);
+    this.current = defaults;
     return this.current;
   }
 
-  private write(): void {
-    this.conf.store = this.current as unknown as Record<string, unknown>;
+  private write(settings: Settings = this.current): void {
+    this.conf.store = settings as unknown as Record<string, unknown>;
   }
 }
 

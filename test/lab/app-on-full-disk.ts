@@ -53,8 +53,8 @@ async function shownAndSaved(dir: string): Promise<{ shown: string[]; saved: str
 }
 
 /**
- * The settings file is written whole at every start (main/settings/settings-store.ts), and that
- * write fails on a full disk before anything else runs: the disk fills here just after it.
+ * The disk fills just before the settings are opened: the app starts on a disk that is full from
+ * its very first write (the settings file, rewritten at every start).
  */
 export const afterSettings: { fill: (() => void) | null } = { fill: null };
 
@@ -65,9 +65,8 @@ export async function settingsThenFull(original: () => Promise<typeof SettingsMo
     ...module,
     SettingsStore: {
       open: (...args: Parameters<typeof module.SettingsStore.open>) => {
-        const opened = module.SettingsStore.open(...args);
         afterSettings.fill?.();
-        return opened;
+        return module.SettingsStore.open(...args);
       },
     },
   };

@@ -1,0 +1,44 @@
+// Settings on a disk that is full from the start: the app still starts on the settings it could
+// read, and a change the disk refuses is not shown as made.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SettingsStore } from '../../../../main/settings/settings-store';
+import { smallDisk } from '../../../helpers/small-disk';
+import { REAL_START } from '../../../helpers/clock';
+
+describe('settings on a full disk', () => {
+  const cleanup: (() => void)[] = [];
+  afterEach(() => {
+    for (const undo of cleanup.splice(0).reverse()) undo();
+  });
+  /** A small real disk (a tmpfs where the test may mount one, else the fault layer). */
+  const disk = () => {
+    const small = smallDisk();
+    cleanup.push(() => small.close());
+    return small;
+  };
+
+  it('opens with what it read and says the file was not saved, instead of failing the start', () => {
+    const small = disk();
+    const dir = small.dir;
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ version: 1, intervalSeconds: 120 }));
+    small.fill();
+    const opened = SettingsStore.open(dir, () => REAL_START);
+    expect(opened.notSaved).toMatch(/ENOSPC/);
+    expect(opened.store.get().intervalSeconds).toBe(120);
+  });
+
+  it('a change the disk refuses throws and leaves the settings as they were; it works once space is back', () => {
+    const small = disk();
+    const dir = small.dir;
+    const { store, notSaved } = SettingsStore.open(dir, () => REAL_START);
+    expect(notSaved).toBeNull();
+    small.fill();
+    expect(() => store.update((s) => ({ ...s, intervalSeconds: 300 }))).toThrow(/ENOSPC/);
+    expect(store.get().intervalSeconds).toBe(60);
+    small.free();
+    store.update((s) => ({ ...s, intervalSeconds: 300 }));
+    expect(SettingsStore.open(dir, () => REAL_START).store.get().intervalSeconds).toBe(300);
+  });
+});

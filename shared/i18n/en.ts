@@ -96,6 +96,10 @@ export const en = {
     groupBody: '{{sentence}}\n{{list}}',
     theProvider: 'the platform',
   },
+  time: {
+    today: '{{time}}',
+    otherDay: '{{date}} at {{time}}',
+  },
   duration: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',
@@ -468,8 +472,15 @@ export const en = {
     messages: 'Messages to send',
     messagesHint: 'Ready to paste. Only channels believed to be working are offered.',
     via: 'for {{channels}}',
-    smsLength_one: 'As SMS: {{count}} message, {{characters}} characters.',
-    smsLength_other: 'As SMS: {{count}} messages, {{characters}} characters (each one is billed).',
+    smsLength_one: 'As SMS: {{count}} message (characters: {{characters}}).',
+    smsLength_other: 'As SMS: {{count}} messages, each one billed (characters: {{characters}}).',
+    editUnicode_one:
+      'The character {{characters}} is outside the SMS alphabet: each SMS of this message will hold 70 characters instead of 160.',
+    editUnicode_other:
+      'The characters {{characters}} are outside the SMS alphabet: each SMS of this message will hold 70 characters instead of 160.',
+    editNotArabic:
+      'Start the text with an Arabic word, or the customer’s phone will lay it out left to right.',
+    quoted: '“{{text}}”',
     smsUnicode:
       'A character outside the basic SMS alphabet (such as ê, ’ or an Arabic letter) leaves 70 characters per SMS instead of 160.',
     next: 'Next:',
@@ -491,6 +502,7 @@ export const en = {
     business: 'Business name',
     contact: 'How customers reach you (phone, e-mail)',
     update: 'Next update by',
+    ourProvider: 'our provider',
     missing_service: 'service',
     missing_provider: 'platform',
     missing_business: 'your business name',

@@ -104,6 +104,10 @@ export const fr: Messages = {
     groupBody: '{{sentence}}\n{{list}}',
     theProvider: 'la plateforme',
   },
+  time: {
+    today: '{{time}}',
+    otherDay: 'le {{date}} à {{time}}',
+  },
   duration: {
     minutes_one: '{{count}} minute',
     minutes_many: '{{count}} minutes',
@@ -457,6 +461,8 @@ export const fr: Messages = {
       'Copié : version, système et réglages (aucune ligne de journal pour l’instant). Collez-le dans votre message à l’assistance.',
     diagnosticsCopied_one:
       'Copié : version, système, réglages et la dernière ligne du journal. Collez-le dans votre message à l’assistance.',
+    diagnosticsCopied_many:
+      'Copié : version, système, réglages et les {{count}} dernières lignes du journal. Collez-le dans votre message à l’assistance.',
     diagnosticsCopied_other:
       'Copié : version, système, réglages et les {{count}} dernières lignes du journal. Collez-le dans votre message à l’assistance.',
   },
@@ -504,9 +510,18 @@ export const fr: Messages = {
     messages: 'Messages à envoyer',
     messagesHint: 'Prêts à coller. Seuls les canaux qui semblent fonctionner sont proposés.',
     via: 'pour {{channels}}',
-    smsLength_one: 'En SMS : {{count}} message, {{characters}} caractères.',
-    smsLength_many: 'En SMS : {{count}} messages, {{characters}} caractères (chacun est facturé).',
-    smsLength_other: 'En SMS : {{count}} messages, {{characters}} caractères (chacun est facturé).',
+    smsLength_one: 'En SMS : {{count}} message (caractères : {{characters}}).',
+    smsLength_many: 'En SMS : {{count}} messages, chacun facturé (caractères : {{characters}}).',
+    smsLength_other: 'En SMS : {{count}} messages, chacun facturé (caractères : {{characters}}).',
+    editUnicode_one:
+      'Le caractère {{characters}} n’existe pas dans l’alphabet SMS : chaque SMS de ce message ne contiendra plus que 70 caractères au lieu de 160.',
+    editUnicode_many:
+      'Les caractères {{characters}} n’existent pas dans l’alphabet SMS : chaque SMS de ce message ne contiendra plus que 70 caractères au lieu de 160.',
+    editUnicode_other:
+      'Les caractères {{characters}} n’existent pas dans l’alphabet SMS : chaque SMS de ce message ne contiendra plus que 70 caractères au lieu de 160.',
+    editNotArabic:
+      'Commencez le texte par un mot arabe, sinon le téléphone du client l’affichera de gauche à droite.',
+    quoted: '« {{text}} »',
     smsUnicode:
       'Un caractère hors de l’alphabet SMS de base (comme ê, ’ ou une lettre arabe) ne laisse que 70 caractères par SMS au lieu de 160.',
     next: 'À faire maintenant :',
@@ -529,6 +544,7 @@ export const fr: Messages = {
     business: 'Nom de l’entreprise',
     contact: 'Comment les clients vous joignent (téléphone, e-mail)',
     update: 'Prochain point avant',
+    ourProvider: 'notre prestataire',
     missing_service: 'service',
     missing_provider: 'plateforme',
     missing_business: 'le nom de votre entreprise',

@@ -27,6 +27,11 @@ export interface Translator {
   readonly t: TFunction;
   /** "15:42", or "4 Oct, 15:42" when not today, in the language's own digits and order. */
   time(at: number, now: number): string;
+  /**
+   * "15:42" today, "Oct 4 at 15:42" another day: through the catalogue's `time.today` and
+   * `time.otherDay`, so each language words the date and the hour its own way (customer messages).
+   */
+  when(at: number, now: number): string;
   /** "15:42:07": a local clock time to the second (the command line's lines), in the language. */
   clock(at: number): string;
   /**
@@ -58,7 +63,9 @@ export function createTranslator(language: Language): Translator {
     initAsync: false,
   });
   const t = instance.t.bind(instance) as TFunction;
-  const locale = language === 'ar' ? 'ar' : language;
+  // Arabic as our users read it: Latin digits and a 24-hour clock (a phone set to Arabic shows so).
+  const locale = language === 'ar' ? 'ar-u-nu-latn' : language;
+  const hours = language === 'ar' ? ({ hourCycle: 'h23' } as const) : {};
   // Building an Intl formatter costs far more than using one: two, made once, serve every call.
   const lists = {
     and: new Intl.ListFormat(locale, { type: 'conjunction' }),
@@ -68,6 +75,8 @@ export function createTranslator(language: Language): Translator {
   let regions: Intl.DisplayNames | null = null;
   let today: Intl.DateTimeFormat | null = null;
   let otherDay: Intl.DateTimeFormat | null = null;
+  let hourOnly: Intl.DateTimeFormat | null = null;
+  let dayOnly: Intl.DateTimeFormat | null = null;
   let seconds: Intl.DateTimeFormat | null = null;
   const moments = new Map<boolean, Intl.DateTimeFormat>();
   return {
@@ -76,7 +85,7 @@ export function createTranslator(language: Language): Translator {
     time(at, now) {
       const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
       if (sameDay) {
-        today ??= new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+        today ??= new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...hours });
         return today.format(at);
       }
       otherDay ??= new Intl.DateTimeFormat(locale, {
@@ -84,14 +93,34 @@ export function createTranslator(language: Language): Translator {
         month: 'short',
         hour: '2-digit',
         minute: '2-digit',
+        ...hours,
       });
       return otherDay.format(at);
+    },
+    when(at, now) {
+      const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+      hourOnly ??= new Intl.DateTimeFormat(locale, {
+        hour: 'numeric',
+        minute: '2-digit',
+        ...hours,
+      });
+      const time = hourOnly.format(at);
+      if (sameDay) return t('time.today', { time });
+      // French in digits ("04/08"): "août" would make an SMS Unicode.
+      dayOnly ??= new Intl.DateTimeFormat(
+        locale,
+        language === 'fr'
+          ? { day: '2-digit', month: '2-digit' }
+          : { day: 'numeric', month: 'short' },
+      );
+      return t('time.otherDay', { date: dayOnly.format(at), time });
     },
     clock(at) {
       seconds ??= new Intl.DateTimeFormat(locale, {
         hour: '2-digit',
         minute: '2-digit',
         second: '2-digit',
+        ...hours,
       });
       return seconds.format(at);
     },
@@ -105,6 +134,7 @@ export function createTranslator(language: Language): Translator {
           year: 'numeric',
           hour: '2-digit',
           minute: '2-digit',
+          ...hours,
           ...(zone ? { timeZoneName: 'short' } : {}),
         });
         moments.set(zone, format);

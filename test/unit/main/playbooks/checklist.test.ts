@@ -358,7 +358,7 @@ describe('customer messages', () => {
     );
     expect(offered.map((m) => [m.id, m.channels])).toEqual([['m-pending-order', ['phone']]]);
     expect(offered[0]!.text).toBe(
-      'Bonjour, ici Chez Nour. WhatsApp ne fonctionne pas en ce moment, nous n’avons donc pas pu vous répondre là-bas. Votre commande est bien prise en compte : répondez à ce message ou appelez le [your contact].',
+      'Bonjour, ici Chez Nour. Une panne sur WhatsApp ne nous a pas permis de vous répondre. Votre commande est bien notée : répondez à ce message ou contactez-nous ([your contact]).',
     );
     // Not ready to send: the window offers no Copy until the contact is filled in.
     expect(offered[0]!.missing).toEqual(['contact']);

@@ -112,8 +112,12 @@ export const en = {
   },
   evidence: {
     relatedSays: 'status of {{subject}}: {{description}}',
+    /** Two parts of one piece of evidence, one after the other. */
+    joined: '{{first}}, {{second}}',
+    opinionCountry_zero: 'unreachable from every network checked in {{country}}',
     opinionCountry_one: 'reached from {{count}} of {{asked}} networks in {{country}}',
     opinionCountry_other: 'reached from {{count}} of {{asked}} networks in {{country}}',
+    opinionWorld_zero: 'unreachable from every network checked elsewhere',
     opinionWorld_one: 'from {{count}} of {{asked}} networks elsewhere',
     opinionWorld_other: 'from {{count}} of {{asked}} networks elsewhere',
     opinionInconclusive: 'checks from other networks could not tell',
@@ -170,7 +174,7 @@ export const en = {
     offline: 'offline',
     captive: 'captive portal',
     dnsBroken: 'DNS broken',
-    provider: 'their side',
+    provider: 'on {{name}}’s side',
     network: 'your network',
     local: 'this computer',
     unconfirmed: 'unconfirmed',
@@ -205,25 +209,28 @@ export const en = {
     nothingToCheck: 'Nothing to check: {{file}} has no enabled service.',
   },
   window: {
-    bannerMaintenance: '{{service}} is in maintenance since {{since}}, as {{provider}} announced',
+    bannerMaintenance:
+      '{{service}} has been in maintenance since {{since}}, as {{provider}} announced',
     bannerUnknown:
       '{{service}} cannot be checked right now: nothing Vigie asked gave an answer it can judge',
     bannerProviderRelated:
-      '{{service}} is down for everyone since {{since}} — {{provider}} reports a major disruption of {{subject}}',
+      '{{service}} has been down for everyone since {{since}} — {{provider}} reports a major disruption of {{subject}}',
     bannerProviderOpinion:
-      '{{service}} is down for everyone since {{since}} — checks from other networks confirm it',
+      '{{service}} has been down for everyone since {{since}} — checks from other networks confirm it',
     bannerNetworkOpinion:
       'Your connection cannot reach {{service}}, while other networks in your country can',
     bannerRegional:
-      '{{service}} is unreachable from your country since {{since}}; networks elsewhere reach it',
+      '{{service}} has been unreachable from your country since {{since}}; networks elsewhere reach it',
     bannerOk: 'All services are up',
     bannerProvider:
-      '{{service}} is down for everyone since {{since}} — {{provider}}’s status page confirms',
-    bannerProviderDegraded: '{{service}} has problems since {{since}} — {{provider}} reports them',
+      '{{service}} has been down for everyone since {{since}} — {{provider}}’s status page confirms it',
+    bannerProviderDegraded:
+      '{{service}} has had problems since {{since}} — {{provider}} reports them',
     bannerNetwork: 'Your network may be blocking {{service}}: {{provider}} says all is well',
-    bannerUnconfirmed: '{{service}} is {{state}} since {{since}}; {{provider}} has not confirmed',
-    bannerWithMore_one: '{{sentence}} (and {{count}} other service)',
-    bannerWithMore_other: '{{sentence}} (and {{count}} other services)',
+    bannerUnconfirmed:
+      '{{service}} has been {{state}} since {{since}}; {{provider}} has not confirmed it',
+    bannerWithMore_one: '{{sentence}}. One other service is affected too.',
+    bannerWithMore_other: '{{sentence}}. {{count}} other services are affected too.',
     bannerOffline: 'You are offline: services are checked again once the connection is back',
     bannerCaptive:
       'This network wants you to sign in first (a Wi-Fi login page): services are checked again once you have',

@@ -9,7 +9,7 @@ export const fr: Messages = {
     degraded: 'Certains services sont dégradés',
     outage: 'Panne en cours',
     offline: 'Vous êtes hors ligne',
-    captive: 'Connexion au Wi-Fi requise',
+    captive: 'Identification requise sur ce réseau',
     dnsBroken: 'DNS en panne sur ce réseau',
     paused: 'Vérifications en pause',
     checking: 'Vérification…',
@@ -123,12 +123,17 @@ export const fr: Messages = {
   },
   evidence: {
     relatedSays: 'état de {{subject}} : {{description}}',
+    /** Two parts of one piece of evidence, one after the other. */
+    joined: '{{first}}, {{second}}',
+    opinionCountry_zero:
+      'injoignable depuis tous les réseaux interrogés dans votre pays ({{country}})',
     opinionCountry_one:
       'joignable depuis {{count}} réseau sur {{asked}} dans votre pays ({{country}})',
     opinionCountry_many:
       'joignable depuis {{count}} réseaux sur {{asked}} dans votre pays ({{country}})',
     opinionCountry_other:
       'joignable depuis {{count}} réseaux sur {{asked}} dans votre pays ({{country}})',
+    opinionWorld_zero: 'injoignable depuis tous les réseaux interrogés ailleurs',
     opinionWorld_one: 'depuis {{count}} réseau sur {{asked}} ailleurs',
     opinionWorld_many: 'depuis {{count}} réseaux sur {{asked}} ailleurs',
     opinionWorld_other: 'depuis {{count}} réseaux sur {{asked}} ailleurs',
@@ -190,7 +195,7 @@ export const fr: Messages = {
     offline: 'hors ligne',
     captive: 'portail captif',
     dnsBroken: 'DNS en panne',
-    provider: 'chez eux',
+    provider: 'du côté de {{name}}',
     network: 'votre réseau',
     local: 'cet ordinateur',
     unconfirmed: 'non confirmé',
@@ -247,9 +252,9 @@ export const fr: Messages = {
       'Votre réseau bloque peut-être {{service}} : {{provider}} indique que tout va bien',
     bannerUnconfirmed:
       '{{service}} est {{state}} depuis {{since}} ; {{provider}} n’a rien confirmé',
-    bannerWithMore_one: '{{sentence}} (et {{count}} autre service)',
-    bannerWithMore_many: '{{sentence}} (et {{count}} autres services)',
-    bannerWithMore_other: '{{sentence}} (et {{count}} autres services)',
+    bannerWithMore_one: '{{sentence}}. Un autre service est aussi touché.',
+    bannerWithMore_many: '{{sentence}}. {{count}} autres services sont aussi touchés.',
+    bannerWithMore_other: '{{sentence}}. {{count}} autres services sont aussi touchés.',
     bannerOffline:
       'Vous êtes hors ligne : les services seront vérifiés dès le retour de la connexion',
     bannerCaptive:

@@ -62,7 +62,7 @@ const CASES: readonly {
     ]),
     icon: 'degraded',
     headline: 'A service is in maintenance',
-    sentence: 'Slack is in maintenance since 03:42 PM, as Slack announced',
+    sentence: 'Slack has been in maintenance since 03:42 PM, as Slack announced',
   },
   {
     name: 'a service that cannot be checked',
@@ -80,7 +80,7 @@ const CASES: readonly {
     icon: 'outage',
     headline: 'Outage',
     sentence: expect.stringMatching(
-      /^Instagram .*since 03:42 PM.* \(and 1 other service\)$/,
+      /^Instagram .*since 03:42 PM.*\. One other service is affected too\.$/,
     ) as unknown as string,
   },
   {

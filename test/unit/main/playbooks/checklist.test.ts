@@ -392,14 +392,14 @@ describe('the incident report', () => {
     const md = checklist.report(run!.id, 'md', [ended], en);
     expect(md).toMatch(/^# Incident report: Whatsapp\n/);
     expect(md).toContain('- **Duration:** 1 hour and 30 minutes');
-    expect(md).toContain('- Whatsapp: down (their side) — DNS SERVFAIL for whatsapp.com');
+    expect(md).toContain('- Whatsapp: down (on Whatsapp’s side) — DNS SERVFAIL for whatsapp.com');
     // Times in the language, the start and end with their time zone for a reader elsewhere.
     expect(md).toContain(`- **Started:** ${en.moment(T0, { zone: true })}`);
     expect(en.moment(T0, { zone: true })).not.toBe(en.moment(T0));
     const header = `| ${en.t('report.time')} | ${en.t('report.event')} |`;
     const table = md.slice(md.indexOf(header)).split('\n\n')[0]!.split('\n').slice(2);
     expect(table.map((r) => r.replace(/^\| [^|]+\| /, ''))).toEqual([
-      'Whatsapp: down (their side) |',
+      'Whatsapp: down (on Whatsapp’s side) |',
       'Meta says: “We are aware of an issue” |',
       'Done: Tell the team on the backup channel — told \\| the team |',
       'Note: Call back &lt;Amina&gt; |',

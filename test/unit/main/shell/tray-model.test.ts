@@ -56,7 +56,7 @@ describe('tray model', () => {
 
   it('says who is at fault, in words, since when', () => {
     expect(trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx()).tooltip).toBe(
-      'Vigie — WhatsApp is down for everyone since 03:42 PM — the platform’s status page confirms',
+      'Vigie — WhatsApp has been down for everyone since 03:42 PM — the platform’s status page confirms it',
     );
     expect(trayModel(snapshot('outage', [service('wa', 'down', 'network')]), ctx()).tooltip).toBe(
       'Vigie — Your network may be blocking WhatsApp: the platform says all is well',
@@ -71,7 +71,7 @@ describe('tray model', () => {
         ctx(),
       ).tooltip,
     ).toBe(
-      'Vigie — Facebook is down for everyone since 03:42 PM — the platform’s status page confirms (and 2 other services)',
+      'Vigie — Facebook has been down for everyone since 03:42 PM — the platform’s status page confirms it. 2 other services are affected too.',
     );
     expect(trayModel(snapshot('offline', []), ctx()).tooltip).toBe(
       'Vigie — You are offline: services are checked again once the connection is back',

@@ -4,7 +4,7 @@
 // offline notices tell the snapshot's story (shared/story.ts), in the very words of the tray and
 // the window's banner.
 import { contextCountry, countryFinding } from '../../shared/context';
-import type { Translator } from '../../shared/i18n';
+import { forSystem, type Translator } from '../../shared/i18n';
 import { causeBasis, localSummary } from '../../shared/i18n/evidence';
 import type { Settings } from '../../shared/settings-schema';
 import { story } from '../../shared/story';
@@ -142,8 +142,16 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
   return null;
 }
 
-/** The notices for one cycle's changes. */
+/** The notices for one cycle's changes, each line set for the system's layout. */
 export function noticesFor(changes: readonly VerdictChange[], ctx: NoticeContext): Notice[] {
+  return noticesIn(changes, ctx).map((n) => ({
+    ...n,
+    title: forSystem(n.title, ctx.tr.language),
+    body: forSystem(n.body, ctx.tr.language),
+  }));
+}
+
+function noticesIn(changes: readonly VerdictChange[], ctx: NoticeContext): Notice[] {
   const prefs = ctx.settings.notifications;
   if (!prefs.enabled || changes.length === 0 || inQuietHours(ctx.settings, ctx.now)) return [];
   const { t } = ctx.tr;

@@ -24,6 +24,7 @@ export const ar: Messages = {
     unknown: 'غير معروفة',
   },
   tooltip: {
+    withProblem: '{{story}} · {{problem}}',
     historyNotSaved: 'السجل لا يُحفَظ',
     story: 'Vigie — {{sentence}}',
   },
@@ -60,16 +61,16 @@ export const ar: Messages = {
   },
   menu: {
     serviceLine: '{{service}}: {{state}}',
-    checkNow: 'افحص الآن',
+    checkNow: 'الفحص الآن',
     checking: 'جارٍ الفحص…',
-    openChecklist: 'افتح قائمة الإجراءات ({{services}})',
-    open: 'افتح Vigie',
+    openChecklist: 'فتح قائمة الإجراءات ({{services}})',
+    open: 'فتح Vigie',
     pause: 'إيقاف الفحوصات مؤقتًا',
     pauseHour: 'لمدة ساعة',
     pauseTomorrow: 'حتى الغد',
     resume: 'استئناف الفحوصات',
     launchAtLogin: 'التشغيل عند تسجيل الدخول',
-    restartToUpdate: 'أعد التشغيل للتحديث إلى الإصدار {{version}}',
+    restartToUpdate: 'إعادة التشغيل للتحديث إلى الإصدار {{version}}',
     quit: 'إنهاء Vigie',
   },
   notify: {

@@ -22,6 +22,7 @@ export const en = {
     unknown: 'unknown',
   },
   tooltip: {
+    withProblem: '{{story}} · {{problem}}',
     historyNotSaved: 'history not saved',
     story: 'Vigie — {{sentence}}',
   },

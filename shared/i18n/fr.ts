@@ -24,6 +24,7 @@ export const fr: Messages = {
     unknown: 'inconnu',
   },
   tooltip: {
+    withProblem: '{{story}} · {{problem}}',
     historyNotSaved: 'historique non enregistré',
     story: 'Vigie — {{sentence}}',
   },

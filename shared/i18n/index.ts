@@ -174,3 +174,19 @@ export function createTranslator(language: Language): Translator {
     },
   };
 }
+
+/** RIGHT-TO-LEFT MARK: sets the direction of a line the system lays out on its own. */
+const RLM = '\u200F';
+
+/**
+ * Text for a surface the operating system lays out (tray tooltip and menu, notifications): it
+ * guesses each line's direction from its first strong letter, often "DNS", "Vigie" or a brand, so
+ * every Arabic line starts with a right-to-left mark. Other languages are returned as they are.
+ */
+export function forSystem(text: string, language: Language): string {
+  if (!isRtl(language)) return text;
+  return text
+    .split('\n')
+    .map((line) => (line.startsWith(RLM) ? line : RLM + line))
+    .join('\n');
+}

@@ -144,7 +144,7 @@ describe('the tray', () => {
     await vi.advanceTimersByTimeAsync(15_000);
     expect(tray().image).toBe('/app/build/icons/tray-outage-32.png');
     expect(tray().tooltip).toMatch(
-      /^Vigie — WhatsApp is down for everyone since \d\d:\d\d (AM|PM) — Meta’s status page confirms$/,
+      /^Vigie — WhatsApp has been down for everyone since \d\d:\d\d (AM|PM) — Meta’s status page confirms it$/,
     );
     expect(recorder.notifications.map((n) => n.options)).toEqual([
       {

@@ -54,6 +54,18 @@ describe('tray model', () => {
     expect(trayModel(snapshot('ok', [], { checkedAt: 0 }), ctx()).icon).toBe('checking');
   });
 
+  it('starts every Arabic line the system lays out with a right-to-left mark', () => {
+    // The tooltip opens on "Vigie" and a service line on a brand: without the mark, Windows and
+    // macOS would lay the Arabic out left to right.
+    const model = trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx('ar'));
+    expect(model.tooltip.startsWith('\u200F')).toBe(true);
+    const labels = model.menu.flatMap((item) => [item, ...(item.submenu ?? [])]);
+    for (const item of labels) if (item.label) expect(item.label.startsWith('\u200F')).toBe(true);
+    // Other languages are left as they are.
+    const english = trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx('en'));
+    expect(english.tooltip).toMatch(/^Vigie/);
+  });
+
   it('says who is at fault, in words, since when', () => {
     expect(trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx()).tooltip).toBe(
       'Vigie — WhatsApp has been down for everyone since 03:42 PM — the platform’s status page confirms it',
@@ -169,7 +181,8 @@ describe('once an update is downloaded', () => {
       action: { type: 'installUpdate' },
     });
     expect(line('fr', '1.2.3')?.label).toBe('Redémarrer pour passer à la version 1.2.3');
-    expect(line('ar', '1.2.3')?.label).toBe('أعد التشغيل للتحديث إلى الإصدار 1.2.3');
+    // Right to left on the system's menu: the label starts with a right-to-left mark.
+    expect(line('ar', '1.2.3')?.label).toBe('\u200Fإعادة التشغيل للتحديث إلى الإصدار 1.2.3');
     expect(line('en', null)).toBeUndefined();
   });
 });

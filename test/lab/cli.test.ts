@@ -136,7 +136,7 @@ describe('npm run check', () => {
       LANG: 'fr_FR.UTF-8',
     });
     expect(french.code).toBe(2);
-    expect(french.stdout).toContain('Connexion : en ligne — 2/2 références ont répondu');
+    expect(french.stdout).toContain('Connexion : en ligne — 2/2 références ont répondu');
     expect(french.stdout).toMatch(
       /Chat\s+✗ en panne\s+du côté de Chat\s+chat\.lab\.test a répondu par l’erreur 503/,
     );
@@ -420,7 +420,7 @@ describe('npm run history', () => {
     expect(french.stdout).toMatch(
       /WhatsApp : en panne, du côté de WhatsApp — pas de réponse de chat\.example/,
     );
-    expect(french.stdout).toContain('Incidents, du plus récent au plus ancien :');
+    expect(french.stdout).toContain('Incidents, du plus récent au plus ancien :');
     // Percentages as French writes them: a decimal comma and a space before the sign.
     expect(french.stdout).toMatch(/WhatsApp\s+83,33[\u202f\u00a0 ]%/);
   });

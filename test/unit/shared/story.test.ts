@@ -2,7 +2,7 @@
 // icon, headline and tooltip, the window's banner and the command line's "Overall" line say the
 // same thing, because they all come from story().
 import { describe, expect, it } from 'vitest';
-import { createTranslator, type Language } from '../../../shared/i18n';
+import { createTranslator, forSystem, type Language } from '../../../shared/i18n';
 import { story } from '../../../shared/story';
 import { defaultSettings } from '../../../shared/settings-schema';
 import type { ServiceStatus, Snapshot } from '../../../shared/types';
@@ -140,8 +140,9 @@ describe('one story for the tray, the window and the command line', () => {
           checking: false,
         });
         expect(tray.icon).toBe(told.icon);
-        expect(tray.menu[0]?.label).toBe(told.headline);
-        expect(tray.tooltip).toBe(`Vigie — ${told.sentence}`);
+        // The system's surfaces carry a right-to-left mark in Arabic, and the same words.
+        expect(tray.menu[0]?.label).toBe(forSystem(told.headline, language));
+        expect(tray.tooltip).toBe(forSystem(`Vigie — ${told.sentence}`, language));
         expect(banner(c.snapshot, tr, NOW)).toEqual({ tone: told.tone, text: told.sentence });
         const line = overallLine(c.snapshot, tr, NOW);
         expect(line).toContain(told.headline);

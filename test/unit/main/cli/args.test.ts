@@ -33,12 +33,12 @@ describe('arguments', () => {
 
   it('says it in the user’s language, flags and values untouched', () => {
     expect(problem(['check', '--jsonn'], 'fr')).toBe(
-      'option inconnue --jsonn ; vouliez-vous dire --json ?',
+      'option inconnue --jsonn ; vouliez-vous dire --json ?',
     );
     expect(problem(['history', '--since', '3x'], 'ar')).toBe(
       'يقبل --since مدة مثل 24h أو 7d أو 90d، لا «3x»',
     );
-    expect(problem([], 'fr')).toBe('aucune commande donnée : check, watch ou history');
+    expect(problem([], 'fr')).toBe('aucune commande donnée : check, watch ou history');
   });
 
   it('the usage names the command as installed (npx vigie), in each language', () => {

@@ -92,7 +92,15 @@ export function buildReport(
               failedProbeWords(e, tr),
       )
       .join(t('evidence.separator'));
-    return `${i.serviceName}: ${t(`state.${i.worstState}`)}${i.cause ? ` (${t(`cli.${i.cause}`, { name: i.serviceName })})` : ''}${evidence ? ` — ${evidence}` : ''}`;
+    const state = t(`state.${i.worstState}`);
+    const what = i.cause
+      ? t('report.incidentStart', {
+          service: i.serviceName,
+          state,
+          cause: t(`cli.${i.cause}`, { name: i.serviceName }),
+        })
+      : t('menu.serviceLine', { service: i.serviceName, state });
+    return evidence ? t('report.failedWith', { what, evidence }) : what;
   });
   return {
     title: t('report.title', { services: names }),
@@ -142,7 +150,8 @@ export function reportMarkdown(report: Report, tr: Translator): string {
   const { t } = tr;
   const md = markdownText;
   const lines = [`# ${md(report.title)}`, ''];
-  for (const [name, value] of report.facts) lines.push(`- **${md(name)}:** ${md(value)}`);
+  for (const [name, value] of report.facts)
+    lines.push(`- **${md(t('report.factLabel', { name }))}** ${md(value)}`);
   lines.push('', `## ${md(t('report.whatFailed'))}`, '');
   for (const line of report.failed) lines.push(`- ${md(line)}`);
   lines.push(

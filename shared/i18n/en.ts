@@ -571,6 +571,8 @@ export const en = {
     ongoing: 'ongoing',
     duration: 'Duration',
     services: 'Services',
+    factLabel: '{{name}}:',
+    failedWith: '{{what}} — {{evidence}}',
     whatFailed: 'What failed',
     timeline: 'Timeline',
     steps: 'Checklist',

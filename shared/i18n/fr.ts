@@ -611,6 +611,8 @@ export const fr: Messages = {
     ongoing: 'en cours',
     duration: 'Durée',
     services: 'Services',
+    factLabel: '{{name}} :',
+    failedWith: '{{what}} — {{evidence}}',
     whatFailed: 'Ce qui a échoué',
     timeline: 'Chronologie',
     steps: 'Liste d’actions',

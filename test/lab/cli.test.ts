@@ -148,7 +148,7 @@ describe('npm run check', () => {
     });
     const footer = local.stdout.trim().split('\n').at(-1) ?? '';
     expect(footer).toMatch(
-      /^Vérifié à (\d\d):(\d\d):\d\d ; [\d,]+[\u202f\u00a0 ](octets?|ko) de réseau utilisés\.$/,
+      /^Vérifié à (\d\d):(\d\d):\d\d ; [\d,]+[\u202f\u00a0 ](octets?|ko) de réseau utilisés\.$/,
     );
     const [, hh, mm] = /à (\d\d):(\d\d)/.exec(footer) ?? [];
     const utc = new Date();
@@ -358,7 +358,7 @@ describe('npm run watch, history not saved', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stderr).toBe(
-      `historique non enregistré : une partie de ${join(blocker, 'data')} est un fichier, pas un dossier ; choisissez un autre dossier avec --data. Vigie continue de vérifier.\n`,
+      `historique non enregistré : une partie de ${join(blocker, 'data')} est un fichier, pas un dossier ; choisissez un autre dossier avec --data. Vigie continue de vérifier.\n`,
     );
     expect(stdout).toMatch(/^Surveillance de 1 service /);
   });
@@ -418,7 +418,7 @@ describe('npm run history', () => {
     expect(run.stdout).toContain('(20 minutes)');
     const french = await cli(['history', '--data', data, '--since', '7d'], { LANG: 'fr_FR.UTF-8' });
     expect(french.stdout).toMatch(
-      /WhatsApp : en panne, du côté de WhatsApp — pas de réponse de chat\.example/,
+      /WhatsApp : en panne, du côté de WhatsApp — pas de réponse de chat\.example/,
     );
     expect(french.stdout).toContain('Incidents, du plus récent au plus ancien :');
     // Percentages as French writes them: a decimal comma and a space before the sign.
@@ -491,7 +491,7 @@ describe('npm run history', () => {
     const french = await cli(['history', '--data', data, '--report', incident.id], {
       LANG: 'fr_FR.UTF-8',
     });
-    expect(french.stdout).toMatch(/^# Rapport d’incident : WHATSAPP\n/);
+    expect(french.stdout).toMatch(/^# Rapport d’incident : WHATSAPP\n/);
     const unknown = await cli(['history', '--data', data, '--report', 'run-1-nope']);
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain(

@@ -36,7 +36,7 @@ describe('arguments', () => {
       'option inconnue --jsonn ; vouliez-vous dire --json ?',
     );
     expect(problem(['history', '--since', '3x'], 'ar')).toBe(
-      'يقبل --since مدة مثل 24h أو 7d أو 90d، لا «3x»',
+      'يقبل \u2066--since\u2069 مدة مثل 24h أو 7d أو 90d، لا «3x»',
     );
     expect(problem([], 'fr')).toBe('aucune commande donnée : check, watch ou history');
   });

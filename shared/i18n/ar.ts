@@ -51,6 +51,7 @@ export const ar: Messages = {
     other: '{{detail}}',
   },
   config: {
+    topLevel: '(الملف كله)',
     url: 'يُنتظر عنوان URL يبدأ بـ\u2066http://\u2069 أو \u2066https://\u2069',
     range: 'يُنتظر [الأدنى، الأعلى] مع الأدنى <= الأعلى',
     duplicateId: 'معرّف خدمة مكرّر «{{id}}»',
@@ -186,7 +187,7 @@ export const ar: Messages = {
     state: 'الحالة',
     cause: 'السبب',
     summary: 'الملخّص',
-    connectivity: 'الاتصال: {{state}} — ردّت {{answered}} من {{asked}} مراجع',
+    connectivity: 'الاتصال: {{state}} — المراجع التي ردّت: {{answered}} من {{asked}}',
     overall: 'الحالة العامة: {{overall}}',
     overallWithSentence: 'الحالة العامة: {{overall}} — {{sentence}}',
     footer: 'فُحص في {{time}}؛ استُخدم {{used}} من الشبكة.',

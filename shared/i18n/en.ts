@@ -49,6 +49,7 @@ export const en = {
     other: '{{detail}}',
   },
   config: {
+    topLevel: '(top level)',
     url: 'expected an http:// or https:// URL',
     range: 'expected [low, high] with low <= high',
     duplicateId: 'duplicate service id "{{id}}"',

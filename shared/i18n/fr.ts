@@ -55,6 +55,7 @@ export const fr: Messages = {
     other: '{{detail}}',
   },
   config: {
+    topLevel: '(le fichier entier)',
     url: 'une URL http:// ou https:// est attendue',
     range: '[bas, haut] attendu, avec bas <= haut',
     duplicateId: 'identifiant de service en double « {{id}} »',

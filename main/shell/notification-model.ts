@@ -4,7 +4,7 @@
 // offline notices tell the snapshot's story (shared/story.ts), in the very words of the tray and
 // the window's banner.
 import { contextCountry, countryFinding } from '../../shared/context';
-import { forSystem, type Translator } from '../../shared/i18n';
+import { forSystem, sentenceStart, type Translator } from '../../shared/i18n';
 import { causeBasis, localSummary } from '../../shared/i18n/evidence';
 import type { Settings } from '../../shared/settings-schema';
 import { story } from '../../shared/story';
@@ -81,10 +81,14 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
   const prefs = ctx.settings.notifications;
   const service = current.name;
   const provider = current.provider ?? t('notify.theProvider');
-  const summary = localSummary(current.probes, ctx.tr, current.cause, current.secondOpinion, {
-    context: current.context,
-    service,
-  });
+  // Every body puts the evidence after a full stop: it starts a sentence.
+  const summary = sentenceStart(
+    localSummary(current.probes, ctx.tr, current.cause, current.secondOpinion, {
+      context: current.context,
+      service,
+    }),
+    ctx.tr.language,
+  );
   const basis = causeBasis(current);
   const base = { serviceId: change.serviceId };
   if (current.state === 'down' && prefs.down) {

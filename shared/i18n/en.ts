@@ -83,7 +83,7 @@ export const en = {
     downRegionalBody:
       'Other networks in your country cannot reach it either, while networks elsewhere can: a block or an outage in your country. {{summary}}',
     downProvider: '{{service}} is down for everyone',
-    downProviderBody: '{{provider}}’s status page confirms. {{summary}}',
+    downProviderBody: '{{provider}}’s status page confirms it. {{summary}}',
     downNetwork: '{{service}} is unreachable from your network',
     downNetworkBody:
       '{{provider}} says all is well: the problem is between you and {{service}} (your internet provider, your network, a block). {{summary}}',

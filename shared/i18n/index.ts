@@ -190,3 +190,14 @@ export function forSystem(text: string, language: Language): string {
     .map((line) => (line.startsWith(RLM) ? line : RLM + line))
     .join('\n');
 }
+
+/**
+ * Evidence placed after a full stop starts a sentence: its first letter in capitals ("No answer
+ * from …"). A first word that is an address ("chat.example answered …") or a code is left as it
+ * is, and so is Arabic, which has no capitals.
+ */
+export function sentenceStart(text: string, language: Language): string {
+  const first = text.split(/\s/, 1)[0] ?? '';
+  if (/[.:/]\S/.test(first) || /^\p{Lu}/u.test(first)) return text;
+  return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
+}

@@ -149,7 +149,7 @@ describe('the tray', () => {
     expect(recorder.notifications.map((n) => n.options)).toEqual([
       {
         title: 'WhatsApp is down for everyone',
-        body: 'Meta’s status page confirms. DNS SERVFAIL for web.whatsapp.com\nOpen Vigie for the checklist.',
+        body: 'Meta’s status page confirms it. DNS SERVFAIL for web.whatsapp.com\nOpen Vigie for the checklist.',
       },
     ]);
     // The tray offers the outage's checklist first.

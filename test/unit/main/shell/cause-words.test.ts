@@ -119,7 +119,7 @@ describe('25 Oct 2022: "WhatsApp is down — Meta reports a major disruption"', 
       ),
     });
     expect(notice(related)?.body).toContain(
-      'status of WhatsApp Business Platform: Cloud API — High disruptions',
+      'Status of WhatsApp Business Platform: Cloud API — High disruptions',
     );
   });
 

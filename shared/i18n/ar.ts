@@ -299,7 +299,7 @@ export const ar: Messages = {
     since: 'منذ {{time}}',
     by: 'يديرها {{provider}}',
     statusPage: 'افتح صفحة حالة {{provider}}',
-    uptime: 'نسبة التشغيل',
+    uptime: 'نسبة التوفّر',
     uptimeHint: 'نسبة الوقت المفحوص الذي لم تكن فيه الخدمة متوقفة',
     last24h: 'آخر 24 ساعة',
     last7d: 'آخر 7 أيام',

@@ -80,18 +80,18 @@ export const ar: Messages = {
     downProviderRelatedBody: 'يبلّغ {{provider}} عن اضطراب كبير في {{subject}}. {{summary}}',
     downProviderOpinionBody: 'أكّدت ذلك فحوصات من شبكات أخرى. {{summary}}',
     downNetworkOpinionBody:
-      'شبكات أخرى في بلدك تصل إليها: المشكلة في اتصالك (شبكتك أو مشغّلك أو حجب). {{summary}}',
+      'تصل إليها شبكات أخرى في بلدك: المشكلة في اتصالك (شبكتك أو مشغّلك أو حجب). {{summary}}',
     downRegional: 'تعذّر الوصول إلى {{service}} من بلدك',
     downRegionalBody:
       'لا تصل إليها الشبكات الأخرى في بلدك أيضًا، بينما تصل إليها شبكات في أماكن أخرى: حجب أو عطل في بلدك. {{summary}}',
-    downProvider: 'خدمة {{service}} متوقفة لدى الجميع',
-    downProviderBody: 'صفحة حالة {{provider}} تؤكد ذلك. {{summary}}',
+    downProvider: 'توقفت خدمة {{service}} لدى الجميع',
+    downProviderBody: 'تؤكد ذلك صفحة حالة {{provider}}. {{summary}}',
     downNetwork: 'تعذّر الوصول إلى {{service}} من شبكتك',
     downNetworkBody:
       'يقول {{provider}} إن كل شيء على ما يرام: المشكلة بينك وبين {{service}} (مزوّد الإنترنت أو شبكتك أو حجب). {{summary}}',
     downUnconfirmed: 'يبدو أن خدمة {{service}} متوقفة',
     downUnconfirmedBody: 'لا يستطيع Vigie الوصول إليها، ولم تؤكد المنصة ذلك. {{summary}}',
-    degraded: 'خدمة {{service}} تواجه مشكلات',
+    degraded: 'تواجه خدمة {{service}} مشكلات',
     degradedBody: '{{summary}}',
     recovered: 'عادت خدمة {{service}} للعمل',
     recoveredBody: 'كانت {{state}} لمدة {{duration}}.',

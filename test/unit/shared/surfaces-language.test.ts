@@ -2,7 +2,12 @@
 // down, maintenance, offline, a Wi-Fi sign-in page, a block by the network): no English reaches
 // them, and no number stands before a noun outside the plural rules.
 import { describe, expect, it } from 'vitest';
-import { connectivityLine, overallLine, snapshotTable } from '../../../main/cli/output';
+import {
+  connectivityLine,
+  describeChange,
+  overallLine,
+  snapshotTable,
+} from '../../../main/cli/output';
 import { noticesFor } from '../../../main/shell/notification-model';
 import { trayModel } from '../../../main/shell/tray-model';
 import { banner } from '../../../renderer/selectors';
@@ -82,6 +87,7 @@ function surfaces(snapshot: Snapshot, language: 'fr' | 'ar'): Record<string, str
   const notices = noticesFor(changes, { tr, settings, now: NOW, snapshot });
   return {
     banner: banner(snapshot, tr, NOW).text,
+    watch: changes.map((c) => describeChange(c, tr)).join('\n'),
     tooltip: tray.tooltip,
     menu: tray.menu.map((item) => item.label ?? '').join('\n'),
     notifications: notices.map((n) => `${n.title}\n${n.body}`).join('\n'),

@@ -365,14 +365,14 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
-/** Formats a zod path as the JSON path a person would write. */
-export function formatPath(path: readonly PropertyKey[]): string {
+/** Formats a zod path as the JSON path a person would write; `whole` names the file itself. */
+export function formatPath(path: readonly PropertyKey[], whole = '(top level)'): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
     else out += out === '' ? String(part) : `.${String(part)}`;
   }
-  return out === '' ? '(top level)' : out;
+  return out === '' ? whole : out;
 }
 
 export type ParseConfigResult =
@@ -403,7 +403,7 @@ export function parseConfig(value: unknown, language: Language = 'en'): ParseCon
       const params =
         issue.code === 'custom' ? (issue.params as Record<string, string> | undefined) : undefined;
       return {
-        path: formatPath(issue.path),
+        path: formatPath(issue.path, t('config.topLevel')),
         message: params?.['key'] ? t(params['key'], params) : issue.message,
       };
     }),

@@ -50,3 +50,14 @@ export function smsLength(text: string): SmsLength {
   }
   return { encoding, segments, characters: characters.length };
 }
+
+/** The characters of `text` outside the GSM alphabet, each once, in order (what makes it UCS-2). */
+export function nonGsmCharacters(text: string): string[] {
+  return [...new Set([...text].filter((c) => !BASIC.has(c) && !EXTENDED.has(c)))];
+}
+
+/** Whether `text` opens with an Arabic letter (a phone then lays it out right to left). */
+export function opensInArabic(text: string): boolean {
+  const first = /\p{L}|\{/u.exec(text)?.[0] ?? '';
+  return /\p{Script=Arabic}/u.test(first);
+}

@@ -10,7 +10,7 @@ import {
   shell,
   type BrowserWindow,
 } from 'electron';
-import { createTranslator, languageFrom, type Translator } from '../../shared/i18n';
+import { createTranslator, forSystem, languageFrom, type Translator } from '../../shared/i18n';
 import type { VigieEvent } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 import type { Snapshot, VerdictChange } from '../../shared/types';
@@ -210,7 +210,9 @@ function notify(
   })) {
     const run = started.find((r) => r.services.some((s) => s.id === notice.serviceId));
     // On a line of its own: the body may end on evidence with no full stop ("… for web.whatsapp.com").
-    const body = run ? `${notice.body}\n${tr.t('checklist.openNotice')}` : notice.body;
+    const body = run
+      ? `${notice.body}\n${forSystem(tr.t('checklist.openNotice'), tr.language)}`
+      : notice.body;
     showNotification(notice.title, body, () =>
       run ? openRun(run.id) : openWindow(notice.serviceId),
     );

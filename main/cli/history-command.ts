@@ -152,7 +152,10 @@ export function printHistory(
         state: t(`state.${i.worstState}`),
       });
       const what = i.cause
-        ? t('history.withCause', { what: line, cause: t(`cli.${i.cause}`) })
+        ? t('history.withCause', {
+            what: line,
+            cause: t(`cli.${i.cause}`, { name: nameOf(i.serviceId) }),
+          })
         : line;
       const evidence = i.evidenceAtStart
         .map((e) =>

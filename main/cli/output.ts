@@ -152,7 +152,7 @@ const CONNECTIVITY_KEYS = {
 } as const;
 
 function causeWords(s: ServiceStatus, tr: Translator): string {
-  return s.cause ? tr.t(`cli.${s.cause}`) : '';
+  return s.cause ? tr.t(`cli.${s.cause}`, { name: s.name }) : '';
 }
 
 /** The connectivity line, in the user's language. */
@@ -226,7 +226,7 @@ export function snapshotTable(snapshot: Snapshot, colour: boolean, tr: Translato
 export function describeChange(change: VerdictChange, tr: Translator): string {
   const { previous, current } = change;
   const causeOf = (status: { cause: VerdictChange['current']['cause'] }) =>
-    status.cause ? tr.t(`cli.${status.cause}`) : '';
+    status.cause ? tr.t(`cli.${status.cause}`, { name: change.name }) : '';
   const state = tr.t(`state.${current.state}`);
   let what: string;
   if (previous && previous.state === current.state) {

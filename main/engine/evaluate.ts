@@ -114,7 +114,8 @@ export function verdictLead(verdict: Verdict, provider: string): string | null {
     case 'provider':
       if (verdict.state === 'maintenance') return `in maintenance, as ${provider} announced`;
       if (verdict.state !== 'down') return `problems — ${provider} reports them`;
-      if (basis.kind === 'related') {
+      // A related page that names no product is quoted as the provider's page, not by its URL.
+      if (basis.kind === 'related' && verdict.probes.some((p) => p.official?.subject)) {
         return `down for everyone — ${provider} reports a major disruption of ${basis.subject}`;
       }
       if (basis.kind === 'routes') {

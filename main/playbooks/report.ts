@@ -3,7 +3,7 @@
 // (`npm run history -- --report ID` prints it) and as a standalone, print-ready HTML page.
 import type { Incident } from '../../shared/history-types';
 import type { Translator } from '../../shared/i18n';
-import { contextEvidence, opinionEvidence } from '../../shared/i18n/evidence';
+import { contextEvidence, failedProbeWords, opinionEvidence } from '../../shared/i18n/evidence';
 import { textIn } from '../../shared/playbook-schema';
 import type { Run } from './runs';
 
@@ -40,7 +40,7 @@ export function buildReport(
   const end = run.endedAt;
   const timeline: Line[] = [];
   for (const incident of mine) {
-    const cause = incident.cause ? t(`cli.${incident.cause}`) : '—';
+    const cause = incident.cause ? t(`cli.${incident.cause}`, { name: incident.serviceName }) : '—';
     timeline.push({
       at: incident.start,
       text: t('report.incidentStart', {
@@ -88,10 +88,19 @@ export function buildReport(
           ? opinionEvidence(e.opinion, tr)
           : e.context
             ? contextEvidence(e.context, e.target, tr).join(t('evidence.separator'))
-            : e.detail,
+            : // The engine's detail is English: the reader gets the probe's finding in words.
+              failedProbeWords(e, tr),
       )
-      .join('; ');
-    return `${i.serviceName}: ${t(`state.${i.worstState}`)}${i.cause ? ` (${t(`cli.${i.cause}`)})` : ''}${evidence ? ` — ${evidence}` : ''}`;
+      .join(t('evidence.separator'));
+    const state = t(`state.${i.worstState}`);
+    const what = i.cause
+      ? t('report.incidentStart', {
+          service: i.serviceName,
+          state,
+          cause: t(`cli.${i.cause}`, { name: i.serviceName }),
+        })
+      : t('menu.serviceLine', { service: i.serviceName, state });
+    return evidence ? t('report.failedWith', { what, evidence }) : what;
   });
   return {
     title: t('report.title', { services: names }),
@@ -141,7 +150,8 @@ export function reportMarkdown(report: Report, tr: Translator): string {
   const { t } = tr;
   const md = markdownText;
   const lines = [`# ${md(report.title)}`, ''];
-  for (const [name, value] of report.facts) lines.push(`- **${md(name)}:** ${md(value)}`);
+  for (const [name, value] of report.facts)
+    lines.push(`- **${md(t('report.factLabel', { name }))}** ${md(value)}`);
   lines.push('', `## ${md(t('report.whatFailed'))}`, '');
   for (const line of report.failed) lines.push(`- ${md(line)}`);
   lines.push(

@@ -3,6 +3,7 @@
 // speak for. Every change is validated, then written whole or not at all (write aside, sync,
 // rename). A file that cannot be read is kept aside and named; the shipped playbooks keep working.
 import { messageOf } from '../../shared/errors';
+import { formatPath } from '../../shared/config-schema';
 import {
   closeSync,
   existsSync,
@@ -27,9 +28,15 @@ import {
 import { defaultPlaybookId, defaults } from './defaults';
 import { makeDir } from '../files/make-dir';
 
-/** A problem with the user's file, in words, and where the old file was kept. */
+/**
+ * A problem with the user's file and where the old file was kept. `message` names the file and,
+ * for a value the schema refused, where it is ("…/playbooks.json (playbooks[0].title)"): no
+ * English sentence, since the window puts it inside a sentence in the user's language. The
+ * reason in English (the parser's or the schema's) is in `reason`, for the log.
+ */
 export interface PlaybooksProblem {
   readonly message: string;
+  readonly reason: string;
   readonly backup: string | null;
 }
 
@@ -49,6 +56,7 @@ export class PlaybookStore {
     this.file = playbooksFileSchema.parse({});
     if (!existsSync(this.path)) return;
     let reason: string;
+    let where = '';
     try {
       const parsed = playbooksFileSchema.safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
       if (parsed.success) {
@@ -56,16 +64,18 @@ export class PlaybookStore {
         return;
       }
       const issue = parsed.error.issues[0];
-      reason = `${issue?.path.map(String).join('.') || '(file)'}: ${issue?.message ?? 'invalid'}`;
+      where = issue ? formatPath(issue.path, '') : '';
+      reason = `${where || '(file)'}: ${issue?.message ?? 'invalid'}`;
     } catch (error) {
       reason = messageOf(error);
     }
     const backup = `${this.path}.damaged-${this.now()}`;
+    const message = where ? `${this.path} (${where})` : this.path;
     try {
       renameSync(this.path, backup);
-      this.problem = { message: `${this.path} could not be read (${reason})`, backup };
+      this.problem = { message, reason, backup };
     } catch {
-      this.problem = { message: `${this.path} could not be read (${reason})`, backup: null };
+      this.problem = { message, reason, backup: null };
     }
   }
 

@@ -4,7 +4,7 @@
 // offline notices tell the snapshot's story (shared/story.ts), in the very words of the tray and
 // the window's banner.
 import { contextCountry, countryFinding } from '../../shared/context';
-import type { Translator } from '../../shared/i18n';
+import { forSystem, sentenceStart, type Translator } from '../../shared/i18n';
 import { causeBasis, localSummary } from '../../shared/i18n/evidence';
 import type { Settings } from '../../shared/settings-schema';
 import { story } from '../../shared/story';
@@ -81,10 +81,14 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
   const prefs = ctx.settings.notifications;
   const service = current.name;
   const provider = current.provider ?? t('notify.theProvider');
-  const summary = localSummary(current.probes, ctx.tr, current.cause, current.secondOpinion, {
-    context: current.context,
-    service,
-  });
+  // Every body puts the evidence after a full stop: it starts a sentence.
+  const summary = sentenceStart(
+    localSummary(current.probes, ctx.tr, current.cause, current.secondOpinion, {
+      context: current.context,
+      service,
+    }),
+    ctx.tr.language,
+  );
   const basis = causeBasis(current);
   const base = { serviceId: change.serviceId };
   if (current.state === 'down' && prefs.down) {
@@ -142,8 +146,16 @@ function noticeFor(change: VerdictChange, ctx: NoticeContext): Notice | null {
   return null;
 }
 
-/** The notices for one cycle's changes. */
+/** The notices for one cycle's changes, each line set for the system's layout. */
 export function noticesFor(changes: readonly VerdictChange[], ctx: NoticeContext): Notice[] {
+  return noticesIn(changes, ctx).map((n) => ({
+    ...n,
+    title: forSystem(n.title, ctx.tr.language),
+    body: forSystem(n.body, ctx.tr.language),
+  }));
+}
+
+function noticesIn(changes: readonly VerdictChange[], ctx: NoticeContext): Notice[] {
   const prefs = ctx.settings.notifications;
   if (!prefs.enabled || changes.length === 0 || inQuietHours(ctx.settings, ctx.now)) return [];
   const { t } = ctx.tr;

@@ -1,6 +1,6 @@
 // What the tray shows for a snapshot, computed as plain data (a pure model); the Electron adapter
 // applies it and skips what did not change.
-import type { Translator } from '../../shared/i18n';
+import { forSystem, type Translator } from '../../shared/i18n';
 import type { HistoryProblemCode } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 import { story, type StoryIcon } from '../../shared/story';
@@ -121,11 +121,24 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
     },
     { label: t('menu.quit'), action: { type: 'quit' } },
   ];
-  const tooltip = t('tooltip.story', { sentence: told.sentence });
+  const storyLine = t('tooltip.story', { sentence: told.sentence });
+  const tooltip = ctx.historyProblem
+    ? t('tooltip.withProblem', { story: storyLine, problem: t('tooltip.historyNotSaved') })
+    : storyLine;
+  const system = (text: string) => forSystem(text, ctx.tr.language);
   return {
     icon: told.icon,
-    tooltip: ctx.historyProblem ? `${tooltip} · ${t('tooltip.historyNotSaved')}` : tooltip,
-    menu,
+    tooltip: system(tooltip),
+    menu: menu.map((item) => systemItem(item, system)),
+  };
+}
+
+/** A menu item (and its submenu) with its label set for the system's layout. */
+function systemItem(item: TrayMenuItem, system: (text: string) => string): TrayMenuItem {
+  return {
+    ...item,
+    ...(item.label === undefined ? {} : { label: system(item.label) }),
+    ...(item.submenu ? { submenu: item.submenu.map((i) => systemItem(i, system)) } : {}),
   };
 }
 

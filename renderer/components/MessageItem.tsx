@@ -3,7 +3,7 @@
 // left to fill in), and editing the template.
 import { useId, useState } from 'react';
 import type { OfferedMessage } from '../../shared/messages';
-import { smsLength } from '../../shared/sms';
+import { nonGsmCharacters, opensInArabic, smsLength } from '../../shared/sms';
 import { useTr } from '../i18n';
 
 /** A message to send, with Copy and its editor. */
@@ -79,6 +79,7 @@ export function MessageItem({
             {t('checklist.placeholders')}
           </span>
           {draft.trim() === '' && <span className="field-problem">{t('checklist.empty')}</span>}
+          {message.channels.includes('sms') && <EditWarning draft={draft} />}
           <div className="actions">
             <button
               type="button"
@@ -111,5 +112,31 @@ function SmsCost({ text }: { readonly text: string }) {
       {t('checklist.smsLength', { count: length.segments, characters: length.characters })}
       {length.encoding === 'ucs2' && ` ${t('checklist.smsUnicode')}`}
     </p>
+  );
+}
+
+/**
+ * What the person's own edit does to the SMS: in English or French, a character outside the SMS
+ * alphabet (a typographic apostrophe, "ê") makes every SMS hold 70 characters, not 160; in Arabic,
+ * a text that does not open with an Arabic word is laid out left to right on the customer's phone.
+ */
+function EditWarning({ draft }: { readonly draft: string }) {
+  const tr = useTr();
+  const { t } = tr;
+  if (draft.trim() === '') return null;
+  if (tr.language === 'ar') {
+    return opensInArabic(draft) ? null : (
+      <span className="field-hint">{t('checklist.editNotArabic')}</span>
+    );
+  }
+  const outside = nonGsmCharacters(draft);
+  if (outside.length === 0) return null;
+  return (
+    <span className="field-hint">
+      {t('checklist.editUnicode', {
+        count: outside.length,
+        characters: tr.list(outside.map((c) => t('checklist.quoted', { text: c }))),
+      })}
+    </span>
   );
 }

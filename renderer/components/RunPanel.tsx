@@ -50,18 +50,17 @@ export function RunPanel({
   const tr = useTr();
   const { t } = tr;
   const [note, setNote] = useState('');
-  const [update, setUpdate] = useState(() => tr.time(now + 3_600_000, now));
+  const [update, setUpdate] = useState(() => tr.when(now + 3_600_000, now));
   const done = run.steps.filter((s) => s.done).length;
   const down = useMemo(() => new Set<Channel>(run.downChannels), [run.downChannels]);
+  const providers = [...new Set(run.services.flatMap((s) => (s.provider ? [s.provider] : [])))];
   const values: Partial<Record<Placeholder, string>> = {
     service: tr.list(run.services.map((s) => s.name)),
-    // An own service has no named provider: "the platform" reads right in every template.
-    provider:
-      [...new Set(run.services.flatMap((s) => (s.provider ? [s.provider] : [])))].join(', ') ||
-      t('notify.theProvider'),
+    // An own service has no named provider: "our provider" reads right in every template.
+    provider: providers.length > 0 ? tr.list(providers) : t('checklist.ourProvider'),
     business: state.profile.businessName,
     contact: state.profile.contact,
-    start: tr.time(run.startedAt, now),
+    start: tr.when(run.startedAt, now),
     update,
   };
   const messages = offeredMessages(state.messages, run.phase, down, tr.language, values, (name) =>

@@ -36,7 +36,9 @@ export function ServiceRow({
           {service.critical && <span className="tag">{tr.t('window.critical')}</span>}
         </h3>
         <StateBadge state={service.state} />
-        {service.cause && <span className="cause">{tr.t(`cli.${service.cause}`)}</span>}
+        {service.cause && (
+          <span className="cause">{tr.t(`cli.${service.cause}`, { name: service.name })}</span>
+        )}
         <span className="meta">
           {tr.t('window.checked', { time: tr.time(service.checkedAt, now) })}
           {latency !== null && ` · ${tr.t('window.latency', { ms: latency })}`}

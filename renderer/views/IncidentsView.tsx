@@ -136,7 +136,7 @@ function IncidentItem({
       <p>
         {tr.t('incidents.worst', { state: tr.t(`state.${incident.worstState}`) })}
         {incident.cause &&
-          ` · ${tr.t('incidents.cause', { cause: tr.t(`cli.${incident.cause}`) })}`}
+          ` · ${tr.t('incidents.cause', { cause: tr.t(`cli.${incident.cause}`, { name: incident.serviceName }) })}`}
       </p>
       {incident.endNote && <p className="meta">{tr.t('incidents.endedUnseen')}</p>}
       {runId && (

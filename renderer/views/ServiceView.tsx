@@ -78,7 +78,9 @@ export function ServiceView({
       <div className="service-title">
         <ViewHeading>{service.name}</ViewHeading>
         <StateBadge state={service.state} />
-        {service.cause && <span className="cause">{tr.t(`cli.${service.cause}`)}</span>}
+        {service.cause && (
+          <span className="cause">{tr.t(`cli.${service.cause}`, { name: service.name })}</span>
+        )}
         {service.since !== undefined && service.state !== 'up' && (
           <span className="meta">
             {tr.t('service.since', { time: tr.time(service.since, now) })}

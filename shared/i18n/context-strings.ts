@@ -3,7 +3,7 @@
 
 export const contextEn = {
   bannerRoutes:
-    '{{service}} is down for everyone since {{since}} — {{service}}’s routes to its name servers were withdrawn',
+    '{{service}} has been down for everyone since {{since}} — {{service}}’s routes to its name servers were withdrawn',
   bannerBlocked:
     '{{service}} is blocked in {{country}} since {{since}}: other networks there cannot reach it, networks elsewhere can, and OONI’s tests agree',
   bannerDisruption:

@@ -26,6 +26,7 @@ export const en = {
     unknown: 'unknown',
   },
   tooltip: {
+    withProblem: '{{story}} · {{problem}}',
     historyNotSaved: 'history not saved',
     story: 'Vigie — {{sentence}}',
   },
@@ -53,6 +54,7 @@ export const en = {
   },
   jsonError: jsonErrorsEn,
   config: {
+    topLevel: '(top level)',
     url: 'expected an http:// or https:// URL',
     range: 'expected [low, high] with low <= high',
     duplicateId: 'duplicate service id "{{id}}"',
@@ -86,7 +88,7 @@ export const en = {
     downRegionalBody:
       'Other networks in your country cannot reach it either, while networks elsewhere can: a block or an outage in your country. {{summary}}',
     downProvider: '{{service}} is down for everyone',
-    downProviderBody: '{{provider}}’s status page confirms. {{summary}}',
+    downProviderBody: '{{provider}}’s status page confirms it. {{summary}}',
     downNetwork: '{{service}} is unreachable from your network',
     downNetworkBody:
       '{{provider}} says all is well: the problem is between you and {{service}} (your internet provider, your network, a block). {{summary}}',
@@ -101,6 +103,10 @@ export const en = {
     groupBody: '{{sentence}}\n{{list}}',
     theProvider: 'the platform',
   },
+  time: {
+    today: '{{time}}',
+    otherDay: '{{date}} at {{time}}',
+  },
   duration: {
     minutes_one: '{{count}} minute',
     minutes_other: '{{count}} minutes',
@@ -114,8 +120,12 @@ export const en = {
   evidence: {
     relatedSays: 'status of {{subject}}: {{description}}',
     relatedSaysBy: '{{provider}}’s status of {{subject}}: {{description}}',
+    /** Two parts of one piece of evidence, one after the other. */
+    joined: '{{first}}, {{second}}',
+    opinionCountry_zero: 'unreachable from every network checked in {{country}}',
     opinionCountry_one: 'reached from {{count}} of {{asked}} networks in {{country}}',
     opinionCountry_other: 'reached from {{count}} of {{asked}} networks in {{country}}',
+    opinionWorld_zero: 'unreachable from every network checked elsewhere',
     opinionWorld_one: 'from {{count}} of {{asked}} networks elsewhere',
     opinionWorld_other: 'from {{count}} of {{asked}} networks elsewhere',
     opinionInconclusive: 'checks from other networks could not tell',
@@ -173,7 +183,7 @@ export const en = {
     offline: 'offline',
     captive: 'captive portal',
     dnsBroken: 'DNS broken',
-    provider: 'their side',
+    provider: 'on {{name}}’s side',
     network: 'your network',
     local: 'this computer',
     unconfirmed: 'unconfirmed',
@@ -212,25 +222,28 @@ export const en = {
     nothingToCheck: 'Nothing to check: {{file}} has no enabled service.',
   },
   window: {
-    bannerMaintenance: '{{service}} is in maintenance since {{since}}, as {{provider}} announced',
+    bannerMaintenance:
+      '{{service}} has been in maintenance since {{since}}, as {{provider}} announced',
     bannerUnknown:
       '{{service}} cannot be checked right now: nothing Vigie asked gave an answer it can judge',
     bannerProviderRelated:
-      '{{service}} is down for everyone since {{since}} — {{provider}} reports a major disruption of {{subject}}',
+      '{{service}} has been down for everyone since {{since}} — {{provider}} reports a major disruption of {{subject}}',
     bannerProviderOpinion:
-      '{{service}} is down for everyone since {{since}} — checks from other networks confirm it',
+      '{{service}} has been down for everyone since {{since}} — checks from other networks confirm it',
     bannerNetworkOpinion:
       'Your connection cannot reach {{service}}, while other networks in your country can',
     bannerRegional:
-      '{{service}} is unreachable from your country since {{since}}; networks elsewhere reach it',
+      '{{service}} has been unreachable from your country since {{since}}; networks elsewhere reach it',
     bannerOk: 'All services are up',
     bannerProvider:
-      '{{service}} is down for everyone since {{since}} — {{provider}}’s status page confirms',
-    bannerProviderDegraded: '{{service}} has problems since {{since}} — {{provider}} reports them',
+      '{{service}} has been down for everyone since {{since}} — {{provider}}’s status page confirms it',
+    bannerProviderDegraded:
+      '{{service}} has had problems since {{since}} — {{provider}} reports them',
     bannerNetwork: 'Your network may be blocking {{service}}: {{provider}} says all is well',
-    bannerUnconfirmed: '{{service}} is {{state}} since {{since}}; {{provider}} has not confirmed',
-    bannerWithMore_one: '{{sentence}} (and {{count}} other service)',
-    bannerWithMore_other: '{{sentence}} (and {{count}} other services)',
+    bannerUnconfirmed:
+      '{{service}} has been {{state}} since {{since}}; {{provider}} has not confirmed it',
+    bannerWithMore_one: '{{sentence}}. One other service is affected too.',
+    bannerWithMore_other: '{{sentence}}. {{count}} other services are affected too.',
     bannerOffline: 'You are offline: services are checked again once the connection is back',
     bannerCaptive:
       'This network wants you to sign in first (a Wi-Fi login page): services are checked again once you have',
@@ -481,8 +494,15 @@ export const en = {
     messages: 'Messages to send',
     messagesHint: 'Ready to paste. Only channels believed to be working are offered.',
     via: 'for {{channels}}',
-    smsLength_one: 'As SMS: {{count}} message, {{characters}} characters.',
-    smsLength_other: 'As SMS: {{count}} messages, {{characters}} characters (each one is billed).',
+    smsLength_one: 'As SMS: {{count}} message (characters: {{characters}}).',
+    smsLength_other: 'As SMS: {{count}} messages, each one billed (characters: {{characters}}).',
+    editUnicode_one:
+      'The character {{characters}} is outside the SMS alphabet: each SMS of this message will hold 70 characters instead of 160.',
+    editUnicode_other:
+      'The characters {{characters}} are outside the SMS alphabet: each SMS of this message will hold 70 characters instead of 160.',
+    editNotArabic:
+      'Start the text with an Arabic word, or the customer’s phone will lay it out left to right.',
+    quoted: '“{{text}}”',
     smsUnicode:
       'A character outside the basic SMS alphabet (such as ê, ’ or an Arabic letter) leaves 70 characters per SMS instead of 160.',
     next: 'Next:',
@@ -504,6 +524,7 @@ export const en = {
     business: 'Business name',
     contact: 'How customers reach you (phone, e-mail)',
     update: 'Next update by',
+    ourProvider: 'our provider',
     missing_service: 'service',
     missing_provider: 'platform',
     missing_business: 'your business name',
@@ -564,6 +585,8 @@ export const en = {
     ongoing: 'ongoing',
     duration: 'Duration',
     services: 'Services',
+    factLabel: '{{name}}:',
+    failedWith: '{{what}} — {{evidence}}',
     whatFailed: 'What failed',
     timeline: 'Timeline',
     steps: 'Checklist',

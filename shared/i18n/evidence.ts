@@ -126,7 +126,10 @@ export function opinionEvidence(opinion: SecondOpinion, tr: Translator): string 
     parts.push(t('evidence.opinionWorld', { count: world.reachable, asked: world.asked }));
   }
   if (opinion.outcome === 'inconclusive') parts.unshift(t('evidence.opinionInconclusive'));
-  return parts.join(tr.language === 'ar' ? '، ' : ', ');
+  return parts.reduce(
+    (first, second) => (first ? t('evidence.joined', { first, second }) : second),
+    '',
+  );
 }
 
 const CONTEXT_REASONS: Readonly<Record<ContextFailure, string>> = {

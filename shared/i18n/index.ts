@@ -44,6 +44,11 @@ export interface Translator {
   /** "15:42", or "4 Oct, 15:42" when not today, in the language's own digits and order. */
   time(at: number, now: number): string;
   /**
+   * "15:42" today, "Oct 4 at 15:42" another day: through the catalogue's `time.today` and
+   * `time.otherDay`, so each language words the date and the hour its own way (customer messages).
+   */
+  when(at: number, now: number): string;
+  /**
    * "15:42:07": a local clock time to the second (the command line's lines), in the language, or
    * always 24-hour `HH:MM:SS` with `isoClock`.
    */
@@ -77,7 +82,9 @@ export function createTranslator(language: Language, options: TranslatorOptions 
     initAsync: false,
   });
   const t = instance.t.bind(instance) as TFunction;
-  const locale = language === 'ar' ? 'ar' : language;
+  // Arabic as our users read it: Latin digits and a 24-hour clock (a phone set to Arabic shows so).
+  const locale = language === 'ar' ? 'ar-u-nu-latn' : language;
+  const hours = language === 'ar' ? ({ hourCycle: 'h23' } as const) : {};
   // Building an Intl formatter costs far more than using one: two, made once, serve every call.
   const lists = {
     and: new Intl.ListFormat(locale, { type: 'conjunction' }),
@@ -87,6 +94,8 @@ export function createTranslator(language: Language, options: TranslatorOptions 
   let regions: Intl.DisplayNames | null = null;
   let today: Intl.DateTimeFormat | null = null;
   let otherDay: Intl.DateTimeFormat | null = null;
+  let hourOnly: Intl.DateTimeFormat | null = null;
+  let dayOnly: Intl.DateTimeFormat | null = null;
   let seconds: Intl.DateTimeFormat | null = null;
   const moments = new Map<boolean, Intl.DateTimeFormat>();
   return {
@@ -95,7 +104,7 @@ export function createTranslator(language: Language, options: TranslatorOptions 
     time(at, now) {
       const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
       if (sameDay) {
-        today ??= new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
+        today ??= new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...hours });
         return today.format(at);
       }
       otherDay ??= new Intl.DateTimeFormat(locale, {
@@ -103,8 +112,27 @@ export function createTranslator(language: Language, options: TranslatorOptions 
         month: 'short',
         hour: '2-digit',
         minute: '2-digit',
+        ...hours,
       });
       return otherDay.format(at);
+    },
+    when(at, now) {
+      const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+      hourOnly ??= new Intl.DateTimeFormat(locale, {
+        hour: 'numeric',
+        minute: '2-digit',
+        ...hours,
+      });
+      const time = hourOnly.format(at);
+      if (sameDay) return t('time.today', { time });
+      // French in digits ("04/08"): "août" would make an SMS Unicode.
+      dayOnly ??= new Intl.DateTimeFormat(
+        locale,
+        language === 'fr'
+          ? { day: '2-digit', month: '2-digit' }
+          : { day: 'numeric', month: 'short' },
+      );
+      return t('time.otherDay', { date: dayOnly.format(at), time });
     },
     clock(at) {
       if (options.isoClock) {
@@ -115,6 +143,7 @@ export function createTranslator(language: Language, options: TranslatorOptions 
         hour: '2-digit',
         minute: '2-digit',
         second: '2-digit',
+        ...hours,
       });
       return seconds.format(at);
     },
@@ -128,6 +157,7 @@ export function createTranslator(language: Language, options: TranslatorOptions 
           year: 'numeric',
           hour: '2-digit',
           minute: '2-digit',
+          ...hours,
           ...(zone ? { timeZoneName: 'short' } : {}),
         });
         moments.set(zone, format);
@@ -166,4 +196,31 @@ export function createTranslator(language: Language, options: TranslatorOptions 
       return t('duration.hoursMinutes', { hours: h, minutes: m });
     },
   };
+}
+
+/** RIGHT-TO-LEFT MARK: sets the direction of a line the system lays out on its own. */
+const RLM = '\u200F';
+
+/**
+ * Text for a surface the operating system lays out (tray tooltip and menu, notifications): it
+ * guesses each line's direction from its first strong letter, often "DNS", "Vigie" or a brand, so
+ * every Arabic line starts with a right-to-left mark. Other languages are returned as they are.
+ */
+export function forSystem(text: string, language: Language): string {
+  if (!isRtl(language)) return text;
+  return text
+    .split('\n')
+    .map((line) => (line.startsWith(RLM) ? line : RLM + line))
+    .join('\n');
+}
+
+/**
+ * Evidence placed after a full stop starts a sentence: its first letter in capitals ("No answer
+ * from …"). A first word that is an address ("chat.example answered …") or a code is left as it
+ * is, and so is Arabic, which has no capitals.
+ */
+export function sentenceStart(text: string, language: Language): string {
+  const first = text.split(/\s/, 1)[0] ?? '';
+  if (/[.:/]\S/.test(first) || /^\p{Lu}/u.test(first)) return text;
+  return text.charAt(0).toLocaleUpperCase(language) + text.slice(1);
 }

@@ -102,11 +102,15 @@ describe('the continuity checklist', () => {
     await expect.poll(() => page.locator('.checklist > .notice').textContent()).toBe('Saved');
     const message = page.locator('.message').first();
     expect(await message.locator('.message-text').textContent()).toMatch(
-      /^Chez Nour: our Chat line is down because of a ChatCo outage since .+\. Call or text us at \[your phone or e-mail\]; we will update you by .+\.$/,
+      /^Chez Nour: an outage at ChatCo has cut off our messages on Chat since .+\. Contact us at \[your phone or e-mail\]\. Next update by .+\.$/,
     );
     // Its channels include SMS: what it costs as SMS is said, counted as operators count it.
     expect(await message.locator('.meta').first().textContent()).toContain('SMS');
-    expect(await message.getByText(/^As SMS: \d+ messages?, \d+ characters/).count()).toBe(1);
+    expect(
+      await message
+        .getByText(/^As SMS: \d+ messages?(, each one billed)? \(characters: \d+\)/)
+        .count(),
+    ).toBe(1);
     // Not ready to send while it still says "[your phone or e-mail]": Copy waits, and says why.
     expect(await message.getByRole('button', { name: /^Copy/ }).isDisabled()).toBe(true);
     expect(await message.locator('.meta').last().textContent()).toBe(
@@ -116,9 +120,11 @@ describe('the continuity checklist', () => {
     await page.getByLabel('How customers reach you (phone, e-mail)').press('Enter');
     await expect
       .poll(() => message.locator('.message-text').textContent())
-      .toMatch(/Call or text us at \+212 600 00 00 00;/);
+      .toMatch(/Contact us at \+212 600 00 00 00\./);
     await message.getByRole('button', { name: /^Copy/ }).click();
-    await expect.poll(() => world.copied.at(-1)).toMatch(/^Chez Nour: our Chat line is down/);
+    await expect
+      .poll(() => world.copied.at(-1))
+      .toMatch(/^Chez Nour: an outage at ChatCo has cut off/);
     // Main has the text before the page has main's answer: wait for the page to say so.
     await expect
       .poll(() => page.locator('.checklist > .notice').textContent())

@@ -61,7 +61,7 @@ describe('the overview', () => {
     await push({ type: 'snapshot', snapshot: outage });
     await expect
       .poll(() => status.textContent())
-      .toMatch(/^Chat is down for everyone since .+ — ChatCo’s status page confirms$/);
+      .toMatch(/^Chat has been down for everyone since .+ — ChatCo’s status page confirms it$/);
     expect(await page.locator('.evidence').first().textContent()).toBe(
       'chat.lab.test answered with error 503; status page: Major System Outage',
     );

@@ -128,7 +128,7 @@ async function open(replay: Replay, language: Language) {
 
 const BANNERS: Record<Replay, Record<Language, RegExp>> = {
   routes: {
-    en: /^Facebook is down for everyone since .+ — Facebook’s routes to its name servers were withdrawn/,
+    en: /^Facebook has been down for everyone since .+ — Facebook’s routes to its name servers were withdrawn/,
     fr: /^Facebook est en panne pour tout le monde depuis .+ — les routes vers les serveurs de noms de Facebook ont été retirées/,
     ar: /^خدمة Facebook متوقفة لدى الجميع منذ .+ — سُحبت المسارات إلى خوادم أسماء Facebook/,
   },

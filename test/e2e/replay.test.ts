@@ -94,7 +94,7 @@ describe('the built-in catalog, replayed', () => {
     await expect
       .poll(() => banner.textContent())
       .toMatch(
-        /^Facebook is down for everyone since 03:40 PM — checks from other networks confirm it \(and 4 other services\)$/,
+        /^Facebook has been down for everyone since 03:40 PM — checks from other networks confirm it\. 4 other services are affected too\.$/,
       );
     await en.page.locator('.service h3', { hasText: 'Gmail / Google Workspace' }).waitFor();
     const names = await en.page.locator('.service h3').allTextContents();

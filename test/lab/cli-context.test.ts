@@ -113,7 +113,7 @@ describe('npx vigie check on 4 October 2021', () => {
     const table = await cli(['check', '--config', file]);
     expect(table.code).toBe(2);
     expect(table.stdout).toMatch(
-      /Facebook is down for everyone since .+ — Facebook’s routes to its name servers were withdrawn/,
+      /Facebook has been down for everyone since .+ — Facebook’s routes to its name servers were withdrawn/,
     );
     expect(table.stdout).toContain(
       'Facebook’s network withdrew the routes to its name servers (RIPE RIS, 0 of 3 collectors',

@@ -128,7 +128,7 @@ describe('npm run check', () => {
     const run = await cli(['check', '--config', configFile('down.json', chatConfig(lab))]);
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(
-      /Chat\s+✗ down\s+their side\s+chat\.lab\.test answered with error 503; ChatCo’s status page: Major System Outage/,
+      /Chat\s+✗ down\s+on Chat’s side\s+chat\.lab\.test answered with error 503; ChatCo’s status page: Major System Outage/,
     );
     expect(run.stdout).not.toContain('\u001b[');
     // In the user's language, from LANG.
@@ -136,9 +136,9 @@ describe('npm run check', () => {
       LANG: 'fr_FR.UTF-8',
     });
     expect(french.code).toBe(2);
-    expect(french.stdout).toContain('Connexion : en ligne — 2/2 références ont répondu');
+    expect(french.stdout).toContain('Connexion : en ligne — 2/2 références ont répondu');
     expect(french.stdout).toMatch(
-      /Chat\s+✗ en panne\s+chez eux\s+chat\.lab\.test a répondu par l’erreur 503 ?; page d’état de ChatCo\u00a0: Major System Outage/,
+      /Chat\s+✗ en panne\s+du côté de Chat\s+chat\.lab\.test a répondu par l’erreur 503[\u202f ]?; page d’état de ChatCo\u00a0: Major System Outage/,
     );
     // The time is the local clock of the machine (here TZ=Asia/Kolkata), not UTC; the bytes
     // are in words and units of the language.
@@ -148,7 +148,7 @@ describe('npm run check', () => {
     });
     const footer = local.stdout.trim().split('\n').at(-1) ?? '';
     expect(footer).toMatch(
-      /^Vérifié à (\d\d):(\d\d):\d\d ; [\d,]+[\u202f\u00a0 ](octets?|ko) de réseau utilisés\.$/,
+      /^Vérifié à (\d\d):(\d\d):\d\d ; [\d,]+[\u202f\u00a0 ](octets?|ko) de réseau utilisés\.$/,
     );
     const [, hh, mm] = /à (\d\d):(\d\d)/.exec(footer) ?? [];
     const utc = new Date();
@@ -280,7 +280,7 @@ describe('npm run watch', () => {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
         // The outage, then the checklist run it opened (as the app would).
-        if (/Chat: start → down \(their side\)[^]*Checklist started for Chat/.test(stdout))
+        if (/Chat: start → down \(on Chat’s side\)[^]*Checklist started for Chat/.test(stdout))
           resolve();
       });
     });
@@ -358,7 +358,7 @@ describe('npm run watch, history not saved', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stderr).toBe(
-      `historique non enregistré : une partie de ${join(blocker, 'data')} est un fichier, pas un dossier ; choisissez un autre dossier avec --data. Vigie continue de vérifier.\n`,
+      `historique non enregistré : une partie de ${join(blocker, 'data')} est un fichier, pas un dossier ; choisissez un autre dossier avec --data. Vigie continue de vérifier.\n`,
     );
     expect(stdout).toMatch(/^Surveillance de 1 service /);
   });
@@ -414,13 +414,13 @@ describe('npm run history', () => {
     const run = await cli(['history', '--data', data, '--since', '7d']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/WhatsApp\s+83\.33%/);
-    expect(run.stdout).toMatch(/WhatsApp: down, their side — no answer from chat\.example/);
+    expect(run.stdout).toMatch(/WhatsApp: down, on WhatsApp’s side — no answer from chat\.example/);
     expect(run.stdout).toContain('(20 minutes)');
     const french = await cli(['history', '--data', data, '--since', '7d'], { LANG: 'fr_FR.UTF-8' });
     expect(french.stdout).toMatch(
-      /WhatsApp : en panne, chez eux — pas de réponse de chat\.example/,
+      /WhatsApp : en panne, du côté de WhatsApp — pas de réponse de chat\.example/,
     );
-    expect(french.stdout).toContain('Incidents, du plus récent au plus ancien :');
+    expect(french.stdout).toContain('Incidents, du plus récent au plus ancien :');
     // Percentages as French writes them: a decimal comma and a space before the sign.
     expect(french.stdout).toMatch(/WhatsApp\s+83,33[\u202f\u00a0 ]%/);
   });
@@ -474,7 +474,7 @@ describe('npm run history', () => {
     const alone = await cli(['history', '--data', data, '--report', incident.id]);
     expect(alone.code).toBe(0);
     expect(alone.stdout).toMatch(/^# Incident report: /);
-    expect(alone.stdout).toMatch(/: down \(their side\) \|/);
+    expect(alone.stdout).toMatch(/: down \(on WHATSAPP’s side\) \|/);
     const checklist = new Checklist(data, () => T - 25 * 60_000);
     const [run] = checklist.observe(snapshotAt(T - 25 * 60_000, { whatsapp: { state: 'down' } }), [
       { ...incident, end: null },
@@ -484,14 +484,14 @@ describe('npm run history', () => {
     const byRun = await cli(['history', '--data', data, '--report', run!.id]);
     expect(byRun.code).toBe(0);
     expect(byRun.stdout).toMatch(/^# Incident report: WHATSAPP\n/);
-    expect(byRun.stdout).toMatch(/\| WHATSAPP: down \(their side\) \|/);
+    expect(byRun.stdout).toMatch(/\| WHATSAPP: down \(on WHATSAPP’s side\) \|/);
     expect(byRun.stdout).toMatch(
       /- \[x\] Tell the team on the backup channel — .* \(Signal group\)/,
     );
     const french = await cli(['history', '--data', data, '--report', incident.id], {
       LANG: 'fr_FR.UTF-8',
     });
-    expect(french.stdout).toMatch(/^# Rapport d’incident : WHATSAPP\n/);
+    expect(french.stdout).toMatch(/^# Rapport d’incident : WHATSAPP\n/);
     const unknown = await cli(['history', '--data', data, '--report', 'run-1-nope']);
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain(

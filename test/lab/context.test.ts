@@ -284,7 +284,7 @@ describe('the story the platforms allow', () => {
     namesFail();
     const service = await checkFirst(facebook());
     expect(sentence(service)).toBe(
-      `Facebook is down for everyone since ${SINCE} — Facebook’s routes to its name servers were withdrawn`,
+      `Facebook has been down for everyone since ${SINCE} — Facebook’s routes to its name servers were withdrawn`,
     );
     expect(
       localSummary(service.probes, createTranslator('en'), service.cause, null, {
@@ -350,7 +350,7 @@ describe('the story the platforms allow', () => {
     const service = await checkFirst(whatsapp());
     expect(service.cause).toBe('regional');
     expect(sentence(service)).toMatch(
-      new RegExp(`^WhatsApp is unreachable from your country since ${SINCE}`),
+      new RegExp(`^WhatsApp has been unreachable from your country since ${SINCE}`),
     );
     expect(
       localSummary(service.probes, createTranslator('en'), service.cause, null, {
@@ -364,7 +364,7 @@ describe('the story the platforms allow', () => {
     blockedInCountry();
     platforms.ooni([{ asn: 29571, ok: 0, anomaly: 9 }]);
     const service = await checkFirst(whatsapp());
-    expect(sentence(service)).toMatch(/^WhatsApp is unreachable from your country/);
+    expect(sentence(service)).toMatch(/^WhatsApp has been unreachable from your country/);
   });
 
   it('an IODA country outage → "an internet disruption", never "blocked"', async () => {
@@ -397,7 +397,7 @@ describe('the story the platforms allow', () => {
       const service = await checkFirst(whatsapp());
       expect(service).toMatchObject({ state: 'down', cause: 'regional' });
       expect(service.context?.[platform]?.failure).toBe(reason);
-      expect(sentence(service)).toMatch(/^WhatsApp is unreachable from your country/);
+      expect(sentence(service)).toMatch(/^WhatsApp has been unreachable from your country/);
       const words = localSummary(service.probes, createTranslator('en'), service.cause, null, {
         context: service.context,
         service: service.name,

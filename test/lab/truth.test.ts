@@ -220,7 +220,7 @@ describe('25 Oct 2022: Meta reports a major disruption of its business platform'
     const who = 'down for everyone — Meta reports a major disruption of WhatsApp Business Platform';
     expect(summary.startsWith(`${who};`)).toBe(true);
     expect(summary).toContain('Meta’s status page: WhatsApp Business Platform: ');
-    expect(banner).toMatch(/^Chat is down for everyone since /);
+    expect(banner).toMatch(/^Chat has been down for everyone since /);
     expect(banner).toContain(who.replace(/^down for everyone /, ''));
   });
 
@@ -325,7 +325,7 @@ describe('a related source says all is well, the probes fail: not confirmed, unt
     const who = 'down for everyone — checks from other networks confirm it';
     expect(summary.startsWith(`${who};`)).toBe(true);
     expect(summary).toContain('reached from other networks: 0/3 in CI, 0/3 elsewhere');
-    expect(banner).toMatch(/^Chat is down for everyone since /);
+    expect(banner).toMatch(/^Chat has been down for everyone since /);
     expect(banner).toContain(who.replace(/^down for everyone /, ''));
   });
 

@@ -19,7 +19,7 @@ const at = (d: number, h = 0) => new Date(2021, 9, d, h).getTime();
 const incident = (start: number, end: number | null) => incidentOf({ start, end });
 
 describe('formatting', () => {
-  it('never rounds an outage up to 100 %, and says when there is no data', () => {
+  it('never rounds an outage up to 100 %, and says when there is no data', () => {
     expect(formatRatio(1, en)).toBe('100%');
     expect(formatRatio(0.99996, en)).toBe('99.996%');
     expect(formatRatio(0.99999, en)).toBe('99.999%');
@@ -128,10 +128,10 @@ describe('the second opinion kept in an incident', () => {
   };
   it('reads in the reader’s language, with the country named in it', () => {
     expect(probeLine(evidence, en)).toBe(
-      'reached from 0 of 3 networks in Morocco, from 3 of 3 networks elsewhere',
+      'unreachable from every network checked in Morocco, from 3 of 3 networks elsewhere',
     );
     expect(probeLine(evidence, fr)).toBe(
-      'joignable depuis 0 réseau sur 3 dans votre pays (Maroc), depuis 3 réseaux sur 3 ailleurs',
+      'injoignable depuis tous les réseaux interrogés dans votre pays (Maroc), depuis 3 réseaux sur 3 ailleurs',
     );
     expect(probeLine(evidence, ar)).toContain('المغرب');
     expect(probeLine(evidence, ar)).toContain('في أماكن أخرى');

@@ -52,7 +52,7 @@ describe('the window while history is not being saved', () => {
     await act(async () => undefined);
     const notice = () => view.container.querySelector('.notice-warn')?.textContent ?? null;
     expect(notice()).toBe(
-      'L’historique n’est pas enregistré : le disque est plein. Vigie continue de vérifier ; libérez de la place.',
+      'L’historique n’est pas enregistré : le disque est plein. Vigie continue de vérifier ; libérez de la place.',
     );
     await act(async () => main.emit({ type: 'history', problem: null }));
     expect(notice()).toBeNull();

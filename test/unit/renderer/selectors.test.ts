@@ -48,7 +48,7 @@ describe('banner', () => {
       banner(snapshot([service('WhatsApp', 'down', 'provider', { provider: 'Meta' })]), en, NOW),
     ).toEqual({
       tone: 'danger',
-      text: 'WhatsApp is down for everyone since 03:42 PM — Meta’s status page confirms',
+      text: 'WhatsApp has been down for everyone since 03:42 PM — Meta’s status page confirms it',
     });
     expect(
       banner(snapshot([service('WhatsApp', 'down', 'network', { provider: 'Meta' })]), en, NOW)
@@ -61,7 +61,7 @@ describe('banner', () => {
       service('B', 'degraded', 'unconfirmed'),
       service('C', 'down', 'provider'),
     ]);
-    expect(banner(many, en, NOW).text).toMatch(/\(and 2 other services\)$/);
+    expect(banner(many, en, NOW).text).toMatch(/\. 2 other services are affected too\.$/);
     expect(banner(snapshot([], 'offline', 'offline'), en, NOW)).toEqual({
       tone: 'muted',
       text: 'You are offline: services are checked again once the connection is back',

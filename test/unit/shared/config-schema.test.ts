@@ -100,7 +100,7 @@ describe('config schema', () => {
       intervalSeconds: expect.stringMatching(/^Entrée invalide/),
     });
     expect(said(twice, 'fr')).toEqual({
-      'services[1].id': 'identifiant de service en double « whatsapp »',
+      'services[1].id': 'identifiant de service en double « whatsapp »',
     });
     expect(said(bad, 'ar')).toMatchObject({
       intervalSeconds: expect.stringMatching(/^مدخلات غير مقبولة/),

@@ -28,7 +28,7 @@ describe('local summary', () => {
   ];
   it.each([
     ['en', 'DNS SERVFAIL for www.facebook.com; the status page could not be reached or read'],
-    ['fr', 'DNS SERVFAIL pour www.facebook.com ; la page d’état est injoignable ou illisible'],
+    ['fr', 'DNS SERVFAIL pour www.facebook.com ; la page d’état est injoignable ou illisible'],
     ['ar', 'فشل DNS (SERVFAIL) للنطاق www.facebook.com؛ تعذّر الوصول إلى صفحة الحالة أو قراءتها'],
   ] as const)('4 Oct 2021 in %s', (language, text) => {
     expect(localSummary(fb, createTranslator(language))).toBe(text);

@@ -57,14 +57,14 @@ describe('translations', () => {
   it('uses the right plural forms and durations', () => {
     expect(createTranslator('en').duration(125 * 60_000)).toBe('2 hours and 5 minutes');
     expect(createTranslator('fr').duration(60 * 60_000)).toBe('1 heure');
-    expect(createTranslator('ar').duration(2 * 60_000)).toBe('دقيقتان');
+    expect(createTranslator('ar').duration(2 * 60_000)).toBe('دقيقتين');
     expect(createTranslator('ar').duration(3 * 60_000)).toBe('3 دقائق');
     // A week is 7 days, not "168 hours"; past a day, hours are the finest unit.
     expect(createTranslator('en').duration(7 * 24 * 3_600_000)).toBe('7 days');
     expect(createTranslator('fr').duration(26 * 3_600_000 + 20 * 60_000)).toBe(
       '1 jour et 2 heures',
     );
-    expect(createTranslator('ar').duration(2 * 24 * 3_600_000)).toBe('يومان');
+    expect(createTranslator('ar').duration(2 * 24 * 3_600_000)).toBe('يومين');
   });
 
   it('writes lists with each language’s words and commas', () => {

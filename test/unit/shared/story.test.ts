@@ -2,7 +2,7 @@
 // icon, headline and tooltip, the window's banner and the command line's "Overall" line say the
 // same thing, because they all come from story().
 import { describe, expect, it } from 'vitest';
-import { createTranslator, type Language } from '../../../shared/i18n';
+import { createTranslator, forSystem, type Language } from '../../../shared/i18n';
 import { story } from '../../../shared/story';
 import { defaultSettings } from '../../../shared/settings-schema';
 import type { ProbeResult, SecondOpinion, ServiceStatus, Snapshot } from '../../../shared/types';
@@ -62,7 +62,7 @@ const CASES: readonly {
     ]),
     icon: 'degraded',
     headline: 'A service is in maintenance',
-    sentence: 'Slack is in maintenance since 03:42 PM, as Slack announced',
+    sentence: 'Slack has been in maintenance since 03:42 PM, as Slack announced',
   },
   {
     name: 'a service that cannot be checked',
@@ -80,7 +80,7 @@ const CASES: readonly {
     icon: 'outage',
     headline: 'Outage',
     sentence: expect.stringMatching(
-      /^Instagram .*since 03:42 PM.* \(and 1 other service\)$/,
+      /^Instagram .*since 03:42 PM.*\. One other service is affected too\.$/,
     ) as unknown as string,
   },
   {
@@ -140,8 +140,9 @@ describe('one story for the tray, the window and the command line', () => {
           checking: false,
         });
         expect(tray.icon).toBe(told.icon);
-        expect(tray.menu[0]?.label).toBe(told.headline);
-        expect(tray.tooltip).toBe(`Vigie — ${told.sentence}`);
+        // The system's surfaces carry a right-to-left mark in Arabic, and the same words.
+        expect(tray.menu[0]?.label).toBe(forSystem(told.headline, language));
+        expect(tray.tooltip).toBe(forSystem(`Vigie — ${told.sentence}`, language));
         expect(banner(c.snapshot, tr, NOW)).toEqual({ tone: told.tone, text: told.sentence });
         const line = overallLine(c.snapshot, tr, NOW);
         expect(line).toContain(told.headline);
@@ -195,7 +196,8 @@ describe('who is at fault, in the words and the colour a person sees', () => {
       icon: 'outage',
       tone: 'danger',
       headline: 'Outage',
-      sentence: 'WhatsApp is down for everyone since 03:42 PM — Meta’s status page confirms',
+      sentence:
+        'WhatsApp has been down for everyone since 03:42 PM — Meta’s status page confirms it',
     });
   });
 
@@ -206,7 +208,7 @@ describe('who is at fault, in the words and the colour a person sees', () => {
       }),
     );
     expect(told.sentence).toBe(
-      'WhatsApp is down for everyone since 03:42 PM — Meta reports a major disruption of WhatsApp Business API',
+      'WhatsApp has been down for everyone since 03:42 PM — Meta reports a major disruption of WhatsApp Business API',
     );
     expect(told.tone).toBe('danger');
   });
@@ -216,7 +218,7 @@ describe('who is at fault, in the words and the colour a person sees', () => {
       service('WhatsApp', 'down', 'provider', { secondOpinion: opinion('everywhere') }),
     );
     expect(told.sentence).toBe(
-      'WhatsApp is down for everyone since 03:42 PM — checks from other networks confirm it',
+      'WhatsApp has been down for everyone since 03:42 PM — checks from other networks confirm it',
     );
     expect(told.tone).toBe('danger');
   });
@@ -226,7 +228,7 @@ describe('who is at fault, in the words and the colour a person sees', () => {
       icon: 'degraded',
       tone: 'warning',
       headline: 'Some services are degraded',
-      sentence: 'WhatsApp has problems since 03:42 PM — Meta reports them',
+      sentence: 'WhatsApp has had problems since 03:42 PM — Meta reports them',
     });
   });
 
@@ -245,18 +247,18 @@ describe('who is at fault, in the words and the colour a person sees', () => {
     ).toMatchObject({
       tone: 'danger',
       sentence:
-        'WhatsApp is unreachable from your country since 03:42 PM; networks elsewhere reach it',
+        'WhatsApp has been unreachable from your country since 03:42 PM; networks elsewhere reach it',
     });
   });
 
-  it('down without anyone confirming it says "has not confirmed", whatever the cause is missing for', () => {
+  it('down without anyone confirming it says "has not confirmed it", whatever the cause is missing for', () => {
     for (const cause of ['unconfirmed', 'local', null] as const) {
       expect(outage(service('WhatsApp', 'down', cause)).sentence).toBe(
-        'WhatsApp is down since 03:42 PM; Meta has not confirmed',
+        'WhatsApp has been down since 03:42 PM; Meta has not confirmed it',
       );
     }
     expect(outage(service('Chat', 'degraded', 'unconfirmed'), 'degraded').sentence).toBe(
-      'Chat is degraded since 03:42 PM; Meta has not confirmed',
+      'Chat has been degraded since 03:42 PM; Meta has not confirmed it',
     );
   });
 
@@ -264,7 +266,9 @@ describe('who is at fault, in the words and the colour a person sees', () => {
     const told = outage(
       service('Chat', 'down', 'unconfirmed', { provider: undefined, since: undefined }),
     );
-    expect(told.sentence).toBe('Chat is down since 04:00 PM; the platform has not confirmed');
+    expect(told.sentence).toBe(
+      'Chat has been down since 04:00 PM; the platform has not confirmed it',
+    );
   });
 
   it('a non-critical service held at "degraded" stays amber even when it is down', () => {
@@ -287,7 +291,7 @@ describe('who is at fault, in the words and the colour a person sees', () => {
       NOW,
     );
     expect(told.sentence).toBe(
-      'WhatsApp is down since 03:42 PM; Meta has not confirmed (and 2 other services)',
+      'WhatsApp has been down since 03:42 PM; Meta has not confirmed it. 2 other services are affected too.',
     );
   });
 
@@ -345,7 +349,7 @@ describe('who is at fault, in the words and the colour a person sees', () => {
       icon: 'degraded',
       tone: 'warning',
       headline: 'A service is in maintenance',
-      sentence: 'Chat is in maintenance since 03:42 PM, as the platform announced',
+      sentence: 'Chat has been in maintenance since 03:42 PM, as the platform announced',
     });
   });
 

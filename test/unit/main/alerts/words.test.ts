@@ -23,7 +23,7 @@ describe('alert words', () => {
     const tr = createTranslator('en');
     const [alert] = composeAlerts([down], snapshot, tr, OUTAGE_START, HOST);
     expect(alert?.message.title).toBe('WhatsApp is down for everyone');
-    expect(alert?.message.body).toContain('Meta’s status page confirms.');
+    expect(alert?.message.body).toContain('Meta’s status page confirms it.');
     expect(alert?.message.body).toContain(tr.moment(OUTAGE_START, { zone: true }));
     expect(alert?.message.body).toContain('by Vigie on boutique-pc.');
     expect(alert?.items).toEqual([

@@ -144,12 +144,12 @@ describe('the tray', () => {
     await vi.advanceTimersByTimeAsync(15_000);
     expect(tray().image).toBe('/app/build/icons/tray-outage-32.png');
     expect(tray().tooltip).toMatch(
-      /^Vigie — WhatsApp is down for everyone since \d\d:\d\d (AM|PM) — Meta’s status page confirms$/,
+      /^Vigie — WhatsApp has been down for everyone since \d\d:\d\d (AM|PM) — Meta’s status page confirms it$/,
     );
     expect(recorder.notifications.map((n) => n.options)).toEqual([
       {
         title: 'WhatsApp is down for everyone',
-        body: 'Meta’s status page confirms. DNS SERVFAIL for web.whatsapp.com\nOpen Vigie for the checklist.',
+        body: 'Meta’s status page confirms it. DNS SERVFAIL for web.whatsapp.com\nOpen Vigie for the checklist.',
       },
     ]);
     // The tray offers the outage's checklist first.
@@ -431,8 +431,8 @@ describe('the checklist from the window', () => {
     });
     expect(recorder.saveDialogs.at(-1)?.defaultPath).toMatch(/vigie-report-whatsapp-.*\.md$/);
     const report = readFileSync(target, 'utf8');
-    expect(report).toMatch(/^# Rapport d’incident : WhatsApp/);
-    expect(report).toContain('Fait : Prévenez l’équipe sur le canal de secours');
+    expect(report).toMatch(/^# Rapport d’incident : WhatsApp/);
+    expect(report).toContain('Fait : Prévenez l’équipe sur le canal de secours');
   });
 });
 

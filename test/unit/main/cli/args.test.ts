@@ -33,13 +33,13 @@ describe('arguments', () => {
 
   it('says it in the user’s language, flags and values untouched', () => {
     expect(problem(['check', '--jsonn'], 'fr')).toBe(
-      'option inconnue --jsonn ; vouliez-vous dire --json ?',
+      'option inconnue --jsonn ; vouliez-vous dire --json ?',
     );
     expect(problem(['history', '--since', '3x'], 'ar')).toBe(
-      'يقبل --since مدة مثل 24h أو 7d أو 90d، لا «3x»',
+      'يقبل \u2066--since\u2069 مدة مثل 24h أو 7d أو 90d، لا «3x»',
     );
     expect(problem([], 'fr')).toBe(
-      'aucune commande donnée : check, watch, history, alert-test ou services',
+      'aucune commande donnée\u00a0: check, watch, history, alert-test ou services',
     );
   });
 

@@ -22,6 +22,16 @@ describe('forTerminal', () => {
     expect(safe).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
   });
 
+  it('keeps our isolates around "--since" in Arabic, and drops a stray one from outside text', () => {
+    const arabic = createTranslator('ar').t('usage.sinceRange');
+    expect(arabic).toContain('\u2066--since\u2069');
+    expect(forTerminal(arabic)).toBe(arabic);
+    // An isolate opened and never closed (or closed and never opened) would run past its words.
+    expect(forTerminal('Outage \u2067evil now')).toBe('Outage  evil now');
+    expect(forTerminal('Outage\u2069 now')).toBe('Outage  now');
+    expect(padTo('\u2066--since\u2069', 9)).toBe('\u2066--since\u2069  ');
+  });
+
   it('leaves ordinary text in any script as it is', () => {
     for (const text of ['Messages are failing — “Cloud API”', 'تعذّر الإرسال', 'Échec d’envoi']) {
       expect(forTerminal(text)).toBe(text);

@@ -43,7 +43,7 @@ describe('watch lines', () => {
 
   it('a change of cause alone says the causes, never "down → down"', () => {
     const line = describeChange(change(status('down', 'network'), status('down', 'provider')), en);
-    expect(line).toMatch(/^05:12:05 PM {2}WhatsApp: down \(your network → their side\) — /);
+    expect(line).toMatch(/^05:12:05 PM {2}WhatsApp: down \(your network → on WhatsApp’s side\) — /);
     expect(line).not.toContain('down → down');
   });
 

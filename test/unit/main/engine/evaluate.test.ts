@@ -340,7 +340,7 @@ describe('the summary a person reads in the command line and the logs', () => {
 
   it('a failing check beside a status page that says all is well says both', () => {
     expect(evaluate([dnsUp, httpDown, official('operational')]).summary).toBe(
-      'no answer from chat.example (http); status page says all is well',
+      'your network may be blocking it: the platform says all is well; no answer from chat.example (http); status page says all is well',
     );
   });
 
@@ -356,7 +356,9 @@ describe('the summary a person reads in the command line and the logs', () => {
     expect(
       evaluate([httpUp, official('operational'), official('degraded'), official('major'), second])
         .summary,
-    ).toBe('status page: page says major — "Messages failing"');
+    ).toBe(
+      'down for everyone — the platform’s status page confirms; status page: page says major — "Messages failing"',
+    );
   });
 
   it('a page without a message title is quoted without one', () => {
@@ -364,7 +366,9 @@ describe('the summary a person reads in the command line and the logs', () => {
       ...official('degraded'),
       official: { state: 'degraded' as const, description: 'Partial outage', messages: [] },
     };
-    expect(evaluate([httpUp, quiet]).summary).toBe('status page: Partial outage');
+    expect(evaluate([httpUp, quiet]).summary).toBe(
+      'problems — the platform reports them; status page: Partial outage',
+    );
   });
 
   it("names the product only for a related product's page that names it", () => {
@@ -373,12 +377,14 @@ describe('the summary a person reads in the command line and the logs', () => {
       official: { ...official('major').official!, subject: 'Chat' },
     };
     expect(evaluate([httpUp, ownWithSubject]).summary).toBe(
-      'status page: page says major — "Messages failing"',
+      'down for everyone — the platform’s status page confirms; status page: page says major — "Messages failing"',
     );
     const relatedWithout = {
       ...official('major', 'related'),
       official: { state: 'major' as const, description: 'page says major', messages: [] },
     };
-    expect(evaluate([httpUp, relatedWithout]).summary).toBe('status page: page says major');
+    expect(evaluate([httpUp, relatedWithout]).summary).toBe(
+      'down for everyone — the platform’s status page confirms; status page: page says major',
+    );
   });
 });

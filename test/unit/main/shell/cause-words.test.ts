@@ -119,14 +119,14 @@ describe('25 Oct 2022: "WhatsApp is down — Meta reports a major disruption"', 
       ),
     });
     expect(notice(related)?.body).toContain(
-      'status of WhatsApp Business Platform: Cloud API — High disruptions',
+      'Status of WhatsApp Business Platform: Cloud API — High disruptions',
     );
   });
 
   it('the banner says the same', () => {
     const tr = createTranslator('en');
     expect(bannerOf(snapshot(related), tr, NOW).text).toMatch(
-      /^WhatsApp is down for everyone since .* — Meta reports a major disruption of WhatsApp Business Platform$/,
+      /^WhatsApp has been down for everyone since .* — Meta reports a major disruption of WhatsApp Business Platform$/,
     );
   });
 });
@@ -157,9 +157,11 @@ describe('each cause in each language', () => {
     expect(notice(service, 'en')?.title).toBe('WhatsApp is unreachable from your country');
     expect(notice(service, 'fr')?.title).toBe('WhatsApp est injoignable depuis votre pays');
     expect(notice(service, 'ar')?.title).toContain('بلدك');
-    expect(notice(service, 'en')?.body).toContain('reached from 0 of 3 networks in Côte d’Ivoire');
+    expect(notice(service, 'en')?.body).toContain(
+      'unreachable from every network checked in Côte d’Ivoire',
+    );
     expect(notice(service, 'fr')?.body).toContain(
-      'joignable depuis 0 réseau sur 3 dans votre pays (Côte d’Ivoire)',
+      'injoignable depuis tous les réseaux interrogés dans votre pays (Côte d’Ivoire)',
     );
   });
 
@@ -183,7 +185,7 @@ describe('each cause in each language', () => {
       now: NOW,
       checking: false,
     });
-    expect(tray.tooltip).toMatch(/^Vigie — WhatsApp is unreachable from your country since/);
+    expect(tray.tooltip).toMatch(/^Vigie — WhatsApp has been unreachable from your country since/);
   });
 
   it('a failed second opinion is said, never silently dropped', () => {
@@ -211,8 +213,8 @@ describe('maintenance and a service that cannot be checked: the tray and the win
     [
       'maintenance',
       'provider',
-      /^Vigie — WhatsApp is in maintenance since/,
-      /^WhatsApp is in maintenance since .*, as Meta announced$/,
+      /^Vigie — WhatsApp has been in maintenance since/,
+      /^WhatsApp has been in maintenance since .*, as Meta announced$/,
     ],
     [
       'unknown',

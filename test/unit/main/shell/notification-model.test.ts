@@ -84,7 +84,7 @@ describe('notifications', () => {
       {
         serviceId: 'facebook',
         title: 'Facebook is down for everyone',
-        body: 'Meta’s status page confirms. DNS SERVFAIL for www.facebook.com',
+        body: 'Meta’s status page confirms it. DNS SERVFAIL for www.facebook.com',
       },
     ]);
     const network = noticesFor(

@@ -54,9 +54,21 @@ describe('tray model', () => {
     expect(trayModel(snapshot('ok', [], { checkedAt: 0 }), ctx()).icon).toBe('checking');
   });
 
+  it('starts every Arabic line the system lays out with a right-to-left mark', () => {
+    // The tooltip opens on "Vigie" and a service line on a brand: without the mark, Windows and
+    // macOS would lay the Arabic out left to right.
+    const model = trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx('ar'));
+    expect(model.tooltip.startsWith('\u200F')).toBe(true);
+    const labels = model.menu.flatMap((item) => [item, ...(item.submenu ?? [])]);
+    for (const item of labels) if (item.label) expect(item.label.startsWith('\u200F')).toBe(true);
+    // Other languages are left as they are.
+    const english = trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx('en'));
+    expect(english.tooltip).toMatch(/^Vigie/);
+  });
+
   it('says who is at fault, in words, since when', () => {
     expect(trayModel(snapshot('outage', [service('wa', 'down', 'provider')]), ctx()).tooltip).toBe(
-      'Vigie — WhatsApp is down for everyone since 03:42 PM — the platform’s status page confirms',
+      'Vigie — WhatsApp has been down for everyone since 03:42 PM — the platform’s status page confirms it',
     );
     expect(trayModel(snapshot('outage', [service('wa', 'down', 'network')]), ctx()).tooltip).toBe(
       'Vigie — Your network may be blocking WhatsApp: the platform says all is well',
@@ -71,7 +83,7 @@ describe('tray model', () => {
         ctx(),
       ).tooltip,
     ).toBe(
-      'Vigie — Facebook is down for everyone since 03:42 PM — the platform’s status page confirms (and 2 other services)',
+      'Vigie — Facebook has been down for everyone since 03:42 PM — the platform’s status page confirms it. 2 other services are affected too.',
     );
     expect(trayModel(snapshot('offline', []), ctx()).tooltip).toBe(
       'Vigie — You are offline: services are checked again once the connection is back',
@@ -143,7 +155,7 @@ describe('while history is not being saved', () => {
     });
     expect(en.tooltip).toBe('Vigie — All services are up · history not saved');
     const fr = trayModel(snap, { ...ctx, tr: createTranslator('fr'), historyProblem: 'LOCKED' });
-    expect(fr.menu[1]?.label).toMatch(/^⚠ L’historique n’est pas enregistré : un autre Vigie/);
+    expect(fr.menu[1]?.label).toMatch(/^⚠ L’historique n’est pas enregistré : un autre Vigie/);
     const ar = trayModel(snap, {
       ...ctx,
       tr: createTranslator('ar'),
@@ -169,7 +181,8 @@ describe('once an update is downloaded', () => {
       action: { type: 'installUpdate' },
     });
     expect(line('fr', '1.2.3')?.label).toBe('Redémarrer pour passer à la version 1.2.3');
-    expect(line('ar', '1.2.3')?.label).toBe('أعد التشغيل للتحديث إلى الإصدار 1.2.3');
+    // Right to left on the system's menu: the label starts with a right-to-left mark.
+    expect(line('ar', '1.2.3')?.label).toBe('\u200Fإعادة التشغيل للتحديث إلى الإصدار 1.2.3');
     expect(line('en', null)).toBeUndefined();
   });
 });

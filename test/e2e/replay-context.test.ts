@@ -94,7 +94,7 @@ async function open(replay: Replay, language: Language) {
   dirs.push(dir);
   const history = seedReplayHistory(dir, replay === 'routes' ? 'meta-outage' : 'network-block');
   const settings = SettingsStore.open(dir).store;
-  settings.update((s) => ({ ...s, language }));
+  settings.update((s) => ({ ...s, language, firstRun: 'done' }));
   const snapshot = snapshotOf(replay);
   const checklist = new Checklist(dir, () => REPLAY_AT);
   const config = defaultConfig();

@@ -136,7 +136,7 @@ describe('npm run check', () => {
       LANG: 'fr_FR.UTF-8',
     });
     expect(french.code).toBe(2);
-    expect(french.stdout).toContain('Connexion : en ligne — 2/2 références ont répondu');
+    expect(french.stdout).toContain('Connexion\u00a0: en ligne — 2/2 références ont répondu');
     expect(french.stdout).toMatch(
       /Chat\s+✗ en panne\s+du côté de Chat\s+chat\.lab\.test a répondu par l’erreur 503[\u202f ]?; page d’état de ChatCo\u00a0: Major System Outage/,
     );
@@ -148,7 +148,7 @@ describe('npm run check', () => {
     });
     const footer = local.stdout.trim().split('\n').at(-1) ?? '';
     expect(footer).toMatch(
-      /^Vérifié à (\d\d):(\d\d):\d\d ; [\d,]+[\u202f\u00a0 ](octets?|ko) de réseau utilisés\.$/,
+      /^Vérifié à (\d\d):(\d\d):\d\d\u202f; [\d,]+[\u202f\u00a0 ](octets?|ko) de réseau utilisés\.$/,
     );
     const [, hh, mm] = /à (\d\d):(\d\d)/.exec(footer) ?? [];
     const utc = new Date();
@@ -358,7 +358,7 @@ describe('npm run watch, history not saved', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     expect(stderr).toBe(
-      `historique non enregistré : une partie de ${join(blocker, 'data')} est un fichier, pas un dossier ; choisissez un autre dossier avec --data. Vigie continue de vérifier.\n`,
+      `historique non enregistré\u00a0: une partie de ${join(blocker, 'data')} est un fichier, pas un dossier\u202f; choisissez un autre dossier avec --data. Vigie continue de vérifier.\n`,
     );
     expect(stdout).toMatch(/^Surveillance de 1 service /);
   });
@@ -418,9 +418,9 @@ describe('npm run history', () => {
     expect(run.stdout).toContain('(20 minutes)');
     const french = await cli(['history', '--data', data, '--since', '7d'], { LANG: 'fr_FR.UTF-8' });
     expect(french.stdout).toMatch(
-      /WhatsApp : en panne, du côté de WhatsApp — pas de réponse de chat\.example/,
+      /WhatsApp\u00a0: en panne, du côté de WhatsApp — pas de réponse de chat\.example/,
     );
-    expect(french.stdout).toContain('Incidents, du plus récent au plus ancien :');
+    expect(french.stdout).toContain('Incidents, du plus récent au plus ancien\u00a0:');
     // Percentages as French writes them: a decimal comma and a space before the sign.
     expect(french.stdout).toMatch(/WhatsApp\s+83,33[\u202f\u00a0 ]%/);
   });
@@ -491,7 +491,7 @@ describe('npm run history', () => {
     const french = await cli(['history', '--data', data, '--report', incident.id], {
       LANG: 'fr_FR.UTF-8',
     });
-    expect(french.stdout).toMatch(/^# Rapport d’incident : WHATSAPP\n/);
+    expect(french.stdout).toMatch(/^# Rapport d’incident\u00a0: WHATSAPP\n/);
     const unknown = await cli(['history', '--data', data, '--report', 'run-1-nope']);
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain(

@@ -55,9 +55,9 @@ describe('the 90-day bar', () => {
     view = await render(<DayBar cells={cells} incidents={[]} now={day(5)} label="Chat" />, 'fr');
     const second = view.container.querySelectorAll('button')[1]!;
     await fire(() => second.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
-    expect(second.getAttribute('aria-label')).toBe('lun. 2 août : en service');
+    expect(second.getAttribute('aria-label')).toBe('lun. 2 août\u00a0: en service');
     expect(view.container.querySelector('.day-detail')?.textContent).toMatch(
-      /^lun\. 2 août : en service70 vérifications en service/,
+      /^lun\. 2 août\u00a0: en service70 vérifications en service/,
     );
     expect(view.container.querySelector('.daybar-cells')?.getAttribute('dir')).toBe('ltr');
   });

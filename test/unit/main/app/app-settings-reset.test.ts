@@ -28,7 +28,7 @@ it('starts with defaults, keeps the damaged file aside and says so', async () =>
   const backup = readdirSync(recorder.userData).find((f) => f.startsWith('settings.json.damaged-'));
   expect(backup).toBeDefined();
   expect(recorder.notifications[0]!.options.body).toBe(
-    `Votre fichier de réglages était illisible : Vigie a repris ses réglages par défaut. L’ancien fichier est conservé sous ${join(recorder.userData, backup!)}.`,
+    `Votre fichier de réglages était illisible\u00a0: Vigie a repris ses réglages par défaut. L’ancien fichier est conservé sous ${join(recorder.userData, backup!)}.`,
   );
   expect(recorder.trays[0]!.tooltip).toBe('Vigie — La première vérification est en cours…');
 });

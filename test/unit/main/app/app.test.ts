@@ -431,8 +431,8 @@ describe('the checklist from the window', () => {
     });
     expect(recorder.saveDialogs.at(-1)?.defaultPath).toMatch(/vigie-report-whatsapp-.*\.md$/);
     const report = readFileSync(target, 'utf8');
-    expect(report).toMatch(/^# Rapport d’incident : WhatsApp/);
-    expect(report).toContain('Fait : Prévenez l’équipe sur le canal de secours');
+    expect(report).toMatch(/^# Rapport d’incident\u00a0: WhatsApp/);
+    expect(report).toContain('Fait\u00a0: Prévenez l’équipe sur le canal de secours');
   });
 });
 

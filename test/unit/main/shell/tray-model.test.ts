@@ -155,7 +155,7 @@ describe('while history is not being saved', () => {
     });
     expect(en.tooltip).toBe('Vigie — All services are up · history not saved');
     const fr = trayModel(snap, { ...ctx, tr: createTranslator('fr'), historyProblem: 'LOCKED' });
-    expect(fr.menu[1]?.label).toMatch(/^⚠ L’historique n’est pas enregistré : un autre Vigie/);
+    expect(fr.menu[1]?.label).toMatch(/^⚠ L’historique n’est pas enregistré\u00a0: un autre Vigie/);
     const ar = trayModel(snap, {
       ...ctx,
       tr: createTranslator('ar'),

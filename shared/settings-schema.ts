@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { serviceSchema } from './config-schema';
 import { salvageValue } from './salvage';
+import { appAlertsSchema } from './alerts/app-settings';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 22:00');
 
@@ -90,6 +91,8 @@ export const settingsSchema = z.strictObject({
     })
     .default({ enabled: true, lowData: false }),
   pausedUntil: z.number().nullable().default(null),
+  /** Alerts beyond this computer: the channels without their secrets (docs/alerts.md). */
+  alerts: appAlertsSchema.default({ events: ['down', 'recovered'], channels: [] }),
   window: z
     .strictObject({
       width: z.number().int().min(480).max(10_000).default(960),

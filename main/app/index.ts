@@ -45,12 +45,18 @@ import { logsAccess } from '../log/diagnostics';
 import { LogSink } from '../log/logger';
 import { logHistoryProblems, logScheduler } from '../log/observe';
 import { logUncaught } from '../log/process-handlers';
+import { AppAlerts } from '../alerts/app-alerts';
+import { createHttpClient } from '../engine/net/http-client';
+import { hostname } from 'node:os';
+import { safeStorageCipher } from './safe-storage';
 
 interface Running {
   engine: Engine;
   readonly logs: LogSink;
   readonly settings: SettingsStore;
   readonly recording: Recording;
+  /** Alerts beyond this computer (ntfy, Telegram, e-mail, webhooks). */
+  readonly alerts: AppAlerts;
   readonly tray: TrayView;
   /** Null when the app is not packaged (nothing to update). */
   updates: { readonly source: AppUpdates; readonly updater: Updater } | null;
@@ -103,6 +109,7 @@ function render(snapshot: Snapshot): void {
       activeRun: activeRun(),
       historyProblem: running.recording.history.problem?.code ?? null,
       updateReady: readyVersion(),
+      brokenChannels: running.alerts.broken(),
     }),
   );
 }
@@ -252,6 +259,7 @@ function startEngine(settings: Settings, recording: Recording, previous?: Snapsh
   if (running) logScheduler(engine.scheduler, running.logs.logger('engine'));
   engine.scheduler.on('change', (change) => {
     running?.pendingChanges.push(change);
+    running?.alerts.change(change);
     send({ type: 'change', change });
   });
   engine.scheduler.on('snapshot', (snapshot) => {
@@ -260,6 +268,7 @@ function startEngine(settings: Settings, recording: Recording, previous?: Snapsh
     if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused')
       started = recording.record(snapshot);
     notify(running.pendingChanges.splice(0), started, snapshot);
+    running.alerts.snapshot(snapshot);
     running.updates?.updater.connectivityChanged(snapshot.overall === 'offline');
     render(snapshot);
     send({ type: 'snapshot', snapshot });
@@ -326,6 +335,19 @@ function start(): void {
   const tr = translatorFor(settings.get());
   const recording = openRecording(logs);
   const { history, checklist } = recording;
+  const alerts = new AppAlerts({
+    dir: app.getPath('userData'),
+    cipher: safeStorageCipher(),
+    http: createHttpClient(),
+    host: hostname(),
+    alerts: () => settings.get().alerts,
+    saveAlerts: (next) => settings.update((s) => ({ ...s, alerts: next })),
+    translator: () => {
+      const language = settings.get().alerts.language;
+      return language ? createTranslator(language) : (running?.tr ?? tr);
+    },
+    changed: () => running && render(running.engine.scheduler.snapshot()),
+  });
   const tray = createTray(
     iconPath,
     (action) => void act(action),
@@ -336,6 +358,7 @@ function start(): void {
     logs,
     settings,
     recording,
+    alerts,
     tray,
     updates: null,
     window: null,
@@ -344,6 +367,7 @@ function start(): void {
     pendingChanges: [],
   };
   render(emptySnapshot());
+  void alerts.reload();
   running.engine = startEngine(settings.get(), recording);
   running.updates = startUpdates({
     settings: () => settings.get(),
@@ -412,6 +436,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', () => {
     if (!running) return;
     void running.engine.close();
+    void running.alerts.close();
     running.updates?.updater.stop();
     running.recording.close();
     running.tray.destroy();

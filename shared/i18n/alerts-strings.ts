@@ -43,6 +43,8 @@ export const alertsEn = {
   alertTestFailed: '{{channel}} ({{kind}}): not accepted: {{reason}}',
   alertTestNoChannel:
     'No alert channel: add "alerts": { "channels": [...] } to the file given with --config.',
+  reasonSecretMissing: 'a secret of this channel is not set, or the system keychain cannot read it',
+  trayBroken: 'Alert channel {{channel}} is broken: {{reason}}',
   alertTestUnknownChannel: 'No channel "{{channel}}". Channels: {{ids}}',
 } as const;
 
@@ -89,6 +91,9 @@ export const alertsFr = {
   alertTestFailed: '{{channel}} ({{kind}}) : refusé : {{reason}}',
   alertTestNoChannel:
     'Aucun canal d’alerte : ajoutez "alerts": { "channels": [...] } au fichier donné avec --config.',
+  reasonSecretMissing:
+    'un secret de ce canal n’est pas défini, ou le trousseau du système ne peut pas le lire',
+  trayBroken: 'Le canal d’alerte {{channel}} ne fonctionne plus : {{reason}}',
   alertTestUnknownChannel: 'Aucun canal « {{channel}} ». Canaux : {{ids}}',
 } as const;
 
@@ -133,5 +138,7 @@ export const alertsAr = {
   alertTestFailed: '{{channel}} ({{kind}}): لم يُقبل: {{reason}}',
   alertTestNoChannel:
     'لا توجد قناة تنبيه: أضف \u2066"alerts": { "channels": [...] }\u2069 إلى الملف المعطى مع \u2066--config\u2069.',
+  reasonSecretMissing: 'أحد أسرار هذه القناة غير مضبوط، أو لا تستطيع سلسلة مفاتيح النظام قراءته',
+  trayBroken: 'قناة التنبيه {{channel}} معطّلة: {{reason}}',
   alertTestUnknownChannel: 'لا توجد قناة «{{channel}}». القنوات: {{ids}}',
 } as const;

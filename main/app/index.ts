@@ -403,6 +403,7 @@ function start(): void {
       checklist,
       translator: () => running?.tr ?? tr,
       copy: (text) => clipboard.writeText(text),
+      alerts,
       logs: logsAccess(
         logs,
         {

@@ -23,6 +23,8 @@ import type { Checklist } from '../playbooks';
 import { defaults } from '../playbooks/defaults';
 import { configFromSettings } from './engine-config';
 import type { LogsAccess } from '../log/diagnostics';
+import type { AppAlerts, ChannelInfo } from '../alerts/app-alerts';
+import type { AlertChannelView } from '../../shared/alerts/app-settings';
 
 /** The implementation of each channel. */
 export type Handlers = {
@@ -60,6 +62,11 @@ export interface HandlerDeps {
   readonly copy: (text: string) => void;
   /** Vigie's log files: opening their folder, and the diagnostics text with the last lines. */
   readonly logs?: LogsAccess;
+  /** Alerts beyond this computer (absent: the calls say alerts are not available here). */
+  readonly alerts?: Pick<
+    AppAlerts,
+    'list' | 'save' | 'remove' | 'test' | 'newTopic' | 'pairingCode' | 'pairedChat'
+  >;
 }
 
 /** Log lines that go with "Copy diagnostics". */
@@ -83,6 +90,23 @@ export function catalogEntries(catalog: VigieConfig, settings: Settings): Catalo
 function needLogs(logs: LogsAccess | undefined): LogsAccess {
   if (!logs) throw new Error('no log files are kept here');
   return logs;
+}
+
+function needAlerts(alerts: HandlerDeps['alerts']): NonNullable<HandlerDeps['alerts']> {
+  if (!alerts) throw new Error('alerts are not available here');
+  return alerts;
+}
+
+/** What the window sees of each channel: never a secret, reasons in its language. */
+function channelViews(list: readonly ChannelInfo[], tr: Translator): AlertChannelView[] {
+  return list.map(({ secrets, state, dependsOn, ...channel }) => ({
+    channel,
+    secrets,
+    dependsOn,
+    lastDelivery: state.lastDelivery,
+    broken: state.broken ? tr.t(state.broken.key, state.broken.values) : null,
+    skipped: state.skipped,
+  }));
 }
 
 /** Runs a change; one the disk (or another Vigie's lock) refused is said in the reader's language. */
@@ -257,6 +281,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { text, lines } = needLogs(deps.logs).diagnostics(DIAGNOSTIC_LINES);
       deps.copy(text);
       return { lines };
+    },
+    'alerts:list': () => channelViews(needAlerts(deps.alerts).list(), deps.translator()),
+    'alerts:save': async ({ channel, replaces }) =>
+      channelViews(await needAlerts(deps.alerts).save(channel, replaces), deps.translator()),
+    'alerts:remove': async ({ id }) =>
+      channelViews(await needAlerts(deps.alerts).remove(id), deps.translator()),
+    'alerts:test': async ({ id }) => {
+      const result = await needAlerts(deps.alerts).test(id);
+      if (result.ok) return result;
+      const tr = deps.translator();
+      return { ok: false, reason: tr.t(result.reason.key, result.reason.values) };
+    },
+    'alerts:newTopic': ({ server }) => needAlerts(deps.alerts).newTopic(server),
+    'alerts:pairingCode': () => ({ code: needAlerts(deps.alerts).pairingCode() }),
+    'alerts:checkPairing': async ({ code, token, channelId, apiUrl }) => {
+      const alerts = needAlerts(deps.alerts);
+      const from = token !== undefined ? { value: token } : { channel: channelId ?? '' };
+      return { chatId: await alerts.pairedChat(code, from, apiUrl) };
     },
     'clipboard:write': ({ text }) => {
       deps.copy(text);

@@ -26,3 +26,26 @@ export const appAlertsSchema = z.strictObject({
 });
 
 export type AppAlerts = z.infer<typeof appAlertsSchema>;
+
+/** A channel as the window sees it: its settings, which secrets are set (never the secrets). */
+export interface AlertChannelView {
+  /** The channel's settings, without its secret fields. */
+  readonly channel: Readonly<Record<string, unknown>> & {
+    readonly id: string;
+    readonly kind: StoredChannelConfig['kind'];
+  };
+  /** For each secret field of its kind, whether it is set. */
+  readonly secrets: Readonly<Record<string, boolean>>;
+  /** The services it goes through, as in effect (its kind's default when not set). */
+  readonly dependsOn: readonly string[];
+  /** When it last accepted an alert or a test since the app started (epoch ms). */
+  readonly lastDelivery: number | null;
+  /** Why it is broken, in the window's language; null when it is not. */
+  readonly broken: string | null;
+  /** The services it depends on that were down at the last alert (it was skipped). */
+  readonly skipped: readonly string[];
+}
+
+/** A test send's result, the reason in the window's language. */
+export type AlertTestResult =
+  { readonly ok: true } | { readonly ok: false; readonly reason: string };

@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppAlerts } from '../../../../main/alerts/app-alerts';
+import { createHandlers, type HandlerDeps } from '../../../../main/shell/handlers';
+import { api } from '../../../../shared/ipc';
 import type { SecretCipher } from '../../../../main/alerts/secret-store';
 import { createHttpClient, type HttpClient } from '../../../../main/engine/net/http-client';
 import {
@@ -182,5 +184,48 @@ describe('alerts in the app', () => {
     const topic = alerts.newTopic('https://ntfy.sh/');
     expect(topic.url).toMatch(/^https:\/\/ntfy\.sh\/vigie-[a-z2-9]{16}$/);
     expect(topic.link).toBe(topic.url.replace('https://', 'ntfy://'));
+  });
+});
+
+describe('the alert calls of the window', () => {
+  /** The handlers with only what alerts use (the rest is never called here). */
+  const handlers = () =>
+    createHandlers({
+      alerts,
+      translator: () => createTranslator('fr'),
+    } as unknown as HandlerDeps);
+
+  it('never send a secret back, and say why a test failed in the window language', async () => {
+    const h = handlers();
+    const list = await h['alerts:save']({
+      channel: { id: 'team', kind: 'webhook', url: `${lab.base}/hook/${HOOK_SECRET}` },
+    });
+    expect(JSON.stringify(list)).not.toContain(HOOK_SECRET);
+    expect(list).toEqual([
+      {
+        channel: { id: 'team', kind: 'webhook', format: 'json' },
+        secrets: { url: true },
+        dependsOn: [],
+        lastDelivery: null,
+        broken: null,
+        skipped: [],
+      },
+    ]);
+    lab.script(`/hook/${HOOK_SECRET}`, { status: 404, body: 'no_service' });
+    expect(await h['alerts:test']({ id: 'team' })).toEqual({
+      ok: false,
+      reason: `cette adresse n’existe plus sur ${new URL(lab.base).host} (erreur 404)`,
+    });
+  });
+
+  it('refuse a channel without a valid id or kind, naming the field', () => {
+    const bad = api.saveAlertChannel.request.safeParse({
+      channel: { id: 'Team One', kind: 'sms' },
+    });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => i.path.join('.'))).toEqual(['channel.id', 'channel.kind']);
+    expect(api.checkTelegramPairing.request.safeParse({ code: 'short', token: 'x' }).success).toBe(
+      false,
+    );
   });
 });

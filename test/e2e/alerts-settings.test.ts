@@ -4,7 +4,7 @@
 // Teams note. The secrets never reach the page.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { startAlertLab, type AlertLab } from '../lab/alert-lab';
-import { allWell, openWindow, startWorld, type World } from './world';
+import { allWell, openWindow, seriousViolations, startWorld, type World } from './world';
 
 const HOOK_SECRET = 'T0E2E/B0E2E/e2e-hook-secret';
 
@@ -53,6 +53,7 @@ it('adds the phone channel with a generated topic and its QR code, then a test r
   expect(lab.accepted('/ntfy/vigie-e2e-topic').map((r) => r.headers['title'])).toEqual([
     'Vigie test alert',
   ]);
+  expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
 });
@@ -80,6 +81,7 @@ it('adds a webhook in Arabic, right to left, and a refused test says why inline'
   await item.getByRole('button', { name: 'إرسال اختبار' }).click();
   await expect.poll(() => item.getByRole('status').textContent()).toMatch(/^لم يُقبل الاختبار: /);
   expect(await page.content()).not.toContain(HOOK_SECRET);
+  expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();
 });

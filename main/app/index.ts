@@ -298,6 +298,12 @@ function updateSettings(patch: Partial<Settings>): Settings {
     running.updates.source.installOnQuit(next.updates);
     if (next.updates) void running.updates.updater.checkNow();
   }
+  // The alerts' words follow the language; channels changed by a settings call are rebuilt.
+  if (
+    before.language !== next.language ||
+    JSON.stringify(before.alerts) !== JSON.stringify(next.alerts)
+  )
+    void running.alerts.reload();
   if (ENGINE_SETTINGS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]))) {
     const previous = running.engine.scheduler.snapshot();
     void running.engine.close();

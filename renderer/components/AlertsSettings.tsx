@@ -311,6 +311,8 @@ function ChannelItem({
     setResult({ text: t('alertSettings.testing'), error: false });
     try {
       const reply = await unwrap(vigie().testAlertChannel(view.channel.id));
+      // The channel's last delivery (or why it is broken) changes with the test.
+      changed(await unwrap(vigie().alertChannels()));
       setResult(
         reply.ok
           ? { text: t('alertSettings.testOk'), error: false }

@@ -50,6 +50,7 @@ it('adds the phone channel with a generated topic and its QR code, then a test r
   await expect
     .poll(() => item.getByRole('status').textContent())
     .toBe('Test accepted: check that it arrived.');
+  await expect.poll(() => item.textContent()).toContain('Last alert delivered');
   expect(lab.accepted('/ntfy/vigie-e2e-topic').map((r) => r.headers['title'])).toEqual([
     'Vigie test alert',
   ]);

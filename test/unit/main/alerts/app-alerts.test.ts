@@ -175,6 +175,30 @@ describe('alerts in the app', () => {
     }
   });
 
+  it('skips a Slack webhook while Slack is down, the alert going through the phone', async () => {
+    await alerts.save({ id: 'phone', kind: 'ntfy', url: `${lab.base}/ntfy/vigie-app-topic` });
+    await alerts.save({
+      id: 'team',
+      kind: 'webhook',
+      url: `${lab.base}/hook/${HOOK_SECRET}`,
+      format: 'slack',
+    });
+    const skipped = new Promise<void>((resolve) => {
+      changed = () => {
+        if (alerts.list().find((c) => c.id === 'team')?.state.skipped.length) resolve();
+      };
+    });
+    const change = wentDown('slack', OUTAGE_START);
+    alerts.change(change);
+    alerts.snapshot(snapshotOf(OUTAGE_START, [change.current]));
+    await skipped;
+    expect(alerts.list().find((c) => c.id === 'team')).toMatchObject({
+      dependsOn: ['slack'],
+      state: { skipped: ['Slack'], lastDelivery: null },
+    });
+    expect(lab.received(`/hook/${HOOK_SECRET}`)).toEqual([]);
+  });
+
   it('pairs a Telegram chat from "/start <code>" and makes ntfy topics with their QR link', async () => {
     const code = alerts.pairingCode();
     expect(code).toMatch(/^[A-Z2-9]{12}$/);

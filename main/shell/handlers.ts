@@ -24,6 +24,7 @@ import { defaults } from '../playbooks/defaults';
 import { configFromSettings } from './engine-config';
 import type { LogsAccess } from '../log/diagnostics';
 import type { AppAlerts, ChannelInfo } from '../alerts/app-alerts';
+import { SecretsUnavailable } from '../alerts/secret-store';
 import type { AlertChannelView } from '../../shared/alerts/app-settings';
 
 /** The implementation of each channel. */
@@ -283,8 +284,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { lines };
     },
     'alerts:list': () => channelViews(needAlerts(deps.alerts).list(), deps.translator()),
-    'alerts:save': async ({ channel, replaces }) =>
-      channelViews(await needAlerts(deps.alerts).save(channel, replaces), deps.translator()),
+    'alerts:save': async ({ channel, replaces }) => {
+      const tr = deps.translator();
+      try {
+        return channelViews(await needAlerts(deps.alerts).save(channel, replaces), tr);
+      } catch (error) {
+        // Said in the window's language: nothing was saved, not even in clear.
+        if (error instanceof SecretsUnavailable) throw new Error(tr.t('alerts.noKeychain'));
+        throw error;
+      }
+    },
     'alerts:remove': async ({ id }) =>
       channelViews(await needAlerts(deps.alerts).remove(id), deps.translator()),
     'alerts:test': async ({ id }) => {

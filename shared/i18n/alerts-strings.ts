@@ -45,6 +45,8 @@ export const alertsEn = {
     'No alert channel: add "alerts": { "channels": [...] } to the file given with --config.',
   reasonSecretMissing: 'a secret of this channel is not set, or the system keychain cannot read it',
   trayBroken: 'Alert channel {{channel}} is broken: {{reason}}',
+  noKeychain:
+    'The system keychain is not available: Vigie cannot keep this secret encrypted, so it was not saved.',
   alertTestUnknownChannel: 'No channel "{{channel}}". Channels: {{ids}}',
 } as const;
 
@@ -94,6 +96,8 @@ export const alertsFr = {
   reasonSecretMissing:
     'un secret de ce canal n’est pas défini, ou le trousseau du système ne peut pas le lire',
   trayBroken: 'Le canal d’alerte {{channel}} ne fonctionne plus : {{reason}}',
+  noKeychain:
+    'Le trousseau du système n’est pas disponible : Vigie ne peut pas garder ce secret chiffré, il n’a donc pas été enregistré.',
   alertTestUnknownChannel: 'Aucun canal « {{channel}} ». Canaux : {{ids}}',
 } as const;
 
@@ -140,5 +144,6 @@ export const alertsAr = {
     'لا توجد قناة تنبيه: أضف \u2066"alerts": { "channels": [...] }\u2069 إلى الملف المعطى مع \u2066--config\u2069.',
   reasonSecretMissing: 'أحد أسرار هذه القناة غير مضبوط، أو لا تستطيع سلسلة مفاتيح النظام قراءته',
   trayBroken: 'قناة التنبيه {{channel}} معطّلة: {{reason}}',
+  noKeychain: 'سلسلة مفاتيح النظام غير متاحة: لا يستطيع Vigie حفظ هذا السر مشفّرًا، لذلك لم يُحفظ.',
   alertTestUnknownChannel: 'لا توجد قناة «{{channel}}». القنوات: {{ids}}',
 } as const;

@@ -106,3 +106,23 @@ it('says in the tray when a channel is broken', async () => {
     'Alert channel',
   );
 });
+
+it('refuses to keep a secret without the system keychain, and says so', async () => {
+  recorder.encryptionAvailable = false;
+  const reply = await call('alerts:save', {
+    id: 'later',
+    kind: 'webhook',
+    url: `${lab.base}/hook/${HOOK_SECRET}`,
+  });
+  recorder.encryptionAvailable = true;
+  expect(reply).toMatchObject({
+    ok: false,
+    error: {
+      message:
+        'The system keychain is not available: Vigie cannot keep this secret encrypted, so it was not saved.',
+    },
+  });
+  const settings = readFileSync(join(recorder.userData, 'settings.json'), 'utf8');
+  expect(settings).not.toContain(HOOK_SECRET);
+  expect(settings).not.toContain('"later"');
+});

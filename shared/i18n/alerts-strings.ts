@@ -143,7 +143,7 @@ export const alertsAr = {
   alertTestNoChannel:
     'لا توجد قناة تنبيه: أضف \u2066"alerts": { "channels": [...] }\u2069 إلى الملف المعطى مع \u2066--config\u2069.',
   reasonSecretMissing: 'أحد أسرار هذه القناة غير مضبوط، أو لا تستطيع سلسلة مفاتيح النظام قراءته',
-  trayBroken: 'قناة التنبيه {{channel}} معطّلة: {{reason}}',
+  trayBroken: '‏قناة التنبيه ⁦{{channel}}⁩ معطّلة: {{reason}}',
   noKeychain: 'سلسلة مفاتيح النظام غير متاحة: لا يستطيع Vigie حفظ هذا السر مشفّرًا، لذلك لم يُحفظ.',
   alertTestUnknownChannel: 'لا توجد قناة «{{channel}}». القنوات: {{ids}}',
 } as const;

@@ -23,6 +23,9 @@ import {
   type Profile,
 } from './playbook-schema';
 import { settingsSchema, type Settings } from './settings-schema';
+import type { AlertChannelView, AlertTestResult } from './alerts/app-settings';
+import { channelId } from './alerts/common';
+import { httpUrl } from './http-url';
 import type { ServiceStatus, Snapshot, VerdictChange } from './types';
 
 /**
@@ -215,6 +218,62 @@ export const api = {
     'playbooks:assign',
     z.strictObject({ serviceId, playbookId: stepIdSchema.nullable() }),
     (serviceId: string, playbookId: string | null) => ({ serviceId, playbookId }),
+  ),
+  /** The alert channels: settings, which secrets are set (never a secret), state. */
+  alertChannels: call<AlertChannelView[]>()('alerts:list', z.undefined(), none),
+  /**
+   * Saves a channel as entered (its secrets go to the encrypted store; an empty secret keeps the
+   * one set); `replaces` names the channel being edited. Replies with every channel.
+   */
+  saveAlertChannel: call<AlertChannelView[]>()(
+    'alerts:save',
+    z.strictObject({
+      channel: z.looseObject({
+        id: channelId,
+        kind: z.enum(['ntfy', 'telegram', 'email', 'webhook']),
+      }),
+      replaces: channelId.optional(),
+    }),
+    (
+      channel: Record<string, unknown> & {
+        id: string;
+        kind: 'ntfy' | 'telegram' | 'email' | 'webhook';
+      },
+      replaces?: string,
+    ) => ({ channel, ...(replaces === undefined ? {} : { replaces }) }),
+  ),
+  removeAlertChannel: call<AlertChannelView[]>()(
+    'alerts:remove',
+    z.strictObject({ id: channelId }),
+    (id: string) => ({ id }),
+  ),
+  /** Sends a test message through a saved channel; the result with its reason in words. */
+  testAlertChannel: call<AlertTestResult>()(
+    'alerts:test',
+    z.strictObject({ id: channelId }),
+    (id: string) => ({ id }),
+  ),
+  /** A new random ntfy topic on a server, and its `ntfy://` link (for the QR code). */
+  newNtfyTopic: call<{ readonly url: string; readonly link: string }>()(
+    'alerts:newTopic',
+    z.strictObject({ server: httpUrl }),
+    (server: string) => ({ server }),
+  ),
+  /** A Telegram pairing code: the person sends `/start <code>` to the bot. */
+  telegramPairingCode: call<{ readonly code: string }>()('alerts:pairingCode', z.undefined(), none),
+  /**
+   * The chat that sent `/start <code>` to the bot (null: not yet), with the token typed in the
+   * form or, when it is empty, the one kept for the channel `channelId`.
+   */
+  checkTelegramPairing: call<{ readonly chatId: string | null }>()(
+    'alerts:checkPairing',
+    z.strictObject({
+      code: z.string().regex(/^[A-Z2-9]{12}$/),
+      token: z.string().min(1).max(4096).optional(),
+      channelId: channelId.optional(),
+      apiUrl: httpUrl.optional(),
+    }),
+    (pairing: { code: string; token?: string; channelId?: string; apiUrl?: string }) => pairing,
   ),
   /** Opens the folder of Vigie's log files in the system's file manager. */
   openLogs: call<null>()('logs:open', z.undefined(), none),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { serviceSchema } from './config-schema';
 import { salvageValue } from './salvage';
 import { CHANNELS } from './playbook-schema';
+import { appAlertsSchema } from './alerts/app-settings';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 22:00');
 
@@ -98,6 +99,8 @@ export const settingsSchema = z.strictObject({
   firstRun: z.enum(['pending', 'done']).default('done'),
   /** The backup channels the user said they reach customers by; the checklist offers them first. */
   backupChannels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
+  /** Alerts beyond this computer: the channels without their secrets (docs/alerts.md). */
+  alerts: appAlertsSchema.default({ events: ['down', 'recovered'], channels: [] }),
   window: z
     .strictObject({
       width: z.number().int().min(480).max(10_000).default(960),

@@ -45,12 +45,18 @@ import { logsAccess } from '../log/diagnostics';
 import { LogSink } from '../log/logger';
 import { logHistoryProblems, logScheduler } from '../log/observe';
 import { logUncaught } from '../log/process-handlers';
+import { AppAlerts } from '../alerts/app-alerts';
+import { createHttpClient } from '../engine/net/http-client';
+import { hostname } from 'node:os';
+import { safeStorageCipher } from './safe-storage';
 
 interface Running {
   engine: Engine;
   readonly logs: LogSink;
   readonly settings: SettingsStore;
   readonly recording: Recording;
+  /** Alerts beyond this computer (ntfy, Telegram, e-mail, webhooks). */
+  readonly alerts: AppAlerts;
   readonly tray: TrayView;
   /** Null when the app is not packaged (nothing to update). */
   updates: { readonly source: AppUpdates; readonly updater: Updater } | null;
@@ -103,6 +109,7 @@ function render(snapshot: Snapshot): void {
       activeRun: activeRun(),
       historyProblem: running.recording.history.problem?.code ?? null,
       updateReady: readyVersion(),
+      brokenChannels: running.alerts.broken(),
     }),
   );
 }
@@ -254,6 +261,7 @@ function startEngine(settings: Settings, recording: Recording, previous?: Snapsh
   if (running) logScheduler(engine.scheduler, running.logs.logger('engine'));
   engine.scheduler.on('change', (change) => {
     running?.pendingChanges.push(change);
+    running?.alerts.change(change);
     send({ type: 'change', change });
   });
   engine.scheduler.on('snapshot', (snapshot) => {
@@ -262,6 +270,7 @@ function startEngine(settings: Settings, recording: Recording, previous?: Snapsh
     if (snapshot.checkedAt > 0 && snapshot.overall !== 'paused')
       started = recording.record(snapshot);
     notify(running.pendingChanges.splice(0), started, snapshot);
+    running.alerts.snapshot(snapshot);
     running.updates?.updater.connectivityChanged(snapshot.overall === 'offline');
     render(snapshot);
     send({ type: 'snapshot', snapshot });
@@ -291,6 +300,12 @@ function updateSettings(patch: Partial<Settings>): Settings {
     running.updates.source.installOnQuit(next.updates);
     if (next.updates) void running.updates.updater.checkNow();
   }
+  // The alerts' words follow the language; channels changed by a settings call are rebuilt.
+  if (
+    before.language !== next.language ||
+    JSON.stringify(before.alerts) !== JSON.stringify(next.alerts)
+  )
+    void running.alerts.reload();
   if (ENGINE_SETTINGS.some((key) => JSON.stringify(before[key]) !== JSON.stringify(next[key]))) {
     const previous = running.engine.scheduler.snapshot();
     void running.engine.close();
@@ -330,6 +345,19 @@ function start(): void {
   const tr = translatorFor(settings.get());
   const recording = openRecording(logs);
   const { history, checklist } = recording;
+  const alerts = new AppAlerts({
+    dir: app.getPath('userData'),
+    cipher: safeStorageCipher(),
+    http: createHttpClient(),
+    host: hostname(),
+    alerts: () => settings.get().alerts,
+    saveAlerts: (next) => settings.update((s) => ({ ...s, alerts: next })),
+    translator: () => {
+      const language = settings.get().alerts.language;
+      return language ? createTranslator(language) : (running?.tr ?? tr);
+    },
+    changed: () => running && render(running.engine.scheduler.snapshot()),
+  });
   const tray = createTray(
     iconPath,
     (action) => void act(action),
@@ -340,6 +368,7 @@ function start(): void {
     logs,
     settings,
     recording,
+    alerts,
     tray,
     updates: null,
     window: null,
@@ -348,6 +377,7 @@ function start(): void {
     pendingChanges: [],
   };
   render(emptySnapshot());
+  void alerts.reload();
   running.engine = startEngine(settings.get(), recording);
   running.updates = startUpdates({
     settings: () => settings.get(),
@@ -383,6 +413,7 @@ function start(): void {
       checklist,
       translator: () => running?.tr ?? tr,
       copy: (text) => clipboard.writeText(text),
+      alerts,
       logs: logsAccess(
         logs,
         {
@@ -416,6 +447,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', () => {
     if (!running) return;
     void running.engine.close();
+    void running.alerts.close();
     running.updates?.updater.stop();
     running.recording.close();
     running.tray.destroy();

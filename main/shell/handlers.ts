@@ -25,6 +25,9 @@ import { configFromSettings } from './engine-config';
 import type { LogsAccess } from '../log/diagnostics';
 import { catalogEntry } from '../../shared/catalog';
 import { serviceBytesPerMonth } from '../../shared/data-estimate';
+import type { AppAlerts, ChannelInfo } from '../alerts/app-alerts';
+import { SecretsUnavailable } from '../alerts/secret-store';
+import type { AlertChannelView } from '../../shared/alerts/app-settings';
 
 /** The implementation of each channel. */
 export type Handlers = {
@@ -62,6 +65,11 @@ export interface HandlerDeps {
   readonly copy: (text: string) => void;
   /** Vigie's log files: opening their folder, and the diagnostics text with the last lines. */
   readonly logs?: LogsAccess;
+  /** Alerts beyond this computer (absent: the calls say alerts are not available here). */
+  readonly alerts?: Pick<
+    AppAlerts,
+    'list' | 'save' | 'remove' | 'test' | 'newTopic' | 'pairingCode' | 'pairedChat'
+  >;
 }
 
 /** Log lines that go with "Copy diagnostics". */
@@ -89,6 +97,23 @@ export function catalogEntries(catalog: VigieConfig, settings: Settings): Catalo
 function needLogs(logs: LogsAccess | undefined): LogsAccess {
   if (!logs) throw new Error('no log files are kept here');
   return logs;
+}
+
+function needAlerts(alerts: HandlerDeps['alerts']): NonNullable<HandlerDeps['alerts']> {
+  if (!alerts) throw new Error('alerts are not available here');
+  return alerts;
+}
+
+/** What the window sees of each channel: never a secret, reasons in its language. */
+function channelViews(list: readonly ChannelInfo[], tr: Translator): AlertChannelView[] {
+  return list.map(({ secrets, state, dependsOn, ...channel }) => ({
+    channel,
+    secrets,
+    dependsOn,
+    lastDelivery: state.lastDelivery,
+    broken: state.broken ? tr.t(state.broken.key, state.broken.values) : null,
+    skipped: state.skipped,
+  }));
 }
 
 /** Runs a change; one the disk (or another Vigie's lock) refused is said in the reader's language. */
@@ -263,6 +288,32 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const { text, lines } = needLogs(deps.logs).diagnostics(DIAGNOSTIC_LINES);
       deps.copy(text);
       return { lines };
+    },
+    'alerts:list': () => channelViews(needAlerts(deps.alerts).list(), deps.translator()),
+    'alerts:save': async ({ channel, replaces }) => {
+      const tr = deps.translator();
+      try {
+        return channelViews(await needAlerts(deps.alerts).save(channel, replaces), tr);
+      } catch (error) {
+        // Said in the window's language: nothing was saved, not even in clear.
+        if (error instanceof SecretsUnavailable) throw new Error(tr.t('alerts.noKeychain'));
+        throw error;
+      }
+    },
+    'alerts:remove': async ({ id }) =>
+      channelViews(await needAlerts(deps.alerts).remove(id), deps.translator()),
+    'alerts:test': async ({ id }) => {
+      const result = await needAlerts(deps.alerts).test(id);
+      if (result.ok) return result;
+      const tr = deps.translator();
+      return { ok: false, reason: tr.t(result.reason.key, result.reason.values) };
+    },
+    'alerts:newTopic': ({ server }) => needAlerts(deps.alerts).newTopic(server),
+    'alerts:pairingCode': () => ({ code: needAlerts(deps.alerts).pairingCode() }),
+    'alerts:checkPairing': async ({ code, token, channelId, apiUrl }) => {
+      const alerts = needAlerts(deps.alerts);
+      const from = token !== undefined ? { value: token } : { channel: channelId ?? '' };
+      return { chatId: await alerts.pairedChat(code, from, apiUrl) };
     },
     'clipboard:write': ({ text }) => {
       deps.copy(text);

@@ -50,6 +50,14 @@ export interface TrayContext {
   readonly historyProblem?: HistoryProblemCode | null;
   /** A new version downloaded and verified, waiting for a restart. */
   readonly updateReady?: string | null;
+  /** Alert channels that are broken, each with why (`alerts.reason*` keys): one line each. */
+  readonly brokenChannels?: readonly {
+    readonly channel: string;
+    readonly reason: {
+      readonly key: string;
+      readonly values?: Readonly<Record<string, string | number>>;
+    };
+  }[];
 }
 
 /** When "until tomorrow" ends: tomorrow at 08:00, local time. */
@@ -79,6 +87,10 @@ export function trayModel(snapshot: Snapshot, ctx: TrayContext): TrayModel {
     ...(ctx.historyProblem
       ? [{ label: `⚠ ${t(`historyNotSaved.${ctx.historyProblem}`)}`, enabled: false }]
       : []),
+    ...(ctx.brokenChannels ?? []).map((b): TrayMenuItem => ({
+      label: `⚠ ${t('alerts.trayBroken', { channel: b.channel, reason: t(b.reason.key, b.reason.values) })}`,
+      action: { type: 'open' },
+    })),
     ...critical,
     { separator: true },
     ...(run

@@ -9,6 +9,7 @@ import { unwrap, vigie } from '../client';
 import { Choice, TextField, Toggle, wholeNumberIn } from '../components/Fields';
 import { AddService } from '../components/AddService';
 import { LogsSettings } from '../components/LogsSettings';
+import { AlertsSettings } from '../components/AlertsSettings';
 import { ContextSettings } from '../components/ContextSettings';
 import { SecondOpinionSettings } from '../components/SecondOpinionSettings';
 import { ServicesSettings } from '../components/ServicesSettings';
@@ -293,6 +294,7 @@ export function SettingsView({
           </dl>
         )}
       </fieldset>
+      <AlertsSettings />
       <LogsSettings />
     </section>
   );

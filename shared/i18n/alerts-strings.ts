@@ -43,6 +43,10 @@ export const alertsEn = {
   alertTestFailed: '{{channel}} ({{kind}}): not accepted: {{reason}}',
   alertTestNoChannel:
     'No alert channel: add "alerts": { "channels": [...] } to the file given with --config.',
+  reasonSecretMissing: 'a secret of this channel is not set, or the system keychain cannot read it',
+  trayBroken: 'Alert channel {{channel}} is broken: {{reason}}',
+  noKeychain:
+    'The system keychain is not available: Vigie cannot keep this secret encrypted, so it was not saved.',
   alertTestUnknownChannel: 'No channel "{{channel}}". Channels: {{ids}}',
 } as const;
 
@@ -89,6 +93,11 @@ export const alertsFr = {
   alertTestFailed: '{{channel}} ({{kind}}) : refusé : {{reason}}',
   alertTestNoChannel:
     'Aucun canal d’alerte : ajoutez "alerts": { "channels": [...] } au fichier donné avec --config.',
+  reasonSecretMissing:
+    'un secret de ce canal n’est pas défini, ou le trousseau du système ne peut pas le lire',
+  trayBroken: 'Le canal d’alerte {{channel}} ne fonctionne plus\u00a0: {{reason}}',
+  noKeychain:
+    'Le trousseau du système n’est pas disponible\u00a0: Vigie ne peut pas garder ce secret chiffré, il n’a donc pas été enregistré.',
   alertTestUnknownChannel: 'Aucun canal « {{channel}} ». Canaux : {{ids}}',
 } as const;
 
@@ -133,5 +142,8 @@ export const alertsAr = {
   alertTestFailed: '{{channel}} ({{kind}}): لم يُقبل: {{reason}}',
   alertTestNoChannel:
     'لا توجد قناة تنبيه: أضف \u2066"alerts": { "channels": [...] }\u2069 إلى الملف المعطى مع \u2066--config\u2069.',
+  reasonSecretMissing: 'أحد أسرار هذه القناة غير مضبوط، أو لا تستطيع سلسلة مفاتيح النظام قراءته',
+  trayBroken: '‏قناة التنبيه ⁦{{channel}}⁩ معطّلة: {{reason}}',
+  noKeychain: 'سلسلة مفاتيح النظام غير متاحة: لا يستطيع Vigie حفظ هذا السر مشفّرًا، لذلك لم يُحفظ.',
   alertTestUnknownChannel: 'لا توجد قناة «{{channel}}». القنوات: {{ids}}',
 } as const;

@@ -2,6 +2,7 @@
 import { contextAr } from './context-strings';
 import { savingAr } from './saving-strings';
 import { alertsAr } from './alerts-strings';
+import { alertSettingsAr } from './alert-settings-strings';
 import type { Messages } from './en';
 import { jsonErrorsAr } from './json-errors-strings';
 import { catalogAr } from './catalog-strings';
@@ -651,6 +652,7 @@ export const ar: Messages = {
   },
   saving: savingAr,
   alerts: alertsAr,
+  alertSettings: alertSettingsAr,
   page: {
     title: 'Vigie',
     lastCheck: 'آخر فحص: {{time}}',

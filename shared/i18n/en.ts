@@ -4,6 +4,7 @@ import { jsonErrorsEn } from './json-errors-strings';
 import { savingEn } from './saving-strings';
 import { alertsEn } from './alerts-strings';
 import { catalogEn } from './catalog-strings';
+import { alertSettingsEn } from './alert-settings-strings';
 export const en = {
   context: contextEn,
   overall: {
@@ -606,6 +607,7 @@ export const en = {
   },
   saving: savingEn,
   alerts: alertsEn,
+  alertSettings: alertSettingsEn,
   page: {
     title: 'Vigie',
     lastCheck: 'Last check: {{time}}',

@@ -2,6 +2,7 @@
 import { contextFr } from './context-strings';
 import { savingFr } from './saving-strings';
 import { alertsFr } from './alerts-strings';
+import { alertSettingsFr } from './alert-settings-strings';
 import type { Messages } from './en';
 import { jsonErrorsFr } from './json-errors-strings';
 import { catalogFr } from './catalog-strings';
@@ -648,6 +649,7 @@ export const fr: Messages = {
   },
   saving: savingFr,
   alerts: alertsFr,
+  alertSettings: alertSettingsFr,
   page: {
     title: 'Vigie',
     lastCheck: 'Dernière vérification : {{time}}',

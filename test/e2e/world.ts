@@ -18,6 +18,8 @@ import { Checklist } from '../../main/playbooks';
 import { SettingsStore } from '../../main/settings/settings-store';
 import { createTranslator } from '../../shared/i18n';
 import { createHandlers, type Handlers } from '../../main/shell/handlers';
+import { AppAlerts } from '../../main/alerts/app-alerts';
+import { createHttpClient } from '../../main/engine/net/http-client';
 import { chatConfig, fixture, healthyReferences, startLab, type Lab } from '../lab/lab';
 import { snapshotAt, type ServiceSpec } from '../helpers/snapshots';
 import { buildRenderer, launchChromium, openPage, screenshotPath } from './harness';
@@ -44,6 +46,8 @@ export interface World {
   readonly logs: LogSink;
   /** Folders the page asked to open in the file manager. */
   readonly openedFolders: string[];
+  /** Alerts as the app keeps them (secrets through a stand-in for the OS keychain). */
+  readonly alerts: AppAlerts;
   handlers(): Handlers;
   close(): Promise<void>;
 }
@@ -127,6 +131,27 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     );
   });
   const logs = new LogSink({ dir: join(dir, 'logs') });
+  const alertHttp = createHttpClient();
+  const translator = () =>
+    createTranslator(
+      settings.get().language === 'system' ? 'en' : (settings.get().language as 'en'),
+    );
+  const alerts = new AppAlerts({
+    dir,
+    // The keychain's stand-in: reversible, nothing like the clear text.
+    cipher: {
+      available: () => true,
+      encrypt: (text) => Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)),
+      decrypt: (data) => Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8'),
+    },
+    http: alertHttp,
+    host: 'e2e-pc',
+    alerts: () => settings.get().alerts,
+    saveAlerts: (next) => settings.update((s) => ({ ...s, alerts: next })),
+    translator,
+  });
+  engine.scheduler.on('change', (change) => alerts.change(change));
+  engine.scheduler.on('snapshot', (snapshot) => alerts.snapshot(snapshot));
   logScheduler(engine.scheduler, logs.logger('engine'));
   const world: World = {
     logs,
@@ -143,6 +168,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     opened: [],
     copied: [],
     checklist,
+    alerts,
     handlers: () =>
       createHandlers({
         scheduler: () => engine.scheduler,
@@ -165,10 +191,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         dataDir: dir,
         version: '0.1.0-e2e',
         checklist,
-        translator: () =>
-          createTranslator(
-            settings.get().language === 'system' ? 'en' : (settings.get().language as 'en'),
-          ),
+        translator,
+        alerts,
         copy: (text) => {
           world.copied.push(text);
         },
@@ -183,6 +207,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     async close() {
       await browser.close();
       await engine.close();
+      await alerts.close();
+      await alertHttp.close();
       history.close();
       checklist.close();
       await lab.close();

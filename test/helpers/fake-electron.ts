@@ -44,6 +44,18 @@ export class Recorder {
   isReady = false;
   readonly power = new EventEmitter();
   readonly appEvents = new EventEmitter();
+  /** Whether the OS keychain works (safeStorage.isEncryptionAvailable). */
+  encryptionAvailable = true;
+  /** How many strings safeStorage encrypted. */
+  encrypted = 0;
+}
+
+const SEALED = 'fake-sealed:';
+
+/** What the fake keychain makes of a text: marked, and never the text in clear. */
+export function fakeSeal(text: string): Buffer {
+  const mixed = Buffer.from(Buffer.from(text).map((b) => b ^ 0x5a));
+  return Buffer.from(SEALED + mixed.toString('hex'));
 }
 
 // One recorder per test file, even across vi.resetModules (the mocked module is not re-created).
@@ -260,6 +272,20 @@ export function fakeElectron() {
   };
   return {
     app,
+    safeStorage: {
+      isEncryptionAvailable: () => recorder.encryptionAvailable,
+      encryptString: (text: string) => {
+        recorder.encrypted++;
+        return fakeSeal(text);
+      },
+      decryptString: (data: Buffer) => {
+        const text = data.toString();
+        if (!text.startsWith(SEALED)) throw new Error('not sealed by this keychain');
+        return Buffer.from(
+          Buffer.from(text.slice(SEALED.length), 'hex').map((b) => b ^ 0x5a),
+        ).toString();
+      },
+    },
     clipboard: { writeText: (text: string) => recorder.clipboard.push(text) },
     dialog: {
       showSaveDialog: (...args: unknown[]) => {

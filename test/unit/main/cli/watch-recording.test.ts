@@ -62,7 +62,7 @@ describe("watch's stderr on a disk that fills up", () => {
   it('in French', async () => {
     const french = await fullThenFreed('fr');
     expect(french[1]).toBe(
-      `liste d’actions non enregistrée\u00a0: le disque de ${join(dir, 'checklists')} est plein ; libérez de la place. Vigie continue de vérifier et réessaie.`,
+      `liste d’actions non enregistrée\u00a0: le disque de ${join(dir, 'checklists')} est plein\u202f; libérez de la place. Vigie continue de vérifier et réessaie.`,
     );
     expect(french.slice(2)).toEqual([
       createTranslator('fr').t('cli.savedAgain'),

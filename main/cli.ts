@@ -249,6 +249,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     io.out(usageText(io.tr.t));
     return EXIT.ok;
   }
+  // A team and its checklist need no config file: answered before one is read.
+  if (args.command === 'team' || args.command === 'checklist') {
+    const team = await import('./cli/team-command');
+    return args.command === 'team' ? team.teamCommand(args, io) : team.checklistCommand(args, io);
+  }
   const config = await loadConfig(args, io);
   if (typeof config === 'number') return config;
   switch (args.command) {

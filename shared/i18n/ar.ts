@@ -2,6 +2,7 @@
 import { contextAr } from './context-strings';
 import { savingAr } from './saving-strings';
 import { alertsAr } from './alerts-strings';
+import { teamAr } from './team-strings';
 import type { Messages } from './en';
 import { jsonErrorsAr } from './json-errors-strings';
 
@@ -623,6 +624,7 @@ export const ar: Messages = {
   },
   saving: savingAr,
   alerts: alertsAr,
+  team: teamAr,
   page: {
     title: 'Vigie',
     lastCheck: 'آخر فحص: {{time}}',

@@ -3,6 +3,7 @@ import { contextEn } from './context-strings';
 import { jsonErrorsEn } from './json-errors-strings';
 import { savingEn } from './saving-strings';
 import { alertsEn } from './alerts-strings';
+import { teamEn } from './team-strings';
 export const en = {
   context: contextEn,
   overall: {
@@ -580,6 +581,7 @@ export const en = {
   },
   saving: savingEn,
   alerts: alertsEn,
+  team: teamEn,
   page: {
     title: 'Vigie',
     lastCheck: 'Last check: {{time}}',

@@ -2,6 +2,7 @@
 import { contextFr } from './context-strings';
 import { savingFr } from './saving-strings';
 import { alertsFr } from './alerts-strings';
+import { teamFr } from './team-strings';
 import type { Messages } from './en';
 import { jsonErrorsFr } from './json-errors-strings';
 
@@ -620,6 +621,7 @@ export const fr: Messages = {
   },
   saving: savingFr,
   alerts: alertsFr,
+  team: teamFr,
   page: {
     title: 'Vigie',
     lastCheck: 'Dernière vérification : {{time}}',

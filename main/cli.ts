@@ -26,6 +26,7 @@ import { LogSink } from './log/logger';
 import { logHistoryProblems, logScheduler } from './log/observe';
 import { logUncaught } from './log/process-handlers';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 
 interface Io {
   readonly out: (text: string) => void;
@@ -112,6 +113,12 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   if (typeof alerts === 'number') return alerts;
   const engine = createEngine(config, { country: io.country });
   const recording = openWatchRecording(dataDir, io);
+  // The team's code is loaded only when the folder has a team.
+  const team = existsSync(join(dataDir, 'team', 'team.json'))
+    ? await (
+        await import('./cli/watch-team')
+      ).startWatchTeam(dataDir, recording, (line) => io.out(forTerminal(line)))
+    : null;
   // What went wrong stays findable after the terminal is closed: <data>/logs.
   const logs = new LogSink({ dir: join(dataDir, 'logs') });
   logUncaught(process, logs.logger('process'), (error) => {
@@ -137,6 +144,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     const checked = snapshot.checkedAt > 0 && snapshot.overall !== 'paused';
     // Checklist runs start, join and end with the incidents, as in the app.
     const started = checked ? recording.record(snapshot) : [];
+    if (checked) team?.snapshot(snapshot);
     printer.snapshot(snapshot);
     sayRunsStarted(started, io);
     // Alerts go out after the lines that tell the same changes.
@@ -155,6 +163,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   await stopped;
   await engine.close();
   await alerts?.close();
+  await team?.close();
   printer.flush();
   cancelPendingLookups();
   recording.close();

@@ -177,7 +177,8 @@ export function checklistJson(
           done: shared.done,
           by: shared.byName,
           at: shared.ts,
-          note: null,
+          // A note given with a tick here; teammates' notes are in `notes`.
+          note: step.done?.note ?? null,
         };
       return {
         id: step.key,

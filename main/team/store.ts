@@ -205,11 +205,13 @@ export class TeamStore {
   act<T extends TeamEvent['type']>(
     type: T,
     fields: Omit<Extract<TeamEvent, { type: T }>, 'v' | 'eid' | 'm' | 'n' | 'lc' | 'ts' | 'type'>,
+    /** Given when the event must name itself (an incident's id holds its opening's eid). */
+    eid: string = randomUUID(),
   ): TeamEvent {
     const event = parseTeamEvent(
       JSON.stringify({
         v: 1,
-        eid: randomUUID(),
+        eid,
         m: this.membership.member,
         n: this.membership.name,
         lc: this.counter + 1,

@@ -10,6 +10,7 @@ import type { Translator } from '../../shared/i18n';
 import { EXIT } from './output';
 import { forTerminal } from './terminal-text';
 import { defaultDataDir } from '../history/data-dir';
+import { makeDir } from '../files/make-dir';
 import { acquireLock, HistoryLockedError } from '../history/lock';
 import { RunStore } from '../playbooks/runs';
 import type { Run } from '../../shared/checklist-types';
@@ -294,8 +295,10 @@ export interface TickRequest {
  */
 export function tick(dir: string, request: TickRequest): boolean {
   let lock;
+  const history = join(dir, 'history');
+  makeDir(history);
   try {
-    lock = acquireLock(join(dir, 'history'));
+    lock = acquireLock(history);
   } catch (error) {
     if (!(error instanceof HistoryLockedError)) throw error;
     const folder = join(dir, REQUESTS_DIR);

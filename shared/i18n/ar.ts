@@ -216,7 +216,8 @@ export const ar: Messages = {
       'إرسال رسالة تجريبية عبر كل قناة تنبيه في FILE (أو القناة ID وحدها)؛ رمز الخروج 0 إذا قبلتها كل القنوات، و1 خلاف ذلك',
     exit: 'رمز الخروج: 0 كل الخدمات تعمل؛ 1 خدمة تواجه مشكلات أو قيد الصيانة أو غير معروفة؛ 2 خدمة متوقفة؛\n3 غير متصل أو خلف صفحة دخول الواي فاي أو بلا DNS هنا؛ 64 استخدام خاطئ؛ 78 ملف إعدادات خاطئ؛\n74 تعذّرت قراءة السجل؛ 70 خطأ داخلي في Vigie.',
     noCommand: 'لم يُذكر أمر: check أو watch أو history أو alert-test أو team أو checklist',
-    unknownCommand: 'أمر غير معروف «{{command}}»: check أو watch أو history أو alert-test أو team أو checklist',
+    unknownCommand:
+      'أمر غير معروف «{{command}}»: check أو watch أو history أو alert-test أو team أو checklist',
     unexpected: 'وسيط غير متوقع «{{argument}}»',
     unknownOption: 'خيار غير معروف {{option}}',
     unknownOptionMeant: 'خيار غير معروف {{option}}؛ هل تقصد --{{meant}}؟',

@@ -188,7 +188,8 @@ export const en = {
       'send a test message through each alert channel of FILE (or only ID); exit 0 when every one accepted it, 1 otherwise',
     exit: 'Exit status: 0 all up; 1 something degraded, in maintenance or unknown; 2 something down;\n3 offline, behind a Wi-Fi login page or without DNS here; 64 bad usage; 78 bad config file;\n74 the history could not be read; 70 something went wrong inside Vigie.',
     noCommand: 'no command given: check, watch, history, alert-test, team or checklist',
-    unknownCommand: 'unknown command "{{command}}": check, watch, history, alert-test, team or checklist',
+    unknownCommand:
+      'unknown command "{{command}}": check, watch, history, alert-test, team or checklist',
     unexpected: 'unexpected argument "{{argument}}"',
     unknownOption: 'unknown option {{option}}',
     unknownOptionMeant: 'unknown option {{option}}; did you mean --{{meant}}?',

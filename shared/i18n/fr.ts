@@ -209,7 +209,8 @@ export const fr: Messages = {
       'envoie un message de test par chaque canal d’alerte de FILE (ou seulement ID) ; code 0 si tous l’ont accepté, 1 sinon',
     exit: 'Code de sortie : 0 tout est en service ; 1 un service dégradé, en maintenance ou inconnu ; 2 un service en panne ;\n3 hors ligne, derrière une page de connexion Wi-Fi ou sans DNS ici ; 64 mauvaise utilisation ; 78 fichier de configuration incorrect ;\n74 historique illisible ; 70 erreur interne de Vigie.',
     noCommand: 'aucune commande donnée : check, watch, history, alert-test, team ou checklist',
-    unknownCommand: 'commande inconnue « {{command}} » : check, watch, history, alert-test, team ou checklist',
+    unknownCommand:
+      'commande inconnue « {{command}} » : check, watch, history, alert-test, team ou checklist',
     unexpected: 'argument inattendu « {{argument}} »',
     unknownOption: 'option inconnue {{option}}',
     unknownOptionMeant: 'option inconnue {{option}} ; vouliez-vous dire --{{meant}} ?',

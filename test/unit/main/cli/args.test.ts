@@ -38,7 +38,9 @@ describe('arguments', () => {
     expect(problem(['history', '--since', '3x'], 'ar')).toBe(
       'يقبل --since مدة مثل 24h أو 7d أو 90d، لا «3x»',
     );
-    expect(problem([], 'fr')).toBe('aucune commande donnée : check, watch, history ou alert-test');
+    expect(problem([], 'fr')).toBe(
+      'aucune commande donnée : check, watch, history, alert-test, team ou checklist',
+    );
   });
 
   it('the usage names the command as installed (npx vigie), in each language', () => {

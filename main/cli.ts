@@ -117,7 +117,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   const team = existsSync(join(dataDir, 'team', 'team.json'))
     ? await (
         await import('./cli/watch-team')
-      ).startWatchTeam(dataDir, recording, (line) => io.out(forTerminal(line)))
+      ).startWatchTeam(dataDir, recording, (line) => io.out(forTerminal(line)), io.tr)
     : null;
   // What went wrong stays findable after the terminal is closed: <data>/logs.
   const logs = new LogSink({ dir: join(dataDir, 'logs') });

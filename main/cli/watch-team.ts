@@ -12,6 +12,8 @@ import { readMembership, TeamStore } from '../team/store';
 import { TeamSync } from '../team/sync';
 import { applyTick, REQUESTS_DIR, type TickRequest } from './team-command';
 import { SECOND } from '../../shared/durations';
+import { messageOf } from '../../shared/errors';
+import type { Translator } from '../../shared/i18n';
 
 const REQUEST_POLL_MS = SECOND;
 
@@ -25,6 +27,7 @@ export async function startWatchTeam(
   dir: string,
   recording: Recording,
   say: (line: string) => void,
+  tr: Translator,
 ): Promise<WatchTeam | null> {
   const membership = readMembership(dir);
   if (!membership) return null;
@@ -33,8 +36,12 @@ export async function startWatchTeam(
   await sync.start();
   sync.act('member.hello', {});
   sync.onEvent((event) => {
-    if (event.type === 'step.set' || event.type === 'note.add' || event.type === 'incident.open')
-      say(`team: ${event.n} · ${event.type}`);
+    const name = event.n;
+    if (event.type === 'incident.open')
+      say(tr.t('team.watchOpened', { name, service: event.service }));
+    else if (event.type === 'step.set')
+      say(tr.t(event.done ? 'team.watchTicked' : 'team.watchUnticked', { name, step: event.step }));
+    else if (event.type === 'note.add') say(tr.t('team.watchNote', { name }));
   });
 
   const requests = join(dir, REQUESTS_DIR);
@@ -49,7 +56,7 @@ export async function startWatchTeam(
         if (request.type === 'tick' && runs.book.get(request.runId))
           applyTick(dir, request, runs, sync.store);
       } catch (error) {
-        say(`team: a checklist request could not be applied (${String(error)})`);
+        say(tr.t('team.watchRequestFailed', { message: messageOf(error) }));
       }
       rmSync(file, { force: true });
     }

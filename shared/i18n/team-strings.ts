@@ -30,6 +30,11 @@ export const teamEn = {
   ticked: 'Ticked: {{title}}.',
   handed: 'Ticked: {{title}}. Handed to the Vigie recording this folder, which saves it.',
   noteTooLong: 'a note is at most 500 characters',
+  watchOpened: 'Team: {{name}} opened the shared incident for {{service}}',
+  watchTicked: 'Team: {{name}} ticked {{step}}',
+  watchUnticked: 'Team: {{name}} unticked {{step}}',
+  watchNote: 'Team: {{name}} added a note',
+  watchRequestFailed: 'Team: a tick from the command line could not be applied ({{message}})',
 };
 
 export const teamFr: typeof teamEn = {
@@ -65,6 +70,12 @@ export const teamFr: typeof teamEn = {
   ticked: 'Cochée : {{title}}.',
   handed: 'Cochée : {{title}}. Transmise au Vigie qui enregistre ce dossier, qui la sauvegarde.',
   noteTooLong: 'une note fait au plus 500 caractères',
+  watchOpened: 'Équipe : {{name}} a ouvert l’incident partagé pour {{service}}',
+  watchTicked: 'Équipe : {{name}} a coché {{step}}',
+  watchUnticked: 'Équipe : {{name}} a décoché {{step}}',
+  watchNote: 'Équipe : {{name}} a ajouté une note',
+  watchRequestFailed:
+    'Équipe : une coche venue de la ligne de commande n’a pas pu être appliquée ({{message}})',
 };
 
 export const teamAr: typeof teamEn = {
@@ -96,4 +107,9 @@ export const teamAr: typeof teamEn = {
   ticked: 'أُشِّر عليها: {{title}}.',
   handed: 'أُشِّر عليها: {{title}}. سُلِّمت إلى Vigie الذي يسجّل هذا المجلد، وهو يحفظها.',
   noteTooLong: 'الملاحظة 500 حرف على الأكثر',
+  watchOpened: 'الفريق: فتح {{name}} الحادثة المشتركة لـ {{service}}',
+  watchTicked: 'الفريق: أشّر {{name}} على {{step}}',
+  watchUnticked: 'الفريق: ألغى {{name}} التأشير على {{step}}',
+  watchNote: 'الفريق: أضاف {{name}} ملاحظة',
+  watchRequestFailed: 'الفريق: تعذّر تطبيق تأشير جاء من سطر الأوامر ({{message}})',
 };

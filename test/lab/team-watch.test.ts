@@ -147,7 +147,7 @@ describe('three watches on one relay', () => {
     ]);
     expect(done.code).toBe(0);
     expect(done.stdout).toContain('Handed to the Vigie recording this folder');
-    await wb.until(/team: Awa Traoré · step\.set/);
+    await wb.until(new RegExp(`Team: Awa Traoré ticked ${step.id}`));
     const seen = await checklist(b);
     expect(seen.steps.find((s) => s.id === step.id)).toMatchObject({
       done: true,
@@ -156,7 +156,7 @@ describe('three watches on one relay', () => {
 
     // Back, Zoé's Vigie catches up from the last message it kept.
     wc = watch(c);
-    await wc.until(/team: Awa Traoré · step\.set/);
+    await wc.until(new RegExp(`Team: Awa Traoré ticked ${step.id}`));
     expect((await checklist(c)).steps.find((s) => s.id === step.id)).toMatchObject({
       done: true,
       by: 'Awa Traoré',

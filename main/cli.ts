@@ -27,6 +27,7 @@ import { LogSink } from './log/logger';
 import { logHistoryProblems, logScheduler } from './log/observe';
 import { logUncaught } from './log/process-handlers';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 
 interface Io {
   readonly out: (text: string) => void;
@@ -113,6 +114,12 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   if (typeof alerts === 'number') return alerts;
   const engine = createEngine(config, { country: io.country });
   const recording = openWatchRecording(dataDir, io);
+  // The team's code is loaded only when the folder has a team.
+  const team = existsSync(join(dataDir, 'team', 'team.json'))
+    ? await (
+        await import('./cli/watch-team')
+      ).startWatchTeam(dataDir, recording, (line) => io.out(forTerminal(line)), io.tr)
+    : null;
   // What went wrong stays findable after the terminal is closed: <data>/logs.
   const logs = new LogSink({ dir: join(dataDir, 'logs') });
   logUncaught(process, logs.logger('process'), (error) => {
@@ -138,6 +145,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     const checked = snapshot.checkedAt > 0 && snapshot.overall !== 'paused';
     // Checklist runs start, join and end with the incidents, as in the app.
     const started = checked ? recording.record(snapshot) : [];
+    if (checked) team?.snapshot(snapshot);
     printer.snapshot(snapshot);
     sayRunsStarted(started, io);
     // Alerts go out after the lines that tell the same changes.
@@ -156,6 +164,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   await stopped;
   await engine.close();
   await alerts?.close();
+  await team?.close();
   printer.flush();
   cancelPendingLookups();
   recording.close();
@@ -249,6 +258,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (args.command === 'help') {
     io.out(usageText(io.tr.t));
     return EXIT.ok;
+  }
+  // A team and its checklist need no config file: answered before one is read.
+  if (args.command === 'team' || args.command === 'checklist') {
+    const team = await import('./cli/team-command');
+    return args.command === 'team' ? team.teamCommand(args, io) : team.checklistCommand(args, io);
   }
   const config = await loadConfig(args, io);
   if (typeof config === 'number') return config;

@@ -8,7 +8,18 @@ import { CATALOG_CATEGORIES, type Category } from '../../shared/config-schema';
 export type HistoryFormat = 'table' | 'json' | 'csv';
 
 export interface CliArgs {
-  readonly command: 'check' | 'watch' | 'history' | 'alert-test' | 'services' | 'help';
+  readonly command:
+    'check' | 'watch' | 'history' | 'alert-test' | 'services' | 'team' | 'checklist' | 'help';
+  /** `team create|join|leave`, `checklist done` (absent: show). */
+  readonly action?: 'create' | 'join' | 'leave' | 'done';
+  /** `team join INVITE`, `checklist done STEP`. */
+  readonly target?: string;
+  /** `team create --server URL` (ntfy.sh when not given). */
+  readonly server?: string;
+  /** `team create|join --name NAME`: the display name the team sees. */
+  readonly name?: string;
+  /** `checklist done STEP --note TEXT`. */
+  readonly note?: string;
   readonly config?: string;
   readonly json: boolean;
   readonly only?: readonly string[];
@@ -54,6 +65,12 @@ const SYNOPSIS = [
   ['npx vigie history [--data DIR] --report ID', 'usage.report'],
   ['npx vigie alert-test [--config FILE] [--channel ID]', 'usage.alertTest'],
   ['npx vigie services [--search TEXT] [--category C] [--json]', 'usage.services'],
+  ['npx vigie team create [--server URL] --name NAME [--data DIR]', 'team.usageCreate'],
+  ['npx vigie team join INVITE --name NAME [--data DIR]', 'team.usageJoin'],
+  ['npx vigie team [--data DIR] [--json]', 'team.usageShow'],
+  ['npx vigie team leave [--data DIR]', 'team.usageLeave'],
+  ['npx vigie checklist [--data DIR] [--json]', 'team.usageChecklist'],
+  ['npx vigie checklist done STEP [--note TEXT] [--data DIR]', 'team.usageDone'],
 ] as const;
 
 /** The usage, in the user's language. */
@@ -88,6 +105,9 @@ const OPTIONS = {
   channel: { type: 'string' },
   search: { type: 'string' },
   category: { type: 'string' },
+  server: { type: 'string' },
+  name: { type: 'string' },
+  note: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -138,11 +158,14 @@ export function parseCli(argv: readonly string[]): CliArgs {
     command !== 'watch' &&
     command !== 'history' &&
     command !== 'alert-test' &&
-    command !== 'services'
+    command !== 'services' &&
+    command !== 'team' &&
+    command !== 'checklist'
   ) {
     throw command ? problem('unknownCommand', { command }) : problem('noCommand');
   }
-  if (rest[0] !== undefined) throw problem('unexpected', { argument: rest[0] });
+  const { action, target, extra } = actionOf(command, rest);
+  if (extra !== undefined) throw problem('unexpected', { argument: extra });
   for (const [name, value] of [
     ['config', values.config],
     ['data', values.data],
@@ -155,10 +178,23 @@ export function parseCli(argv: readonly string[]): CliArgs {
     history: ['config', 'data', 'service', 'since', 'format', 'csv', 'report'],
     'alert-test': ['config', 'channel'],
     services: ['config', 'json', 'search', 'category'],
+    team:
+      action === 'create'
+        ? ['data', 'server', 'name']
+        : action === 'join'
+          ? ['data', 'name']
+          : action === 'leave'
+            ? ['data']
+            : ['data', 'json'],
+    checklist: action === 'done' ? ['data', 'note'] : ['data', 'json'],
   };
   for (const [name, value] of Object.entries(values)) {
     if (name === 'help' || value === undefined || value === false) continue;
-    if (!allowed[command].includes(name)) throw problem('notWith', { option: name, command });
+    if (!allowed[command].includes(name))
+      throw problem('notWith', {
+        option: name,
+        command: action ? `${command} ${action}` : command,
+      });
   }
   let only: string[] | undefined;
   if (values.only !== undefined) {
@@ -197,5 +233,36 @@ export function parseCli(argv: readonly string[]): CliArgs {
     ...(values.channel !== undefined ? { channel: values.channel.trim() } : {}),
     ...(values.search !== undefined ? { search: values.search } : {}),
     ...(category !== undefined ? { category: category as Category } : {}),
+    ...(action ? { action } : {}),
+    ...(target !== undefined ? { target } : {}),
+    ...(values.server !== undefined ? { server: values.server.trim() } : {}),
+    ...(values.name !== undefined ? { name: values.name } : {}),
+    ...(values.note !== undefined ? { note: values.note } : {}),
   };
+}
+
+/** The words after `team` or `checklist`: what to do and on what; anything more is unexpected. */
+function actionOf(
+  command: string,
+  rest: readonly string[],
+): { action?: CliArgs['action']; target?: string; extra?: string } {
+  const [first, second, third] = rest;
+  if (command === 'team') {
+    if (first === undefined) return {};
+    if (first === 'create' || first === 'leave') return { action: first, extra: second };
+    if (first === 'join') {
+      if (second === undefined) throw problem('needsValue', { option: 'join INVITE' });
+      return { action: 'join', target: second, extra: third };
+    }
+    return { extra: first };
+  }
+  if (command === 'checklist') {
+    if (first === undefined) return {};
+    if (first === 'done') {
+      if (second === undefined) throw problem('needsValue', { option: 'done STEP' });
+      return { action: 'done', target: second, extra: third };
+    }
+    return { extra: first };
+  }
+  return { extra: first };
 }

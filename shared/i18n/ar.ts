@@ -3,6 +3,7 @@ import { contextAr } from './context-strings';
 import { savingAr } from './saving-strings';
 import { alertsAr } from './alerts-strings';
 import { alertSettingsAr } from './alert-settings-strings';
+import { teamAr } from './team-strings';
 import type { Messages } from './en';
 import { jsonErrorsAr } from './json-errors-strings';
 import { catalogAr } from './catalog-strings';
@@ -230,9 +231,10 @@ export const ar: Messages = {
     alertTest:
       'إرسال رسالة تجريبية عبر كل قناة تنبيه في FILE (أو القناة ID وحدها)؛ رمز الخروج 0 إذا قبلتها كل القنوات، و1 خلاف ذلك',
     exit: 'رمز الخروج: 0 كل الخدمات تعمل؛ 1 خدمة تواجه مشكلات أو قيد الصيانة أو غير معروفة؛ 2 خدمة متوقفة؛\n3 غير متصل أو خلف صفحة دخول الواي فاي أو بلا DNS هنا؛ 64 استخدام خاطئ؛ 78 ملف إعدادات خاطئ؛\n74 تعذّرت قراءة السجل؛ 70 خطأ داخلي في Vigie.',
-    noCommand: 'لم يُذكر أمر: check أو watch أو history أو alert-test أو services',
+    noCommand:
+      'لم يُذكر أمر: check أو watch أو history أو alert-test أو services أو team أو checklist',
     unknownCommand:
-      'أمر غير معروف «{{command}}»: check أو watch أو history أو alert-test أو services',
+      'أمر غير معروف «{{command}}»: check أو watch أو history أو alert-test أو services أو team أو checklist',
     unexpected: 'وسيط غير متوقع «{{argument}}»',
     unknownOption: 'خيار غير معروف {{option}}',
     unknownOptionMeant: 'خيار غير معروف {{option}}؛ هل تقصد --{{meant}}؟',
@@ -653,6 +655,7 @@ export const ar: Messages = {
   saving: savingAr,
   alerts: alertsAr,
   alertSettings: alertSettingsAr,
+  team: teamAr,
   page: {
     title: 'Vigie',
     lastCheck: 'آخر فحص: {{time}}',

@@ -5,6 +5,7 @@ import { savingEn } from './saving-strings';
 import { alertsEn } from './alerts-strings';
 import { catalogEn } from './catalog-strings';
 import { alertSettingsEn } from './alert-settings-strings';
+import { teamEn } from './team-strings';
 export const en = {
   context: contextEn,
   overall: {
@@ -200,8 +201,9 @@ export const en = {
     alertTest:
       'send a test message through each alert channel of FILE (or only ID); exit 0 when every one accepted it, 1 otherwise',
     exit: 'Exit status: 0 all up; 1 something degraded, in maintenance or unknown; 2 something down;\n3 offline, behind a Wi-Fi login page or without DNS here; 64 bad usage; 78 bad config file;\n74 the history could not be read; 70 something went wrong inside Vigie.',
-    noCommand: 'no command given: check, watch, history, alert-test or services',
-    unknownCommand: 'unknown command "{{command}}": check, watch, history, alert-test or services',
+    noCommand: 'no command given: check, watch, history, alert-test, services, team or checklist',
+    unknownCommand:
+      'unknown command "{{command}}": check, watch, history, alert-test, services, team or checklist',
     unexpected: 'unexpected argument "{{argument}}"',
     unknownOption: 'unknown option {{option}}',
     unknownOptionMeant: 'unknown option {{option}}; did you mean --{{meant}}?',
@@ -608,6 +610,7 @@ export const en = {
   saving: savingEn,
   alerts: alertsEn,
   alertSettings: alertSettingsEn,
+  team: teamEn,
   page: {
     title: 'Vigie',
     lastCheck: 'Last check: {{time}}',

@@ -3,6 +3,7 @@ import { contextFr } from './context-strings';
 import { savingFr } from './saving-strings';
 import { alertsFr } from './alerts-strings';
 import { alertSettingsFr } from './alert-settings-strings';
+import { teamFr } from './team-strings';
 import type { Messages } from './en';
 import { jsonErrorsFr } from './json-errors-strings';
 import { catalogFr } from './catalog-strings';
@@ -223,9 +224,10 @@ export const fr: Messages = {
     alertTest:
       'envoie un message de test par chaque canal d’alerte de FILE (ou seulement ID) ; code 0 si tous l’ont accepté, 1 sinon',
     exit: 'Code de sortie : 0 tout est en service ; 1 un service dégradé, en maintenance ou inconnu ; 2 un service en panne ;\n3 hors ligne, derrière une page de connexion Wi-Fi ou sans DNS ici ; 64 mauvaise utilisation ; 78 fichier de configuration incorrect ;\n74 historique illisible ; 70 erreur interne de Vigie.',
-    noCommand: 'aucune commande donnée\u00a0: check, watch, history, alert-test ou services',
+    noCommand:
+      'aucune commande donnée\u00a0: check, watch, history, alert-test, services, team ou checklist',
     unknownCommand:
-      'commande inconnue «\u00a0{{command}}\u00a0»\u00a0: check, watch, history, alert-test ou services',
+      'commande inconnue «\u00a0{{command}}\u00a0»\u00a0: check, watch, history, alert-test, services, team ou checklist',
     unexpected: 'argument inattendu « {{argument}} »',
     unknownOption: 'option inconnue {{option}}',
     unknownOptionMeant: 'option inconnue {{option}} ; vouliez-vous dire --{{meant}} ?',
@@ -650,6 +652,7 @@ export const fr: Messages = {
   saving: savingFr,
   alerts: alertsFr,
   alertSettings: alertSettingsFr,
+  team: teamFr,
   page: {
     title: 'Vigie',
     lastCheck: 'Dernière vérification : {{time}}',

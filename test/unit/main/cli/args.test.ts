@@ -39,7 +39,7 @@ describe('arguments', () => {
       'يقبل \u2066--since\u2069 مدة مثل 24h أو 7d أو 90d، لا «3x»',
     );
     expect(problem([], 'fr')).toBe(
-      'aucune commande donnée\u00a0: check, watch, history, alert-test ou services',
+      'aucune commande donnée\u00a0: check, watch, history, alert-test, services, team ou checklist',
     );
   });
 

@@ -1,0 +1,146 @@
+// A member on the relay: what arrives is opened, checked and kept (or dropped and counted, never
+// shown); what this member does is kept, queued in the outbox and published, sealed with a fresh
+// IV each time; the outbox is sent again once the relay is back.
+import type { HttpClient } from '../engine/net/http-client';
+import { open, seal, type DropReason } from './envelope';
+import { parseTeamEvent, type TeamEvent } from './events';
+import { teamKeys, type TeamKeys } from './keys';
+import { publish, Subscription, type RelayMessage } from './relay';
+import type { TeamStore } from './store';
+import { SECOND } from '../../shared/durations';
+
+/** Why a message on the topic was dropped: the envelope's reasons, an attachment, a bad event. */
+export type TeamDrop = DropReason | 'attachment' | 'bad-event';
+
+const RETRY_MS = 10 * SECOND;
+
+export interface TeamSyncOptions {
+  readonly http: HttpClient;
+  readonly silenceMs?: number;
+}
+
+export class TeamSync {
+  /** Messages dropped, by reason. */
+  readonly drops: Partial<Record<TeamDrop, number>> = {};
+  private keys: TeamKeys | null = null;
+  private subscription: Subscription | null = null;
+  private readonly listeners: ((event: TeamEvent) => void)[] = [];
+  private readonly sentListeners: ((event: TeamEvent) => void)[] = [];
+  private flushing: Promise<void> | null = null;
+  private again = false;
+  private retry: NodeJS.Timeout | null = null;
+  private closed = false;
+  /** Messages handled one after the other, in the order the relay sent them. */
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly store: TeamStore,
+    private readonly options: TeamSyncOptions,
+  ) {}
+
+  /** Called for each new event received (not for repeats, nor for this member's own). */
+  onEvent(listener: (event: TeamEvent) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Called when the relay took one of this member's events. */
+  onSent(listener: (event: TeamEvent) => void): void {
+    this.sentListeners.push(listener);
+  }
+
+  async start(): Promise<void> {
+    this.keys = await teamKeys(this.store.membership.invite.secret);
+    const relay = this.relayOptions(this.keys);
+    this.subscription = new Subscription(relay, () => this.store.lastId, {
+      message: (message) => {
+        this.queue = this.queue.then(() => this.receive(message));
+      },
+      opened: () => this.flush(),
+    });
+    this.flush();
+  }
+
+  private relayOptions(keys: TeamKeys) {
+    return {
+      server: this.store.membership.invite.server,
+      topic: keys.topic,
+      http: this.options.http,
+      ...(this.options.silenceMs !== undefined ? { silenceMs: this.options.silenceMs } : {}),
+    };
+  }
+
+  private drop(why: TeamDrop): void {
+    this.drops[why] = (this.drops[why] ?? 0) + 1;
+  }
+
+  private async receive(message: RelayMessage): Promise<void> {
+    if (!this.keys || this.closed) return;
+    if (message.attachment) return this.drop('attachment');
+    const opened = await open(message.body, this.keys);
+    if ('dropped' in opened) return this.drop(opened.dropped);
+    const event = parseTeamEvent(opened.plaintext);
+    if (!event) return this.drop('bad-event');
+    if (this.store.receive(message.id, event)) for (const l of this.listeners) l(event);
+  }
+
+  /** A local action: kept, queued and published (see TeamStore.act). */
+  act(...args: Parameters<TeamStore['act']>): TeamEvent {
+    const event = this.store.act(...args);
+    this.flush();
+    return event;
+  }
+
+  /** Sends what the outbox holds; a failure leaves it there for the next try. */
+  flush(): void {
+    if (this.closed || !this.keys) return;
+    if (this.flushing) {
+      this.again = true;
+      return;
+    }
+    const keys = this.keys;
+    this.flushing = (async () => {
+      do {
+        this.again = false;
+        for (const event of this.store.outbox()) {
+          if (this.closed) return;
+          const result = await publish(
+            this.relayOptions(keys),
+            await seal(JSON.stringify(event), keys),
+          );
+          if (result.kind === 'accepted') {
+            this.store.sent(event.eid);
+            for (const l of this.sentListeners) l(event);
+            continue;
+          }
+          this.later(result.kind === 'wait' ? result.afterMs : RETRY_MS);
+          return;
+        }
+      } while (this.again);
+    })().finally(() => {
+      this.flushing = null;
+    });
+  }
+
+  private later(ms: number): void {
+    if (this.retry || this.closed) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.flush();
+    }, ms);
+  }
+
+  /** Waits for what is being sent and received now (tests, and a clean stop). */
+  async settled(): Promise<void> {
+    await this.queue;
+    while (this.flushing) await this.flushing;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    await this.subscription?.close();
+    await this.flushing;
+    await this.queue;
+  }
+}

@@ -17,5 +17,6 @@ export const {
   screen,
   shell,
   ipcMain,
+  safeStorage,
 } = electron;
 export { recorder };

@@ -24,7 +24,7 @@ import { findRun, RunStore } from './playbooks';
 import { buildReport, reportMarkdown } from './playbooks/report';
 import { assertNever, messageOf } from '../shared/errors';
 import { LogSink } from './log/logger';
-import { logHistoryProblems, logScheduler } from './log/observe';
+import { logRecording, logScheduler } from './log/observe';
 import { logUncaught } from './log/process-handlers';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -127,11 +127,7 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     process.exit(EXIT.software);
   });
   logScheduler(engine.scheduler, logs.logger('engine'));
-  logHistoryProblems(recording.history, logs.logger('history'));
-  logHistoryProblems(
-    { onProblem: (listener) => recording.onChecklistProblem(listener) },
-    logs.logger('checklist'),
-  );
+  logRecording(recording, logs);
   logs
     .logger('watch')
     .info('started', { services: config.services.filter((s) => s.enabled).length });

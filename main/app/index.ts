@@ -43,7 +43,7 @@ import { release } from 'node:os';
 import { join } from 'node:path';
 import { logsAccess } from '../log/diagnostics';
 import { LogSink } from '../log/logger';
-import { logHistoryProblems, logScheduler } from '../log/observe';
+import { logRecording, logScheduler } from '../log/observe';
 import { logUncaught } from '../log/process-handlers';
 import { AppAlerts } from '../alerts/app-alerts';
 import { createHttpClient } from '../engine/net/http-client';
@@ -81,11 +81,7 @@ function translatorFor(settings: Settings): Translator {
  */
 function openRecording(logs: LogSink): Recording {
   const recording = new Recording({ dir: app.getPath('userData') });
-  logHistoryProblems(recording.history, logs.logger('history'));
-  logHistoryProblems(
-    { onProblem: (listener) => recording.onChecklistProblem(listener) },
-    logs.logger('checklist'),
-  );
+  logRecording(recording, logs);
   recording.history.onProblem((problem) => {
     if (running) render(running.engine.scheduler.snapshot());
     send({ type: 'history', problem: problem?.code ?? null });

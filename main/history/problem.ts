@@ -1,5 +1,6 @@
 // Why history (or the checklist) is not saved, as words every surface says in its language: the
 // tray, the window and `watch`'s stderr. Made from what the disk answered.
+import { messageOf } from '../../shared/errors';
 import { createTranslator, type Translator } from '../../shared/i18n';
 
 /** Why history is not saved, as words any surface can say in its language (`historyReason.*`). */
@@ -39,7 +40,7 @@ export function writeProblem(error: unknown, dir: string, at: number): HistoryPr
     return historyProblem('DISK_FULL', { key: 'historyReason.diskFull', values: { dir } }, at);
   if (typeof code === 'string' && WRITE_REASONS.has(code))
     return historyProblem('WRITE_FAILED', { key: `historyReason.${code}`, values: { dir } }, at);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = messageOf(error);
   return historyProblem('WRITE_FAILED', { key: 'historyReason.other', values: { detail } }, at);
 }
 

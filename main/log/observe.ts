@@ -30,6 +30,23 @@ export function logScheduler(scheduler: SchedulerLike, log: Logger): () => void 
   };
 }
 
+interface RecordingLike {
+  readonly history: ProblemSource;
+  onChecklistProblem: ProblemSource['onProblem'];
+}
+
+/** Logs a data folder's history and checklist problems (the app and `watch` alike). */
+export function logRecording(
+  recording: RecordingLike,
+  logs: { logger(name: string): Logger },
+): void {
+  logHistoryProblems(recording.history, logs.logger('history'));
+  logHistoryProblems(
+    { onProblem: (listener) => recording.onChecklistProblem(listener) },
+    logs.logger('checklist'),
+  );
+}
+
 /** Logs each history problem (full disk, lock, permission) and when saving works again. */
 export function logHistoryProblems(source: ProblemSource, log: Logger): () => void {
   let failing = false;

@@ -2,6 +2,7 @@
 // usual services of that country ticked, said as a suggestion, the whole catalog searchable), and
 // the backup channels the checklist offers first. Every step can be skipped; Settings can run it
 // again. What a step asks is applied only when the person goes on with Next or Finish.
+import { messageOf } from '../../shared/errors';
 import { useEffect, useId, useRef, useState } from 'react';
 import { countryPicks, COUNTRY_PICKS } from '../../shared/country-picks';
 import { searchServices } from '../../shared/catalog';
@@ -79,7 +80,7 @@ export function FirstRun({
     try {
       onSaved(await unwrap(vigie().updateSettings({ ...confirmed, ...last, firstRun: 'done' })));
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : String(error));
+      setProblem(messageOf(error));
     }
   };
   const go = (next: number, change: RequestOf<'settings:set'> | null) => {

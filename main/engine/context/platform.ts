@@ -1,5 +1,6 @@
 // One GET to a public measurement platform: size- and time-capped, its bytes counted, and every
 // way it can fail (silent, 429, an HTTP error, garbage) turned into a ContextError that says why.
+import { messageOf } from '../../../shared/errors';
 import type { ContextFailure } from '../../../shared/types';
 import type { HttpClient } from '../net/http-client';
 import { ProbeFailure } from '../net/errors';
@@ -56,11 +57,7 @@ export async function getJson(
     if (error instanceof ProbeFailure && error.code === 'TOO_LARGE') {
       throw new ContextError('unreadable', error.message, 0);
     }
-    throw new ContextError(
-      'unreachable',
-      error instanceof Error ? error.message : String(error),
-      0,
-    );
+    throw new ContextError('unreachable', messageOf(error), 0);
   }
   if (res.status === 429) {
     throw new ContextError('rate-limited', 'HTTP 429', res.bytes, retryAfter(res.headers));

@@ -3,19 +3,14 @@
 // answers; on a day WhatsApp is blocked in Côte d'Ivoire, other Ivorian networks failing too, OONI's
 // tests on two networks and a quiet IODA say "blocked in Côte d'Ivoire" — with each line's source,
 // time and link in the service view. English, French and Arabic.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTranslator, type Language } from '../../shared/i18n';
 import type { PublicContext, ServiceStatus, Snapshot } from '../../shared/types';
-import { defaultConfig } from '../../main/engine/catalog';
-import { Checklist } from '../../main/playbooks';
-import { SettingsStore } from '../../main/settings/settings-store';
-import { createHandlers } from '../../main/shell/handlers';
-import { buildRenderer, launchChromium, openPage, screenshotPath } from './harness';
-import { REPLAY_AT, replayScheduler, replaySnapshot, seedReplayHistory } from './replay';
+import { buildRenderer, launchChromium, screenshotPath } from './harness';
+import { openReplayWindow } from './replay-window';
+import { REPLAY_AT, replaySnapshot } from './replay';
 import { seriousViolations } from './world';
 
 let browser: Browser;
@@ -90,40 +85,16 @@ function snapshotOf(replay: Replay): Snapshot {
 }
 
 async function open(replay: Replay, language: Language) {
-  const dir = mkdtempSync(join(tmpdir(), `vigie-context-${replay}-`));
-  dirs.push(dir);
-  const history = seedReplayHistory(dir, replay === 'routes' ? 'meta-outage' : 'network-block');
-  const settings = SettingsStore.open(dir).store;
-  settings.update((s) => ({ ...s, language, firstRun: 'done' }));
-  const snapshot = snapshotOf(replay);
-  const checklist = new Checklist(dir, () => REPLAY_AT);
-  const config = defaultConfig();
-  const handlers = createHandlers({
-    scheduler: () => replayScheduler(snapshot),
-    history,
-    settings: () => settings.get(),
-    updateSettings: (patch) => settings.update((s) => ({ ...s, ...patch })),
-    openExternal: async () => undefined,
-    catalog: () => config,
-    tryService: () => Promise.reject(new Error('nothing is checked in a replay')),
-    saveFile: async () => null,
-    dataDir: dir,
-    version: '1.0.0',
-    checklist,
-    translator: () => createTranslator(language),
-    copy: () => undefined,
-    now: () => REPLAY_AT,
+  const opened = await openReplayWindow({
+    browser,
+    pageFile,
+    prefix: `vigie-context-${replay}-`,
+    scenario: replay === 'routes' ? 'meta-outage' : 'network-block',
+    snapshot: snapshotOf(replay),
+    language,
   });
-  const locale = { en: 'en-US', fr: 'fr-FR', ar: 'ar-MA' }[language];
-  const opened = await openPage(browser, pageFile, handlers, locale, REPLAY_AT);
-  await opened.page.locator('#view-heading').waitFor();
-  return {
-    ...opened,
-    close: () => {
-      history.close();
-      checklist.close();
-    },
-  };
+  dirs.push(opened.dir);
+  return opened;
 }
 
 const BANNERS: Record<Replay, Record<Language, RegExp>> = {

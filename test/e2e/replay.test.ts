@@ -1,25 +1,13 @@
 // The window on the built-in catalog, replayed: 4 October 2021 (Facebook, Instagram, WhatsApp and
 // Messenger down for everyone) and a day the user's network blocks WhatsApp — in English, French
 // and Arabic, light and dark. These screenshots are the README's (copied into docs/).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTranslator } from '../../shared/i18n';
 import type { Snapshot } from '../../shared/types';
-import { defaultConfig } from '../../main/engine/catalog';
-import { Checklist } from '../../main/playbooks';
-import { SettingsStore } from '../../main/settings/settings-store';
-import { createHandlers } from '../../main/shell/handlers';
-import { buildRenderer, launchChromium, openPage, screenshotPath } from './harness';
-import {
-  REPLAY_AT,
-  replayScheduler,
-  replaySnapshot,
-  seedReplayHistory,
-  type Scenario,
-} from './replay';
+import { buildRenderer, launchChromium, screenshotPath } from './harness';
+import { openReplayWindow } from './replay-window';
+import { replaySnapshot, type Scenario } from './replay';
 import { seriousViolations } from './world';
 
 let browser: Browser;
@@ -37,46 +25,18 @@ afterAll(async () => {
 
 /** A data folder holding the replayed history, settings and checklist, and the window on it. */
 async function replay(scenario: Scenario, language: 'en' | 'fr' | 'ar') {
-  const dir = mkdtempSync(join(tmpdir(), `vigie-replay-${scenario}-`));
-  dirs.push(dir);
-  const history = seedReplayHistory(dir, scenario);
-  const settings = SettingsStore.open(dir).store;
-  // A user already set up (the first run has its own tests: test/e2e/catalog.test.ts).
-  settings.update((s) => ({ ...s, firstRun: 'done' }));
-  settings.update((s) => ({ ...s, language }));
   const snapshot: Snapshot = replaySnapshot(scenario);
-  const checklist = new Checklist(dir, () => REPLAY_AT);
-  checklist.observe(
+  const opened = await openReplayWindow({
+    browser,
+    pageFile,
+    prefix: `vigie-replay-${scenario}-`,
+    scenario,
     snapshot,
-    history.incidents().filter((i) => i.end === null),
-  );
-  const config = defaultConfig();
-  const handlers = createHandlers({
-    scheduler: () => replayScheduler(snapshot),
-    history,
-    settings: () => settings.get(),
-    updateSettings: (patch) => settings.update((s) => ({ ...s, ...patch })),
-    openExternal: async () => undefined,
-    catalog: () => config,
-    tryService: () => Promise.reject(new Error('nothing is checked in a replay')),
-    saveFile: async () => null,
-    dataDir: dir,
-    version: '1.0.0',
-    checklist,
-    translator: () => createTranslator(language),
-    copy: () => undefined,
-    now: () => REPLAY_AT,
+    language,
+    startRuns: true,
   });
-  const locale = { en: 'en-US', fr: 'fr-FR', ar: 'ar-MA' }[language];
-  const opened = await openPage(browser, pageFile, handlers, locale, REPLAY_AT);
-  await opened.page.locator('#view-heading').waitFor();
-  return {
-    ...opened,
-    close: () => {
-      history.close();
-      checklist.close();
-    },
-  };
+  dirs.push(opened.dir);
+  return opened;
 }
 
 /** Screenshots of the page as it is, light then dark; the page is left light. */

@@ -86,6 +86,13 @@ export class AlertDispatcher {
   private readonly lastKnown = new Map<string, ServiceStatus>();
   /** Down services by id, with their names. */
   private down = new Map<string, string>();
+  /**
+   * Services not yet judged again: back online but not checked since (still "unknown, offline
+   * here"), or checked and waiting for the re-check that confirms. Their alerts wait for the
+   * answer, a cycle at most, so a down that ended while this computer was offline goes out with
+   * its recovery as one message, not as news.
+   */
+  private settling = new Set<string>();
   private online = true;
   private offlineSaid = false;
   private cancelTimer: (() => void) | null = null;
@@ -146,6 +153,11 @@ export class AlertDispatcher {
     this.down = new Map(
       snapshot.services.filter((s) => s.state === 'down').map((s) => [s.id, s.name]),
     );
+    this.settling = new Set(
+      snapshot.services
+        .filter((s) => s.cause === 'local' || s.pending !== undefined)
+        .map((s) => s.id),
+    );
     this.pump();
   }
 
@@ -173,6 +185,11 @@ export class AlertDispatcher {
       const name = this.down.get(id);
       return name === undefined ? [] : [name];
     });
+  }
+
+  /** Due now, and about no service still being re-checked. */
+  private due(entry: OutboxEntry, now: number): boolean {
+    return entry.nextAt <= now && !entry.items.some((item) => this.settling.has(item.serviceId));
   }
 
   private usable(channel: AlertChannel): boolean {
@@ -203,7 +220,7 @@ export class AlertDispatcher {
         continue;
       }
       if ((this.holdUntil.get(channel.id) ?? 0) > now) continue;
-      if (mine.some((e) => e.nextAt <= now)) this.start(channel);
+      if (mine.some((e) => this.due(e, now))) this.start(channel);
     }
     this.armTimer(deps.outbox.pending());
   }
@@ -247,7 +264,7 @@ export class AlertDispatcher {
       const now = deps.now();
       if ((this.holdUntil.get(channel.id) ?? 0) > now) return;
       const mine = deps.outbox.pending().filter((e) => e.channel === channel.id);
-      const entry = mine.find((e) => e.nextAt <= now);
+      const entry = mine.find((e) => this.due(e, now));
       if (!entry) return;
       const { message, partner } = this.collapse(entry, mine);
       const ids = partner ? [entry.id, partner.id] : [entry.id];

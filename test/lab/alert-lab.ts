@@ -36,12 +36,16 @@ export interface AlertLab {
   readonly base: string;
   /** Answers the next requests to `path` with these, in order, before the normal answer. */
   script(path: string, ...answers: Scripted[]): void;
+  /** Forgets what is still scripted for `path`: its next requests get the normal answer. */
+  unscript(path: string): void;
   /** What each path received (every attempt, whatever its answer). */
   received(path?: string): Received[];
   /** Requests to `path` that were accepted (2xx). */
   accepted(path: string): Received[];
   /** Whether the connectivity reference answers (offline: it cuts every connection). */
   setOnline(up: boolean): void;
+  /** Resolves once the connectivity reference has been asked `more` more times from now. */
+  referenceAsked(more: number): Promise<void>;
   /** A message someone sent the bot (what getUpdates will return). */
   telegramMessage(chatId: number, text: string): void;
   /** A service's state for its probe `GET /svc/<id>`: 200 or 503. */
@@ -118,10 +122,14 @@ export async function startAlertLab(): Promise<AlertLab> {
   const services = new Map<string, boolean>();
   const mails: Mail[] = [];
   let online = true;
+  let referenceCalls = 0;
+  let referenceWaiters: (() => void)[] = [];
 
   const answer = (req: IncomingMessage, res: ServerResponse, body: string) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/generate_204') {
+      referenceCalls += 1;
+      for (const waiter of referenceWaiters) waiter();
       // Offline: the reference cuts the connection, as an unplugged network would fail it.
       if (online) res.writeHead(204).end();
       else req.socket.destroy();
@@ -187,11 +195,23 @@ export async function startAlertLab(): Promise<AlertLab> {
     script(path, ...answers) {
       scripts.set(path, [...(scripts.get(path) ?? []), ...answers]);
     },
+    unscript: (path) => scripts.delete(path),
     received: (path) => (path === undefined ? [...log] : log.filter((r) => r.path === path)),
     accepted: (path) => log.filter((r) => r.path === path && r.status >= 200 && r.status < 300),
     setService: (id, up) => services.set(id, up),
     setOnline: (up) => {
       online = up;
+    },
+    referenceAsked(more) {
+      const target = referenceCalls + more;
+      return new Promise((resolve) => {
+        const check = () => {
+          if (referenceCalls < target) return;
+          referenceWaiters = referenceWaiters.filter((w) => w !== check);
+          resolve();
+        };
+        referenceWaiters.push(check);
+      });
     },
     telegramMessage(chatId, text) {
       telegramUpdates.push({

@@ -258,6 +258,44 @@ describe('alert dispatcher', () => {
     ]);
   });
 
+  it('back online, holds a pending down while its service is re-checked, then sends it with its recovery as one', async () => {
+    const phone = new FakeChannel('phone').answer({
+      kind: 'wait',
+      afterMs: 30 * SECOND,
+      reason: { key: 'alerts.reasonRateLimited' },
+    });
+    const w = world([phone]);
+    const down = wentDown('whatsapp', OUTAGE_START);
+    await cycle(w, [down]);
+    expect(phone.sent).toHaveLength(1);
+    w.clock.advance(10 * SECOND);
+    const local = statusOf('whatsapp', 'unknown', w.clock.now(), w.clock.now(), 'local');
+    await cycle(
+      w,
+      [{ ...down, at: w.clock.now(), previous: down.current, current: local }],
+      [],
+      'offline',
+    );
+    // Back online, long after the 429's wait. The first snapshot comes before WhatsApp is checked
+    // again (still "unknown, offline here"), the next while its re-check confirms it: nothing yet.
+    w.clock.advance(MINUTE);
+    w.dispatcher.observe(snapshotOf(w.clock.now(), [local]));
+    await advance(w, 0);
+    expect(phone.sent).toHaveLength(1);
+    w.clock.advance(SECOND);
+    w.dispatcher.observe(snapshotOf(w.clock.now(), [{ ...local, cause: null, pending: 'up' }]));
+    await advance(w, 0);
+    expect(phone.sent).toHaveLength(1);
+    w.clock.advance(SECOND);
+    const up = statusOf('whatsapp', 'up', w.clock.now(), w.clock.now());
+    await cycle(w, [{ ...down, at: w.clock.now(), previous: local, current: up }]);
+    const tr = createTranslator('en');
+    expect(phone.sent.map((m) => m.title)).toEqual([
+      'WhatsApp is down for everyone',
+      `WhatsApp was down from ${tr.time(OUTAGE_START, OUTAGE_START)} to ${tr.time(w.clock.now(), OUTAGE_START)}`,
+    ]);
+  });
+
   it('alerts only on the events and services asked for', async () => {
     const phone = new FakeChannel('phone');
     const reports: AlertReport[] = [];

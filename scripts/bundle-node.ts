@@ -2,7 +2,7 @@
 // minified file, under node with the flags below. The benchmarks bundle and run their children the
 // same way, so what they measure is what users run.
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 /**
  * The node flags of the headless engine (bin/vigie.mjs's first line says the same; a test holds
@@ -23,6 +23,26 @@ export function bundleCli(outfile: string = CLI_BUNDLE): Promise<string> {
   return bundleForNode(new URL('../main/cli.ts', import.meta.url), outfile);
 }
 
+/**
+ * zod's `z.locales` namespace re-exports its ~50 languages (a quarter of a megabyte of source the
+ * engine would hold for ever). Vigie never reads `z.locales`: it imports the one or two languages it
+ * words messages with by path, and zod's English default by its own path. The namespace is empty.
+ */
+const noZodLocaleIndex: Plugin = {
+  name: 'no-zod-locale-index',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic|core)[\\/]/.test(args.importer)
+        ? { path: 'zod-locales', namespace: 'no-zod-locale-index' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'no-zod-locale-index' }, () => ({
+      contents: 'export {};',
+      loader: 'js',
+    }));
+  },
+};
+
 /** Bundles `entry` (a path or file: URL) into `outfile`, an ES module for node 20. */
 export async function bundleForNode(entry: string | URL, outfile: string): Promise<string> {
   await build({
@@ -41,6 +61,7 @@ export async function bundleForNode(entry: string | URL, outfile: string): Promi
       js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
     },
     logLevel: 'error',
+    plugins: [noZodLocaleIndex],
   });
   return outfile;
 }

@@ -13,7 +13,7 @@ import {
   TELEGRAM_MAX_CHARS,
 } from '../../../../main/alerts/telegram';
 import { webhookBody } from '../../../../main/alerts/webhook';
-import { dependsOnOf } from '../../../../main/alerts/depends-on';
+import { dependsOnOf } from '../../../../main/alerts/channels';
 import { channelSchema } from '../../../../shared/alerts/schema';
 import { OUTAGE_START } from '../../../helpers/alerts';
 

@@ -3,14 +3,14 @@
 // attempt slow to answer gets a twin at half its deadline. See docs/design.md#thresholds.
 import type { ProbeConfig } from '../../../shared/config-schema';
 import { isDirectKind } from '../../../shared/probes';
-import type { ProbeResult } from '../../../shared/types';
+import type { DirectProbeKind, ProbeResult } from '../../../shared/types';
 import { runOfficialProbe, type OfficialProbe, type SourceCache } from '../sources';
 import type { ProbeContext } from './context';
 import { runDnsProbe } from './dns';
 import { runHttpProbe } from './http';
 import { runTcpProbe, runTlsProbe } from './socket';
 
-export type DirectProbe = Extract<ProbeConfig, { kind: 'http' | 'dns' | 'tcp' | 'tls' }>;
+export type DirectProbe = Extract<ProbeConfig, { kind: DirectProbeKind }>;
 
 /** Whether a probe asks the provider rather than reaching the service. */
 export function isOfficial(probe: ProbeConfig): probe is OfficialProbe {

@@ -2,8 +2,23 @@
 // the latency a service showed. One definition for the engine, the history and the window.
 import type { DirectProbeKind, ProbeKind, ProbeResult } from './types';
 
+/** The layer a direct probe tests: the name, the connection, the secure channel, the application. */
+export type ProbeLayer = 'name' | 'connect' | 'secure' | 'application';
+
+/**
+ * Every direct probe kind and the layer it tests: the one list of them on this side. A kind of
+ * `DirectProbeKind` missing here does not compile; its runner is its entry of DIRECT_PROBES
+ * (main/engine/probes/index.ts).
+ */
+const LAYERS: Readonly<Record<DirectProbeKind, ProbeLayer>> = {
+  http: 'application',
+  dns: 'name',
+  tcp: 'connect',
+  tls: 'secure',
+};
+
 /** The probe kinds that reach the service itself (the others ask its provider). */
-export const DIRECT_KINDS: readonly DirectProbeKind[] = ['http', 'dns', 'tcp', 'tls'];
+export const DIRECT_KINDS = Object.keys(LAYERS) as readonly DirectProbeKind[];
 
 /** Whether a probe kind reaches the service itself. */
 export function isDirectKind(kind: ProbeKind): kind is DirectProbeKind {
@@ -18,16 +33,6 @@ export function reachedLatency(probes: readonly ProbeResult[]): number | null {
   const reached = probes.filter((p) => isDirectKind(p.kind) && p.state !== 'down' && !p.cached);
   return reached.length > 0 ? Math.max(...reached.map((p) => p.latencyMs)) : null;
 }
-
-/** The layer a direct probe tests: the name, the connection, the secure channel, the application. */
-export type ProbeLayer = 'name' | 'connect' | 'secure' | 'application';
-
-const LAYERS: Readonly<Record<DirectProbeKind, ProbeLayer>> = {
-  dns: 'name',
-  tcp: 'connect',
-  tls: 'secure',
-  http: 'application',
-};
 
 /** Which layer a direct probe kind belongs to. */
 export function probeLayer(kind: DirectProbeKind): ProbeLayer {

@@ -21,8 +21,7 @@ import {
   type StoredChannel,
 } from './app-secrets';
 import type { AlertChannel, Reason } from './channel';
-import { makeChannel } from './channels';
-import { dependsOnOf } from './depends-on';
+import { dependsOnOf, makeChannel } from './channels';
 import { AlertDispatcher, type AlertReport } from './dispatcher';
 import { Outbox } from './outbox';
 import { SecretStore, type SecretCipher } from './secret-store';

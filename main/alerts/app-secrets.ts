@@ -1,15 +1,13 @@
 // How the app keeps a channel: its settings without any secret (they may be saved in clear and
 // shown in the window), its secrets in the SecretStore, and for the window only "set / not set".
 import type { ChannelKind } from '../../shared/alerts/schema';
+import { CHANNEL_KINDS } from './channels';
 import type { SecretStore } from './secret-store';
 
-/** The fields of each kind that hold a secret. */
-export const SECRET_FIELDS: Readonly<Record<ChannelKind, readonly string[]>> = {
-  ntfy: ['token'],
-  telegram: ['token'],
-  email: ['password'],
-  webhook: ['url'],
-};
+/** The fields of each kind that hold a secret (each kind's entry of CHANNEL_KINDS says which). */
+export const SECRET_FIELDS: Readonly<Record<ChannelKind, readonly string[]>> = Object.fromEntries(
+  Object.entries(CHANNEL_KINDS).map(([kind, entry]) => [kind, entry.secretFields]),
+) as Record<ChannelKind, readonly string[]>;
 
 /** A channel as the settings keep it: no secret field. */
 export type StoredChannel = Readonly<Record<string, unknown>> & {

@@ -7,6 +7,7 @@
 // on an outage is still read when it matters.
 import type { VigieConfig } from '../../shared/config-schema';
 import { DAY, HOUR, MINUTE, SECOND } from '../../shared/durations';
+import { isDirectKind } from '../../shared/probes';
 
 /** The shortest interval between cycles in low-data mode. */
 export const LOW_DATA_INTERVAL_SECONDS = (5 * MINUTE) / SECOND;
@@ -25,12 +26,10 @@ export function lowDataConfig(config: VigieConfig): VigieConfig {
       probes: service.probes.map((probe) => {
         if (!probe.everySeconds) return probe;
         // A status page is read at once when a direct probe fails: otherwise once a day is enough.
-        if (!DIRECT.has(probe.kind)) return { ...probe, everySeconds: MAX_REST_SECONDS };
+        if (!isDirectKind(probe.kind)) return { ...probe, everySeconds: MAX_REST_SECONDS };
         const rest = Math.max(MIN_REST_SECONDS, probe.everySeconds * REST_FACTOR);
         return { ...probe, everySeconds: Math.min(MAX_REST_SECONDS, rest) };
       }),
     })),
   };
 }
-
-const DIRECT = new Set(['http', 'dns', 'tcp', 'tls']);

@@ -2,7 +2,7 @@
 // their secrets (tokens, passwords, webhook addresses are kept encrypted apart, in
 // `alert-secrets.json`; see main/alerts/secret-store.ts).
 import { z } from 'zod';
-import { alertEvents } from './schema';
+import { alertEvents, type ChannelKind } from './schema';
 import { emailChannelSchema } from './email';
 import { ntfyChannelSchema } from './ntfy';
 import { telegramChannelSchema } from './telegram';
@@ -17,6 +17,10 @@ export const storedChannelSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type StoredChannelConfig = z.infer<typeof storedChannelSchema>;
+
+/** True when every kind of `channelSchema` has a stored form above; a kind left out does not compile. */
+type EveryKindStored = [ChannelKind] extends [StoredChannelConfig['kind']] ? true : never;
+export const EVERY_KIND_STORED: EveryKindStored = true;
 
 export const appAlertsSchema = z.strictObject({
   /** The alerts' language; absent: the app's. */

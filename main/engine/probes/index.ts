@@ -1,17 +1,16 @@
 // Runs any probe, retried once before a failure counts: a quick failure (reset, refused, 5xx) after
 // a short pause, a timeout at once and under a short deadline (the re-check is the real retry); an
 // attempt slow to answer gets a twin at half its deadline. See docs/design.md#thresholds.
-import { assertNever } from '../../../shared/errors';
 import type { ProbeConfig } from '../../../shared/config-schema';
 import { isDirectKind } from '../../../shared/probes';
-import type { ProbeResult } from '../../../shared/types';
+import type { DirectProbeKind, ProbeResult } from '../../../shared/types';
 import { runOfficialProbe, type OfficialProbe, type SourceCache } from '../sources';
 import type { ProbeContext } from './context';
 import { runDnsProbe } from './dns';
 import { runHttpProbe } from './http';
 import { runTcpProbe, runTlsProbe } from './socket';
 
-export type DirectProbe = Extract<ProbeConfig, { kind: 'http' | 'dns' | 'tcp' | 'tls' }>;
+export type DirectProbe = Extract<ProbeConfig, { kind: DirectProbeKind }>;
 
 /** Whether a probe asks the provider rather than reaching the service. */
 export function isOfficial(probe: ProbeConfig): probe is OfficialProbe {
@@ -23,20 +22,58 @@ export function isDirect(probe: ProbeConfig): probe is DirectProbe {
   return isDirectKind(probe.kind);
 }
 
-/** One attempt of a direct probe. */
-export function runDirectOnce(probe: DirectProbe, ctx: ProbeContext): Promise<ProbeResult> {
-  switch (probe.kind) {
-    case 'http':
-      return runHttpProbe(probe, ctx);
-    case 'dns':
-      return runDnsProbe(probe, ctx);
-    case 'tcp':
-      return runTcpProbe(probe, ctx);
-    case 'tls':
-      return runTlsProbe(probe, ctx);
-    default:
-      return assertNever(probe, 'probe kind');
-  }
+/** One direct probe kind: how one attempt runs, and the host it reaches. */
+export interface DirectProbeEntry<P extends { readonly kind: string }> {
+  /** One attempt (the retry and the twin are `withRetry`'s). */
+  run(probe: P, ctx: ProbeContext): Promise<ProbeResult>;
+  /** The host the probe reaches: what other networks check in a second opinion. */
+  host(probe: P): string;
+}
+
+/** A registry of direct probe kinds: one entry for each kind of the probe union `P`. */
+export type DirectProbes<P extends { readonly kind: string }> = {
+  readonly [K in P['kind']]: DirectProbeEntry<Extract<P, { kind: K }>>;
+};
+
+/**
+ * Every direct probe kind. The mapped type makes a kind of `DirectProbeKind` without an entry a
+ * compile error: a new kind is its runner's file and one entry here (CONTRIBUTING.md#a-probe-kind).
+ */
+export const DIRECT_PROBES: DirectProbes<DirectProbe> = {
+  http: { run: runHttpProbe, host: (probe) => new URL(probe.url).hostname.replace(/^\[|\]$/g, '') },
+  dns: { run: runDnsProbe, host: (probe) => probe.host },
+  tcp: { run: runTcpProbe, host: (probe) => probe.host },
+  tls: { run: runTlsProbe, host: (probe) => probe.host },
+};
+
+function entryOf<P extends { readonly kind: string }>(
+  probe: P,
+  probes: DirectProbes<P>,
+): DirectProbeEntry<P> {
+  // The registry pairs each kind with the entry for that kind's probe: the lookup keeps the pair.
+  return probes[probe.kind as P['kind']] as unknown as DirectProbeEntry<P>;
+}
+
+/** One attempt of a direct probe, by its kind's entry of `probes` (DIRECT_PROBES). */
+export function runDirectOnce<P extends { readonly kind: string }>(
+  probe: P,
+  ctx: ProbeContext,
+  probes: DirectProbes<P>,
+): Promise<ProbeResult>;
+export function runDirectOnce(probe: DirectProbe, ctx: ProbeContext): Promise<ProbeResult>;
+export function runDirectOnce(
+  probe: { readonly kind: string },
+  ctx: ProbeContext,
+  probes: DirectProbes<{ readonly kind: string }> = DIRECT_PROBES as DirectProbes<{
+    readonly kind: string;
+  }>,
+): Promise<ProbeResult> {
+  return entryOf(probe, probes).run(probe, ctx);
+}
+
+/** The host a direct probe reaches. */
+export function directHost(probe: DirectProbe): string {
+  return entryOf(probe, DIRECT_PROBES).host(probe);
 }
 
 /** Whether a result is a failure worth a second attempt (down, or a source that did not answer). */

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/config-schema';
 import { HOUR, SECOND } from '../../../shared/durations';
 import { isDirectKind } from '../../../shared/probes';
+import { directHost, isDirect } from '../probes';
 import type {
   OpinionGroup,
   OpinionOutcome,
@@ -27,16 +28,7 @@ const DEFAULT_BACKOFF_SECONDS = 600;
 const DNS_CODES = new Set(['DNS_SERVFAIL', 'DNS_NXDOMAIN', 'DNS_TIMEOUT']);
 
 function hostOf(probe: ProbeConfig): string | null {
-  switch (probe.kind) {
-    case 'http':
-      return new URL(probe.url).hostname.replace(/^\[|\]$/g, '');
-    case 'dns':
-    case 'tcp':
-    case 'tls':
-      return probe.host;
-    default:
-      return null;
-  }
+  return isDirect(probe) ? directHost(probe) : null;
 }
 
 function range(expect: number | readonly [number, number]): readonly [number, number] {

@@ -19,13 +19,17 @@ import { statuspageSource } from './statuspage';
 
 const SOURCE_MAX_BYTES = 4 * 1024 * 1024;
 
+/** A registry of status sources: one reader for each official probe kind. */
+export type Sources = {
+  readonly [K in OfficialProbe['kind']]: Source<Extract<OfficialProbe, { kind: K }>>;
+};
+
 /**
  * Every official source, by its probe kind. The mapped type makes a kind without a source (or a
- * source read with another kind's probe) a compile error: a new source is its file and one line here.
+ * source read with another kind's probe) a compile error: a new source is its file and one line
+ * here (CONTRIBUTING.md#a-status-source).
  */
-const SOURCES: {
-  readonly [K in OfficialProbe['kind']]: Source<Extract<OfficialProbe, { kind: K }>>;
-} = {
+export const SOURCES: Sources = {
   statuspage: statuspageSource,
   incidentio: incidentioSource,
   instatus: instatusSource,
@@ -36,9 +40,9 @@ const SOURCES: {
   m365: m365Source,
 };
 
-function sourceFor<P extends OfficialProbe>(probe: P): Source<P> {
-  // SOURCES pairs each kind with the source of that kind's probes: the lookup keeps the pair.
-  return SOURCES[probe.kind] as unknown as Source<P>;
+function sourceFor<P extends OfficialProbe>(probe: P, sources: Sources): Source<P> {
+  // The registry pairs each kind with the source of that kind's probes: the lookup keeps the pair.
+  return sources[probe.kind] as unknown as Source<P>;
 }
 
 interface CacheEntry {
@@ -196,13 +200,17 @@ function answeredWrongly(error: unknown): boolean {
   );
 }
 
-/** Fetches an official source (conditionally, when it was read before) and turns its answer into a probe result. */
+/**
+ * Fetches an official source (conditionally, when it was read before) and turns its answer into a
+ * probe result; the probe's kind picks its reader in `sources`.
+ */
 export async function runOfficialProbe(
   probe: OfficialProbe,
   ctx: ProbeContext,
   cache: SourceCache,
+  sources: Sources = SOURCES,
 ): Promise<ProbeResult> {
-  const source = sourceFor(probe);
+  const source = sourceFor(probe, sources);
   const url = source.endpoint(probe);
   const started = performance.now();
   const spent = { bytes: 0 };

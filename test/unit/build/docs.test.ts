@@ -196,16 +196,22 @@ describe('CONTRIBUTING', () => {
 
   it('names the registries and tables its recipes edit, where they are', () => {
     const where: ReadonlyArray<readonly [string, RegExp]> = [
-      ['main/engine/sources/index.ts', /const SOURCES: \{/],
+      ['main/engine/sources/index.ts', /export const SOURCES: Sources = \{/],
       ['shared/ipc.ts', /export const api = \{/],
       ['main/shell/handlers.ts', /export function createHandlers\(/],
-      ['main/engine/probes/index.ts', /export function runDirectOnce\(/],
-      ['shared/probes.ts', /export const DIRECT_KINDS\b[\s\S]*const LAYERS\b/],
+      ['main/engine/probes/index.ts', /export const DIRECT_PROBES: DirectProbes<DirectProbe> = \{/],
+      ['main/alerts/channels.ts', /export const CHANNEL_KINDS: ChannelKinds<ChannelConfig> = \{/],
+      ['main/alerts/app-secrets.ts', /export const SECRET_FIELDS\b/],
+      ['shared/alerts/app-settings.ts', /export const storedChannelSchema\b/],
+      ['test/unit/recipes.test.ts', /describe\('recipe: a status source/],
+      [
+        'shared/probes.ts',
+        /const LAYERS\b[\s\S]*export const DIRECT_KINDS = Object\.keys\(LAYERS\)/,
+      ],
       ['main/history/format.ts', /export const CODES = \[/],
       ['renderer/components/App.tsx', /const TABS = \[/],
       ['renderer/route.ts', /export type Route =/],
       ['shared/types.ts', /export type OfficialProbeKind =[\s\S]*export type ProbeCode =/],
-      ['main/engine/low-data.ts', /const DIRECT = /],
     ];
     for (const [file, pattern] of where) {
       expect(text, file).toContain(file);

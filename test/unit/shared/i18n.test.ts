@@ -1,30 +1,19 @@
 // Every string a user sees exists in English, French and Arabic, with the plural forms each needs.
 import { describe, expect, it } from 'vitest';
 import { createTranslator, languageFrom, LANGUAGES, RESOURCES } from '../../../shared/i18n';
+import { keyGaps, missingPluralForms } from '../../helpers/catalogue';
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
-function keys(messages: object, prefix = ''): string[] {
-  return Object.entries(messages).flatMap(([k, v]) =>
-    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
-  );
-}
-
 describe('translations', () => {
-  const reference = new Set(keys(RESOURCES.en).map((k) => k.replace(PLURAL, '')));
   it.each(LANGUAGES)('%s has every key of English and no stray one', (language) => {
-    const own = new Set(keys(RESOURCES[language]).map((k) => k.replace(PLURAL, '')));
-    expect([...reference].filter((k) => !own.has(k))).toEqual([]);
-    expect([...own].filter((k) => !reference.has(k))).toEqual([]);
+    const { missing, stray } = keyGaps(RESOURCES.en, RESOURCES[language]);
+    expect(missing).toEqual([]);
+    expect(stray).toEqual([]);
   });
 
   it.each(LANGUAGES)('%s covers every plural category its language uses', (language) => {
-    const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
-    const plural = keys(RESOURCES[language]).filter((k) => PLURAL.test(k));
-    const bases = new Set(plural.map((k) => k.replace(PLURAL, '')));
-    for (const base of bases) {
-      for (const category of categories) expect(plural).toContain(`${base}_${category}`);
-    }
+    expect(missingPluralForms(RESOURCES[language], language)).toEqual([]);
   });
 
   it.each(LANGUAGES)(

@@ -13,7 +13,8 @@ import {
   TELEGRAM_MAX_CHARS,
 } from '../../../../main/alerts/telegram';
 import { webhookBody } from '../../../../main/alerts/webhook';
-import { dependsOnOf } from '../../../../main/alerts/depends-on';
+import { CHANNEL_KINDS, dependsOnOf } from '../../../../main/alerts/channels';
+import { storedChannelSchema } from '../../../../shared/alerts/app-settings';
 import { channelSchema } from '../../../../shared/alerts/schema';
 import { OUTAGE_START } from '../../../helpers/alerts';
 
@@ -228,6 +229,29 @@ describe('dependsOn defaults', () => {
     expect(of({ ...mail, host: 'smtp.office365.com' })).toEqual(['microsoft-365']);
     expect(of({ ...mail, host: 'ssl0.ovh.net' })).toEqual([]);
     expect(of({ ...mail, host: 'smtp.gmail.com', dependsOn: [] })).toEqual([]);
+  });
+});
+
+describe('the channel kinds', () => {
+  /** Each option of a discriminated union of channel schemas, by kind: its field names. */
+  const fieldsByKind = (options: readonly { shape: Record<string, unknown> }[]) =>
+    Object.fromEntries(
+      options.map((o) => [(o.shape['kind'] as { value: string }).value, Object.keys(o.shape)]),
+    );
+
+  it('have an entry for every kind of the schema, and no other', () => {
+    expect(Object.keys(CHANNEL_KINDS).sort()).toEqual(
+      Object.keys(fieldsByKind(channelSchema.options)).sort(),
+    );
+  });
+
+  it('keep in the settings every field of a kind but its secret fields', () => {
+    const full = fieldsByKind(channelSchema.options);
+    const stored = fieldsByKind(storedChannelSchema.options);
+    for (const [kind, entry] of Object.entries(CHANNEL_KINDS)) {
+      const secrets: readonly string[] = entry.secretFields;
+      expect(stored[kind], kind).toEqual(full[kind]?.filter((f) => !secrets.includes(f)));
+    }
   });
 });
 

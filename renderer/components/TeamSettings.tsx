@@ -241,7 +241,11 @@ function InTeam({
     const at = Date.parse(iso);
     return Number.isNaN(at) ? iso : tr.moment(at);
   };
-  const others = team.members.filter((m) => m.id !== team.member);
+  const others = team.members
+    .filter((m) => m.id !== team.member)
+    .sort((a, b) => a.name.localeCompare(b.name, tr.language));
+  // You first, then the others by name.
+  const members = [...team.members.filter((m) => m.id === team.member), ...others];
   return (
     <>
       <dl className="facts">
@@ -273,7 +277,7 @@ function InTeam({
       />
       <h3>{t('teamSettings.membersHeading')}</h3>
       <ul className="team-members">
-        {team.members.map((m) => (
+        {members.map((m) => (
           <li key={m.id} data-member={m.id === team.member ? 'you' : 'other'}>
             <strong>
               {m.id === team.member ? (
@@ -326,7 +330,7 @@ function InTeam({
         />
       </ActionForm>
 
-      <h3>{t('teamSettings.leave')}</h3>
+      <hr />
       <Confirmed
         label={t('teamSettings.leave')}
         question={t('teamSettings.leaveConfirm')}

@@ -41,7 +41,7 @@ export const teamSettingsEn = {
   left: 'You left the team. Your history and checklists are still here.',
   rekeyHeading: 'Remove someone: a new team secret',
   rekeyHint:
-    'Makes a new secret, so a new invite. Give it to everyone who stays: whoever does not get it can no longer read or post. What the team shared before is neither sent again nor re-encrypted: it is left behind, kept on this computer, and the person removed keeps what they had already received. The relay forgets the old messages (ntfy.sh after about 12 hours).',
+    'Makes a new secret, so a new invite. Give it to everyone who stays: whoever does not get it can no longer read or post. What the team shared before is neither sent again nor re-encrypted: it is left behind, kept on this computer, and the person removed keeps what they had already received. The relay forgets the old messages (ntfy.sh after about 12\u00a0hours).',
   rekey: 'Make a new team secret',
   rekeyConfirm:
     'Make a new secret now? Until your teammates paste the new invite, they see none of your events and you see none of theirs.',

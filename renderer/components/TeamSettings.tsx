@@ -141,10 +141,15 @@ function NoTeam({ done }: { readonly done: (team: TeamView, said: string) => voi
 function InviteShown({ version }: { readonly version: number }) {
   const { t } = useTr();
   const [invite, setInvite] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   useEffect(() => {
-    void unwrap(vigie().teamInvite()).then((reply) => setInvite(reply.invite));
+    unwrap(vigie().teamInvite()).then(
+      (reply) => setInvite(reply.invite),
+      (error: unknown) => setProblem(messageOf(error)),
+    );
   }, [version]);
+  if (problem) return <p className="notice notice-error">{problem}</p>;
   if (!invite) return <Loading />;
   return (
     <div className="team-invite">
@@ -158,7 +163,12 @@ function InviteShown({ version }: { readonly version: number }) {
       <div className="actions">
         <button
           type="button"
-          onClick={() => void unwrap(vigie().copy(invite)).then(() => setCopied(true))}
+          onClick={() =>
+            unwrap(vigie().copy(invite)).then(
+              () => setCopied(true),
+              (error: unknown) => setProblem(messageOf(error)),
+            )
+          }
         >
           {t('teamSettings.copy')}
         </button>

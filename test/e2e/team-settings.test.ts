@@ -1,7 +1,8 @@
 // Settings → Team end to end in Chromium, in English and in Arabic: a team made in one data
 // folder, its invite shown as text and as a QR code, joined from a second data folder with that
 // invite, both windows showing both members once their events have passed through a loopback
-// ntfy-compatible relay; a bad invite said plainly; leaving. Each window's `window.vigie` is
+// ntfy-compatible relay; a bad invite said plainly; a new team secret the teammate follows with
+// the new invite; leaving. Each window's `window.vigie` is
 // bridged to the app's handlers, with the team of its own folder.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +82,9 @@ const WORDS = {
     show: 'Show the invite',
     copy: 'Copy the invite',
     qr: 'QR code of the team invite',
+    rekey: 'Make a new team secret',
+    rekeyYes: 'Make the new secret',
+    switchTo: 'Use the new invite',
     leave: 'Leave the team',
     leaveYes: 'Leave',
     left: 'You left the team. Your history and checklists are still here.',
@@ -98,6 +102,9 @@ const WORDS = {
     show: 'عرض الدعوة',
     copy: 'نسخ الدعوة',
     qr: 'رمز QR لدعوة الفريق',
+    rekey: 'إنشاء سرّ جديد للفريق',
+    rekeyYes: 'إنشاء السرّ الجديد',
+    switchTo: 'استخدام الدعوة الجديدة',
     leave: 'مغادرة الفريق',
     leaveYes: 'مغادرة',
     left: 'غادرت الفريق. سجلّك وقوائم إجراءاتك ما زالت هنا.',
@@ -121,7 +128,7 @@ it.each([
   ['en', 'Awa', 'Koffi', 'team-settings.png'],
   ['ar', 'عائشة', 'كوفي', 'team-settings-ar.png'],
 ] as const)(
-  'makes a team in one folder and joins it from another (%s)',
+  'makes a team in one folder, joins it from another, takes a new secret and leaves (%s)',
   async (language, creator, joiner, screenshot) => {
     allWell(world);
     world.settings.update((s) => ({ ...s, language }));
@@ -174,6 +181,20 @@ it.each([
     }
     expect(await seriousViolations(a.page)).toEqual([]);
     await sectionA.screenshot({ path: join(DOCS, screenshot) });
+
+    // A new secret: the old invite no longer works, the teammate follows with the new one.
+    await sectionA.getByRole('button', { name: w.rekey }).click();
+    await sectionA.getByRole('button', { name: w.rekeyYes }).click();
+    await expect.poll(() => code.textContent()).not.toBe(invite);
+    const renewed = (await code.textContent()) ?? '';
+    expect(renewed).toMatch(/^vigie-team:1:[A-Za-z0-9_-]{43}:http/);
+    await expect.poll(() => memberNames(a.page)).toEqual([w.you(creator)]);
+    const switchForm = sectionB.locator('form.team-switch');
+    await switchForm.getByLabel(w.invite).fill(renewed);
+    await switchForm.getByRole('button', { name: w.switchTo }).click();
+    await expect
+      .poll(() => memberNames(a.page), { timeout: 10_000 })
+      .toEqual([joiner, w.you(creator)].sort());
 
     // Leaving: the second window is back to "create or join", and says what stayed.
     await sectionB.getByRole('button', { name: w.leave }).click();

@@ -282,6 +282,37 @@ export const api = {
    * log lines; replies with how many lines went.
    */
   copyDiagnostics: call<{ readonly lines: number }>()('logs:copyDiagnostics', z.undefined(), none),
+  /** Settings → Team: the team of this computer (never its secret), or null without one. */
+  team: call<TeamView | null>()('team:get', z.undefined(), none),
+  /** Makes a team on a relay (an ntfy server), under this member's display name. */
+  createTeam: call<TeamView>()(
+    'team:create',
+    z.strictObject({ server: z.string().max(2000), name: z.string().max(200) }),
+    (server: string, name: string) => ({ server, name }),
+  ),
+  /** Joins the team of an invite (`vigie-team:1:<secret>:<server URL>`). */
+  joinTeam: call<TeamView>()(
+    'team:join',
+    z.strictObject({ invite: z.string().max(4000), name: z.string().max(200) }),
+    (invite: string, name: string) => ({ invite, name }),
+  ),
+  renameTeamMember: call<TeamView>()(
+    'team:rename',
+    z.strictObject({ name: z.string().max(200) }),
+    (name: string) => ({ name }),
+  ),
+  /** The invite, which holds the team's secret: only when the person asks to show it. */
+  teamInvite: call<{ readonly invite: string }>()('team:invite', z.undefined(), none),
+  /**
+   * A new team secret (someone is removed), or, given a teammate's new invite, that one; what was
+   * shared before stays on this computer.
+   */
+  newTeamSecret: call<TeamView>()(
+    'team:rekey',
+    z.strictObject({ invite: z.string().max(4000).optional() }),
+    (invite?: string) => (invite === undefined ? {} : { invite }),
+  ),
+  leaveTeam: call<null>()('team:leave', z.undefined(), none),
   copy: call<null>()(
     'clipboard:write',
     z.strictObject({ text: z.string().min(1).max(10_000) }),
@@ -349,6 +380,20 @@ export interface PlaybooksState {
   }[];
 }
 
+/** This computer's team as the window shows it: the relay, this member, the members seen. */
+export interface TeamView {
+  readonly server: string;
+  /** This member's id (to tell "you" in the list). */
+  readonly member: string;
+  readonly name: string;
+  /** Each member seen, with the display time (ISO) of their latest event. */
+  readonly members: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly lastSeen: string;
+  }[];
+}
+
 /** Facts about this installation the settings show. */
 export interface AppInfo {
   /** Where settings and history live; null when history could not be opened. */
@@ -391,6 +436,8 @@ export type VigieEvent =
   | { readonly type: 'history'; readonly problem: HistoryProblemCode | null }
   /** The runs changed (a run started, joined or ended). */
   | { readonly type: 'checklist' }
+  /** The team changed (made, joined, left, a teammate seen). */
+  | { readonly type: 'team' }
   /** Show this run (the notification of an outage was clicked). */
   | { readonly type: 'focusRun'; readonly runId: string };
 

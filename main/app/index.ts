@@ -49,6 +49,7 @@ import { AppAlerts } from '../alerts/app-alerts';
 import { createHttpClient } from '../engine/net/http-client';
 import { hostname } from 'node:os';
 import { safeStorageCipher } from './safe-storage';
+import { startAppTeam } from './team';
 
 interface Running {
   engine: Engine;
@@ -57,6 +58,8 @@ interface Running {
   readonly recording: Recording;
   /** Alerts beyond this computer (ntfy, Telegram, e-mail, webhooks). */
   readonly alerts: AppAlerts;
+  /** This computer's team (Settings → Team). */
+  readonly team: ReturnType<typeof startAppTeam>;
   readonly tray: TrayView;
   /** Null when the app is not packaged (nothing to update). */
   updates: { readonly source: AppUpdates; readonly updater: Updater } | null;
@@ -354,6 +357,12 @@ function start(): void {
     },
     changed: () => running && render(running.engine.scheduler.snapshot()),
   });
+  const team = startAppTeam(
+    app.getPath('userData'),
+    recording,
+    () => send({ type: 'team' }),
+    logs.logger('team'),
+  );
   const tray = createTray(
     iconPath,
     (action) => void act(action),
@@ -365,6 +374,7 @@ function start(): void {
     settings,
     recording,
     alerts,
+    team,
     tray,
     updates: null,
     window: null,
@@ -410,6 +420,7 @@ function start(): void {
       translator: () => running?.tr ?? tr,
       copy: (text) => clipboard.writeText(text),
       alerts,
+      team: team.team,
       logs: logsAccess(
         logs,
         {
@@ -444,6 +455,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!running) return;
     void running.engine.close();
     void running.alerts.close();
+    void running.team.close();
     running.updates?.updater.stop();
     running.recording.close();
     running.tray.destroy();

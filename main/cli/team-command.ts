@@ -25,6 +25,7 @@ import {
   type TeamMembership,
 } from '../team/store';
 import type { TeamIncident, TeamState } from '../team/merge';
+import { DEFAULT_RELAY, teamProblemText, teamSummary } from '../team/view';
 
 interface TeamIo {
   readonly out: (text: string) => void;
@@ -32,7 +33,6 @@ interface TeamIo {
   readonly tr: Translator;
 }
 
-const DEFAULT_SERVER = 'https://ntfy.sh';
 /** Where `checklist done` leaves a tick for the Vigie recording the folder. */
 export const REQUESTS_DIR = join('checklists', 'requests');
 
@@ -43,12 +43,12 @@ export function teamCommand(args: CliArgs, io: TeamIo): number {
   if (args.action === 'create' || args.action === 'join') {
     const made =
       args.action === 'create'
-        ? createTeam(dir, args.server ?? DEFAULT_SERVER, args.name ?? '')
+        ? createTeam(dir, args.server ?? DEFAULT_RELAY, args.name ?? '')
         : joinTeam(dir, args.target ?? '', args.name ?? '');
     if ('problem' in made) {
       if (made.problem === 'already-member') io.err(t('team.alreadyMember'));
       else if (made.problem === 'bad-name') io.err(t('team.badName'));
-      else io.err(t('team.badInvite', { problem: made.problem }));
+      else io.err(forTerminal(teamProblemText(made.problem, io.tr)));
       return EXIT.usage;
     }
     if (args.action === 'create') {
@@ -74,7 +74,7 @@ export function teamCommand(args: CliArgs, io: TeamIo): number {
   }
   const state = new TeamStore(dir, membership, { readOnly: true }).state();
   if (args.json) {
-    io.out(JSON.stringify(teamJson(membership, state), null, 2));
+    io.out(JSON.stringify(teamSummary(membership, state), null, 2));
     return EXIT.ok;
   }
   io.out(forTerminal(t('team.server', { server: membership.invite.server })));
@@ -102,24 +102,6 @@ export function teamCommand(args: CliArgs, io: TeamIo): number {
     );
   }
   return EXIT.ok;
-}
-
-/** `team --json`: the members seen and the shared incidents (never the secret). */
-export function teamJson(membership: TeamMembership, state: TeamState) {
-  return {
-    server: membership.invite.server,
-    member: membership.member,
-    name: membership.name,
-    members: state.members.map((m) => ({ id: m.m, name: m.name, lastSeen: m.ts })),
-    incidents: state.incidents.map((i) => ({
-      id: i.inc,
-      service: i.service,
-      cause: i.cause,
-      since: new Date(i.since).toISOString(),
-      end: i.end === null ? null : new Date(i.end).toISOString(),
-      openedBy: i.openedBy,
-    })),
-  };
 }
 
 /** A step of `checklist --json`. */

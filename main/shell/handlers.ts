@@ -28,6 +28,8 @@ import { serviceBytesPerMonth } from '../../shared/data-estimate';
 import type { AppAlerts, ChannelInfo } from '../alerts/app-alerts';
 import { SecretsUnavailable } from '../alerts/secret-store';
 import type { AlertChannelView } from '../../shared/alerts/app-settings';
+import type { AppTeam } from '../team/app-team';
+import { teamHandlers } from './team-handlers';
 
 /** The implementation of each channel. */
 export type Handlers = {
@@ -70,6 +72,8 @@ export interface HandlerDeps {
     AppAlerts,
     'list' | 'save' | 'remove' | 'test' | 'newTopic' | 'pairingCode' | 'pairedChat'
   >;
+  /** This computer's team (absent: the calls say teams are not available here). */
+  readonly team?: AppTeam;
 }
 
 /** Log lines that go with "Copy diagnostics". */
@@ -315,6 +319,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const from = token !== undefined ? { value: token } : { channel: channelId ?? '' };
       return { chatId: await alerts.pairedChat(code, from, apiUrl) };
     },
+    ...teamHandlers(deps.team, deps.translator),
     'clipboard:write': ({ text }) => {
       deps.copy(text);
       return null;

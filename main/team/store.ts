@@ -38,8 +38,8 @@ export interface TeamMembership {
   readonly name: string;
 }
 
-/** Why a team could not be made or joined, for the person who asked. */
-export type TeamProblem = InviteProblem | 'already-member' | 'bad-name';
+/** Why a team could not be made, joined or changed, for the person who asked. */
+export type TeamProblem = InviteProblem | 'already-member' | 'bad-name' | 'no-team' | 'same-team';
 
 export function teamDir(dataDir: string): string {
   return join(dataDir, TEAM_DIR);
@@ -121,6 +121,50 @@ export function leaveTeam(dataDir: string): boolean {
   if (!existsSync(join(dir, TEAM_FILE))) return false;
   rmSync(dir, { recursive: true, force: true });
   return true;
+}
+
+/** Changes this member's display name: teammates see it with this member's next event. */
+export function renameMember(
+  dataDir: string,
+  name: string,
+): TeamMembership | { readonly problem: TeamProblem } {
+  const clean = cleanName(name);
+  if (!clean) return { problem: 'bad-name' };
+  const membership = readMembership(dataDir);
+  if (!membership) return { problem: 'no-team' };
+  const renamed = { ...membership, name: clean };
+  writeMembership(dataDir, renamed);
+  return renamed;
+}
+
+/**
+ * The team takes a new secret, to remove someone: a new random one on the same relay, or the one
+ * of the invite a teammate made (`invite`). This member keeps its id and name. What was shared
+ * under the old secret is neither re-sent nor re-encrypted: its events and unsent outbox are left
+ * on this computer, renamed `events-before-<time>.jsonl` and `outbox-before-<time>.jsonl`, and
+ * the team starts again on the new topic (whoever lacks the new invite can no longer read it).
+ */
+export function changeSecret(
+  dataDir: string,
+  invite?: string,
+  now: () => number = Date.now,
+): TeamMembership | { readonly problem: TeamProblem } {
+  const membership = readMembership(dataDir);
+  if (!membership) return { problem: 'no-team' };
+  const next = invite === undefined ? newInvite(membership.invite.server) : parseInvite(invite);
+  if ('problem' in next) return next;
+  if (Buffer.from(next.secret).equals(Buffer.from(membership.invite.secret)))
+    return { problem: 'same-team' };
+  const dir = teamDir(dataDir);
+  const stamp = new Date(now()).toISOString().replace(/[:.]/g, '-');
+  for (const file of [EVENTS_FILE, OUTBOX_FILE]) {
+    const path = join(dir, file);
+    if (existsSync(path))
+      renameSync(path, join(dir, file.replace('.jsonl', `-before-${stamp}.jsonl`)));
+  }
+  const changed = { ...membership, invite: next };
+  writeMembership(dataDir, changed);
+  return changed;
 }
 
 function newMemberId(): string {

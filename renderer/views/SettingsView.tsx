@@ -10,6 +10,7 @@ import { Choice, TextField, Toggle, wholeNumberIn } from '../components/Fields';
 import { AddService } from '../components/AddService';
 import { LogsSettings } from '../components/LogsSettings';
 import { AlertsSettings } from '../components/AlertsSettings';
+import { TeamSettings } from '../components/TeamSettings';
 import { ContextSettings } from '../components/ContextSettings';
 import { SecondOpinionSettings } from '../components/SecondOpinionSettings';
 import { ServicesSettings } from '../components/ServicesSettings';
@@ -295,6 +296,7 @@ export function SettingsView({
         )}
       </fieldset>
       <AlertsSettings />
+      <TeamSettings />
       <LogsSettings />
     </section>
   );

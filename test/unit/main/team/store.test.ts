@@ -1,10 +1,12 @@
 // The team's files in the data folder: the secret readable by this account only, events kept
 // across a restart, the outbox holding what the relay has not taken.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  changeSecret,
+  renameMember,
   createTeam,
   joinTeam,
   leaveTeam,
@@ -97,5 +99,49 @@ describe('the team store', () => {
     expect(leaveTeam(dir)).toBe(true);
     expect(readMembership(dir)).toBeNull();
     expect(leaveTeam(dir)).toBe(false);
+  });
+
+  it('renames this member, refusing an empty or overlong name', () => {
+    const team = created();
+    expect(renameMember(dir, '  Awa K. ')).toMatchObject({ member: team.member, name: 'Awa K.' });
+    expect(renameMember(dir, '')).toEqual({ problem: 'bad-name' });
+    expect(renameMember(dir, 'x'.repeat(81))).toEqual({ problem: 'bad-name' });
+    expect(readMembership(dir)?.name).toBe('Awa K.');
+  });
+
+  it('takes a new secret: same member and relay, what was shared before left on this computer', () => {
+    const team = created();
+    const store = new TeamStore(dir, team, { now: () => NOW });
+    store.act('member.hello', {});
+    store.receive('msg1', {
+      v: 1,
+      eid: 'k1',
+      m: 'koffi',
+      n: 'Koffi',
+      lc: 3,
+      ts: 'x',
+      type: 'member.hello',
+    });
+    const changed = changeSecret(dir, undefined, () => NOW);
+    if ('problem' in changed) throw new Error(changed.problem);
+    expect(changed).toMatchObject({ member: team.member, name: 'Awa' });
+    expect(changed.invite.server).toBe(team.invite.server);
+    expect(inviteText(changed.invite)).not.toBe(inviteText(team.invite));
+    expect(readdirSync(join(dir, 'team')).sort()).toEqual([
+      'events-before-2021-10-04T15-42-00-000Z.jsonl',
+      'outbox-before-2021-10-04T15-42-00-000Z.jsonl',
+      'team.json',
+    ]);
+    const after = new TeamStore(dir, changed);
+    // The new topic is read from its start, with nobody seen yet.
+    expect(after.lastId).toBeNull();
+    expect(after.state().members).toEqual([]);
+    expect(after.outbox()).toEqual([]);
+    expect(changeSecret(dir, inviteText(changed.invite))).toEqual({ problem: 'same-team' });
+    expect(changeSecret(dir, 'vigie-team:1:short:https://ntfy.sh')).toEqual({
+      problem: 'bad-secret',
+    });
+    leaveTeam(dir);
+    expect(changeSecret(dir)).toEqual({ problem: 'no-team' });
   });
 });

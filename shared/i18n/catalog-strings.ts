@@ -28,6 +28,10 @@ export const catalogEn = {
   directOnly: 'direct checks only',
   hint: 'Check any of them: npx vigie check --only ID. In a config file: { "use": "ID" }.',
   unknownUse: 'no service "{{id}}" in the catalog (npx vigie services lists them)',
+  useBadId:
+    'expected a catalog service id: lowercase letters, digits and dashes, e.g. "orange-money"',
+  useFixedField:
+    'a catalog entry keeps its own "{{field}}": a file may change only {{allowed}} (or describe its own service, with another id)',
   searchLabel: 'Search the catalog',
   searchPlaceholder: 'Name, other name or category: Wave, Canva, payments…',
   categoryLabel: 'Category',
@@ -107,6 +111,10 @@ export const catalogFr: Messages['catalog'] = {
   directOnly: 'vérifications directes seulement',
   hint: 'Vérifiez-en un : npx vigie check --only ID. Dans un fichier de configuration : { "use": "ID" }.',
   unknownUse: 'aucun service « {{id}} » dans le catalogue (npx vigie services les liste)',
+  useBadId:
+    'un identifiant du catalogue est attendu : lettres minuscules, chiffres et tirets, par exemple « orange-money »',
+  useFixedField:
+    'une entrée du catalogue garde son propre « {{field}} » : un fichier peut seulement changer {{allowed}} (ou décrire son propre service, avec un autre identifiant)',
   searchLabel: 'Chercher dans le catalogue',
   searchPlaceholder: 'Nom, autre nom ou catégorie : Wave, Canva, paiement…',
   categoryLabel: 'Catégorie',
@@ -193,6 +201,9 @@ export const catalogAr: Messages['catalog'] = {
   directOnly: 'فحوص مباشرة فقط',
   hint: 'افحص أيًّا منها بالأمر ⁦npx vigie check --only ID⁩، وفي ملف إعدادات اكتب ⁦{ "use": "ID" }⁩.',
   unknownUse: 'لا توجد خدمة «{{id}}» في الدليل (يسردها الأمر ⁦npx vigie services⁩)',
+  useBadId: 'يُنتظر معرّف خدمة من الدليل: حروف لاتينية صغيرة وأرقام وشرطات، مثل ⁦"orange-money"⁩',
+  useFixedField:
+    'تحتفظ خدمة الدليل بحقلها ⁦"{{field}}"⁩: لا يغيّر الملف إلا ⁦{{allowed}}⁩ (أو فليصف خدمته الخاصة بمعرّف آخر)',
   searchLabel: 'ابحث في الدليل',
   searchPlaceholder: 'الاسم أو اسم آخر أو الفئة: واتساب، Wave، دفع…',
   categoryLabel: 'الفئة',

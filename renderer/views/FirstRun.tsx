@@ -29,6 +29,8 @@ const OFFERED: readonly Channel[] = [
   'google-business-profile',
 ];
 const STEPS = 4;
+/** The step that sets up alerts on the phone. */
+const PHONE_STEP = 3;
 /** Rows of search results shown under the picks. */
 const MAX_FOUND = 24;
 
@@ -104,7 +106,8 @@ export function FirstRun({
   /** Confirms the phone step: its channel is saved (if the test did not already). */
   const withPhone = async () => {
     try {
-      await phone.save();
+      // No topic (none could be made): nothing to keep.
+      if (phone.url !== '') await phone.save();
       go(step + 1, null);
     } catch (error) {
       setProblem(messageOf(error));
@@ -288,7 +291,7 @@ export function FirstRun({
         </>
       )}
 
-      {step === 3 && <FirstRunPhone phone={phone} />}
+      {step === PHONE_STEP && <FirstRunPhone phone={phone} />}
 
       <div className="first-run-nav">
         {step > 0 && (
@@ -299,7 +302,7 @@ export function FirstRun({
         <button
           type="button"
           onClick={() =>
-            step === 3 ? void withoutPhone(() => go(step + 1, null)) : go(step + 1, null)
+            step === PHONE_STEP ? void withoutPhone(() => go(step + 1, null)) : go(step + 1, null)
           }
         >
           {t('catalog.skip')}
@@ -308,7 +311,7 @@ export function FirstRun({
           type="button"
           className="primary"
           onClick={() =>
-            step === 3
+            step === PHONE_STEP
               ? void withPhone()
               : go(
                   step + 1,

@@ -385,16 +385,18 @@ const ZOD_LOCALES: Partial<Record<Language, () => { localeError: z.core.$ZodErro
   ar: zodAr,
 };
 
+/** The options that make zod word its own messages in `language`. */
+export function zodLanguage(language: Language): { error: z.core.$ZodErrorMap } | undefined {
+  const locale = ZOD_LOCALES[language];
+  return locale ? { error: locale().localeError } : undefined;
+}
+
 /**
  * Validates an already-parsed JSON value against the contract; the problems are worded in
  * `language`: Vigie's own checks by their `params.key`, the rest by zod's locale.
  */
 export function parseConfig(value: unknown, language: Language = 'en'): ParseConfigResult {
-  const locale = ZOD_LOCALES[language];
-  const result = configSchema.safeParse(
-    value,
-    locale ? { error: locale().localeError } : undefined,
-  );
+  const result = configSchema.safeParse(value, zodLanguage(language));
   if (result.success) return { ok: true, config: result.data };
   const { t } = createTranslator(language);
   return {

@@ -22,21 +22,14 @@ import {
 } from './app-secrets';
 import type { AlertChannel, Reason } from './channel';
 import { dependsOnOf, makeChannel } from './channels';
+import { ChannelStates, type ChannelState } from './channel-states';
 import { AlertDispatcher, type AlertReport } from './dispatcher';
 import { Outbox } from './outbox';
 import { SecretStore, type SecretCipher } from './secret-store';
 import { findPairedChat, pairingCode } from './telegram-pairing';
 import { testMessage } from './words';
 
-/** What is known of a channel since the app started. */
-export interface ChannelState {
-  /** When it last accepted an alert or a test (epoch ms). */
-  readonly lastDelivery: number | null;
-  /** Why it is broken (nothing goes through it until it is saved again). */
-  readonly broken: Reason | null;
-  /** The services it depends on that were down at its last alert (it was skipped). */
-  readonly skipped: readonly string[];
-}
+export type { ChannelState } from './channel-states';
 
 /** A channel as the window sees it: settings, which secrets are set, its state. */
 export type ChannelInfo = ReturnType<typeof channelView> & {
@@ -64,12 +57,12 @@ export interface AppAlertsDeps {
   readonly changed?: () => void;
 }
 
-const NO_STATE: ChannelState = { lastDelivery: null, broken: null, skipped: [] };
 const SECRET_MISSING: Reason = { key: 'alerts.reasonSecretMissing' };
 
 export class AppAlerts {
   readonly secrets: SecretStore;
-  private readonly states = new Map<string, ChannelState>();
+  /** Each channel's state, kept in the data folder across restarts. */
+  private readonly states: ChannelStates;
   private dispatcher: AlertDispatcher | null = null;
   private pending: VerdictChange[] = [];
   /** Reloads run one after the other (the outbox is closed before it is opened again). */
@@ -79,6 +72,7 @@ export class AppAlerts {
 
   constructor(private readonly deps: AppAlertsDeps) {
     this.secrets = new SecretStore(deps.dir, deps.cipher);
+    this.states = new ChannelStates(deps.dir);
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? ((size) => randomBytes(size));
   }
@@ -91,8 +85,18 @@ export class AppAlerts {
       const channels: AlertChannel[] = [];
       for (const stored of this.deps.alerts().channels) {
         const channel = this.channelOf(stored);
-        if (channel) channels.push(channel);
-        else this.setState(stored.id, { broken: SECRET_MISSING });
+        const broken = this.states.get(stored.id).broken;
+        if (!channel) {
+          if (broken?.key !== SECRET_MISSING.key)
+            this.setState(stored.id, { broken: SECRET_MISSING });
+        } else if (broken?.key === SECRET_MISSING.key) {
+          // The keychain answers again: the channel can go out.
+          this.setState(stored.id, { broken: null });
+          channels.push(channel);
+        } else if (broken) {
+          // Broken before a restart: nothing goes through it until it is saved again or tested.
+          await channel.close();
+        } else channels.push(channel);
       }
       if (channels.length === 0) return;
       const alerts = this.deps.alerts();
@@ -131,7 +135,7 @@ export class AppAlerts {
     return this.deps.alerts().channels.map((stored) => ({
       ...channelView(stored as StoredChannel, this.secrets),
       dependsOn: dependsOnOf(stored as Parameters<typeof dependsOnOf>[0]),
-      state: this.states.get(stored.id) ?? NO_STATE,
+      state: this.states.get(stored.id),
     }));
   }
 
@@ -139,7 +143,7 @@ export class AppAlerts {
   broken(): { readonly channel: string; readonly reason: Reason }[] {
     const out: { channel: string; reason: Reason }[] = [];
     for (const stored of this.deps.alerts().channels) {
-      const reason = this.states.get(stored.id)?.broken;
+      const reason = this.states.get(stored.id).broken;
       if (reason) out.push({ channel: stored.id, reason });
     }
     return out;
@@ -163,7 +167,7 @@ export class AppAlerts {
     keepSecrets({ ...input, id, kind }, this.secrets);
     this.deps.saveAlerts({ ...this.deps.alerts(), channels: next });
     // Saved again: it is given another chance.
-    this.states.delete(id);
+    this.states.forget(replaces === undefined ? [id] : [id, replaces], this.ids());
     await this.reload();
     this.deps.changed?.();
     return this.list();
@@ -174,7 +178,7 @@ export class AppAlerts {
     const alerts = this.deps.alerts();
     this.deps.saveAlerts({ ...alerts, channels: alerts.channels.filter((c) => c.id !== id) });
     this.secrets.remove(id);
-    this.states.delete(id);
+    this.states.forget([id], this.ids());
     await this.reload();
     this.deps.changed?.();
     return this.list();
@@ -191,7 +195,10 @@ export class AppAlerts {
         testMessage(id, this.now(), this.deps.host, this.deps.translator()),
       );
       if (outcome.kind === 'accepted') {
+        const wasBroken = this.states.get(id).broken !== null;
         this.setState(id, { lastDelivery: this.now(), broken: null });
+        // A broken channel that takes a test is fixed: alerts go through it again.
+        if (wasBroken) await this.reload();
         return { ok: true };
       }
       return { ok: false, reason: outcome.reason };
@@ -248,7 +255,12 @@ export class AppAlerts {
   }
 
   private setState(id: string, patch: Partial<ChannelState>): void {
-    this.states.set(id, { ...(this.states.get(id) ?? NO_STATE), ...patch });
+    this.states.set(id, patch, this.ids());
+  }
+
+  /** The ids of the channels in the settings (only their states are kept). */
+  private ids(): string[] {
+    return this.deps.alerts().channels.map((c) => c.id);
   }
 
   private observe(report: AlertReport): void {

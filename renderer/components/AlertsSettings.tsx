@@ -2,13 +2,12 @@
 // e-mail, webhooks), each with its last delivery or why it is broken, a test with its result
 // inline, and a form with presets. Secrets go to main and never come back: the form only learns
 // whether each one is set.
-import qrcode from 'qrcode-generator';
 import { useEffect, useState } from 'react';
 import type { AlertChannelView } from '../../shared/alerts/app-settings';
-import { ntfySubscribeLink } from '../../shared/alerts/phone';
 import { messageOf } from '../../shared/errors';
 import { unwrap, vigie } from '../client';
 import { useTr } from '../i18n';
+import { newPhoneTopic, NtfySubscribe, TestResult, useChannelTest } from './PhoneChannel';
 
 type Kind = 'ntfy' | 'telegram' | 'email' | 'webhook';
 type Draft = Record<string, string> & { kind: Kind };
@@ -33,33 +32,6 @@ const PRESETS = {
   presetJson: { kind: 'webhook', id: 'webhook', format: 'json' },
 } as const satisfies Record<string, Draft>;
 type Preset = keyof typeof PRESETS;
-
-const NTFY_SERVER = 'https://ntfy.sh';
-
-/** The QR code of a link, drawn as SVG squares (no canvas, no HTML from a string). */
-export function QrCode({ text, label }: { readonly text: string; readonly label: string }) {
-  const qr = qrcode(0, 'M');
-  qr.addData(text);
-  qr.make();
-  const size = qr.getModuleCount();
-  const cells: string[] = [];
-  for (let row = 0; row < size; row++)
-    for (let col = 0; col < size; col++)
-      if (qr.isDark(row, col)) cells.push(`M${col} ${row}h1v1h-1z`);
-  return (
-    <svg
-      className="qr"
-      role="img"
-      aria-label={label}
-      viewBox={`-2 -2 ${size + 4} ${size + 4}`}
-      width={size * 4 + 16}
-      height={size * 4 + 16}
-    >
-      <rect x={-2} y={-2} width={size + 4} height={size + 4} fill="#fff" />
-      <path d={cells.join('')} fill="#000" />
-    </svg>
-  );
-}
 
 /** The request a draft makes: numbers and lists as the channel's schema wants, empty fields left out. */
 function channelOf(draft: Draft): Record<string, unknown> & { id: string; kind: Kind } {
@@ -145,17 +117,8 @@ function ChannelForm({
 
   useEffect(() => {
     if (draft.kind !== 'ntfy' || draft['url']) return;
-    void unwrap(vigie().newNtfyTopic(NTFY_SERVER)).then(({ url }) => set('url', url));
+    void newPhoneTopic().then((url) => set('url', url));
   }, [draft]);
-
-  let link: string | null = null;
-  if (draft.kind === 'ntfy' && draft['url']) {
-    try {
-      link = ntfySubscribeLink(draft['url']);
-    } catch {
-      link = null;
-    }
-  }
 
   const save = async () => {
     try {
@@ -202,15 +165,7 @@ function ChannelForm({
           <button type="button" onClick={() => set('url', '')}>
             {t('alertSettings.newTopic')}
           </button>
-          {link && (
-            <div className="ntfy-subscribe">
-              <p>{t('alertSettings.ntfyScan')}</p>
-              <QrCode text={link} label={link} />
-              <p>
-                <code dir="ltr">{draft['url']}</code>
-              </p>
-            </div>
-          )}
+          {draft['url'] && <NtfySubscribe url={draft['url']} />}
           <Field
             name="token"
             label={t('alertSettings.token')}
@@ -306,22 +261,7 @@ function ChannelItem({
 }) {
   const tr = useTr();
   const { t } = tr;
-  const [result, setResult] = useState<{ text: string; error: boolean } | null>(null);
-  const test = async () => {
-    setResult({ text: t('alertSettings.testing'), error: false });
-    try {
-      const reply = await unwrap(vigie().testAlertChannel(view.channel.id));
-      // The channel's last delivery (or why it is broken) changes with the test.
-      changed(await unwrap(vigie().alertChannels()));
-      setResult(
-        reply.ok
-          ? { text: t('alertSettings.testOk'), error: false }
-          : { text: t('alertSettings.testFailed', { reason: reply.reason }), error: true },
-      );
-    } catch (error) {
-      setResult({ text: messageOf(error), error: true });
-    }
-  };
+  const test = useChannelTest(async () => changed(await unwrap(vigie().alertChannels())));
   const state = view.broken
     ? t('alertSettings.broken', { reason: view.broken })
     : view.skipped.length > 0
@@ -342,7 +282,7 @@ function ChannelItem({
         </p>
       )}
       <div className="actions">
-        <button type="button" onClick={() => void test()}>
+        <button type="button" onClick={() => void test.run(async () => view.channel.id)}>
           {t('alertSettings.test')}
         </button>
         <button type="button" onClick={edit}>
@@ -355,9 +295,7 @@ function ChannelItem({
           {t('alertSettings.remove')}
         </button>
       </div>
-      <p className={result?.error ? 'notice notice-error' : 'notice'} role="status">
-        {result?.text ?? ''}
-      </p>
+      <TestResult said={test.said} />
     </li>
   );
 }

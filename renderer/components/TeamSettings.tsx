@@ -7,7 +7,7 @@ import type { TeamView } from '../../shared/ipc';
 import { messageOf } from '../../shared/errors';
 import { unwrap, vigie } from '../client';
 import { useTr } from '../i18n';
-import { QrCode } from './AlertsSettings';
+import { QrCode } from './PhoneChannel';
 import { TextField } from './Fields';
 import { Loading } from './States';
 

@@ -1,7 +1,8 @@
 // The first run: language and country (preset from the system), what the business runs on (the
-// usual services of that country ticked, said as a suggestion, the whole catalog searchable), and
-// the backup channels the checklist offers first. Every step can be skipped; Settings can run it
-// again. What a step asks is applied only when the person goes on with Next or Finish.
+// usual services of that country ticked, said as a suggestion, the whole catalog searchable), the
+// backup channels the checklist offers first, and alerts on the phone. Every step can be skipped;
+// Settings can run it again. What a step asks is applied only when the person goes on with Next
+// or Finish (the phone channel a test saved goes again when its step is skipped).
 import { messageOf } from '../../shared/errors';
 import { useEffect, useId, useRef, useState } from 'react';
 import { countryPicks, COUNTRY_PICKS } from '../../shared/country-picks';
@@ -10,6 +11,7 @@ import type { CatalogEntry, RequestOf } from '../../shared/ipc';
 import type { Channel } from '../../shared/playbook-schema';
 import type { Settings } from '../../shared/settings-schema';
 import { unwrap, vigie } from '../client';
+import { FirstRunPhone, usePhoneSetup } from '../components/FirstRunPhone';
 import { Failure, Loading } from '../components/States';
 import { formatBytes } from '../format';
 import { useAsync } from '../hooks/useAsync';
@@ -26,7 +28,9 @@ const OFFERED: readonly Channel[] = [
   'website',
   'google-business-profile',
 ];
-const STEPS = 3;
+const STEPS = 4;
+/** The step that sets up alerts on the phone. */
+const PHONE_STEP = 3;
 /** Rows of search results shown under the picks. */
 const MAX_FOUND = 24;
 
@@ -67,6 +71,7 @@ export function FirstRun({
   /** What each confirmed step changes; saved together at the end. */
   const [confirmed, setConfirmed] = useState<RequestOf<'settings:set'>>({});
   const [problem, setProblem] = useState<string | null>(null);
+  const phone = usePhoneSetup();
 
   // A new step's heading takes the focus, so keyboard and screen-reader users start from it.
   useEffect(() => heading.current?.focus(), [step]);
@@ -88,6 +93,25 @@ export function FirstRun({
     if (next >= STEPS) return void finish(all);
     setConfirmed(all);
     setStep(next);
+  };
+  /** Skips the phone step: the channel its test saved is removed. */
+  const withoutPhone = async (then: () => void) => {
+    try {
+      await phone.discard();
+      then();
+    } catch (error) {
+      setProblem(messageOf(error));
+    }
+  };
+  /** Confirms the phone step: its channel is saved (if the test did not already). */
+  const withPhone = async () => {
+    try {
+      // No topic (none could be made): nothing to keep.
+      if (phone.url !== '') await phone.save();
+      go(step + 1, null);
+    } catch (error) {
+      setProblem(messageOf(error));
+    }
   };
 
   /** The services patch that watches exactly `choices` among the catalog's entries. */
@@ -112,7 +136,12 @@ export function FirstRun({
     .map((code) => ({ code, name: tr.region(code) }))
     .sort((a, b) => a.name.localeCompare(b.name, tr.language));
 
-  const titles = [t('catalog.placeTitle'), t('catalog.businessTitle'), t('catalog.channelsTitle')];
+  const titles = [
+    t('catalog.placeTitle'),
+    t('catalog.businessTitle'),
+    t('catalog.channelsTitle'),
+    t('firstRunPhone.title'),
+  ];
   const chosenEntries = entries.filter((e) => choices.has(e.id));
   const found = query.trim() === '' ? [] : searchServices(entries, query).slice(0, MAX_FOUND);
   const month = chosenEntries.reduce((sum, e) => sum + e.monthBytes, 0);
@@ -259,9 +288,10 @@ export function FirstRun({
               </label>
             ))}
           </fieldset>
-          <p className="field-hint">{t('catalog.phoneLater')}</p>
         </>
       )}
+
+      {step === PHONE_STEP && <FirstRunPhone phone={phone} />}
 
       <div className="first-run-nav">
         {step > 0 && (
@@ -269,31 +299,42 @@ export function FirstRun({
             {t('catalog.back')}
           </button>
         )}
-        <button type="button" onClick={() => go(step + 1, null)}>
+        <button
+          type="button"
+          onClick={() =>
+            step === PHONE_STEP ? void withoutPhone(() => go(step + 1, null)) : go(step + 1, null)
+          }
+        >
           {t('catalog.skip')}
         </button>
         <button
           type="button"
           className="primary"
           onClick={() =>
-            go(
-              step + 1,
-              step === 0
-                ? {
-                    secondOpinion: {
-                      ...settings.secondOpinion,
-                      country: country === '' ? null : country,
-                    },
-                  }
-                : step === 1
-                  ? { services: servicesPatch() }
-                  : { backupChannels: OFFERED.filter((c) => channels.has(c)) },
-            )
+            step === PHONE_STEP
+              ? void withPhone()
+              : go(
+                  step + 1,
+                  step === 0
+                    ? {
+                        secondOpinion: {
+                          ...settings.secondOpinion,
+                          country: country === '' ? null : country,
+                        },
+                      }
+                    : step === 1
+                      ? { services: servicesPatch() }
+                      : { backupChannels: OFFERED.filter((c) => channels.has(c)) },
+                )
           }
         >
           {step === STEPS - 1 ? t('catalog.finish') : t('catalog.next')}
         </button>
-        <button type="button" className="link" onClick={() => void finish({})}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => void withoutPhone(() => void finish({}))}
+        >
           {t('catalog.skipAll')}
         </button>
       </div>

@@ -42,7 +42,7 @@ export interface AlertChannelView {
   readonly secrets: Readonly<Record<string, boolean>>;
   /** The services it goes through, as in effect (its kind's default when not set). */
   readonly dependsOn: readonly string[];
-  /** When it last accepted an alert or a test since the app started (epoch ms). */
+  /** When it last accepted an alert or a test (epoch ms; kept across restarts). */
   readonly lastDelivery: number | null;
   /** Why it is broken, in the window's language; null when it is not. */
   readonly broken: string | null;

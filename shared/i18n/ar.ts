@@ -3,6 +3,7 @@ import { contextAr } from './context-strings';
 import { savingAr } from './saving-strings';
 import { alertsAr } from './alerts-strings';
 import { alertSettingsAr } from './alert-settings-strings';
+import { firstRunPhoneAr } from './first-run-phone-strings';
 import { teamAr } from './team-strings';
 import { teamSettingsAr } from './team-settings-strings';
 import type { Messages } from './en';
@@ -656,6 +657,7 @@ export const ar: Messages = {
   saving: savingAr,
   alerts: alertsAr,
   alertSettings: alertSettingsAr,
+  firstRunPhone: firstRunPhoneAr,
   team: teamAr,
   teamSettings: teamSettingsAr,
   page: {

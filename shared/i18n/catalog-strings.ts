@@ -28,6 +28,10 @@ export const catalogEn = {
   directOnly: 'direct checks only',
   hint: 'Check any of them: npx vigie check --only ID. In a config file: { "use": "ID" }.',
   unknownUse: 'no service "{{id}}" in the catalog (npx vigie services lists them)',
+  useBadId:
+    'expected a catalog service id: lowercase letters, digits and dashes, e.g. "orange-money"',
+  useFixedField:
+    'a catalog entry keeps its own "{{field}}": a file may change only {{allowed}} (or describe its own service, with another id)',
   searchLabel: 'Search the catalog',
   searchPlaceholder: 'Name, other name or category: Wave, Canva, payments…',
   categoryLabel: 'Category',
@@ -47,7 +51,7 @@ export const catalogEn = {
   ownHint: 'Not in the catalog? Add your own service below.',
   welcomeTitle: 'Welcome to Vigie',
   welcomeIntro:
-    'Three questions, under a minute. Skip any of them; you can come back from Settings.',
+    'Four short steps, under a minute. Skip any of them; you can come back from Settings.',
   stepOf: 'Step {{step}} of {{total}}',
   placeTitle: 'Language and country',
   languageLabel: 'Language',
@@ -61,7 +65,6 @@ export const catalogEn = {
   suggestionNone: 'Tick the services you use, or search for them.',
   channelsTitle: 'When a platform is down, how do you reach customers?',
   channelsHelp: 'The checklist offers these backup channels first.',
-  phoneLater: 'Alerts on your phone are not available in this version yet.',
   'ch-sms': 'SMS',
   'ch-phone': 'Phone calls',
   'ch-email': 'E-mail',
@@ -76,7 +79,8 @@ export const catalogEn = {
   skipAll: 'Skip setup',
   finish: 'Start watching',
   redo: 'Set up again',
-  redoHint: 'Language, country, the services your business runs on and your backup channels.',
+  redoHint:
+    'Language, country, the services your business runs on, your backup channels and alerts on your phone.',
   firstRunLabel: 'First-run setup',
 } as const;
 
@@ -107,6 +111,10 @@ export const catalogFr: Messages['catalog'] = {
   directOnly: 'vérifications directes seulement',
   hint: 'Vérifiez-en un : npx vigie check --only ID. Dans un fichier de configuration : { "use": "ID" }.',
   unknownUse: 'aucun service « {{id}} » dans le catalogue (npx vigie services les liste)',
+  useBadId:
+    'un identifiant du catalogue est attendu : lettres minuscules, chiffres et tirets, par exemple « orange-money »',
+  useFixedField:
+    'une entrée du catalogue garde son propre « {{field}} » : un fichier peut seulement changer {{allowed}} (ou décrire son propre service, avec un autre identifiant)',
   searchLabel: 'Chercher dans le catalogue',
   searchPlaceholder: 'Nom, autre nom ou catégorie : Wave, Canva, paiement…',
   categoryLabel: 'Catégorie',
@@ -130,7 +138,7 @@ export const catalogFr: Messages['catalog'] = {
   ownHint: 'Absent du catalogue ? Ajoutez votre propre service ci-dessous.',
   welcomeTitle: 'Bienvenue dans Vigie',
   welcomeIntro:
-    'Trois questions, moins d’une minute. Passez celles que vous voulez ; vous pourrez y revenir depuis les Réglages.',
+    'Quatre courtes étapes, moins d’une minute. Passez celles que vous voulez ; vous pourrez y revenir depuis les Réglages.',
   stepOf: 'Étape {{step}} sur {{total}}',
   placeTitle: 'Langue et pays',
   languageLabel: 'Langue',
@@ -144,7 +152,6 @@ export const catalogFr: Messages['catalog'] = {
   suggestionNone: 'Cochez les services que vous utilisez, ou cherchez-les.',
   channelsTitle: 'Quand une plateforme est en panne, comment joignez-vous vos clients ?',
   channelsHelp: 'La checklist propose d’abord ces canaux de secours.',
-  phoneLater: 'Les alertes sur votre téléphone ne sont pas encore disponibles dans cette version.',
   'ch-sms': 'SMS',
   'ch-phone': 'Appels téléphoniques',
   'ch-email': 'E-mail',
@@ -159,7 +166,8 @@ export const catalogFr: Messages['catalog'] = {
   skipAll: 'Passer la configuration',
   finish: 'Commencer la surveillance',
   redo: 'Refaire la configuration',
-  redoHint: 'Langue, pays, les services de votre activité et vos canaux de secours.',
+  redoHint:
+    'Langue, pays, les services de votre activité, vos canaux de secours et les alertes sur votre téléphone.',
   firstRunLabel: 'Configuration de départ',
 };
 
@@ -193,6 +201,9 @@ export const catalogAr: Messages['catalog'] = {
   directOnly: 'فحوص مباشرة فقط',
   hint: 'افحص أيًّا منها بالأمر ⁦npx vigie check --only ID⁩، وفي ملف إعدادات اكتب ⁦{ "use": "ID" }⁩.',
   unknownUse: 'لا توجد خدمة «{{id}}» في الدليل (يسردها الأمر ⁦npx vigie services⁩)',
+  useBadId: 'يُنتظر معرّف خدمة من الدليل: حروف لاتينية صغيرة وأرقام وشرطات، مثل ⁦"orange-money"⁩',
+  useFixedField:
+    'تحتفظ خدمة الدليل بحقلها ⁦"{{field}}"⁩: لا يغيّر الملف إلا ⁦{{allowed}}⁩ (أو فليصف خدمته الخاصة بمعرّف آخر)',
   searchLabel: 'ابحث في الدليل',
   searchPlaceholder: 'الاسم أو اسم آخر أو الفئة: واتساب، Wave، دفع…',
   categoryLabel: 'الفئة',
@@ -223,7 +234,8 @@ export const catalogAr: Messages['catalog'] = {
   dataMonth: 'البيانات المستهلكة شهريًا، تقديرًا: {{amount}}',
   ownHint: 'غير موجودة في الدليل؟ أضف خدمتك الخاصة أدناه.',
   welcomeTitle: 'مرحبًا بك في Vigie',
-  welcomeIntro: 'ثلاثة أسئلة في أقل من دقيقة. تخطَّ ما تشاء منها، ويمكنك العودة إليها من الإعدادات.',
+  welcomeIntro:
+    'أربع خطوات قصيرة في أقل من دقيقة. تخطَّ ما تشاء منها، ويمكنك العودة إليها من الإعدادات.',
   stepOf: 'الخطوة {{step}} من {{total}}',
   placeTitle: 'اللغة والبلد',
   languageLabel: 'اللغة',
@@ -237,7 +249,6 @@ export const catalogAr: Messages['catalog'] = {
   suggestionNone: 'حدّد الخدمات التي تستخدمها أو ابحث عنها.',
   channelsTitle: 'عندما تتوقف منصة، كيف تتواصل مع عملائك؟',
   channelsHelp: 'تقترح قائمة التحقق هذه القنوات الاحتياطية أولًا.',
-  phoneLater: 'التنبيهات على هاتفك غير متاحة بعد في هذا الإصدار.',
   'ch-sms': 'رسائل SMS',
   'ch-phone': 'المكالمات الهاتفية',
   'ch-email': 'البريد الإلكتروني',
@@ -252,6 +263,6 @@ export const catalogAr: Messages['catalog'] = {
   skipAll: 'تخطي الإعداد',
   finish: 'بدء المراقبة',
   redo: 'إعادة الإعداد',
-  redoHint: 'اللغة والبلد والخدمات التي يعتمد عليها عملك وقنواتك الاحتياطية.',
+  redoHint: 'اللغة والبلد والخدمات التي يعتمد عليها عملك وقنواتك الاحتياطية والتنبيهات على هاتفك.',
   firstRunLabel: 'الإعداد الأولي',
 };

@@ -5,6 +5,7 @@ import { savingEn } from './saving-strings';
 import { alertsEn } from './alerts-strings';
 import { catalogEn } from './catalog-strings';
 import { alertSettingsEn } from './alert-settings-strings';
+import { firstRunPhoneEn } from './first-run-phone-strings';
 import { teamEn } from './team-strings';
 import { teamSettingsEn } from './team-settings-strings';
 export const en = {
@@ -611,6 +612,7 @@ export const en = {
   saving: savingEn,
   alerts: alertsEn,
   alertSettings: alertSettingsEn,
+  firstRunPhone: firstRunPhoneEn,
   team: teamEn,
   teamSettings: teamSettingsEn,
   page: {

@@ -3,6 +3,7 @@ import { contextFr } from './context-strings';
 import { savingFr } from './saving-strings';
 import { alertsFr } from './alerts-strings';
 import { alertSettingsFr } from './alert-settings-strings';
+import { firstRunPhoneFr } from './first-run-phone-strings';
 import { teamFr } from './team-strings';
 import { teamSettingsFr } from './team-settings-strings';
 import type { Messages } from './en';
@@ -653,6 +654,7 @@ export const fr: Messages = {
   saving: savingFr,
   alerts: alertsFr,
   alertSettings: alertSettingsFr,
+  firstRunPhone: firstRunPhoneFr,
   team: teamFr,
   teamSettings: teamSettingsFr,
   page: {

@@ -3,6 +3,8 @@
 // ntfy-compatible server (the result inline); then a webhook in Arabic, right to left, with the
 // Teams note. The secrets never reach the page.
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { OUTAGE_START, wentDown } from '../helpers/alerts';
+import { snapshotOf } from '../helpers/snapshots';
 import { startAlertLab, type AlertLab } from '../lab/alert-lab';
 import { allWell, openWindow, seriousViolations, startWorld, type World } from './world';
 
@@ -82,6 +84,37 @@ it('adds a webhook in Arabic, right to left, and a refused test says why inline'
   await item.getByRole('button', { name: 'إرسال اختبار' }).click();
   await expect.poll(() => item.getByRole('status').textContent()).toMatch(/^لم يُقبل الاختبار: /);
   expect(await page.content()).not.toContain(HOOK_SECRET);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+it('shows each channel’s last delivery and why it is broken after the app restarts', async () => {
+  world.settings.update((s) => ({ ...s, language: 'en', alerts: { ...s.alerts, channels: [] } }));
+  await world.alerts.reload();
+  await world.alerts.save({ id: 'phone', kind: 'ntfy', url: `${lab.base}/ntfy/vigie-restart` });
+  await world.alerts.save({ id: 'team', kind: 'webhook', url: `${lab.base}/hook/restart` });
+  lab.script('/hook/restart', { status: 403, body: 'action_prohibited' });
+  // A confirmed outage goes out: the phone takes it, the webhook refuses it for good.
+  const change = wentDown('whatsapp', OUTAGE_START);
+  world.alerts.change(change);
+  world.alerts.snapshot(snapshotOf(OUTAGE_START, [change.current]));
+  await expect
+    .poll(() => world.alerts.list().map((c) => [c.state.lastDelivery !== null, c.state.broken]))
+    .toEqual([
+      [true, null],
+      [false, expect.objectContaining({ key: 'alerts.reasonUnauthorized' })],
+    ]);
+
+  await world.restartAlerts();
+  const { page, errors } = await openWindow(world);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const section = page.locator('.alerts-settings');
+  const phone = section.locator('li[data-channel="phone"]');
+  const team = section.locator('li[data-channel="team"]');
+  await phone.waitFor();
+  expect(await phone.textContent()).toContain('Last alert delivered');
+  expect(await team.locator('.notice-error').textContent()).toMatch(/^Broken: .*403/);
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
   await page.close();

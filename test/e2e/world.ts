@@ -47,7 +47,9 @@ export interface World {
   /** Folders the page asked to open in the file manager. */
   readonly openedFolders: string[];
   /** Alerts as the app keeps them (secrets through a stand-in for the OS keychain). */
-  readonly alerts: AppAlerts;
+  alerts: AppAlerts;
+  /** Stops the alerts and starts them again over the same data folder, as an app restart does. */
+  restartAlerts(): Promise<void>;
   handlers(): Handlers;
   close(): Promise<void>;
 }
@@ -136,22 +138,24 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     createTranslator(
       settings.get().language === 'system' ? 'en' : (settings.get().language as 'en'),
     );
-  const alerts = new AppAlerts({
-    dir,
-    // The keychain's stand-in: reversible, nothing like the clear text.
-    cipher: {
-      available: () => true,
-      encrypt: (text) => Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)),
-      decrypt: (data) => Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8'),
-    },
-    http: alertHttp,
-    host: 'e2e-pc',
-    alerts: () => settings.get().alerts,
-    saveAlerts: (next) => settings.update((s) => ({ ...s, alerts: next })),
-    translator,
-  });
-  engine.scheduler.on('change', (change) => alerts.change(change));
-  engine.scheduler.on('snapshot', (snapshot) => alerts.snapshot(snapshot));
+  const openAlerts = () =>
+    new AppAlerts({
+      dir,
+      // The keychain's stand-in: reversible, nothing like the clear text.
+      cipher: {
+        available: () => true,
+        encrypt: (text) => Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)),
+        decrypt: (data) => Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8'),
+      },
+      http: alertHttp,
+      host: 'e2e-pc',
+      alerts: () => settings.get().alerts,
+      saveAlerts: (next) => settings.update((s) => ({ ...s, alerts: next })),
+      translator,
+    });
+  const alerts = openAlerts();
+  engine.scheduler.on('change', (change) => world.alerts.change(change));
+  engine.scheduler.on('snapshot', (snapshot) => world.alerts.snapshot(snapshot));
   logScheduler(engine.scheduler, logs.logger('engine'));
   const world: World = {
     logs,
@@ -169,6 +173,11 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     copied: [],
     checklist,
     alerts,
+    async restartAlerts() {
+      await world.alerts.close();
+      world.alerts = openAlerts();
+      await world.alerts.reload();
+    },
     handlers: () =>
       createHandlers({
         scheduler: () => engine.scheduler,
@@ -192,7 +201,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         version: '0.1.0-e2e',
         checklist,
         translator,
-        alerts,
+        alerts: world.alerts,
         copy: (text) => {
           world.copied.push(text);
         },
@@ -207,7 +216,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     async close() {
       await browser.close();
       await engine.close();
-      await alerts.close();
+      await world.alerts.close();
       await alertHttp.close();
       history.close();
       checklist.close();

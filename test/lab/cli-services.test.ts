@@ -1,6 +1,6 @@
 // `npx vigie services` as a user runs it (the bundle npm install makes): no network needed.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -84,5 +84,34 @@ describe('npx vigie services', () => {
     const run = await cli(['services', '--category', 'banks']);
     expect(run.code).toBe(64);
     expect(run.stderr).toContain('unknown category "banks"; categories: messaging, social, ads');
+  });
+});
+
+describe('{ "use": "<id>" } problems from `check --config`', () => {
+  it('are worded in French and in Arabic, each at its place in the file (exit 78)', async () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        version: 1,
+        connectivity: { targets: [{ url: 'http://127.0.0.1:9/generate_204', expectStatus: 204 }] },
+        services: [{ use: 'wavve' }, { use: 'wave', probes: [] }, { use: 'Canva' }],
+      }),
+    );
+    const fr = await cli(['check', '--config', bad], 'fr_FR.UTF-8');
+    expect(fr.code).toBe(78);
+    expect(fr.stderr.split('\n').slice(1, 4)).toEqual([
+      '  services[0].use: aucun service «\u00a0wavve\u00a0» dans le catalogue (npx vigie services les liste)',
+      '  services[1].probes: une entrée du catalogue garde son propre «\u00a0probes\u00a0»\u00a0: un fichier peut seulement changer name, critical, enabled, playbook, secondOpinion (ou décrire son propre service, avec un autre identifiant)',
+      '  services[2].use: un identifiant du catalogue est attendu\u00a0: lettres minuscules, chiffres et tirets, par exemple «\u00a0orange-money\u00a0»',
+    ]);
+    const ar = await cli(['check', '--config', bad], 'ar_SN.UTF-8');
+    expect(ar.code).toBe(78);
+    const lines = ar.stderr.split('\n');
+    expect(lines[2]).toBe(
+      '  services[1].probes: تحتفظ خدمة الدليل بحقلها \u2066"probes"\u2069: لا يغيّر الملف إلا \u2066name, critical, enabled, playbook, secondOpinion\u2069 (أو فليصف خدمته الخاصة بمعرّف آخر)',
+    );
+    expect(lines[3]).toMatch(/^ {2}services\[2\]\.use: يُنتظر معرّف خدمة من الدليل/);
+    expect(ar.stderr).not.toMatch(/expected|catalog entry/);
   });
 });

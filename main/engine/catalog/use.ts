@@ -1,11 +1,13 @@
 // `{ "use": "<id>" }` in a config file's services: the catalog entry, with what the file changes.
+import type { z } from 'zod';
 import {
   formatPath,
   serviceUseSchema,
+  zodLanguage,
   type ConfigProblem,
   type ServiceConfig,
 } from '../../../shared/config-schema';
-import { createTranslator, type Language } from '../../../shared/i18n';
+import { createTranslator, type Language, type Translator } from '../../../shared/i18n';
 import { defaultConfig } from './index';
 
 export type UseResult =
@@ -24,15 +26,12 @@ export function useCatalog(value: unknown, language: Language = 'en'): UseResult
   if (!Array.isArray(services) || !services.some(isUse)) return { ok: true, value };
   const catalog = new Map(defaultConfig().services.map((s) => [s.id, s]));
   const problems: ConfigProblem[] = [];
+  const { t } = createTranslator(language);
   const expanded = services.map((entry: unknown, index) => {
     if (!isUse(entry)) return entry;
-    const parsed = serviceUseSchema.safeParse(entry);
+    const parsed = serviceUseSchema.safeParse(entry, zodLanguage(language));
     if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        problems.push({
-          path: formatPath(['services', index, ...issue.path]),
-          message: issue.message,
-        });
+      problems.push(...parsed.error.issues.flatMap((issue) => useProblems(issue, index, t)));
       return entry;
     }
     const { use, ...changes } = parsed.data;
@@ -40,7 +39,7 @@ export function useCatalog(value: unknown, language: Language = 'en'): UseResult
     if (!found) {
       problems.push({
         path: formatPath(['services', index, 'use']),
-        message: createTranslator(language).t('catalog.unknownUse', { id: use }),
+        message: t('catalog.unknownUse', { id: use }),
       });
       return entry;
     }
@@ -49,6 +48,25 @@ export function useCatalog(value: unknown, language: Language = 'en'): UseResult
   return problems.length > 0
     ? { ok: false, problems }
     : { ok: true, value: { ...(value as object), services: expanded } };
+}
+
+/** The fields a file may change on a catalog entry. */
+const CHANGEABLE = Object.keys(serviceUseSchema.shape).filter((key) => key !== 'use');
+
+/**
+ * A `use` entry's problem in the user's language: a bad id and a field the catalog entry keeps
+ * are Vigie's words; a wrong type is zod's, in its locale.
+ */
+function useProblems(issue: z.core.$ZodIssue, index: number, t: Translator['t']): ConfigProblem[] {
+  const at = (...path: PropertyKey[]) => formatPath(['services', index, ...path]);
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((field) => ({
+      path: at(...issue.path, field),
+      message: t('catalog.useFixedField', { field, allowed: CHANGEABLE.join(', ') }),
+    }));
+  if (issue.path.length === 1 && issue.path[0] === 'use')
+    return [{ path: at('use'), message: t('catalog.useBadId') }];
+  return [{ path: at(...issue.path), message: issue.message }];
 }
 
 function isUse(entry: unknown): boolean {

@@ -15,7 +15,7 @@ import {
   type AppAlerts as AlertSettings,
 } from '../../../../shared/alerts/app-settings';
 import { createTranslator } from '../../../../shared/i18n';
-import { OUTAGE_START, wentDown } from '../../../helpers/alerts';
+import { cameBack, OUTAGE_START, wentDown } from '../../../helpers/alerts';
 import { snapshotOf } from '../../../helpers/snapshots';
 import { LAB_TELEGRAM, startAlertLab, type AlertLab } from '../../../lab/alert-lab';
 
@@ -168,6 +168,7 @@ describe('alerts in the app', () => {
     expect(files.map((f) => f.path.slice(dir.length + 1)).sort()).toEqual([
       'alert-secrets.json',
       'alerts-outbox.jsonl',
+      'alerts-state.json',
     ]);
     for (const file of files) {
       expect(file.text).not.toContain(NTFY_TOKEN);
@@ -197,6 +198,86 @@ describe('alerts in the app', () => {
       state: { skipped: ['Slack'], lastDelivery: null },
     });
     expect(lab.received(`/hook/${HOOK_SECRET}`)).toEqual([]);
+  });
+
+  it('keeps each channel’s last delivery and why it is broken across a restart, without a secret', async () => {
+    await alerts.save({
+      id: 'phone',
+      kind: 'ntfy',
+      url: `${lab.base}/ntfy/vigie-app-topic`,
+      token: NTFY_TOKEN,
+    });
+    await alerts.save({ id: 'team', kind: 'webhook', url: `${lab.base}/hook/${HOOK_SECRET}` });
+    lab.script(`/hook/${HOOK_SECRET}`, { status: 403, body: 'action_prohibited' });
+    const settled = new Promise<void>((resolve) => {
+      changed = () => {
+        const [phone, team] = alerts.list();
+        if (phone?.state.lastDelivery !== null && team?.state.broken) resolve();
+      };
+    });
+    const change = wentDown('whatsapp', OUTAGE_START);
+    alerts.change(change);
+    alerts.snapshot(snapshotOf(OUTAGE_START, [change.current]));
+    await settled;
+    const before = alerts.list().map((c) => ({ id: c.id, state: c.state }));
+    expect(before[1]?.state.broken).toMatchObject({ key: 'alerts.reasonUnauthorized' });
+    await alerts.close();
+
+    // The app starts again over the same data folder.
+    alerts = new AppAlerts({
+      dir,
+      cipher: fakeCipher(),
+      http,
+      host: 'shop-pc',
+      alerts: () => settings,
+      saveAlerts: (next) => (settings = next),
+      translator: () => createTranslator('fr'),
+    });
+    await alerts.reload();
+    expect(alerts.list().map((c) => ({ id: c.id, state: c.state }))).toEqual(before);
+    expect(alerts.broken()).toEqual([
+      { channel: 'team', reason: expect.objectContaining({ key: 'alerts.reasonUnauthorized' }) },
+    ]);
+    // What the window is told, in its language.
+    const views = await createHandlers({
+      alerts,
+      translator: () => createTranslator('fr'),
+    } as unknown as HandlerDeps)['alerts:list'](undefined);
+    expect(views.map((v) => [v.channel.id, v.lastDelivery, v.broken !== null])).toEqual([
+      ['phone', before[0]?.state.lastDelivery, false],
+      ['team', null, true],
+    ]);
+    expect(views[1]?.broken).toContain('403');
+    // Still broken after the restart: the next alert does not try it, the phone gets it.
+    const again = cameBack('whatsapp', OUTAGE_START + 600_000, OUTAGE_START);
+    alerts.change(again);
+    alerts.snapshot(snapshotOf(OUTAGE_START + 600_000, [again.current]));
+    await expect.poll(() => lab.accepted('/ntfy/vigie-app-topic').length).toBe(2);
+    expect(lab.received(`/hook/${HOOK_SECRET}`)).toHaveLength(1);
+    const state = readFileSync(join(dir, 'alerts-state.json'), 'utf8');
+    expect(state).not.toContain(NTFY_TOKEN);
+    expect(state).not.toContain(HOOK_SECRET);
+    expect(state).not.toContain(lab.base);
+  });
+
+  it('a broken channel that takes a test, or is saved again, goes out again', async () => {
+    await alerts.save({ id: 'team', kind: 'webhook', url: `${lab.base}/hook/${HOOK_SECRET}` });
+    lab.script(`/hook/${HOOK_SECRET}`, { status: 410, body: 'gone' });
+    const broken = new Promise<void>((resolve) => {
+      changed = () => {
+        if (alerts.broken().length > 0) resolve();
+      };
+    });
+    const change = wentDown('whatsapp', OUTAGE_START);
+    alerts.change(change);
+    alerts.snapshot(snapshotOf(OUTAGE_START, [change.current]));
+    await broken;
+    expect(await alerts.test('team')).toEqual({ ok: true });
+    expect(alerts.broken()).toEqual([]);
+    const again = cameBack('whatsapp', OUTAGE_START + 600_000, OUTAGE_START);
+    alerts.change(again);
+    alerts.snapshot(snapshotOf(OUTAGE_START + 600_000, [again.current]));
+    await expect.poll(() => lab.accepted(`/hook/${HOOK_SECRET}`).length).toBe(2);
   });
 
   it('pairs a Telegram chat from "/start <code>" and makes ntfy topics with their QR link', async () => {

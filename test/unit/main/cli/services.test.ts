@@ -152,9 +152,60 @@ describe('{ "use": "<id>" } in a config file', () => {
     });
   });
 
-  it('refuses a field a catalog entry cannot take from a file', () => {
+  it('refuses a field a catalog entry cannot take from a file, naming it', () => {
     const result = useCatalog({ ...base, services: [{ use: 'wave', probes: [] }] });
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems[0]?.path).toBe('services[0]');
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'services[0].probes',
+          message:
+            'a catalog entry keeps its own "probes": a file may change only name, critical, enabled, playbook, secondOpinion (or describe its own service, with another id)',
+        },
+      ],
+    });
+  });
+
+  it('words every problem of a `use` entry in French and in Arabic', () => {
+    const services = [
+      { use: 'Wave!' },
+      { use: 'wave', probes: [], id: 'my-wave' },
+      { use: 'canva', critical: 'yes' },
+    ];
+    const fr = useCatalog({ ...base, services }, 'fr');
+    expect(fr).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: 'services[0].use',
+          message:
+            'un identifiant du catalogue est attendu\u00a0: lettres minuscules, chiffres et tirets, par exemple «\u00a0orange-money\u00a0»',
+        },
+        {
+          path: 'services[1].probes',
+          message: expect.stringMatching(
+            /^une entrée du catalogue garde son propre «\u00a0probes\u00a0»\u00a0: un fichier peut seulement changer name, critical/,
+          ),
+        },
+        {
+          path: 'services[1].id',
+          message: expect.stringContaining('«\u00a0id\u00a0»'),
+        },
+        { path: 'services[2].critical', message: expect.stringMatching(/^Entrée invalide/) },
+      ],
+    });
+    const ar = useCatalog({ ...base, services }, 'ar');
+    expect(ar.ok).toBe(false);
+    if (ar.ok) return;
+    expect(ar.problems.map((p) => p.path)).toEqual([
+      'services[0].use',
+      'services[1].probes',
+      'services[1].id',
+      'services[2].critical',
+    ]);
+    expect(ar.problems[0]?.message).toMatch(/^يُنتظر معرّف خدمة من الدليل/);
+    expect(ar.problems[1]?.message).toContain('تحتفظ خدمة الدليل بحقلها \u2066"probes"\u2069');
+    // No English left in them (zod's own message in its Arabic locale).
+    for (const problem of ar.problems) expect(problem.message).not.toMatch(/expected|Invalid/i);
   });
 });

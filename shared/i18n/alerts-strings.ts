@@ -108,8 +108,8 @@ export const alertsAr = {
   configBadWebhookUrl:
     'لا يحتوي متغيّر البيئة {{variable}} على عنوان \u2066http://\u2069 أو \u2066https://\u2069',
   footer: 'رصده Vigie على {{host}} في {{time}}.',
-  wasDown: 'كانت {{service}} متوقفة من {{from}} إلى {{to}}',
-  wasDegraded: 'كانت {{service}} متدهورة من {{from}} إلى {{to}}',
+  wasDown: 'كانت خدمة {{service}} متوقفة من {{from}} إلى {{to}}',
+  wasDegraded: 'كانت خدمة {{service}} تواجه مشكلات من {{from}} إلى {{to}}',
   testTitle: 'تنبيه تجريبي من Vigie',
   testBody: 'هذه القناة ({{channel}}) تعمل: ستصلك تنبيهات Vigie هنا.',
   reasonNetDns: 'تعذّر العثور على {{host}} (DNS)',

@@ -136,7 +136,8 @@ export const en = {
     opinionTimeout: 'no answer in time',
     opinionUnavailable: 'the checking service could not be reached',
     opinionHourly: 'hourly limit reached',
-    local: 'not checked while this computer is offline, behind a Wi-Fi login page or without DNS',
+    local:
+      'not checked while this computer is offline, not signed in to this network or without DNS',
     DNS_SERVFAIL: 'DNS SERVFAIL for {{target}}',
     DNS_NXDOMAIN: '{{target}} does not exist in DNS (NXDOMAIN)',
     DNS_TIMEOUT: 'no DNS answer for {{target}}',
@@ -183,7 +184,7 @@ export const en = {
     start: 'start',
     online: 'online',
     offline: 'offline',
-    captive: 'captive portal',
+    captive: 'sign-in needed (captive portal)',
     dnsBroken: 'DNS broken',
     provider: 'on {{name}}’s side',
     network: 'your network',
@@ -200,7 +201,7 @@ export const en = {
     report: 'the incident report (Markdown) of a checklist, by its id or an incident’s',
     alertTest:
       'send a test message through each alert channel of FILE (or only ID); exit 0 when every one accepted it, 1 otherwise',
-    exit: 'Exit status: 0 all up; 1 something degraded, in maintenance or unknown; 2 something down;\n3 offline, behind a Wi-Fi login page or without DNS here; 64 bad usage; 78 bad config file;\n74 the history could not be read; 70 something went wrong inside Vigie.',
+    exit: 'Exit status: 0 all up; 1 something degraded, in maintenance or unknown; 2 something down;\n3 offline, not signed in to this network or without DNS here; 64 bad usage; 78 bad config file;\n74 the history could not be read; 70 something went wrong inside Vigie.',
     noCommand: 'no command given: check, watch, history, alert-test, services, team or checklist',
     unknownCommand:
       'unknown command "{{command}}": check, watch, history, alert-test, services, team or checklist',
@@ -249,7 +250,7 @@ export const en = {
     bannerWithMore_other: '{{sentence}}. {{count}} other services are affected too.',
     bannerOffline: 'You are offline: services are checked again once the connection is back',
     bannerCaptive:
-      'This network wants you to sign in first (a Wi-Fi login page): services are checked again once you have',
+      'Sign-in needed on this network: sign in on its page, and services are checked again',
     bannerDnsBroken:
       'This network cannot look up addresses (DNS): services are checked again once it can',
     bannerPaused: 'Checks are paused until {{until}}',
@@ -321,7 +322,8 @@ export const en = {
     time: 'Time',
     detail: 'Detail',
     technical: 'Technical detail',
-    notJudged: 'Not checked: this computer is offline, behind a Wi-Fi login page or without DNS.',
+    notJudged:
+      'Not checked: this computer is offline, not signed in to this network or without DNS.',
     noProbe: 'No check has run yet for this service.',
     official: 'What {{provider}} says',
     officialNone: 'No status page is read for this service.',

@@ -321,7 +321,7 @@ describe('is it me, my network, or them?', () => {
     await page.getByRole('button', { name: 'Details of Chat' }).click();
     await page.locator('.uptime').waitFor();
     expect(await page.locator('.service-view .state-note').allTextContents()).toContain(
-      'Not checked: this computer is offline, behind a Wi-Fi login page or without DNS.',
+      'Not checked: this computer is offline, not signed in to this network or without DNS.',
     );
   });
 

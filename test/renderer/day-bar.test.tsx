@@ -57,7 +57,7 @@ describe('the 90-day bar', () => {
     await fire(() => second.dispatchEvent(new MouseEvent('mouseover', { bubbles: true })));
     expect(second.getAttribute('aria-label')).toBe('lun. 2 août\u00a0: en service');
     expect(view.container.querySelector('.day-detail')?.textContent).toMatch(
-      /^lun\. 2 août\u00a0: en service70 vérifications en service/,
+      /^lun\. 2 août\u00a0: en serviceVérifications en service\u00a0: 70\u202f;/,
     );
     expect(view.container.querySelector('.daybar-cells')?.getAttribute('dir')).toBe('ltr');
   });

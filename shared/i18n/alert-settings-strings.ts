@@ -53,7 +53,7 @@ export const alertSettingsEn = {
   lastDelivery: 'Last alert delivered {{time}}',
   never: 'No alert delivered yet',
   broken: 'Broken: {{reason}}',
-  skipped: 'skipped: {{services}} is down',
+  skipped: 'skipped: it goes through a service that is down ({{services}})',
   dependsOn: 'Goes through: {{services}}',
 } as const;
 
@@ -109,7 +109,7 @@ export const alertSettingsFr = {
   lastDelivery: 'Dernière alerte remise {{time}}',
   never: 'Aucune alerte remise pour l’instant',
   broken: 'Ne fonctionne plus : {{reason}}',
-  skipped: 'ignoré\u00a0: {{services}} est en panne',
+  skipped: 'ignoré : passe par un service en panne ({{services}})',
   dependsOn: 'Passe par\u00a0: {{services}}',
 } as const;
 
@@ -162,6 +162,6 @@ export const alertSettingsAr = {
   lastDelivery: 'آخر تنبيه سُلّم {{time}}',
   never: 'لم يُسلَّم أي تنبيه بعد',
   broken: 'معطّلة: {{reason}}',
-  skipped: 'تُخطّيت: {{services}} متوقفة',
+  skipped: 'تُخطّيت: تمر عبر خدمة متوقفة ({{services}})',
   dependsOn: 'تمر عبر: {{services}}',
 } as const;

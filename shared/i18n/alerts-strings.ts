@@ -32,7 +32,8 @@ export const alertsEn = {
   lineWait: 'alert held for {{channel}}: {{reason}}',
   lineBroken:
     'channel {{channel}} is broken: {{reason}}. Alerts no longer go through it until it is fixed.',
-  lineSkipped: 'alert not sent through {{channel}}: skipped, {{services}} is down',
+  lineSkipped:
+    'alert not sent through {{channel}}: it goes through a service that is down ({{services}})',
   lineWaiting: 'alert waits: every channel is down or broken ({{channels}})',
   lineInterrupted:
     'an alert through {{channel}} was being sent when Vigie stopped; it is not sent again, to avoid sending it twice',
@@ -81,7 +82,8 @@ export const alertsFr = {
   lineWait: 'alerte retenue pour {{channel}} : {{reason}}',
   lineBroken:
     'le canal {{channel}} ne fonctionne plus : {{reason}}. Aucune alerte n’y passe avant sa réparation.',
-  lineSkipped: 'alerte non envoyée par {{channel}} : ignoré, car {{services}} est en panne',
+  lineSkipped:
+    'alerte non envoyée par {{channel}} : ce canal passe par un service en panne ({{services}})',
   lineWaiting: 'l’alerte attend : tous les canaux sont en panne ou hors service ({{channels}})',
   lineInterrupted:
     'une alerte était en cours d’envoi par {{channel}} quand Vigie s’est arrêté ; elle n’est pas renvoyée, pour ne pas l’envoyer deux fois',
@@ -131,7 +133,7 @@ export const alertsAr = {
   lineRetry: 'لم يُرسل التنبيه عبر {{channel}}: {{reason}}؛ المحاولة التالية في {{time}}',
   lineWait: 'التنبيه معلّق لقناة {{channel}}: {{reason}}',
   lineBroken: 'تعطّلت القناة {{channel}}: {{reason}}. لن تمر التنبيهات عبرها حتى إصلاحها.',
-  lineSkipped: 'لم يُرسل التنبيه عبر {{channel}}: تُجووزت لأن {{services}} متوقفة',
+  lineSkipped: 'لم يُرسل التنبيه عبر {{channel}}: تمر هذه القناة عبر خدمة متوقفة ({{services}})',
   lineWaiting: 'التنبيه في الانتظار: كل القنوات متوقفة أو معطّلة ({{channels}})',
   lineInterrupted:
     'كان تنبيه قيد الإرسال عبر {{channel}} حين توقف Vigie؛ لن يُعاد إرساله تجنبًا لإرساله مرتين',

@@ -253,7 +253,7 @@ export const ar: Messages = {
     unknownService: 'خدمة غير معروفة: {{asked}}.',
     unknownServiceMeant: 'خدمة غير معروفة: {{asked}}. هل تقصد {{meant}}؟',
     known: 'الخدمات المعروفة: {{ids}}',
-    badConfig: 'ملف إعدادات خاطئ \u2066{{file}}\u2069:',
+    badConfig: 'ملف الإعدادات \u2066{{file}}\u2069 فيه أخطاء:',
     nothingToCheck: 'لا شيء للفحص: لا يحتوي \u2066{{file}}\u2069 على أي خدمة مفعّلة.',
   },
   window: {

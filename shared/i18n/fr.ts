@@ -239,24 +239,24 @@ export const fr: Messages = {
     needsPath: '--{{option}} attend un chemin',
     notWith: '--{{option}} ne s’utilise pas avec {{command}}',
     onlyEmpty: '--only attend au moins un identifiant de service',
-    format: '--format prend table, json ou csv, pas « {{value}} »',
+    format: '--format accepte table, json ou csv, pas « {{value}} »',
     csvWithFormat: '--csv s’utilise avec --format csv, pas --format {{format}}',
     reportEmpty: '--report attend l’identifiant d’une liste d’actions ou d’un incident',
-    csv: '--csv prend incidents ou days, pas « {{value}} »',
-    since: '--since prend une durée comme 24h, 7d ou 90d, pas « {{value}} »',
-    sinceRange: '--since doit être entre 1m et 90d',
+    csv: '--csv accepte incidents ou days, pas « {{value}} »',
+    since: '--since accepte une durée comme 24h, 7d ou 90d, pas « {{value}} »',
+    sinceRange: '--since attend une durée comprise entre 1m et 90d',
     other: '{{message}}',
     unknownService: 'Service inconnu : {{asked}}.',
     unknownServiceMeant: 'Service inconnu : {{asked}}. Vouliez-vous dire {{meant}} ?',
     known: 'Services connus : {{ids}}',
-    badConfig: 'Fichier de configuration incorrect {{file}} :',
+    badConfig: 'Le fichier de configuration {{file}} contient des erreurs :',
     nothingToCheck: 'Rien à vérifier : {{file}} n’a aucun service activé.',
   },
   window: {
     bannerMaintenance:
       '{{service}} est en maintenance depuis {{since}}, comme {{provider}} l’a annoncé',
     bannerUnknown:
-      '{{service}} ne peut pas être vérifié pour l’instant : rien de ce que Vigie a demandé n’a donné de réponse exploitable',
+      '{{service}} ne peut pas être vérifié pour l’instant : aucune des vérifications de Vigie n’a obtenu de réponse exploitable',
     bannerProviderRelated:
       '{{service}} est en panne pour tout le monde depuis {{since}} — {{provider}} signale une perturbation majeure de {{subject}}',
     bannerProviderOpinion:

@@ -93,7 +93,7 @@ export const en = {
     downProviderBody: '{{provider}}’s status page confirms it. {{summary}}',
     downNetwork: '{{service}} is unreachable from your network',
     downNetworkBody:
-      '{{provider}} says all is well: the problem is between you and {{service}} (your internet provider, your network, a block). {{summary}}',
+      '{{provider}} says all is well: the problem is between you and {{service}} (your operator, your network, a block). {{summary}}',
     downUnconfirmed: '{{service}} looks down',
     downUnconfirmedBody: 'Vigie cannot reach it; the platform has not confirmed. {{summary}}',
     degraded: '{{service}} is degraded',
@@ -265,7 +265,7 @@ export const en = {
     critical: 'critical',
     days: 'Last 90 days',
     stripSummary:
-      '{{up}} days up, {{degraded}} with problems, {{down}} with an outage, {{none}} without data',
+      'Days up: {{up}}; with problems: {{degraded}}; with an outage: {{down}}; without data: {{none}}',
     none: 'no data',
     error: 'Vigie could not answer: {{message}}',
     loading: 'Loading…',
@@ -297,7 +297,7 @@ export const en = {
     daysHint: 'Hover a day, or use the arrow keys, to see its checks and incidents.',
     dayDetail: '{{date}}: {{state}}',
     dayCounts:
-      '{{up}} checks up, {{degraded}} degraded, {{down}} down, {{maintenance}} in maintenance',
+      'Checks up: {{up}}; degraded: {{degraded}}; down: {{down}}; in maintenance: {{maintenance}}',
     dayNoData: 'Vigie was not checking this service that day.',
     dayIncidents_one: '{{count}} incident that day:',
     dayIncidents_other: '{{count}} incidents that day:',

@@ -68,7 +68,7 @@ describe('a service', () => {
     expect(await days.first().getAttribute('tabindex')).toBe('0');
     await page.locator('.day.cell-down').hover();
     expect(await detail.textContent()).toMatch(
-      /: down.*checks up.*1 incident that day:down — Started .* lasted 2 hours/,
+      /: down.*Checks up.*1 incident that day:down — Started .* lasted 2 hours/,
     );
     await page.locator('.day.cell-degraded').hover();
     expect(await detail.textContent()).toMatch(

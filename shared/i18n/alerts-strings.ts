@@ -68,7 +68,7 @@ export const alertsFr = {
   reasonNetTls: 'la connexion sécurisée à {{host}} a échoué',
   reasonNetOther: '{{host}} est injoignable',
   reasonRateLimited: '{{host}} demande d’attendre {{seconds}} s (trop de messages)',
-  reasonRefused: '{{host}} a refusé le message comme mal formé (erreur {{status}})',
+  reasonRefused: '{{host}} a refusé le message, jugé mal formé (erreur {{status}})',
   reasonUnauthorized: '{{host}} a refusé le jeton ou le mot de passe (erreur {{status}})',
   reasonGone: 'cette adresse n’existe plus sur {{host}} (erreur {{status}})',
   reasonServerError: '{{host}} a eu un problème de son côté (erreur {{status}})',
@@ -81,7 +81,7 @@ export const alertsFr = {
   lineRetry: 'alerte non envoyée par {{channel}} : {{reason}} ; nouvel essai à {{time}}',
   lineWait: 'alerte retenue pour {{channel}} : {{reason}}',
   lineBroken:
-    'le canal {{channel}} ne fonctionne plus : {{reason}}. Aucune alerte n’y passe avant sa réparation.',
+    'le canal {{channel}} ne fonctionne plus : {{reason}}. Aucune alerte n’y passera tant qu’il ne sera pas réparé.',
   lineSkipped:
     'alerte non envoyée par {{channel}} : ce canal passe par un service en panne ({{services}})',
   lineWaiting: 'l’alerte attend : tous les canaux sont en panne ou hors service ({{channels}})',
@@ -92,7 +92,7 @@ export const alertsFr = {
   lineOutboxLost:
     'les alertes ne peuvent pas être gardées dans {{dir}} ({{code}}) : elles partent de la mémoire, et celles en attente sont perdues si Vigie s’arrête',
   alertTestAccepted: '{{channel}} ({{kind}}) : accepté',
-  alertTestFailed: '{{channel}} ({{kind}}) : refusé : {{reason}}',
+  alertTestFailed: '{{channel}} ({{kind}}) : refusé — {{reason}}',
   alertTestNoChannel:
     'Aucun canal d’alerte : ajoutez "alerts": { "channels": [...] } au fichier donné avec --config.',
   reasonSecretMissing:
@@ -119,7 +119,8 @@ export const alertsAr = {
   reasonNetRefused: 'رفض {{host}} الاتصال',
   reasonNetTls: 'فشل الاتصال الآمن بـ{{host}}',
   reasonNetOther: 'تعذّر الوصول إلى {{host}}',
-  reasonRateLimited: 'يطلب {{host}} الانتظار {{seconds}} ثانية (رسائل كثيرة جدًا)',
+  reasonRateLimited:
+    'يطلب {{host}} الانتظار قبل المحاولة من جديد (رسائل كثيرة جدًا؛ المهلة بالثواني: {{seconds}})',
   reasonRefused: 'رفض {{host}} الرسالة لأنها غير سليمة (الخطأ {{status}})',
   reasonUnauthorized: 'رفض {{host}} الرمز أو كلمة المرور (الخطأ {{status}})',
   reasonGone: 'لم يعد هذا العنوان موجودًا على {{host}} (الخطأ {{status}})',

@@ -358,7 +358,7 @@ describe('alert-test', () => {
     );
     const french = await run(['--config', file, '--channel', 'tg'], { LANG: 'fr_FR.UTF-8' });
     expect(french.stderr).toMatch(
-      /tg \(telegram\)\u00a0: refusé\u00a0: 127\.0\.0\.1:\d+ a refusé le jeton ou le mot de passe \(erreur 401\)/,
+      /tg \(telegram\)\u00a0: refusé — 127\.0\.0\.1:\d+ a refusé le jeton ou le mot de passe \(erreur 401\)/,
     );
   }, 60_000);
 

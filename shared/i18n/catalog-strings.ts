@@ -170,7 +170,7 @@ export const catalogAr: Messages['catalog'] = {
   'cat-ads': 'الإعلانات والتحليلات',
   'cat-ecommerce': 'التجارة الإلكترونية والمتاجر',
   'cat-payments': 'المدفوعات والمحافظ الإلكترونية',
-  'cat-social-tools': 'أدوات وسائل التواصل الاجتماعي',
+  'cat-social-tools': 'أدوات الشبكات الاجتماعية',
   'cat-design': 'التصميم والمحتوى',
   'cat-email-marketing': 'البريد الإلكتروني والتسويق',
   'cat-office': 'التطبيقات المكتبية والعمل الجماعي',

@@ -53,7 +53,7 @@ export const alertSettingsEn = {
   lastDelivery: 'Last alert delivered {{time}}',
   never: 'No alert delivered yet',
   broken: 'Broken: {{reason}}',
-  skipped: 'skipped: {{services}} is down',
+  skipped: 'skipped: it goes through a service that is down ({{services}})',
   dependsOn: 'Goes through: {{services}}',
 } as const;
 
@@ -108,20 +108,20 @@ export const alertSettingsFr = {
   testFailed: 'Test non accepté\u00a0: {{reason}}',
   lastDelivery: 'Dernière alerte remise {{time}}',
   never: 'Aucune alerte remise pour l’instant',
-  broken: 'En panne\u00a0: {{reason}}',
-  skipped: 'ignoré\u00a0: {{services}} est en panne',
+  broken: 'Ne fonctionne plus : {{reason}}',
+  skipped: 'ignoré : passe par un service en panne ({{services}})',
   dependsOn: 'Passe par\u00a0: {{services}}',
 } as const;
 
 export const alertSettingsAr = {
   title: 'تنبيهات على هاتفك وإلى فريقك',
-  hint: 'يرسل Vigie كل عطل وكل عودة عبر هذه القنوات، ولا يرسلها أبدًا عبر خدمة معطّلة هي نفسها.',
-  none: 'لا توجد قناة بعد: أضف قناة ليصلك العطل وأنت بعيد عن هذا الحاسوب.',
-  secondChannel: 'أضف قناة ثانية: إذا كانت هذه تمر عبر خدمة معطّلة، يمر التنبيه عبر الأخرى.',
+  hint: 'يرسل Vigie عبر هذه القنوات خبر كل انقطاع وكل عودة، ولا يرسله أبدًا عبر خدمة متوقفة هي نفسها.',
+  none: 'لا توجد قناة بعد: أضف قناة ليصلك خبر الانقطاع وأنت بعيد عن هذا الحاسوب.',
+  secondChannel: 'أضف قناة ثانية: إذا كانت هذه تمر عبر خدمة متوقفة، يمر التنبيه عبر الأخرى.',
   add: 'إضافة قناة',
   preset: 'نوع القناة',
   presetNtfy: 'هاتفي (تطبيق ntfy، دون حساب)',
-  presetTelegram: 'تيليغرام',
+  presetTelegram: 'Telegram',
   presetGmail: 'بريد إلكتروني: Gmail',
   presetOutlook: 'بريد إلكتروني: Outlook / Microsoft 365',
   presetOvh: 'بريد إلكتروني: OVH',
@@ -137,7 +137,7 @@ export const alertSettingsAr = {
   token: 'رمز الوصول (اختياري)',
   botToken: 'رمز البوت (من ‎@BotFather)',
   pair: 'الحصول على رمز الربط',
-  pairSay: 'في تيليغرام، أرسل هذا إلى البوت: ‎/start {{code}}',
+  pairSay: 'في Telegram، أرسل هذا إلى البوت: ‎/start {{code}}',
   pairCheck: 'التحقق من الربط',
   pairNotYet: 'لم يتلقَّ البوت «‎/start {{code}}» بعد.',
   pairDone: 'تم الربط بالمحادثة {{chat}}.',
@@ -162,6 +162,6 @@ export const alertSettingsAr = {
   lastDelivery: 'آخر تنبيه سُلّم {{time}}',
   never: 'لم يُسلَّم أي تنبيه بعد',
   broken: 'معطّلة: {{reason}}',
-  skipped: 'تم التخطي: {{services}} معطّلة',
+  skipped: 'تُخطّيت: تمر عبر خدمة متوقفة ({{services}})',
   dependsOn: 'تمر عبر: {{services}}',
 } as const;

@@ -32,7 +32,8 @@ export const alertsEn = {
   lineWait: 'alert held for {{channel}}: {{reason}}',
   lineBroken:
     'channel {{channel}} is broken: {{reason}}. Alerts no longer go through it until it is fixed.',
-  lineSkipped: 'alert not sent through {{channel}}: skipped, {{services}} is down',
+  lineSkipped:
+    'alert not sent through {{channel}}: it goes through a service that is down ({{services}})',
   lineWaiting: 'alert waits: every channel is down or broken ({{channels}})',
   lineInterrupted:
     'an alert through {{channel}} was being sent when Vigie stopped; it is not sent again, to avoid sending it twice',
@@ -67,7 +68,7 @@ export const alertsFr = {
   reasonNetTls: 'la connexion sécurisée à {{host}} a échoué',
   reasonNetOther: '{{host}} est injoignable',
   reasonRateLimited: '{{host}} demande d’attendre {{seconds}} s (trop de messages)',
-  reasonRefused: '{{host}} a refusé le message comme mal formé (erreur {{status}})',
+  reasonRefused: '{{host}} a refusé le message, jugé mal formé (erreur {{status}})',
   reasonUnauthorized: '{{host}} a refusé le jeton ou le mot de passe (erreur {{status}})',
   reasonGone: 'cette adresse n’existe plus sur {{host}} (erreur {{status}})',
   reasonServerError: '{{host}} a eu un problème de son côté (erreur {{status}})',
@@ -80,8 +81,9 @@ export const alertsFr = {
   lineRetry: 'alerte non envoyée par {{channel}} : {{reason}} ; nouvel essai à {{time}}',
   lineWait: 'alerte retenue pour {{channel}} : {{reason}}',
   lineBroken:
-    'le canal {{channel}} ne fonctionne plus : {{reason}}. Aucune alerte n’y passe avant sa réparation.',
-  lineSkipped: 'alerte non envoyée par {{channel}} : ignoré, car {{services}} est en panne',
+    'le canal {{channel}} ne fonctionne plus : {{reason}}. Aucune alerte n’y passera tant qu’il ne sera pas réparé.',
+  lineSkipped:
+    'alerte non envoyée par {{channel}} : ce canal passe par un service en panne ({{services}})',
   lineWaiting: 'l’alerte attend : tous les canaux sont en panne ou hors service ({{channels}})',
   lineInterrupted:
     'une alerte était en cours d’envoi par {{channel}} quand Vigie s’est arrêté ; elle n’est pas renvoyée, pour ne pas l’envoyer deux fois',
@@ -90,7 +92,7 @@ export const alertsFr = {
   lineOutboxLost:
     'les alertes ne peuvent pas être gardées dans {{dir}} ({{code}}) : elles partent de la mémoire, et celles en attente sont perdues si Vigie s’arrête',
   alertTestAccepted: '{{channel}} ({{kind}}) : accepté',
-  alertTestFailed: '{{channel}} ({{kind}}) : refusé : {{reason}}',
+  alertTestFailed: '{{channel}} ({{kind}}) : refusé — {{reason}}',
   alertTestNoChannel:
     'Aucun canal d’alerte : ajoutez "alerts": { "channels": [...] } au fichier donné avec --config.',
   reasonSecretMissing:
@@ -108,8 +110,8 @@ export const alertsAr = {
   configBadWebhookUrl:
     'لا يحتوي متغيّر البيئة {{variable}} على عنوان \u2066http://\u2069 أو \u2066https://\u2069',
   footer: 'رصده Vigie على {{host}} في {{time}}.',
-  wasDown: 'كانت {{service}} متوقفة من {{from}} إلى {{to}}',
-  wasDegraded: 'كانت {{service}} متدهورة من {{from}} إلى {{to}}',
+  wasDown: 'كانت خدمة {{service}} متوقفة من {{from}} إلى {{to}}',
+  wasDegraded: 'كانت خدمة {{service}} تواجه مشكلات من {{from}} إلى {{to}}',
   testTitle: 'تنبيه تجريبي من Vigie',
   testBody: 'هذه القناة ({{channel}}) تعمل: ستصلك تنبيهات Vigie هنا.',
   reasonNetDns: 'تعذّر العثور على {{host}} (DNS)',
@@ -117,7 +119,8 @@ export const alertsAr = {
   reasonNetRefused: 'رفض {{host}} الاتصال',
   reasonNetTls: 'فشل الاتصال الآمن بـ{{host}}',
   reasonNetOther: 'تعذّر الوصول إلى {{host}}',
-  reasonRateLimited: 'يطلب {{host}} الانتظار {{seconds}} ثانية (رسائل كثيرة جدًا)',
+  reasonRateLimited:
+    'يطلب {{host}} الانتظار قبل المحاولة من جديد (رسائل كثيرة جدًا؛ المهلة بالثواني: {{seconds}})',
   reasonRefused: 'رفض {{host}} الرسالة لأنها غير سليمة (الخطأ {{status}})',
   reasonUnauthorized: 'رفض {{host}} الرمز أو كلمة المرور (الخطأ {{status}})',
   reasonGone: 'لم يعد هذا العنوان موجودًا على {{host}} (الخطأ {{status}})',
@@ -131,7 +134,7 @@ export const alertsAr = {
   lineRetry: 'لم يُرسل التنبيه عبر {{channel}}: {{reason}}؛ المحاولة التالية في {{time}}',
   lineWait: 'التنبيه معلّق لقناة {{channel}}: {{reason}}',
   lineBroken: 'تعطّلت القناة {{channel}}: {{reason}}. لن تمر التنبيهات عبرها حتى إصلاحها.',
-  lineSkipped: 'لم يُرسل التنبيه عبر {{channel}}: تُجووزت لأن {{services}} متوقفة',
+  lineSkipped: 'لم يُرسل التنبيه عبر {{channel}}: تمر هذه القناة عبر خدمة متوقفة ({{services}})',
   lineWaiting: 'التنبيه في الانتظار: كل القنوات متوقفة أو معطّلة ({{channels}})',
   lineInterrupted:
     'كان تنبيه قيد الإرسال عبر {{channel}} حين توقف Vigie؛ لن يُعاد إرساله تجنبًا لإرساله مرتين',

@@ -53,14 +53,14 @@ export const contextFr: Record<keyof typeof contextEn, string> & Record<string, 
   bannerRoutes:
     '{{service}} est en panne pour tout le monde depuis {{since}} — les routes vers les serveurs de noms de {{service}} ont été retirées',
   bannerBlocked:
-    '{{service}} est bloqué en {{country}} depuis {{since}}\u00a0: les autres réseaux du pays ne l’atteignent pas, ceux d’ailleurs oui, et les tests d’OONI le confirment',
+    '{{service}} est bloqué en {{country}} depuis {{since}} : les autres réseaux du pays ne le joignent pas, ceux d’ailleurs si, et les tests d’OONI le confirment',
   bannerDisruption:
     'Une coupure d’internet en {{country}} rend {{service}} injoignable depuis {{since}}, d’après IODA',
   notifyRoutesBody:
     'Les routes vers les serveurs de noms de {{service}} ont été retirées. {{summary}}',
   notifyBlocked: '{{service}} est bloqué en {{country}}',
   notifyBlockedBody:
-    'Les autres réseaux de votre pays ne l’atteignent pas, ceux d’ailleurs oui, et les tests d’OONI dans votre pays le confirment. {{summary}}',
+    'Les autres réseaux de votre pays ne le joignent pas, ceux d’ailleurs si, et les tests d’OONI dans votre pays le confirment. {{summary}}',
   notifyDisruption: 'Coupure d’internet en {{country}}',
   notifyDisruptionBody:
     'IODA signale une coupure d’internet dans tout le pays\u00a0: {{service}} et d’autres sites peuvent être injoignables. {{summary}}',
@@ -89,7 +89,7 @@ export const contextFr: Record<keyof typeof contextEn, string> & Record<string, 
   reasonTimeout: 'pas de réponse à temps',
   reasonUnreachable: 'injoignable',
   reasonUnreadable: 'réponse illisible',
-  reasonPlatformError: 'il a répondu par une erreur',
+  reasonPlatformError: 'la plateforme a répondu par une erreur',
   reasonHourly: 'limite horaire atteinte',
   linkRipestat: 'Voir les routes sur RIPEstat',
   linkOoni: 'Voir les tests sur OONI Explorer',
@@ -97,10 +97,10 @@ export const contextFr: Record<keyof typeof contextEn, string> & Record<string, 
   heading: 'Mesures publiques',
   settingsTitle: 'Mesures publiques (routes, OONI, IODA)',
   settingsWhat:
-    'Quand un service est injoignable, Vigie peut demander à RIPEstat (RIPE NCC) si les routes de son fournisseur sont toujours annoncées, à OONI quels tests dans votre pays l’ont trouvé bloqué, et à IODA si l’internet de votre pays est coupé. Ces plateformes apprennent votre adresse IP, votre pays et le service demandé. Vos propres services ne sont jamais envoyés.',
+    'Quand un service est injoignable, Vigie peut demander à RIPEstat (RIPE NCC) si les routes de son fournisseur sont toujours annoncées, à OONI quels tests dans votre pays l’ont trouvé bloqué, et à IODA si l’internet de votre pays est coupé. Ces plateformes voient votre adresse IP, votre pays et le service demandé. Vos propres services ne leur sont jamais envoyés.',
   settingsEnabled:
     'Interroger les plateformes de mesure publiques quand un service est injoignable',
-  settingsLowData: 'Les interroger aussi en mode données réduites',
+  settingsLowData: 'Les interroger aussi en mode économie de données',
 };
 
 const arRoutes =
@@ -147,7 +147,7 @@ export const contextAr: Record<keyof typeof contextEn, string> & Record<string, 
   reasonUnreachable: 'تعذّر الوصول إليه',
   reasonUnreadable: 'تعذّرت قراءة ردّه',
   reasonPlatformError: 'ردّ بخطأ',
-  reasonHourly: 'بلغ الحدّ الساعي',
+  reasonHourly: 'بُلغ الحدّ الأقصى في الساعة',
   linkRipestat: 'عرض المسارات على RIPEstat',
   linkOoni: 'عرض الاختبارات على OONI Explorer',
   linkIoda: 'عرض البلد على لوحة IODA',
@@ -156,5 +156,5 @@ export const contextAr: Record<keyof typeof contextEn, string> & Record<string, 
   settingsWhat:
     'عندما يتعذّر الوصول إلى خدمة، قد يسأل Vigie منصة RIPEstat (RIPE NCC) هل ما زالت مسارات مزوّدها معلنة، ومنصة OONI أيّ اختبارات في بلدك وجدتها محجوبة، ومنصة IODA هل انقطع الإنترنت في بلدك. تعرف هذه المنصات عنوان IP الخاص بك وبلدك والخدمة التي سُئل عنها. لا تُرسل خدماتك الخاصة أبدًا.',
   settingsEnabled: 'سؤال منصات القياس العامة عندما يتعذّر الوصول إلى خدمة',
-  settingsLowData: 'سؤالها في وضع البيانات المنخفضة أيضًا',
+  settingsLowData: 'سؤالها أيضًا في وضع توفير البيانات',
 };

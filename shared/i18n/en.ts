@@ -95,7 +95,7 @@ export const en = {
     downProviderBody: '{{provider}}’s status page confirms it. {{summary}}',
     downNetwork: '{{service}} is unreachable from your network',
     downNetworkBody:
-      '{{provider}} says all is well: the problem is between you and {{service}} (your internet provider, your network, a block). {{summary}}',
+      '{{provider}} says all is well: the problem is between you and {{service}} (your operator, your network, a block). {{summary}}',
     downUnconfirmed: '{{service}} looks down',
     downUnconfirmedBody: 'Vigie cannot reach it; the platform has not confirmed. {{summary}}',
     degraded: '{{service}} is degraded',
@@ -138,7 +138,8 @@ export const en = {
     opinionTimeout: 'no answer in time',
     opinionUnavailable: 'the checking service could not be reached',
     opinionHourly: 'hourly limit reached',
-    local: 'not checked while this computer is offline, behind a Wi-Fi login page or without DNS',
+    local:
+      'not checked while this computer is offline, not signed in to this network or without DNS',
     DNS_SERVFAIL: 'DNS SERVFAIL for {{target}}',
     DNS_NXDOMAIN: '{{target}} does not exist in DNS (NXDOMAIN)',
     DNS_TIMEOUT: 'no DNS answer for {{target}}',
@@ -185,7 +186,7 @@ export const en = {
     start: 'start',
     online: 'online',
     offline: 'offline',
-    captive: 'captive portal',
+    captive: 'sign-in needed (captive portal)',
     dnsBroken: 'DNS broken',
     provider: 'on {{name}}’s side',
     network: 'your network',
@@ -202,7 +203,7 @@ export const en = {
     report: 'the incident report (Markdown) of a checklist, by its id or an incident’s',
     alertTest:
       'send a test message through each alert channel of FILE (or only ID); exit 0 when every one accepted it, 1 otherwise',
-    exit: 'Exit status: 0 all up; 1 something degraded, in maintenance or unknown; 2 something down;\n3 offline, behind a Wi-Fi login page or without DNS here; 64 bad usage; 78 bad config file;\n74 the history could not be read; 70 something went wrong inside Vigie.',
+    exit: 'Exit status: 0 all up; 1 something degraded, in maintenance or unknown; 2 something down;\n3 offline, not signed in to this network or without DNS here; 64 bad usage; 78 bad config file;\n74 the history could not be read; 70 something went wrong inside Vigie.',
     noCommand: 'no command given: check, watch, history, alert-test, services, team or checklist',
     unknownCommand:
       'unknown command "{{command}}": check, watch, history, alert-test, services, team or checklist',
@@ -251,7 +252,7 @@ export const en = {
     bannerWithMore_other: '{{sentence}}. {{count}} other services are affected too.',
     bannerOffline: 'You are offline: services are checked again once the connection is back',
     bannerCaptive:
-      'This network wants you to sign in first (a Wi-Fi login page): services are checked again once you have',
+      'Sign-in needed on this network: sign in on its page, and services are checked again',
     bannerDnsBroken:
       'This network cannot look up addresses (DNS): services are checked again once it can',
     bannerPaused: 'Checks are paused until {{until}}',
@@ -266,7 +267,7 @@ export const en = {
     critical: 'critical',
     days: 'Last 90 days',
     stripSummary:
-      '{{up}} days up, {{degraded}} with problems, {{down}} with an outage, {{none}} without data',
+      'Days up: {{up}}; with problems: {{degraded}}; with an outage: {{down}}; without data: {{none}}',
     none: 'no data',
     error: 'Vigie could not answer: {{message}}',
     loading: 'Loading…',
@@ -298,7 +299,7 @@ export const en = {
     daysHint: 'Hover a day, or use the arrow keys, to see its checks and incidents.',
     dayDetail: '{{date}}: {{state}}',
     dayCounts:
-      '{{up}} checks up, {{degraded}} degraded, {{down}} down, {{maintenance}} in maintenance',
+      'Checks up: {{up}}; degraded: {{degraded}}; down: {{down}}; in maintenance: {{maintenance}}',
     dayNoData: 'Vigie was not checking this service that day.',
     dayIncidents_one: '{{count}} incident that day:',
     dayIncidents_other: '{{count}} incidents that day:',
@@ -323,7 +324,8 @@ export const en = {
     time: 'Time',
     detail: 'Detail',
     technical: 'Technical detail',
-    notJudged: 'Not checked: this computer is offline, behind a Wi-Fi login page or without DNS.',
+    notJudged:
+      'Not checked: this computer is offline, not signed in to this network or without DNS.',
     noProbe: 'No check has run yet for this service.',
     official: 'What {{provider}} says',
     officialNone: 'No status page is read for this service.',

@@ -15,7 +15,7 @@ export const savingFr = {
 };
 
 export const savingAr = {
-  checklistLine: 'قائمة الإجراءات لا تُحفَظ: {{reason}}. يواصل Vigie الفحص ويعيد المحاولة.',
+  checklistLine: 'لا تُحفظ قائمة الإجراءات: {{reason}}. يواصل Vigie الفحص ويعيد المحاولة.',
   checklistSavedAgain: 'قائمة الإجراءات: تُحفَظ من جديد',
   notSaved: 'لم يُحفَظ: {{reason}}.',
 };

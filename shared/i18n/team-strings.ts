@@ -39,7 +39,7 @@ export const teamEn = {
 
 export const teamFr: typeof teamEn = {
   usageCreate: 'crée une équipe sur un serveur ntfy (ntfy.sh par défaut) et affiche son invitation',
-  usageJoin: 'rejoint l’équipe d’une invitation, sous votre nom',
+  usageJoin: 'rejoint une équipe grâce à son invitation, sous votre nom',
   usageShow: 'l’équipe\u00a0: ses membres vus et ses incidents partagés',
   usageLeave: 'quitte l’équipe\u00a0: son secret et ses événements sont effacés de cet ordinateur',
   usageChecklist:
@@ -70,9 +70,8 @@ export const teamFr: typeof teamEn = {
   unknownStep:
     'pas d’étape «\u00a0{{step}}\u00a0» dans la liste en cours\u202f; ses étapes\u00a0: {{ids}}',
   ticked: 'Cochée\u00a0: {{title}}.',
-  handed:
-    'Cochée\u00a0: {{title}}. Transmise au Vigie qui enregistre ce dossier, qui la sauvegarde.',
-  noteTooLong: 'une note fait au plus 500 caractères',
+  handed: 'Cochée : {{title}}. Transmise pour enregistrement au Vigie qui surveille ce dossier.',
+  noteTooLong: 'une note ne peut pas dépasser 500 caractères',
   watchOpened: 'Équipe\u00a0: {{name}} a ouvert l’incident partagé pour {{service}}',
   watchTicked: 'Équipe\u00a0: {{name}} a coché {{step}}',
   watchUnticked: 'Équipe\u00a0: {{name}} a décoché {{step}}',
@@ -83,7 +82,7 @@ export const teamFr: typeof teamEn = {
 
 export const teamAr: typeof teamEn = {
   usageCreate: 'ينشئ فريقًا على خادم ntfy (ntfy.sh افتراضيًا) ويعرض دعوته',
-  usageJoin: 'ينضم إلى فريق الدعوة باسمك',
+  usageJoin: 'ينضم إلى الفريق عبر دعوته، باسمك',
   usageShow: 'الفريق: أعضاؤه الذين ظهروا وحوادثه المشتركة',
   usageLeave: 'يغادر الفريق: يُحذف سرّه وأحداثه من هذا الحاسوب',
   usageChecklist: 'قائمة الإجراءات الحالية: معرّفات خطواتها، ومن أنجز كل خطوة ومتى',
@@ -108,8 +107,8 @@ export const teamAr: typeof teamEn = {
   stepOpen: '[ ] {{id}}  {{title}}',
   unknownStep: 'لا خطوة «{{step}}» في القائمة الحالية؛ خطواتها: {{ids}}',
   ticked: 'أُشِّر عليها: {{title}}.',
-  handed: 'أُشِّر عليها: {{title}}. سُلِّمت إلى Vigie الذي يسجّل هذا المجلد، وهو يحفظها.',
-  noteTooLong: 'الملاحظة 500 حرف على الأكثر',
+  handed: 'أُشِّر عليها: {{title}}. سُلِّمت إلى نسخة Vigie التي تراقب هذا المجلد لتحفظها.',
+  noteTooLong: 'لا يمكن أن تتجاوز الملاحظة 500 حرف',
   watchOpened: 'الفريق: فتح {{name}} الحادثة المشتركة لـ {{service}}',
   watchTicked: 'الفريق: أشّر {{name}} على {{step}}',
   watchUnticked: 'الفريق: ألغى {{name}} التأشير على {{step}}',

@@ -141,7 +141,7 @@ describe('the first run', () => {
     await page.getByRole('button', { name: 'التالي' }).click();
     await page.getByRole('heading', { name: 'على ماذا يعتمد عملك؟' }).waitFor();
     expect(await checked(page)).toEqual(expect.arrayContaining(['Avito', 'WhatsApp']));
-    await page.getByLabel('ابحث في الدليل').fill('اورانج');
+    await page.getByLabel('البحث في الدليل').fill('اورانج');
     await page.getByRole('checkbox', { name: 'Orange Money' }).waitFor();
     const themes = await inBothThemes(page, 'first-run-ar');
     expect(themes).toEqual({ light: [], dark: [] });
@@ -190,7 +190,7 @@ describe('Settings → Services', () => {
     world.settings.update((s) => ({ ...s, language: 'ar' }));
     const ar = await openWindow(world);
     await ar.page.getByRole('button', { name: 'الإعدادات' }).click();
-    await ar.page.getByLabel('ابحث في الدليل').fill('واتساب');
+    await ar.page.getByLabel('البحث في الدليل').fill('واتساب');
     await ar.page.getByRole('rowheader', { name: /WhatsApp Business Platform/ }).waitFor();
     const themes = await inBothThemes(ar.page, 'catalog-search-ar');
     expect(themes).toEqual({ light: [], dark: [] });

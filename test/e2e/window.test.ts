@@ -68,7 +68,7 @@ describe('a service', () => {
     expect(await days.first().getAttribute('tabindex')).toBe('0');
     await page.locator('.day.cell-down').hover();
     expect(await detail.textContent()).toMatch(
-      /: down.*checks up.*1 incident that day:down — Started .* lasted 2 hours/,
+      /: down.*Checks up.*1 incident that day:down — Started .* lasted 2 hours/,
     );
     await page.locator('.day.cell-degraded').hover();
     expect(await detail.textContent()).toMatch(
@@ -321,7 +321,7 @@ describe('is it me, my network, or them?', () => {
     await page.getByRole('button', { name: 'Details of Chat' }).click();
     await page.locator('.uptime').waitFor();
     expect(await page.locator('.service-view .state-note').allTextContents()).toContain(
-      'Not checked: this computer is offline, behind a Wi-Fi login page or without DNS.',
+      'Not checked: this computer is offline, not signed in to this network or without DNS.',
     );
   });
 

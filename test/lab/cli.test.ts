@@ -136,7 +136,9 @@ describe('npm run check', () => {
       LANG: 'fr_FR.UTF-8',
     });
     expect(french.code).toBe(2);
-    expect(french.stdout).toContain('Connexion\u00a0: en ligne — 2/2 références ont répondu');
+    expect(french.stdout).toContain(
+      'Connexion\u00a0: en ligne — serveurs de référence ayant répondu\u00a0: 2 sur 2',
+    );
     expect(french.stdout).toMatch(
       /Chat\s+✗ en panne\s+du côté de Chat\s+chat\.lab\.test a répondu par l’erreur 503[\u202f ]?; page d’état de ChatCo\u00a0: Major System Outage/,
     );
@@ -148,7 +150,7 @@ describe('npm run check', () => {
     });
     const footer = local.stdout.trim().split('\n').at(-1) ?? '';
     expect(footer).toMatch(
-      /^Vérifié à (\d\d):(\d\d):\d\d\u202f; [\d,]+[\u202f\u00a0 ](octets?|ko) de réseau utilisés\.$/,
+      /^Vérifié à (\d\d):(\d\d):\d\d\u202f; données consommées\u00a0: [\d,]+[\u202f\u00a0 ](octets?|ko)\.$/,
     );
     const [, hh, mm] = /à (\d\d):(\d\d)/.exec(footer) ?? [];
     const utc = new Date();

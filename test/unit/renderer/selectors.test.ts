@@ -67,7 +67,7 @@ describe('banner', () => {
       text: 'You are offline: services are checked again once the connection is back',
     });
     expect(banner(snapshot([], 'captive', 'offline'), createTranslator('fr'), NOW).text).toMatch(
-      /^Ce réseau demande/,
+      /^Identification requise sur ce réseau/,
     );
     expect(banner(snapshot([service('A', 'up', null)], 'online', 'ok'), en, NOW)).toEqual({
       tone: 'ok',

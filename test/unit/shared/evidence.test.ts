@@ -85,13 +85,13 @@ describe('local summary', () => {
         [probe({ state: 'degraded', code: 'SLOW', latencyMs: 4200 })],
         createTranslator('fr'),
       ),
-    ).toBe('web.whatsapp.com est lent (4\u202f200 ms)');
+    ).toBe('web.whatsapp.com répond lentement (4\u202f200 ms)');
     expect(localSummary([probe({})], createTranslator('en'))).toBe('all checks passed');
   });
 
   it('says nothing was judged when the cause is local', () => {
     expect(localSummary([], createTranslator('en'), 'local')).toBe(
-      'not checked while this computer is offline, behind a Wi-Fi login page or without DNS',
+      'not checked while this computer is offline, not signed in to this network or without DNS',
     );
   });
 

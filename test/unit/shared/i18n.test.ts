@@ -36,9 +36,11 @@ describe('translations', () => {
     const watching = (language: 'en' | 'fr' | 'ar', count: number) =>
       createTranslator(language).t('cli.watching', { count, seconds: 60 });
     expect(watching('en', 1)).toBe('Watching 1 service every 60 s. Ctrl-C stops.');
-    expect(watching('fr', 2)).toBe('Surveillance de 2 services toutes les 60 s. Ctrl-C arrête.');
-    expect(watching('ar', 2)).toBe('مراقبة خدمتين كل 60 ثانية. Ctrl-C للإيقاف.');
-    expect(watching('ar', 11)).toBe('مراقبة 11 خدمة كل 60 ثانية. Ctrl-C للإيقاف.');
+    expect(watching('fr', 2)).toBe(
+      'Surveillance de 2 services toutes les 60 s. Ctrl-C pour arrêter.',
+    );
+    expect(watching('ar', 2)).toBe('مراقبة خدمتين كل 60 ثانية. اضغط Ctrl-C للإيقاف.');
+    expect(watching('ar', 11)).toBe('مراقبة 11 خدمة كل 60 ثانية. اضغط Ctrl-C للإيقاف.');
     expect(createTranslator('ar').t('notify.group', { count: 3 })).toBe('تغيّرت حالة 3 خدمات');
     expect(createTranslator('ar').t('notify.group', { count: 11 })).toBe('تغيّرت حالة 11 خدمة');
   });

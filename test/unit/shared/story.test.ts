@@ -102,8 +102,7 @@ const CASES: readonly {
     snapshot: notConnected('captive'),
     icon: 'offline',
     headline: 'Sign-in needed on this network',
-    sentence:
-      'This network wants you to sign in first (a Wi-Fi login page): services are checked again once you have',
+    sentence: 'Sign-in needed on this network: sign in on its page, and services are checked again',
   },
   {
     name: 'no DNS',

@@ -161,7 +161,7 @@ describe('while history is not being saved', () => {
       tr: createTranslator('ar'),
       historyProblem: 'WRITE_FAILED',
     });
-    expect(ar.tooltip).toMatch(/السجل لا يُحفَظ$/);
+    expect(ar.tooltip).toMatch(/لا يُحفظ السجل$/);
     // Saved again: nothing is said.
     const fine = trayModel(snap, { ...ctx, tr: createTranslator('en'), historyProblem: null });
     expect(fine.tooltip).toBe('Vigie — All services are up');

@@ -1,4 +1,5 @@
 // العربية (right-to-left; i18next picks Arabic plural forms: zero, one, two, few, many, other).
+import { zodAr } from './zod-strings';
 import { contextAr } from './context-strings';
 import { savingAr } from './saving-strings';
 import { alertsAr } from './alerts-strings';
@@ -663,4 +664,5 @@ export const ar: Messages = {
     empty: 'الفحص الأول جارٍ…',
   },
   catalog: catalogAr,
+  zod: zodAr,
 };

@@ -1,4 +1,5 @@
 // English: the reference catalogue. Every key here must exist in fr.ts and ar.ts (a test checks).
+import { zodEn } from './zod-strings';
 import { contextEn } from './context-strings';
 import { jsonErrorsEn } from './json-errors-strings';
 import { savingEn } from './saving-strings';
@@ -618,6 +619,7 @@ export const en = {
     empty: 'The first check is running…',
   },
   catalog: catalogEn,
+  zod: zodEn,
 } as const;
 
 /**

@@ -1,4 +1,5 @@
 // Français.
+import { zodFr } from './zod-strings';
 import { contextFr } from './context-strings';
 import { savingFr } from './saving-strings';
 import { alertsFr } from './alerts-strings';
@@ -660,4 +661,5 @@ export const fr: Messages = {
     empty: 'La première vérification est en cours…',
   },
   catalog: catalogFr,
+  zod: zodFr,
 };

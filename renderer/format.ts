@@ -48,9 +48,16 @@ export function incidentsOnDay(
 /** When it started and how long it lasted (or has lasted so far). */
 export function incidentSpan(incident: Incident, tr: Translator, now: number): string {
   const started = tr.t('incidents.started', { time: tr.time(incident.start, now) });
+  const dot = (a: string, b: string) => tr.t('join.dot', { a, b });
   if (incident.end === null)
-    return `${started} · ${tr.t('incidents.ongoingFor', { duration: tr.duration(now - incident.start) })}`;
-  return `${started} · ${tr.t('incidents.ended', { time: tr.time(incident.end, now) })} · ${tr.t('incidents.lasted', { duration: tr.duration(incident.end - incident.start) })}`;
+    return dot(
+      started,
+      tr.t('incidents.ongoingFor', { duration: tr.duration(now - incident.start) }),
+    );
+  return dot(
+    dot(started, tr.t('incidents.ended', { time: tr.time(incident.end, now) })),
+    tr.t('incidents.lasted', { duration: tr.duration(incident.end - incident.start) }),
+  );
 }
 
 /** One probe's result in words: what failed, or how fast it answered, or what the page says. */

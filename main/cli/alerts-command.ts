@@ -94,7 +94,7 @@ function channelsOf(
     const index = alerts.channels.findIndex((c) => c.id === error.channel);
     io.err(io.tr.t('usage.badConfig', { file: file ?? '' }));
     io.err(
-      `  alerts.channels[${index}].${error.field}: ${io.tr.t(error.problem === 'missing' ? 'alerts.configMissingEnv' : 'alerts.configBadWebhookUrl', { variable: error.variable })}`,
+      `  ${io.tr.t('join.label', { label: `alerts.channels[${index}].${error.field}`, value: io.tr.t(error.problem === 'missing' ? 'alerts.configMissingEnv' : 'alerts.configBadWebhookUrl', { variable: error.variable }) })}`,
     );
     return EXIT.config;
   }

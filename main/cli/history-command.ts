@@ -6,7 +6,7 @@ import { DAY } from '../../shared/durations';
 import { formatBytes, formatRatio } from '../../shared/format';
 import type { DayState } from '../history/queries';
 import type { Translator } from '../../shared/i18n';
-import { contextEvidence, displayTarget, opinionEvidence } from '../../shared/i18n/evidence';
+import { contextEvidence, failedProbeWords, opinionEvidence } from '../../shared/i18n/evidence';
 import { forTerminal, padTo } from './terminal-text';
 import { daysCsv, incidentsCsv, localDate } from '../history/export';
 import { ENDED_UNSEEN } from '../history/incidents';
@@ -144,9 +144,6 @@ export function printHistory(
     io.out(t('history.incidents'));
     for (const i of incidents) {
       const end = i.end === null ? t('history.ongoing') : io.tr.moment(i.end);
-      const note = i.endNote
-        ? ` (${i.endNote === ENDED_UNSEEN ? t('history.endedUnseen') : i.endNote})`
-        : '';
       const line = t('menu.serviceLine', {
         service: nameOf(i.serviceId),
         state: t(`state.${i.worstState}`),
@@ -163,16 +160,21 @@ export function printHistory(
             ? opinionEvidence(e.opinion, io.tr)
             : e.context
               ? contextEvidence(e.context, e.target, io.tr).join(t('evidence.separator'))
-              : e.code
-                ? t(`evidence.${e.code}`, { target: displayTarget(e.target), ms: 0 })
-                : e.detail,
+              : // The engine's detail is English: the reader gets the probe's finding in words.
+                failedProbeWords(e, io.tr),
         )
         .join(t('evidence.separator'));
-      io.out(
-        forTerminal(
-          `  ${io.tr.moment(i.start)} → ${end} (${io.tr.duration((i.end ?? now) - i.start)})${note}  ${what}${evidence ? ` — ${evidence}` : ''}`,
-        ),
-      );
+      const lasted = t('join.aside', {
+        text: t('join.arrow', { from: io.tr.moment(i.start), to: end }),
+        aside: io.tr.duration((i.end ?? now) - i.start),
+      });
+      // Any other note is the recorder's English: the reader gets none rather than English.
+      const period =
+        i.endNote === ENDED_UNSEEN
+          ? t('join.aside', { text: lasted, aside: t('history.endedUnseen') })
+          : lasted;
+      const told = evidence ? t('join.dash', { a: what, b: evidence }) : what;
+      io.out(forTerminal(`  ${period}  ${told}`));
     }
   }
   const bytes = store.bytesPerDay(1, now)[0]?.bytes ?? 0;

@@ -84,7 +84,9 @@ export function teamCommand(args: CliArgs, io: TeamIo): number {
       ? t('team.noMembers')
       : forTerminal(
           t('team.members', {
-            members: io.tr.list(state.members.map((m) => `${m.name} (${m.ts})`)),
+            members: io.tr.list(
+              state.members.map((m) => io.tr.t('join.aside', { text: m.name, aside: m.ts })),
+            ),
           }),
         ),
   );

@@ -162,8 +162,12 @@ export function PlaybookEditor({ onNotice }: { readonly onNotice: (notice: Notic
             onClick={() => startEditing(p)}
             aria-pressed={editing === p.id}
           >
-            {t('checklist.edit', { playbook: name(p) })}
-            {current.edited.includes(p.id) && ` (${t('checklist.edited')})`}
+            {current.edited.includes(p.id)
+              ? t('join.aside', {
+                  text: t('checklist.edit', { playbook: name(p) }),
+                  aside: t('checklist.edited'),
+                })
+              : t('checklist.edit', { playbook: name(p) })}
           </button>
         ))}
       </div>
@@ -230,7 +234,10 @@ export function PlaybookEditor({ onNotice }: { readonly onNotice: (notice: Notic
                           type="button"
                           disabled={index === 0}
                           onClick={() => move(section, index, -1)}
-                          aria-label={`${t('checklist.moveUp')}: ${step.title}`}
+                          aria-label={t('join.label', {
+                            label: t('checklist.moveUp'),
+                            value: step.title,
+                          })}
                         >
                           ↑
                         </button>
@@ -238,7 +245,10 @@ export function PlaybookEditor({ onNotice }: { readonly onNotice: (notice: Notic
                           type="button"
                           disabled={index === draft[section].length - 1}
                           onClick={() => move(section, index, 1)}
-                          aria-label={`${t('checklist.moveDown')}: ${step.title}`}
+                          aria-label={t('join.label', {
+                            label: t('checklist.moveDown'),
+                            value: step.title,
+                          })}
                         >
                           ↓
                         </button>
@@ -250,7 +260,10 @@ export function PlaybookEditor({ onNotice }: { readonly onNotice: (notice: Notic
                                 d && { ...d, [section]: d[section].filter((_, i) => i !== index) },
                             )
                           }
-                          aria-label={`${t('checklist.remove')}: ${step.title}`}
+                          aria-label={t('join.label', {
+                            label: t('checklist.remove'),
+                            value: step.title,
+                          })}
                         >
                           {t('checklist.remove')}
                         </button>

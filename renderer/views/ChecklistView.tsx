@@ -94,7 +94,10 @@ export function ChecklistView({
             {earlier.map((r) => (
               <li key={r.id}>
                 <button type="button" className="link" onClick={() => onRun(r.id)}>
-                  {tr.list(r.services.map((s) => s.name))} — {tr.time(r.startedAt, now)}
+                  {tr.t('join.dash', {
+                    a: tr.list(r.services.map((s) => s.name)),
+                    b: tr.time(r.startedAt, now),
+                  })}
                 </button>
               </li>
             ))}

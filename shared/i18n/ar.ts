@@ -1,4 +1,5 @@
 // العربية (right-to-left; i18next picks Arabic plural forms: zero, one, two, few, many, other).
+import { joinsAr } from './joins-strings';
 import { zodAr } from './zod-strings';
 import { contextAr } from './context-strings';
 import { savingAr } from './saving-strings';
@@ -665,4 +666,5 @@ export const ar: Messages = {
   },
   catalog: catalogAr,
   zod: zodAr,
+  join: joinsAr,
 };

@@ -1,4 +1,5 @@
 // English: the reference catalogue. Every key here must exist in fr.ts and ar.ts (a test checks).
+import { joinsEn } from './joins-strings';
 import { zodEn } from './zod-strings';
 import { contextEn } from './context-strings';
 import { jsonErrorsEn } from './json-errors-strings';
@@ -620,6 +621,7 @@ export const en = {
   },
   catalog: catalogEn,
   zod: zodEn,
+  join: joinsEn,
 } as const;
 
 /**

@@ -1,4 +1,5 @@
 // Français.
+import { joinsFr } from './joins-strings';
 import { zodFr } from './zod-strings';
 import { contextFr } from './context-strings';
 import { savingFr } from './saving-strings';
@@ -662,4 +663,5 @@ export const fr: Messages = {
   },
   catalog: catalogFr,
   zod: zodFr,
+  join: joinsFr,
 };

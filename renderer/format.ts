@@ -47,7 +47,7 @@ export function incidentsOnDay(
 
 /** When it started and how long it lasted (or has lasted so far). */
 export function incidentSpan(incident: Incident, tr: Translator, now: number): string {
-  const started = tr.t('incidents.started', { time: tr.time(incident.start, now) });
+  const started = tr.at('incidents.started', incident.start, now);
   const dot = (a: string, b: string) => tr.t('join.dot', { a, b });
   if (incident.end === null)
     return dot(
@@ -55,7 +55,7 @@ export function incidentSpan(incident: Incident, tr: Translator, now: number): s
       tr.t('incidents.ongoingFor', { duration: tr.duration(now - incident.start) }),
     );
   return dot(
-    dot(started, tr.t('incidents.ended', { time: tr.time(incident.end, now) })),
+    dot(started, tr.at('incidents.ended', incident.end, now)),
     tr.t('incidents.lasted', { duration: tr.duration(incident.end - incident.start) }),
   );
 }

@@ -89,9 +89,8 @@ export function RunPanel({
         {t('join.dot', {
           a:
             run.phase === 'during'
-              ? t('checklist.since', { time: tr.time(run.startedAt, now) })
-              : t('checklist.ended', {
-                  time: tr.time(run.endedAt ?? now, now),
+              ? tr.at('checklist.since', run.startedAt, now)
+              : tr.at('checklist.ended', run.endedAt ?? now, now, {
                   duration: tr.duration((run.endedAt ?? now) - run.startedAt),
                 }),
           b: t('checklist.progress', { done, total: run.steps.length }),

@@ -41,9 +41,9 @@ export function ServiceRow({
         )}
         <span className="meta">
           {latency === null
-            ? tr.t('window.checked', { time: tr.time(service.checkedAt, now) })
+            ? tr.at('window.checked', service.checkedAt, now)
             : tr.t('join.dot', {
-                a: tr.t('window.checked', { time: tr.time(service.checkedAt, now) }),
+                a: tr.at('window.checked', service.checkedAt, now),
                 b: tr.t('window.latency', { ms: latency }),
               })}
         </span>

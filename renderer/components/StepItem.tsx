@@ -31,7 +31,7 @@ export function StepItem({
     channel:
       step.channel === 'platform' && platform ? platform : t(`checklist.channel_${step.channel}`),
   });
-  const doneAt = step.done ? t('checklist.doneAt', { time: tr.time(step.done.at, now) }) : '';
+  const doneAt = step.done ? tr.at('checklist.doneAt', step.done.at, now) : '';
   return (
     <li
       className={`step${next ? ' step-next' : ''}${step.channelDown ? ' step-down' : ''}`}

@@ -159,9 +159,7 @@ function ReadyItem({
         {textIn(step.title, tr.language)}
       </label>
       {step.why && <p className="meta step-why">{textIn(step.why, tr.language)}</p>}
-      {step.done && (
-        <p className="meta">{tr.t('checklist.doneAt', { time: tr.time(step.done.at, now) })}</p>
-      )}
+      {step.done && <p className="meta">{tr.at('checklist.doneAt', step.done.at, now)}</p>}
     </li>
   );
 }

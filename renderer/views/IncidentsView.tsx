@@ -173,9 +173,7 @@ function IncidentItem({
                 <strong>
                   <bdi lang="en">{m.title}</bdi>
                 </strong>{' '}
-                <span className="meta">
-                  {tr.t('incidents.seen', { time: tr.time(m.seenAt, now) })}
-                </span>
+                <span className="meta">{tr.at('incidents.seen', m.seenAt, now)}</span>
                 {m.body && (
                   <p>
                     <bdi lang="en">{m.body}</bdi>

@@ -260,20 +260,34 @@ export const ar: Messages = {
   },
   window: {
     bannerMaintenance: 'خدمة {{service}} في صيانة منذ {{since}}، كما أعلن {{provider}}',
+    bannerMaintenance_day:
+      'خدمة {{service}} في صيانة منذ {{date}} الساعة {{time}}، كما أعلن {{provider}}',
     bannerUnknown: 'يتعذّر فحص {{service}} الآن: لم يصل أيّ ردّ يستطيع Vigie الحكم به',
     bannerProviderRelated:
       'خدمة {{service}} متوقفة لدى الجميع منذ {{since}} — يبلّغ {{provider}} عن اضطراب كبير في {{subject}}',
+    bannerProviderRelated_day:
+      'خدمة {{service}} متوقفة لدى الجميع منذ {{date}} الساعة {{time}} — يبلّغ {{provider}} عن اضطراب كبير في {{subject}}',
     bannerProviderOpinion:
       'خدمة {{service}} متوقفة لدى الجميع منذ {{since}} — تؤكد ذلك فحوصات من شبكات أخرى',
+    bannerProviderOpinion_day:
+      'خدمة {{service}} متوقفة لدى الجميع منذ {{date}} الساعة {{time}} — تؤكد ذلك فحوصات من شبكات أخرى',
     bannerNetworkOpinion: 'اتصالك لا يصل إلى خدمة {{service}}، بينما تصل إليها شبكات أخرى في بلدك',
     bannerRegional:
       'تعذّر الوصول إلى خدمة {{service}} من بلدك منذ {{since}}؛ تصل إليها شبكات في أماكن أخرى',
+    bannerRegional_day:
+      'تعذّر الوصول إلى خدمة {{service}} من بلدك منذ {{date}} الساعة {{time}}؛ تصل إليها شبكات في أماكن أخرى',
     bannerOk: 'جميع الخدمات تعمل',
     bannerProvider:
       'خدمة {{service}} متوقفة لدى الجميع منذ {{since}} — صفحة حالة {{provider}} تؤكد ذلك',
+    bannerProvider_day:
+      'خدمة {{service}} متوقفة لدى الجميع منذ {{date}} الساعة {{time}} — صفحة حالة {{provider}} تؤكد ذلك',
     bannerProviderDegraded: 'تواجه خدمة {{service}} مشكلات منذ {{since}} — يبلّغ عنها {{provider}}',
+    bannerProviderDegraded_day:
+      'تواجه خدمة {{service}} مشكلات منذ {{date}} الساعة {{time}} — يبلّغ عنها {{provider}}',
     bannerNetwork: 'قد تكون شبكتك تحجب {{service}}: يقول {{provider}} إن كل شيء على ما يرام',
     bannerUnconfirmed: 'خدمة {{service}} {{state}} منذ {{since}}؛ لم يؤكد {{provider}} ذلك',
+    bannerUnconfirmed_day:
+      'خدمة {{service}} {{state}} منذ {{date}} الساعة {{time}}؛ لم يؤكد {{provider}} ذلك',
     bannerWithMore_zero: '{{sentence}}',
     bannerWithMore_one: '{{sentence}}. وتتأثر خدمة أخرى أيضًا.',
     bannerWithMore_two: '{{sentence}}. وتتأثر خدمتان أخريان أيضًا.',
@@ -284,6 +298,7 @@ export const ar: Messages = {
     bannerCaptive: 'تطلب هذه الشبكة تسجيل الدخول أولًا (صفحة دخول الواي فاي): ستُفحص الخدمات بعد ذلك',
     bannerDnsBroken: 'لا تجد هذه الشبكة العناوين (DNS): ستُفحص الخدمات عندما يعمل من جديد',
     bannerPaused: 'الفحوصات متوقفة حتى {{until}}',
+    bannerPaused_day: 'الفحوصات متوقفة حتى {{date}} الساعة {{time}}',
     bannerPausedIndefinitely: 'الفحوصات متوقفة',
     bannerChecking: 'الفحص الأول جارٍ…',
     services: 'الخدمات',
@@ -291,6 +306,7 @@ export const ar: Messages = {
     checking: 'جارٍ الفحص…',
     resume: 'استئناف الفحوصات',
     checked: 'فُحصت {{time}}',
+    checked_day: 'فُحصت في {{date}} الساعة {{time}}',
     latency: '{{ms, number}} ملّي ثانية',
     critical: 'أساسية',
     days: 'آخر 90 يومًا',
@@ -312,8 +328,10 @@ export const ar: Messages = {
   },
   service: {
     secondOpinion: 'فُحص من شبكات أخرى (Globalping) في {{time}}: {{evidence}}',
+    secondOpinion_day: 'فُحص من شبكات أخرى (Globalping) في {{date}} الساعة {{time}}: {{evidence}}',
     notWatched: 'لم تعد هذه الخدمة مراقَبة. فعّلها من الإعدادات لتظهر هنا.',
     since: 'منذ {{time}}',
+    since_day: 'منذ {{date}} الساعة {{time}}',
     by: 'يديرها {{provider}}',
     statusPage: 'افتح صفحة حالة {{provider}}',
     uptime: 'نسبة التوفّر',
@@ -349,6 +367,7 @@ export const ar: Messages = {
     noLatency: 'لم يُسجَّل أي زمن استجابة خلال هذه الفترة بعد.',
     lastCheck: 'آخر فحص',
     lastCheckAt: 'فُحصت {{time}}',
+    lastCheckAt_day: 'فُحصت في {{date}} الساعة {{time}}',
     probe: 'الفحص',
     target: 'الهدف',
     result: 'النتيجة',
@@ -382,7 +401,9 @@ export const ar: Messages = {
     none: 'لا حوادث مسجّلة. حين تتوقف خدمة أو تتدهور، ستظهر هنا.',
     noneFor: 'لا حوادث مسجّلة لخدمة {{service}}.',
     started: 'بدأت {{time}}',
+    started_day: 'بدأت في {{date}} الساعة {{time}}',
     ended: 'انتهت {{time}}',
+    ended_day: 'انتهت في {{date}} الساعة {{time}}',
     ongoing: 'مستمرة',
     lasted: 'استمرت {{duration}}',
     ongoingFor: 'مستمرة منذ {{duration}}',
@@ -391,6 +412,7 @@ export const ar: Messages = {
     evidence: 'الأدلة',
     messages: 'الرسائل الرسمية',
     seen: 'شوهدت {{time}}',
+    seen_day: 'شوهدت في {{date}} الساعة {{time}}',
     endedUnseen: 'انتهت بينما لم يكن Vigie يعمل: وقت النهاية هو حين رآها Vigie منتهية.',
   },
   prefs: {
@@ -522,7 +544,9 @@ export const ar: Messages = {
     prepare: 'جهّز',
     runFor: 'قائمة الإجراءات: {{services}}',
     since: 'جارية منذ {{time}}',
+    since_day: 'جارية منذ {{date}} الساعة {{time}}',
     ended: 'انتهى الانقطاع عند {{time}} بعد {{duration}}: حان وقت خطوات ما بعده',
+    ended_day: 'انتهى الانقطاع في {{date}} الساعة {{time}} بعد {{duration}}: حان وقت خطوات ما بعده',
     progress: 'أُنجز {{done}} من {{total}}',
     open: 'افتح قائمة الإجراءات',
     during: 'أثناء الانقطاع',
@@ -531,6 +555,7 @@ export const ar: Messages = {
     channelDown: '{{channel}} متوقف الآن',
     instead: 'استخدم بدلًا منه: {{channels}}',
     doneAt: 'أُنجز {{time}}',
+    doneAt_day: 'أُنجز في {{date}} الساعة {{time}}',
     note: 'ملاحظة (اختيارية)',
     runNote: 'ملاحظة للتقرير',
     saveNote: 'أضف الملاحظة',

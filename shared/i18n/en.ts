@@ -229,24 +229,38 @@ export const en = {
   window: {
     bannerMaintenance:
       '{{service}} has been in maintenance since {{since}}, as {{provider}} announced',
+    bannerMaintenance_day:
+      '{{service}} has been in maintenance since {{date}} at {{time}}, as {{provider}} announced',
     bannerUnknown:
       '{{service}} cannot be checked right now: nothing Vigie asked gave an answer it can judge',
     bannerProviderRelated:
       '{{service}} has been down for everyone since {{since}} — {{provider}} reports a major disruption of {{subject}}',
+    bannerProviderRelated_day:
+      '{{service}} has been down for everyone since {{date}} at {{time}} — {{provider}} reports a major disruption of {{subject}}',
     bannerProviderOpinion:
       '{{service}} has been down for everyone since {{since}} — checks from other networks confirm it',
+    bannerProviderOpinion_day:
+      '{{service}} has been down for everyone since {{date}} at {{time}} — checks from other networks confirm it',
     bannerNetworkOpinion:
       'Your connection cannot reach {{service}}, while other networks in your country can',
     bannerRegional:
       '{{service}} has been unreachable from your country since {{since}}; networks elsewhere reach it',
+    bannerRegional_day:
+      '{{service}} has been unreachable from your country since {{date}} at {{time}}; networks elsewhere reach it',
     bannerOk: 'All services are up',
     bannerProvider:
       '{{service}} has been down for everyone since {{since}} — {{provider}}’s status page confirms it',
+    bannerProvider_day:
+      '{{service}} has been down for everyone since {{date}} at {{time}} — {{provider}}’s status page confirms it',
     bannerProviderDegraded:
       '{{service}} has had problems since {{since}} — {{provider}} reports them',
+    bannerProviderDegraded_day:
+      '{{service}} has had problems since {{date}} at {{time}} — {{provider}} reports them',
     bannerNetwork: 'Your network may be blocking {{service}}: {{provider}} says all is well',
     bannerUnconfirmed:
       '{{service}} has been {{state}} since {{since}}; {{provider}} has not confirmed it',
+    bannerUnconfirmed_day:
+      '{{service}} has been {{state}} since {{date}} at {{time}}; {{provider}} has not confirmed it',
     bannerWithMore_one: '{{sentence}}. One other service is affected too.',
     bannerWithMore_other: '{{sentence}}. {{count}} other services are affected too.',
     bannerOffline: 'You are offline: services are checked again once the connection is back',
@@ -255,6 +269,7 @@ export const en = {
     bannerDnsBroken:
       'This network cannot look up addresses (DNS): services are checked again once it can',
     bannerPaused: 'Checks are paused until {{until}}',
+    bannerPaused_day: 'Checks are paused until {{date}} at {{time}}',
     bannerPausedIndefinitely: 'Checks are paused',
     bannerChecking: 'The first check is running…',
     services: 'Services',
@@ -262,6 +277,7 @@ export const en = {
     checking: 'Checking…',
     resume: 'Resume checks',
     checked: 'checked {{time}}',
+    checked_day: 'checked on {{date}} at {{time}}',
     latency: '{{ms, number}} ms',
     critical: 'critical',
     days: 'Last 90 days',
@@ -283,8 +299,11 @@ export const en = {
   },
   service: {
     secondOpinion: 'Checked from other networks (Globalping) at {{time}}: {{evidence}}',
+    secondOpinion_day:
+      'Checked from other networks (Globalping) on {{date}} at {{time}}: {{evidence}}',
     notWatched: 'This service is not watched any more. Turn it on in Settings to see it here.',
     since: 'since {{time}}',
+    since_day: 'since {{date}} at {{time}}',
     by: 'run by {{provider}}',
     statusPage: 'Open {{provider}}’s status page',
     uptime: 'Uptime',
@@ -316,6 +335,7 @@ export const en = {
     noLatency: 'No response time recorded over this period yet.',
     lastCheck: 'Last check',
     lastCheckAt: 'Checked {{time}}',
+    lastCheckAt_day: 'Checked on {{date}} at {{time}}',
     probe: 'Check',
     target: 'Target',
     result: 'Result',
@@ -349,7 +369,9 @@ export const en = {
     none: 'No incident recorded. When a service goes down or degrades, it will be listed here.',
     noneFor: 'No incident recorded for {{service}}.',
     started: 'Started {{time}}',
+    started_day: 'Started on {{date}} at {{time}}',
     ended: 'ended {{time}}',
+    ended_day: 'ended on {{date}} at {{time}}',
     ongoing: 'ongoing',
     lasted: 'lasted {{duration}}',
     ongoingFor: 'ongoing for {{duration}}',
@@ -358,6 +380,7 @@ export const en = {
     evidence: 'Evidence',
     messages: 'Official messages',
     seen: 'seen {{time}}',
+    seen_day: 'seen on {{date}} at {{time}}',
     endedUnseen: 'It ended while Vigie was not running: the end time is when Vigie saw it over.',
   },
   prefs: {
@@ -483,7 +506,9 @@ export const en = {
     prepare: 'Prepare',
     runFor: 'Checklist: {{services}}',
     since: 'Under way since {{time}}',
+    since_day: 'Under way since {{date}} at {{time}}',
     ended: 'Outage over at {{time}}, after {{duration}}: now the steps after it',
+    ended_day: 'Outage over on {{date}} at {{time}}, after {{duration}}: now the steps after it',
     progress: '{{done}} of {{total}} done',
     open: 'Open checklist',
     during: 'During the outage',
@@ -492,6 +517,7 @@ export const en = {
     channelDown: '{{channel}} is down now',
     instead: 'Use instead: {{channels}}',
     doneAt: 'done {{time}}',
+    doneAt_day: 'done on {{date}} at {{time}}',
     note: 'Note (optional)',
     runNote: 'Note for the report',
     saveNote: 'Add the note',

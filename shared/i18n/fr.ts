@@ -253,25 +253,39 @@ export const fr: Messages = {
   window: {
     bannerMaintenance:
       '{{service}} est en maintenance depuis {{since}}, comme {{provider}} l’a annoncé',
+    bannerMaintenance_day:
+      '{{service}} est en maintenance depuis le {{date}} à {{time}}, comme {{provider}} l’a annoncé',
     bannerUnknown:
       '{{service}} ne peut pas être vérifié pour l’instant : rien de ce que Vigie a demandé n’a donné de réponse exploitable',
     bannerProviderRelated:
       '{{service}} est en panne pour tout le monde depuis {{since}} — {{provider}} signale une perturbation majeure de {{subject}}',
+    bannerProviderRelated_day:
+      '{{service}} est en panne pour tout le monde depuis le {{date}} à {{time}} — {{provider}} signale une perturbation majeure de {{subject}}',
     bannerProviderOpinion:
       '{{service}} est en panne pour tout le monde depuis {{since}} — des vérifications depuis d’autres réseaux le confirment',
+    bannerProviderOpinion_day:
+      '{{service}} est en panne pour tout le monde depuis le {{date}} à {{time}} — des vérifications depuis d’autres réseaux le confirment',
     bannerNetworkOpinion:
       'Votre connexion ne joint pas {{service}}, alors que d’autres réseaux de votre pays le joignent',
     bannerRegional:
       '{{service}} est injoignable depuis votre pays depuis {{since}} ; les réseaux d’ailleurs le joignent',
+    bannerRegional_day:
+      '{{service}} est injoignable depuis votre pays depuis le {{date}} à {{time}} ; les réseaux d’ailleurs le joignent',
     bannerOk: 'Tous les services fonctionnent',
     bannerProvider:
       '{{service}} est en panne pour tout le monde depuis {{since}} — la page d’état de {{provider}} le confirme',
+    bannerProvider_day:
+      '{{service}} est en panne pour tout le monde depuis le {{date}} à {{time}} — la page d’état de {{provider}} le confirme',
     bannerProviderDegraded:
       '{{service}} a des problèmes depuis {{since}} — {{provider}} les signale',
+    bannerProviderDegraded_day:
+      '{{service}} a des problèmes depuis le {{date}} à {{time}} — {{provider}} les signale',
     bannerNetwork:
       'Votre réseau bloque peut-être {{service}} : {{provider}} indique que tout va bien',
     bannerUnconfirmed:
       '{{service}} est {{state}} depuis {{since}} ; {{provider}} n’a rien confirmé',
+    bannerUnconfirmed_day:
+      '{{service}} est {{state}} depuis le {{date}} à {{time}} ; {{provider}} n’a rien confirmé',
     bannerWithMore_one: '{{sentence}}. Un autre service est aussi touché.',
     bannerWithMore_many: '{{sentence}}. {{count}} autres services sont aussi touchés.',
     bannerWithMore_other: '{{sentence}}. {{count}} autres services sont aussi touchés.',
@@ -282,6 +296,7 @@ export const fr: Messages = {
     bannerDnsBroken:
       'Ce réseau ne trouve plus les adresses (DNS) : les services seront vérifiés dès qu’il les trouvera',
     bannerPaused: 'Vérifications en pause jusqu’à {{until}}',
+    bannerPaused_day: 'Vérifications en pause jusqu’au {{date}} à {{time}}',
     bannerPausedIndefinitely: 'Vérifications en pause',
     bannerChecking: 'La première vérification est en cours…',
     services: 'Services',
@@ -289,6 +304,7 @@ export const fr: Messages = {
     checking: 'Vérification…',
     resume: 'Reprendre les vérifications',
     checked: 'vérifié {{time}}',
+    checked_day: 'vérifié le {{date}} à {{time}}',
     latency: '{{ms, number}} ms',
     critical: 'essentiel',
     days: '90 derniers jours',
@@ -310,8 +326,11 @@ export const fr: Messages = {
   },
   service: {
     secondOpinion: 'Vérifié depuis d’autres réseaux (Globalping) à {{time}} : {{evidence}}',
+    secondOpinion_day:
+      'Vérifié depuis d’autres réseaux (Globalping) le {{date}} à {{time}} : {{evidence}}',
     notWatched: 'Ce service n’est plus surveillé. Activez-le dans les Réglages pour le voir ici.',
     since: 'depuis {{time}}',
+    since_day: 'depuis le {{date}} à {{time}}',
     by: 'géré par {{provider}}',
     statusPage: 'Ouvrir la page d’état de {{provider}}',
     uptime: 'Disponibilité',
@@ -345,6 +364,7 @@ export const fr: Messages = {
     noLatency: 'Aucun temps de réponse enregistré sur cette période pour l’instant.',
     lastCheck: 'Dernière vérification',
     lastCheckAt: 'Vérifié {{time}}',
+    lastCheckAt_day: 'Vérifié le {{date}} à {{time}}',
     probe: 'Vérification',
     target: 'Cible',
     result: 'Résultat',
@@ -379,7 +399,9 @@ export const fr: Messages = {
     none: 'Aucun incident enregistré. Quand un service tombe en panne ou se dégrade, il apparaîtra ici.',
     noneFor: 'Aucun incident enregistré pour {{service}}.',
     started: 'Début {{time}}',
+    started_day: 'Début le {{date}} à {{time}}',
     ended: 'fin {{time}}',
+    ended_day: 'fin le {{date}} à {{time}}',
     ongoing: 'en cours',
     lasted: 'a duré {{duration}}',
     ongoingFor: 'en cours depuis {{duration}}',
@@ -388,6 +410,7 @@ export const fr: Messages = {
     evidence: 'Preuves',
     messages: 'Messages officiels',
     seen: 'vu {{time}}',
+    seen_day: 'vu le {{date}} à {{time}}',
     endedUnseen:
       'Il s’est terminé pendant que Vigie ne tournait pas : l’heure de fin est celle où Vigie l’a vu terminé.',
   },
@@ -521,7 +544,10 @@ export const fr: Messages = {
     prepare: 'Préparer',
     runFor: 'Liste d’actions : {{services}}',
     since: 'En cours depuis {{time}}',
+    since_day: 'En cours depuis le {{date}} à {{time}}',
     ended: 'Panne terminée à {{time}}, après {{duration}} : place aux étapes d’après',
+    ended_day:
+      'Panne terminée le {{date}} à {{time}}, après {{duration}} : place aux étapes d’après',
     progress: '{{done}} sur {{total}} faites',
     open: 'Ouvrir la liste d’actions',
     during: 'Pendant la panne',
@@ -530,6 +556,7 @@ export const fr: Messages = {
     channelDown: '{{channel}} est en panne en ce moment',
     instead: 'À la place : {{channels}}',
     doneAt: 'fait {{time}}',
+    doneAt_day: 'fait le {{date}} à {{time}}',
     note: 'Note (facultative)',
     runNote: 'Note pour le rapport',
     saveNote: 'Ajouter la note',

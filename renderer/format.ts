@@ -1,7 +1,7 @@
 // Formatting for the window, in the chosen language through Intl: percentages, byte counts,
 // dates, an incident's span, one probe's result in words. Pure, so it is unit-tested.
 import type { DayCell, Incident, IncidentEvidence, LatencyPoint } from '../shared/history-types';
-import type { Translator } from '../shared/i18n';
+import { isolated, type Translator } from '../shared/i18n';
 import {
   contextEvidence,
   displayTarget,
@@ -62,7 +62,7 @@ export function incidentSpan(incident: Incident, tr: Translator, now: number): s
 
 /** One probe's result in words: what failed, or how fast it answered, or what the page says. */
 export function probeLine(probe: ProbeResult | IncidentEvidence, tr: Translator): string {
-  const target = displayTarget(probe.target);
+  const target = isolated(displayTarget(probe.target), tr.language);
   const latency = 'latencyMs' in probe ? probe.latencyMs : 0;
   if ('opinion' in probe && probe.opinion) return opinionEvidence(probe.opinion, tr);
   if ('context' in probe && probe.context) {

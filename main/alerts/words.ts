@@ -3,7 +3,7 @@
 // time zone, and where: "Vigie on <computer name>". One message per change; one grouped message
 // when three or more services change at once.
 import type { AlertEvent } from '../../shared/alerts/schema';
-import type { Translator } from '../../shared/i18n';
+import { forSystem, type Translator } from '../../shared/i18n';
 import { defaultSettings, type Settings } from '../../shared/settings-schema';
 import type { Snapshot, VerdictChange } from '../../shared/types';
 import { GROUP_FROM, noticesFor } from '../shell/notification-model';
@@ -59,9 +59,9 @@ function settingsAllOn(): Settings {
   return allOn;
 }
 
-/** Right-to-left text on an OS surface (a phone's notification) starts with U+200F. */
+/** Right-to-left text on an OS surface (a phone's notification): each line starts with U+200F. */
 function directed(text: string, tr: Translator): string {
-  return tr.language === 'ar' ? `\u200f${text}` : text;
+  return forSystem(text, tr.language);
 }
 
 /** "Seen at 4 Oct 2021, 15:40 UTC+2 by Vigie on shop-laptop." in the alert's language. */

@@ -2,7 +2,7 @@
 // messages, steps ticked and unticked, notes), the checklist with times, the notes — as Markdown
 // (`npm run history -- --report ID` prints it) and as a standalone, print-ready HTML page.
 import type { Incident } from '../../shared/history-types';
-import type { Translator } from '../../shared/i18n';
+import { isolated, type Translator } from '../../shared/i18n';
 import { contextEvidence, failedProbeWords, opinionEvidence } from '../../shared/i18n/evidence';
 import { textIn } from '../../shared/playbook-schema';
 import type { Run } from './runs';
@@ -55,7 +55,7 @@ export function buildReport(
         at: message.seenAt,
         text: t('report.official', {
           provider: provider ?? t('notify.theProvider'),
-          title: message.title,
+          title: isolated(message.title, tr.language),
         }),
       });
     if (incident.end !== null)

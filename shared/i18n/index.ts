@@ -220,6 +220,15 @@ export function createTranslator(language: Language, options: TranslatorOptions 
   };
 }
 
+/**
+ * A left-to-right token placed inside a sentence (a host name, an address, a provider's own
+ * English words): in Arabic it is isolated (U+2068 … U+2069), so its dots, slashes and colons
+ * stay with it instead of being laid out by the Arabic around it. Other languages need nothing.
+ */
+export function isolated(token: string, language: Language): string {
+  return isRtl(language) && token !== '' ? `\u2068${token}\u2069` : token;
+}
+
 /** RIGHT-TO-LEFT MARK: sets the direction of a line the system lays out on its own. */
 const RLM = '\u200F';
 

@@ -6,7 +6,7 @@ import { DAY } from '../../shared/durations';
 import { formatBytes, formatRatio } from '../../shared/format';
 import type { DayState } from '../history/queries';
 import type { Incident } from '../../shared/history-types';
-import type { Translator } from '../../shared/i18n';
+import { isolated, type Translator } from '../../shared/i18n';
 import { contextEvidence, failedProbeWords, opinionEvidence } from '../../shared/i18n/evidence';
 import { forTerminal, padTo } from './terminal-text';
 import { daysCsv, incidentsCsv, localDate } from '../history/export';
@@ -44,8 +44,17 @@ export function printHistory(
   const days = Math.max(1, Math.ceil(args.sinceMs / DAY));
   const ids = args.service ? [args.service] : store.services();
   if (args.service && !store.services().includes(args.service)) {
+    const recorded = store.services();
     io.err(
-      `No history for service "${args.service}". Recorded: ${store.services().join(', ') || 'none yet'}`,
+      recorded.length === 0
+        ? io.tr.t('cliErrors.noServiceYet', { service: args.service })
+        : io.tr.t('cliErrors.noService', {
+            service: args.service,
+            services: io.tr.list(
+              recorded.map((id) => isolated(id, io.tr.language)),
+              'plain',
+            ),
+          }),
     );
     return 64;
   }

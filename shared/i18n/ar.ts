@@ -1,4 +1,5 @@
 // العربية (right-to-left; i18next picks Arabic plural forms: zero, one, two, few, many, other).
+import { cliErrorsAr } from './cli-errors-strings';
 import { joinsAr } from './joins-strings';
 import { zodAr } from './zod-strings';
 import { contextAr } from './context-strings';
@@ -692,4 +693,5 @@ export const ar: Messages = {
   catalog: catalogAr,
   zod: zodAr,
   join: joinsAr,
+  cliErrors: cliErrorsAr,
 };

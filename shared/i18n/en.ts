@@ -1,4 +1,5 @@
 // English: the reference catalogue. Every key here must exist in fr.ts and ar.ts (a test checks).
+import { cliErrorsEn } from './cli-errors-strings';
 import { joinsEn } from './joins-strings';
 import { zodEn } from './zod-strings';
 import { contextEn } from './context-strings';
@@ -648,6 +649,7 @@ export const en = {
   catalog: catalogEn,
   zod: zodEn,
   join: joinsEn,
+  cliErrors: cliErrorsEn,
 } as const;
 
 /**

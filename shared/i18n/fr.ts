@@ -1,4 +1,5 @@
 // Français.
+import { cliErrorsFr } from './cli-errors-strings';
 import { joinsFr } from './joins-strings';
 import { zodFr } from './zod-strings';
 import { contextFr } from './context-strings';
@@ -691,4 +692,5 @@ export const fr: Messages = {
   catalog: catalogFr,
   zod: zodFr,
   join: joinsFr,
+  cliErrors: cliErrorsFr,
 };

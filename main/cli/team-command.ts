@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { CliArgs } from './args';
-import type { Translator } from '../../shared/i18n';
+import { isolated, type Translator } from '../../shared/i18n';
 import { EXIT } from './output';
 import { forTerminal } from './terminal-text';
 import { defaultDataDir } from '../history/data-dir';
@@ -258,7 +258,10 @@ export function checklistCommand(args: CliArgs, io: TeamIo): number {
       forTerminal(
         t('team.unknownStep', {
           step: args.target ?? '',
-          ids: view.steps.map((s) => s.id).join(', '),
+          ids: io.tr.list(
+            view.steps.map((s) => isolated(s.id, io.tr.language)),
+            'plain',
+          ),
         }),
       ),
     );

@@ -161,11 +161,13 @@ export function collapsedMessage(
   tr: Translator,
 ): AlertMessage {
   const state = trouble.event === 'down' ? 'down' : 'degraded';
-  const title = tr.t(state === 'down' ? 'alerts.wasDown' : 'alerts.wasDegraded', {
-    service: trouble.name,
-    from: tr.time(trouble.since, recovered.at),
-    to: tr.time(recovered.at, recovered.at),
-  });
+  const title = tr.at(
+    state === 'down' ? 'alerts.wasDown' : 'alerts.wasDegraded',
+    trouble.since,
+    recovered.at,
+    { service: trouble.name, to: tr.time(recovered.at, recovered.at) },
+    'from',
+  );
   const body = tr.t('notify.recoveredBody', {
     state: tr.t(`state.${state}`),
     duration: tr.duration(recovered.at - trouble.since),

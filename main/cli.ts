@@ -267,7 +267,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     args = parseCli(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${io.tr.t(error.problem.key, error.problem.values)}\n\n${usageText(io.tr.t)}`);
+      const { key, values, lists = {} } = error.problem;
+      const listed = Object.fromEntries(
+        Object.entries(lists).map(([name, items]) => [
+          name,
+          io.tr.list(
+            items.map((item) => isolated(item, io.tr.language)),
+            'plain',
+          ),
+        ]),
+      );
+      io.err(`${io.tr.t(key, { ...values, ...listed })}\n\n${usageText(io.tr.t)}`);
       return EXIT.usage;
     }
     throw error;

@@ -16,6 +16,7 @@ import { vigie } from '../client';
 import { useAsync } from '../hooks/useAsync';
 import { useTr } from '../i18n';
 import { Failure, Loading } from './States';
+import { zodErrorMap } from '../../shared/zod-words';
 
 type Notice = { readonly text: string; readonly error: boolean } | null;
 /** A step being edited: plain strings in the language shown. */
@@ -111,7 +112,9 @@ export function PlaybookEditor({ onNotice }: { readonly onNotice: (notice: Notic
       ...playbook,
       ...Object.fromEntries(SECTIONS.map((s) => [s, draft[s].map(toStep)])),
     };
-    const parsed = playbookSchema.safeParse(candidate);
+    // The schema's own keys ("tooLong") are the checklist's words; anything else zod finds is
+    // worded by the catalogue too, never in zod's English.
+    const parsed = playbookSchema.safeParse(candidate, { error: zodErrorMap(tr) });
     if (!parsed.success) {
       const found: Record<string, string> = {};
       for (const issue of parsed.error.issues) {

@@ -53,7 +53,8 @@ async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> 
     const loaded = await loadConfigFile(args.config, io.tr.language);
     if (!loaded.ok) {
       io.err(io.tr.t('usage.badConfig', { file: loaded.file }));
-      for (const p of loaded.problems) io.err(`  ${p.path}: ${p.message}`);
+      for (const p of loaded.problems)
+        io.err(`  ${io.tr.t('join.label', { label: p.path, value: p.message })}`);
       return EXIT.config;
     }
     config = loaded.config;

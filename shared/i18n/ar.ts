@@ -62,6 +62,7 @@ export const ar: Messages = {
   jsonError: jsonErrorsAr,
   config: {
     topLevel: '(الملف كله)',
+    file: '(الملف)',
     url: 'يُنتظر عنوان URL يبدأ بـ\u2066http://\u2069 أو \u2066https://\u2069',
     range: 'يُنتظر [الأدنى، الأعلى] مع الأدنى <= الأعلى',
     duplicateId: 'معرّف خدمة مكرّر «{{id}}»',

@@ -60,6 +60,7 @@ export const en = {
   jsonError: jsonErrorsEn,
   config: {
     topLevel: '(top level)',
+    file: '(file)',
     url: 'expected an http:// or https:// URL',
     range: 'expected [low, high] with low <= high',
     duplicateId: 'duplicate service id "{{id}}"',

@@ -66,6 +66,7 @@ export const fr: Messages = {
   jsonError: jsonErrorsFr,
   config: {
     topLevel: '(le fichier entier)',
+    file: '(fichier)',
     url: 'une URL http:// ou https:// est attendue',
     range: '[bas, haut] attendu, avec bas <= haut',
     duplicateId: 'identifiant de service en double « {{id}} »',

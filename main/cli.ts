@@ -5,7 +5,13 @@ import type { VigieConfig } from '../shared/config-schema';
 import type { Snapshot } from '../shared/types';
 import { parseCli, usageText, UsageError, type CliArgs } from './cli/args';
 import { EXIT, exitCodeFor, snapshotJson, snapshotTable, useColour } from './cli/output';
-import { createTranslator, isPlainLocale, languageFrom, type Translator } from '../shared/i18n';
+import {
+  createTranslator,
+  isolated,
+  isPlainLocale,
+  languageFrom,
+  type Translator,
+} from '../shared/i18n';
 import { WatchPrinter } from './cli/watch-printer';
 import { openWatchRecording, sayRunsStarted } from './cli/watch-recording';
 import { resolveServiceIds } from './cli/service-ids';
@@ -47,7 +53,8 @@ async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> 
     const loaded = await loadConfigFile(args.config, io.tr.language);
     if (!loaded.ok) {
       io.err(io.tr.t('usage.badConfig', { file: loaded.file }));
-      for (const p of loaded.problems) io.err(`  ${p.path}: ${p.message}`);
+      for (const p of loaded.problems)
+        io.err(`  ${io.tr.t('join.label', { label: p.path, value: p.message })}`);
       return EXIT.config;
     }
     config = loaded.config;
@@ -70,7 +77,14 @@ async function loadConfig(args: CliArgs, io: Io): Promise<VigieConfig | number> 
               : io.tr.t('usage.unknownService', { asked: miss.asked }),
           ),
         );
-      io.err(io.tr.t('usage.known', { ids: config.services.map((s) => s.id).join(', ') }));
+      io.err(
+        io.tr.t('usage.known', {
+          ids: io.tr.list(
+            config.services.map((s) => isolated(s.id, io.tr.language)),
+            'plain',
+          ),
+        }),
+      );
       return EXIT.usage;
     }
     const only = new Set(ids);
@@ -229,7 +243,15 @@ function printReport(dataDir: string, id: string, store: HistoryStore, io: Io): 
   if (!run) {
     const known = runs.book.list().map((r) => r.id);
     io.err(
-      `No checklist run or incident "${id}". Runs: ${known.join(', ') || 'none yet'}; incidents: \`npx vigie history --format json\` lists them.`,
+      known.length === 0
+        ? io.tr.t('cliErrors.noRunYet', { id })
+        : io.tr.t('cliErrors.noRun', {
+            id,
+            runs: io.tr.list(
+              known.map((r) => isolated(r, io.tr.language)),
+              'plain',
+            ),
+          }),
     );
     return EXIT.usage;
   }
@@ -246,7 +268,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     args = parseCli(argv);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`${io.tr.t(error.problem.key, error.problem.values)}\n\n${usageText(io.tr.t)}`);
+      const { key, values, lists = {} } = error.problem;
+      const listed = Object.fromEntries(
+        Object.entries(lists).map(([name, items]) => [
+          name,
+          io.tr.list(
+            items.map((item) => isolated(item, io.tr.language)),
+            'plain',
+          ),
+        ]),
+      );
+      io.err(`${io.tr.t(key, { ...values, ...listed })}\n\n${usageText(io.tr.t)}`);
       return EXIT.usage;
     }
     throw error;

@@ -1,7 +1,7 @@
 // Formatting for the window, in the chosen language through Intl: percentages, byte counts,
 // dates, an incident's span, one probe's result in words. Pure, so it is unit-tested.
 import type { DayCell, Incident, IncidentEvidence, LatencyPoint } from '../shared/history-types';
-import type { Translator } from '../shared/i18n';
+import { isolated, type Translator } from '../shared/i18n';
 import {
   contextEvidence,
   displayTarget,
@@ -47,15 +47,22 @@ export function incidentsOnDay(
 
 /** When it started and how long it lasted (or has lasted so far). */
 export function incidentSpan(incident: Incident, tr: Translator, now: number): string {
-  const started = tr.t('incidents.started', { time: tr.time(incident.start, now) });
+  const started = tr.at('incidents.started', incident.start, now);
+  const dot = (a: string, b: string) => tr.t('join.dot', { a, b });
   if (incident.end === null)
-    return `${started} · ${tr.t('incidents.ongoingFor', { duration: tr.duration(now - incident.start) })}`;
-  return `${started} · ${tr.t('incidents.ended', { time: tr.time(incident.end, now) })} · ${tr.t('incidents.lasted', { duration: tr.duration(incident.end - incident.start) })}`;
+    return dot(
+      started,
+      tr.t('incidents.ongoingFor', { duration: tr.duration(now - incident.start) }),
+    );
+  return dot(
+    dot(started, tr.at('incidents.ended', incident.end, now)),
+    tr.t('incidents.lasted', { duration: tr.duration(incident.end - incident.start) }),
+  );
 }
 
 /** One probe's result in words: what failed, or how fast it answered, or what the page says. */
 export function probeLine(probe: ProbeResult | IncidentEvidence, tr: Translator): string {
-  const target = displayTarget(probe.target);
+  const target = isolated(displayTarget(probe.target), tr.language);
   const latency = 'latencyMs' in probe ? probe.latencyMs : 0;
   if ('opinion' in probe && probe.opinion) return opinionEvidence(probe.opinion, tr);
   if ('context' in probe && probe.context) {

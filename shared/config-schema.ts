@@ -1,11 +1,11 @@
 // The service-definition contract (docs/reference.md#config): the built-in catalog and the
 // user's own services share it. Parsed with zod so a bad file names the field that is wrong.
 import { z } from 'zod';
-import zodAr from 'zod/v4/locales/ar.js';
-import zodFr from 'zod/v4/locales/fr.js';
-import { createTranslator, type Language } from './i18n';
+import { createTranslator, type Language, type Translator } from './i18n';
 import { alertsSchema } from './alerts/schema';
 import { httpUrl } from './http-url';
+import { zodEn } from './i18n/zod-strings';
+import { ownWords, zodErrorMap } from './zod-words';
 
 const DEFAULT_TIMEOUT_MS = 8000;
 
@@ -15,14 +15,14 @@ const hostName = z
   .string()
   .min(1)
   .max(253)
-  .regex(/^[A-Za-z0-9.:_-]+$/, 'expected a host name or IP address');
+  .regex(/^[A-Za-z0-9.:_-]+$/, zodEn.hostName);
 
 /** A DNS server, optionally with a port: `1.1.1.1`, `127.0.0.1:5353`, `[::1]:53`. */
 const dnsServer = z
   .string()
   .regex(
     /^(\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?|\[[0-9A-Fa-f:]+\](:\d{1,5})?|[0-9A-Fa-f:]+)$/,
-    'expected an IP address, optionally with :port',
+    zodEn.dnsServer,
   );
 
 const statusCode = z.number().int().min(100).max(599);
@@ -134,9 +134,7 @@ const feedProbe = z.strictObject({
 });
 
 /** A short machine name: letters, digits and dashes (Meta's org ids). */
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lowercase letters, digits and dashes');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, zodEn.serviceId);
 
 const metastatusProbe = z.strictObject({
   kind: z.literal('metastatus'),
@@ -207,7 +205,7 @@ const prefix = z
   .string()
   .regex(
     /^(?:\d{1,3}(?:\.\d{1,3}){3}\/\d{1,2}|[0-9a-fA-F:]+:[0-9a-fA-F:]*\/\d{1,3})$/,
-    'expected an IP prefix such as "129.134.30.0/23"',
+    zodEn.prefix,
   );
 
 /** OONI's tests of one app, or its web connectivity test of some domains. */
@@ -216,7 +214,7 @@ const ooniTest = z.union([
   z.strictObject({
     test: z.literal('web_connectivity'),
     domains: z
-      .array(z.string().regex(/^[a-z0-9.-]+$/, 'expected a domain name'))
+      .array(z.string().regex(/^[a-z0-9.-]+$/, zodEn.domain))
       .min(1)
       .max(10),
   }),
@@ -231,9 +229,7 @@ export const serviceContextSchema = z.strictObject({
 
 /** One watched service. */
 export const serviceSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected lowercase letters, digits and dashes'),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, zodEn.serviceId),
   name: z.string().min(1).max(80),
   /** Other names people search by (a former name, a French or Arabic spelling). */
   aliases: z.array(z.string().min(1).max(80)).max(20).optional(),
@@ -254,7 +250,7 @@ export const serviceSchema = z.strictObject({
   secondOpinion: z.boolean().optional(),
   /** What public measurement platforms are asked about this service on doubt (catalog entries). */
   context: serviceContextSchema.optional(),
-  probes: z.array(probeSchema).min(1, 'a service needs at least one probe').max(20),
+  probes: z.array(probeSchema).min(1, zodEn.noProbe).max(20),
 });
 
 /**
@@ -262,7 +258,7 @@ export const serviceSchema = z.strictObject({
  * the file changes about it. It is watched unless `enabled` says otherwise.
  */
 export const serviceUseSchema = z.strictObject({
-  use: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a catalog service id'),
+  use: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, zodEn.catalogId),
   name: z.string().min(1).max(80).optional(),
   critical: z.boolean().optional(),
   enabled: z.boolean().optional(),
@@ -280,7 +276,7 @@ const connectivityTarget = z.strictObject({
 
 const countryCode = z
   .string()
-  .regex(/^[A-Za-z]{2}$/, 'expected a two-letter country code (ISO 3166-1), e.g. "CI"')
+  .regex(/^[A-Za-z]{2}$/, zodEn.country)
   .transform((code) => code.toUpperCase());
 
 /**
@@ -379,35 +375,26 @@ export type ParseConfigResult =
   | { readonly ok: true; readonly config: VigieConfig }
   | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
-/** zod's own messages in French and Arabic (its English ones are the default). */
-const ZOD_LOCALES: Partial<Record<Language, () => { localeError: z.core.$ZodErrorMap }>> = {
-  fr: zodFr,
-  ar: zodAr,
-};
-
-/** The options that make zod word its own messages in `language`. */
-export function zodLanguage(language: Language): { error: z.core.$ZodErrorMap } | undefined {
-  const locale = ZOD_LOCALES[language];
-  return locale ? { error: locale().localeError } : undefined;
+/** The options that make zod word its messages in `language`, through Vigie's own words. */
+export function zodLanguage(language: Language | Translator): { error: z.core.$ZodErrorMap } {
+  return {
+    error: zodErrorMap(typeof language === 'string' ? createTranslator(language) : language),
+  };
 }
 
 /**
  * Validates an already-parsed JSON value against the contract; the problems are worded in
- * `language`: Vigie's own checks by their `params.key`, the rest by zod's locale.
+ * `language` by Vigie's own catalogues (shared/zod-words.ts), never by zod's locales.
  */
 export function parseConfig(value: unknown, language: Language = 'en'): ParseConfigResult {
-  const result = configSchema.safeParse(value, zodLanguage(language));
+  const tr = createTranslator(language);
+  const result = configSchema.safeParse(value, zodLanguage(tr));
   if (result.success) return { ok: true, config: result.data };
-  const { t } = createTranslator(language);
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => {
-      const params =
-        issue.code === 'custom' ? (issue.params as Record<string, string> | undefined) : undefined;
-      return {
-        path: formatPath(issue.path, t('config.topLevel')),
-        message: params?.['key'] ? t(params['key'], params) : issue.message,
-      };
-    }),
+    problems: result.error.issues.map((issue) => ({
+      path: formatPath(issue.path, tr.t('config.topLevel')),
+      message: ownWords(issue, tr),
+    })),
   };
 }

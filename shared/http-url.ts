@@ -1,10 +1,11 @@
 // A URL the user may give us: http or https only, never longer than a URL can sensibly be.
 import { z } from 'zod';
+import { zodEn } from './i18n/zod-strings';
 
 /** A URL the user may give us: http or https only. */
 export const httpUrl = z
   .string()
-  .max(2048, 'expected a URL of at most 2048 characters')
+  .max(2048, zodEn.longUrl)
   .refine(
     (value) => {
       try {

@@ -34,7 +34,7 @@ export function story(snapshot: Snapshot, tr: Translator, now: number): Story {
       tone: 'muted',
       headline: t('overall.paused'),
       sentence: snapshot.pausedUntil
-        ? t('window.bannerPaused', { until: tr.time(snapshot.pausedUntil, now) })
+        ? tr.at('window.bannerPaused', snapshot.pausedUntil, now, {}, 'until')
         : t('window.bannerPausedIndefinitely'),
     };
   }
@@ -67,15 +67,21 @@ export function story(snapshot: Snapshot, tr: Translator, now: number): Story {
   }
   const values = {
     service: attention.name,
-    since: tr.time(attention.since ?? attention.checkedAt, now),
     provider: attention.provider ?? t('notify.theProvider'),
   };
   const maintenance = attention.state === 'maintenance';
+  const since = attention.since ?? attention.checkedAt;
   return {
     icon: snapshot.overall === 'ok' ? 'degraded' : snapshot.overall,
     tone: 'warning',
     headline: t(maintenance ? 'overall.maintenance' : 'overall.unknown'),
-    sentence: t(maintenance ? 'window.bannerMaintenance' : 'window.bannerUnknown', values),
+    sentence: tr.at(
+      maintenance ? 'window.bannerMaintenance' : 'window.bannerUnknown',
+      since,
+      now,
+      values,
+      'since',
+    ),
   };
 }
 
@@ -90,14 +96,14 @@ function troubleStory(
   const values = {
     service: worst.name,
     state: t(`state.${worst.state}`),
-    since: tr.time(worst.since ?? worst.checkedAt, now),
     provider: worst.provider ?? t('notify.theProvider'),
   };
   const basis = causeBasis(worst);
   const withSubject = basis.kind === 'related' ? { ...values, subject: basis.subject } : values;
   const country = contextCountry(worst.context) ?? worst.secondOpinion?.country.code;
   const withCountry = country ? { ...withSubject, country: tr.region(country) } : withSubject;
-  const sentence = t(troubleKey(worst, basis), withCountry);
+  const since = worst.since ?? worst.checkedAt;
+  const sentence = tr.at(troubleKey(worst, basis), since, now, withCountry, 'since');
   // The engine's overall state (a non-critical service may be held at "degraded").
   const icon = snapshot.overall === 'ok' ? 'degraded' : snapshot.overall;
   return {

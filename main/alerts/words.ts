@@ -3,7 +3,7 @@
 // time zone, and where: "Vigie on <computer name>". One message per change; one grouped message
 // when three or more services change at once.
 import type { AlertEvent } from '../../shared/alerts/schema';
-import type { Translator } from '../../shared/i18n';
+import { forSystem, type Translator } from '../../shared/i18n';
 import { defaultSettings, type Settings } from '../../shared/settings-schema';
 import type { Snapshot, VerdictChange } from '../../shared/types';
 import { GROUP_FROM, noticesFor } from '../shell/notification-model';
@@ -59,9 +59,9 @@ function settingsAllOn(): Settings {
   return allOn;
 }
 
-/** Right-to-left text on an OS surface (a phone's notification) starts with U+200F. */
+/** Right-to-left text on an OS surface (a phone's notification): each line starts with U+200F. */
 function directed(text: string, tr: Translator): string {
-  return tr.language === 'ar' ? `\u200f${text}` : text;
+  return forSystem(text, tr.language);
 }
 
 /** "Seen at 4 Oct 2021, 15:40 UTC+2 by Vigie on shop-laptop." in the alert's language. */
@@ -161,11 +161,13 @@ export function collapsedMessage(
   tr: Translator,
 ): AlertMessage {
   const state = trouble.event === 'down' ? 'down' : 'degraded';
-  const title = tr.t(state === 'down' ? 'alerts.wasDown' : 'alerts.wasDegraded', {
-    service: trouble.name,
-    from: tr.time(trouble.since, recovered.at),
-    to: tr.time(recovered.at, recovered.at),
-  });
+  const title = tr.at(
+    state === 'down' ? 'alerts.wasDown' : 'alerts.wasDegraded',
+    trouble.since,
+    recovered.at,
+    { service: trouble.name, to: tr.time(recovered.at, recovered.at) },
+    'from',
+  );
   const body = tr.t('notify.recoveredBody', {
     state: tr.t(`state.${state}`),
     duration: tr.duration(recovered.at - trouble.since),

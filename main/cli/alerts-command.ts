@@ -4,7 +4,7 @@
 import { hostname } from 'node:os';
 import type { AlertsConfig } from '../../shared/alerts/schema';
 import type { VigieConfig } from '../../shared/config-schema';
-import { createTranslator, type Translator } from '../../shared/i18n';
+import { createTranslator, isolated, type Translator } from '../../shared/i18n';
 import type { Snapshot, VerdictChange } from '../../shared/types';
 import type { AlertChannel, Reason } from '../alerts/channel';
 import { makeChannels } from '../alerts/channels';
@@ -94,7 +94,7 @@ function channelsOf(
     const index = alerts.channels.findIndex((c) => c.id === error.channel);
     io.err(io.tr.t('usage.badConfig', { file: file ?? '' }));
     io.err(
-      `  alerts.channels[${index}].${error.field}: ${io.tr.t(error.problem === 'missing' ? 'alerts.configMissingEnv' : 'alerts.configBadWebhookUrl', { variable: error.variable })}`,
+      `  ${io.tr.t('join.label', { label: `alerts.channels[${index}].${error.field}`, value: io.tr.t(error.problem === 'missing' ? 'alerts.configMissingEnv' : 'alerts.configBadWebhookUrl', { variable: error.variable }) })}`,
     );
     return EXIT.config;
   }
@@ -172,7 +172,10 @@ export async function alertTest(
     io.err(
       io.tr.t('alerts.alertTestUnknownChannel', {
         channel: only,
-        ids: alerts.channels.map((c) => c.id).join(', '),
+        ids: io.tr.list(
+          alerts.channels.map((c) => isolated(c.id, io.tr.language)),
+          'plain',
+        ),
       }),
     );
     return EXIT.usage;

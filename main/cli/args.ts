@@ -41,8 +41,15 @@ export interface CliArgs {
   readonly category?: Category;
 }
 
-/** What was wrong with the command line: a `usage.*` message and its values, worded by the CLI. */
-export type UsageProblem = { readonly key: string; readonly values?: Record<string, string> };
+/**
+ * What was wrong with the command line: a `usage.*` message and its values, worded by the CLI;
+ * `lists` are written in the language's own list format ("a, b et c", «أ، ب و ج»).
+ */
+export type UsageProblem = {
+  readonly key: string;
+  readonly values?: Record<string, string>;
+  readonly lists?: Record<string, readonly string[]>;
+};
 
 /** Thrown for bad usage; the CLI prints the problem in the user's language and the usage, exit 64. */
 export class UsageError extends Error {
@@ -213,9 +220,10 @@ export function parseCli(argv: readonly string[]): CliArgs {
   if (values.report !== undefined && values.report.trim() === '') throw problem('reportEmpty');
   const category = values.category?.trim().toLowerCase();
   if (category !== undefined && !(CATALOG_CATEGORIES as readonly string[]).includes(category))
-    throw problem('category', {
-      value: values.category ?? '',
-      list: CATALOG_CATEGORIES.join(', '),
+    throw new UsageError({
+      key: 'usage.category',
+      values: { value: values.category ?? '' },
+      lists: { list: CATALOG_CATEGORIES },
     });
   const csv = values.csv ?? 'incidents';
   if (csv !== 'incidents' && csv !== 'days') throw problem('csv', { value: csv });

@@ -5,8 +5,9 @@ import { join } from 'node:path';
 import { DAY } from '../../shared/durations';
 import { formatBytes, formatRatio } from '../../shared/format';
 import type { DayState } from '../history/queries';
-import type { Translator } from '../../shared/i18n';
-import { contextEvidence, displayTarget, opinionEvidence } from '../../shared/i18n/evidence';
+import type { Incident } from '../../shared/history-types';
+import { isolated, type Translator } from '../../shared/i18n';
+import { contextEvidence, failedProbeWords, opinionEvidence } from '../../shared/i18n/evidence';
 import { forTerminal, padTo } from './terminal-text';
 import { daysCsv, incidentsCsv, localDate } from '../history/export';
 import { ENDED_UNSEEN } from '../history/incidents';
@@ -43,8 +44,17 @@ export function printHistory(
   const days = Math.max(1, Math.ceil(args.sinceMs / DAY));
   const ids = args.service ? [args.service] : store.services();
   if (args.service && !store.services().includes(args.service)) {
+    const recorded = store.services();
     io.err(
-      `No history for service "${args.service}". Recorded: ${store.services().join(', ') || 'none yet'}`,
+      recorded.length === 0
+        ? io.tr.t('cliErrors.noServiceYet', { service: args.service })
+        : io.tr.t('cliErrors.noService', {
+            service: args.service,
+            services: io.tr.list(
+              recorded.map((id) => isolated(id, io.tr.language)),
+              'plain',
+            ),
+          }),
     );
     return 64;
   }
@@ -142,41 +152,52 @@ export function printHistory(
     io.out(t('history.noIncident', { duration: span }));
   } else {
     io.out(t('history.incidents'));
-    for (const i of incidents) {
-      const end = i.end === null ? t('history.ongoing') : io.tr.moment(i.end);
-      const note = i.endNote
-        ? ` (${i.endNote === ENDED_UNSEEN ? t('history.endedUnseen') : i.endNote})`
-        : '';
-      const line = t('menu.serviceLine', {
-        service: nameOf(i.serviceId),
-        state: t(`state.${i.worstState}`),
-      });
-      const what = i.cause
-        ? t('history.withCause', {
-            what: line,
-            cause: t(`cli.${i.cause}`, { name: nameOf(i.serviceId) }),
-          })
-        : line;
-      const evidence = i.evidenceAtStart
-        .map((e) =>
-          e.opinion
-            ? opinionEvidence(e.opinion, io.tr)
-            : e.context
-              ? contextEvidence(e.context, e.target, io.tr).join(t('evidence.separator'))
-              : e.code
-                ? t(`evidence.${e.code}`, { target: displayTarget(e.target), ms: 0 })
-                : e.detail,
-        )
-        .join(t('evidence.separator'));
-      io.out(
-        forTerminal(
-          `  ${io.tr.moment(i.start)} → ${end} (${io.tr.duration((i.end ?? now) - i.start)})${note}  ${what}${evidence ? ` — ${evidence}` : ''}`,
-        ),
-      );
-    }
+    for (const i of incidents) io.out(incidentLine(i, io.tr, now, nameOf));
   }
   const bytes = store.bytesPerDay(1, now)[0]?.bytes ?? 0;
   io.out('');
   io.out(t('history.bytesToday', { used: formatBytes(bytes, io.tr) }));
   return 0;
+}
+
+/** One incident of `history`: when, how long, what and why, in the translator's language. */
+export function incidentLine(
+  i: Incident,
+  tr: Translator,
+  now: number,
+  nameOf: (serviceId: string) => string,
+): string {
+  const { t } = tr;
+  const end = i.end === null ? t('history.ongoing') : tr.moment(i.end);
+  const line = t('menu.serviceLine', {
+    service: nameOf(i.serviceId),
+    state: t(`state.${i.worstState}`),
+  });
+  const what = i.cause
+    ? t('history.withCause', {
+        what: line,
+        cause: t(`cli.${i.cause}`, { name: nameOf(i.serviceId) }),
+      })
+    : line;
+  const evidence = i.evidenceAtStart
+    .map((e) =>
+      e.opinion
+        ? opinionEvidence(e.opinion, tr)
+        : e.context
+          ? contextEvidence(e.context, e.target, tr).join(t('evidence.separator'))
+          : // The engine's detail is English: the reader gets the probe's finding in words.
+            failedProbeWords(e, tr),
+    )
+    .join(t('evidence.separator'));
+  const lasted = t('join.aside', {
+    text: t('join.arrow', { from: tr.moment(i.start), to: end }),
+    aside: tr.duration((i.end ?? now) - i.start),
+  });
+  // Any other note is the recorder's English: the reader gets none rather than English.
+  const period =
+    i.endNote === ENDED_UNSEEN
+      ? t('join.aside', { text: lasted, aside: t('history.endedUnseen') })
+      : lasted;
+  const told = evidence ? t('join.dash', { a: what, b: evidence }) : what;
+  return forTerminal(`  ${period}  ${told}`);
 }

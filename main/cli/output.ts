@@ -228,19 +228,27 @@ export function describeChange(change: VerdictChange, tr: Translator): string {
   const causeOf = (status: { cause: VerdictChange['current']['cause'] }) =>
     status.cause ? tr.t(`cli.${status.cause}`, { name: change.name }) : '';
   const state = tr.t(`state.${current.state}`);
+  const arrow = (from: string, to: string) => tr.t('join.arrow', { from, to });
   let what: string;
   if (previous && previous.state === current.state) {
-    what = `${state} (${causeOf(previous) || '—'} → ${causeOf(current) || '—'})`;
+    const causes = arrow(causeOf(previous) || '—', causeOf(current) || '—');
+    what = tr.t('join.aside', { text: state, aside: causes });
   } else {
     const from = previous ? tr.t(`state.${previous.state}`) : tr.t('cli.start');
-    const cause = current.cause ? ` (${causeOf(current)})` : '';
-    what = `${from} → ${state}${cause}`;
+    what = arrow(from, state);
+    if (current.cause) what = tr.t('join.aside', { text: what, aside: causeOf(current) });
     const since = previous?.since;
     if (previous && current.state === 'up' && since !== undefined && since < change.at)
       what += ` ${tr.t('cli.lasted', { state: tr.t(`state.${previous.state}`), duration: tr.duration(change.at - since) })}`;
   }
+  const summary = localSummary(current.probes, tr, current.cause, current.secondOpinion, {
+    context: current.context,
+    service: current.name,
+    provider: current.provider,
+  });
+  const said = tr.t('join.dash', { a: what, b: summary });
   return forTerminal(
-    `${tr.clock(change.at)}  ${change.name}: ${what} — ${localSummary(current.probes, tr, current.cause, current.secondOpinion, { context: current.context, service: current.name, provider: current.provider })}`,
+    `${tr.clock(change.at)}  ${tr.t('join.label', { label: change.name, value: said })}`,
   );
 }
 

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { CliArgs } from './args';
-import type { Translator } from '../../shared/i18n';
+import { isolated, type Translator } from '../../shared/i18n';
 import { EXIT } from './output';
 import { forTerminal } from './terminal-text';
 import { defaultDataDir } from '../history/data-dir';
@@ -84,7 +84,9 @@ export function teamCommand(args: CliArgs, io: TeamIo): number {
       ? t('team.noMembers')
       : forTerminal(
           t('team.members', {
-            members: io.tr.list(state.members.map((m) => `${m.name} (${m.ts})`)),
+            members: io.tr.list(
+              state.members.map((m) => io.tr.t('join.aside', { text: m.name, aside: m.ts })),
+            ),
           }),
         ),
   );
@@ -238,7 +240,10 @@ export function checklistCommand(args: CliArgs, io: TeamIo): number {
       forTerminal(
         t('team.unknownStep', {
           step: args.target ?? '',
-          ids: view.steps.map((s) => s.id).join(', '),
+          ids: io.tr.list(
+            view.steps.map((s) => isolated(s.id, io.tr.language)),
+            'plain',
+          ),
         }),
       ),
     );

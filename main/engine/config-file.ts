@@ -30,14 +30,17 @@ export async function loadConfigFile(
       return {
         ok: false,
         file,
-        problems: [{ path: '(file)', message: t('config.notRegular') }],
+        problems: [{ path: t('config.file'), message: t('config.notRegular') }],
       };
     if (info.size > MAX_CONFIG_BYTES)
       return {
         ok: false,
         file,
         problems: [
-          { path: '(file)', message: t('config.tooLarge', { mb: MAX_CONFIG_BYTES / 1024 / 1024 }) },
+          {
+            path: t('config.file'),
+            message: t('config.tooLarge', { mb: MAX_CONFIG_BYTES / 1024 / 1024 }),
+          },
         ],
       };
     bytes = await readFile(file);
@@ -49,14 +52,14 @@ export async function loadConfigFile(
         : code === 'EACCES'
           ? t('config.permission')
           : t('config.cannotRead', { code: code ?? 'error' });
-    return { ok: false, file, problems: [{ path: '(file)', message: why }] };
+    return { ok: false, file, problems: [{ path: t('config.file'), message: why }] };
   }
   const notJson = (problem: JsonProblem): LoadConfigResult => ({
     ok: false,
     file,
     problems: [
       {
-        path: '(file)',
+        path: t('config.file'),
         message: t('config.notJson', { where: t(problem.key, problem.values) }),
       },
     ],

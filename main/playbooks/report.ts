@@ -2,7 +2,7 @@
 // messages, steps ticked and unticked, notes), the checklist with times, the notes — as Markdown
 // (`npm run history -- --report ID` prints it) and as a standalone, print-ready HTML page.
 import type { Incident } from '../../shared/history-types';
-import type { Translator } from '../../shared/i18n';
+import { isolated, type Translator } from '../../shared/i18n';
 import { contextEvidence, failedProbeWords, opinionEvidence } from '../../shared/i18n/evidence';
 import { textIn } from '../../shared/playbook-schema';
 import type { Run } from './runs';
@@ -55,7 +55,7 @@ export function buildReport(
         at: message.seenAt,
         text: t('report.official', {
           provider: provider ?? t('notify.theProvider'),
-          title: message.title,
+          title: isolated(message.title, tr.language),
         }),
       });
     if (incident.end !== null)
@@ -68,9 +68,9 @@ export function buildReport(
     if (event.type === 'tick')
       timeline.push({
         at: event.at,
-        text:
-          t('report.ticked', { step: stepTitle(event.key) }) +
-          (event.note ? ` — ${event.note}` : ''),
+        text: event.note
+          ? t('join.dash', { a: t('report.ticked', { step: stepTitle(event.key) }), b: event.note })
+          : t('report.ticked', { step: stepTitle(event.key) }),
       });
     if (event.type === 'untick')
       timeline.push({ at: event.at, text: t('report.unticked', { step: stepTitle(event.key) }) });
@@ -110,18 +110,25 @@ export function buildReport(
       [t('report.duration'), tr.duration((end ?? now) - run.startedAt)],
       [
         t('report.services'),
-        tr.list(run.services.map((s) => (s.provider ? `${s.name} (${s.provider})` : s.name))),
+        tr.list(
+          run.services.map((s) =>
+            s.provider ? t('join.aside', { text: s.name, aside: s.provider }) : s.name,
+          ),
+        ),
       ],
     ],
     failed,
     timeline,
     steps: run.steps.map((s) => ({
       done: s.done !== null,
-      text:
-        `${textIn(s.title, lang)} — ` +
-        (s.done
-          ? `${tr.moment(s.done.at)}${s.done.note ? ` (${s.done.note})` : ''}`
-          : t('report.notDone')),
+      text: t('join.dash', {
+        a: textIn(s.title, lang),
+        b: !s.done
+          ? t('report.notDone')
+          : s.done.note
+            ? t('join.aside', { text: tr.moment(s.done.at), aside: s.done.note })
+            : tr.moment(s.done.at),
+      }),
     })),
     notes: run.events.flatMap((e) => (e.type === 'note' ? [{ at: e.at, text: e.text }] : [])),
     footer: t('report.generated', { time: tr.moment(now, { zone: true }) }),
@@ -166,7 +173,8 @@ export function reportMarkdown(report: Report, tr: Translator): string {
   for (const step of report.steps) lines.push(`- [${step.done ? 'x' : ' '}] ${md(step.text)}`);
   if (report.notes.length > 0) {
     lines.push('', `## ${md(t('report.notes'))}`, '');
-    for (const note of report.notes) lines.push(`- ${tr.moment(note.at)} — ${md(note.text)}`);
+    for (const note of report.notes)
+      lines.push(`- ${t('join.dash', { a: tr.moment(note.at), b: md(note.text) })}`);
   }
   lines.push('', `_${md(report.footer)}_`, '');
   return lines.join('\n');
@@ -190,7 +198,7 @@ export function reportHtml(report: Report, tr: Translator): string {
     .join('\n');
   const notes =
     report.notes.length > 0
-      ? `<h2>${escape(t('report.notes'))}</h2>\n<ul>${report.notes.map((n) => `<li>${escape(tr.moment(n.at))} — ${escape(n.text)}</li>`).join('\n')}</ul>`
+      ? `<h2>${escape(t('report.notes'))}</h2>\n<ul>${report.notes.map((n) => `<li>${escape(t('join.dash', { a: tr.moment(n.at), b: n.text }))}</li>`).join('\n')}</ul>`
       : '';
   return `<!doctype html>
 <html lang="${tr.language}" dir="${dir}">

@@ -4,6 +4,10 @@
 // rename). A file that cannot be read is kept aside and named; the shipped playbooks keep working.
 import { messageOf } from '../../shared/errors';
 import { formatPath } from '../../shared/config-schema';
+import type { Translator } from '../../shared/i18n';
+import { issueWords } from '../../shared/zod-words';
+import { jsonProblem, type JsonProblem } from '../engine/json-text';
+import type { z } from 'zod';
 import {
   closeSync,
   existsSync,
@@ -37,7 +41,33 @@ import { makeDir } from '../files/make-dir';
 export interface PlaybooksProblem {
   readonly message: string;
   readonly reason: string;
+  /** Why, for the window to word in the reader's language: the schema's finding, or the JSON's. */
+  readonly why: PlaybooksWhy | null;
   readonly backup: string | null;
+}
+
+/** Why a playbooks file was refused, as data a translator can word. */
+export type PlaybooksWhy =
+  | { readonly kind: 'issue'; readonly issue: z.core.$ZodIssue }
+  | { readonly kind: 'json'; readonly problem: JsonProblem };
+
+/** The schema's own messages that are the checklist's words (`checklist.tooLong`, …). */
+const CHECKLIST_WORDS = new Set(['empty', 'tooLong', 'badId', 'tooMany']);
+
+/**
+ * What the window says of a refused playbooks file, in the reader's language: the file and where
+ * in it, then why ("…/playbooks.json (playbooks[0].id) : valeur attendue : un texte …").
+ */
+export function playbooksProblemWords(problem: PlaybooksProblem, tr: Translator): string {
+  const { why } = problem;
+  if (!why) return problem.message;
+  const value =
+    why.kind === 'json'
+      ? tr.t(why.problem.key, why.problem.values)
+      : CHECKLIST_WORDS.has(why.issue.message)
+        ? tr.t(`checklist.${why.issue.message}`)
+        : issueWords(why.issue as z.core.$ZodRawIssue, tr);
+  return tr.t('join.label', { label: problem.message, value });
 }
 
 export class PlaybookStore {
@@ -57,8 +87,12 @@ export class PlaybookStore {
     if (!existsSync(this.path)) return;
     let reason: string;
     let where = '';
+    let why: PlaybooksWhy | null = null;
+    let text = '';
     try {
-      const parsed = playbooksFileSchema.safeParse(JSON.parse(readFileSync(this.path, 'utf8')));
+      text = readFileSync(this.path, 'utf8');
+      // The input is kept on each issue: the window words "expected a number" from it.
+      const parsed = playbooksFileSchema.safeParse(JSON.parse(text), { reportInput: true });
       if (parsed.success) {
         this.file = parsed.data;
         return;
@@ -66,16 +100,19 @@ export class PlaybookStore {
       const issue = parsed.error.issues[0];
       where = issue ? formatPath(issue.path, '') : '';
       reason = `${where || '(file)'}: ${issue?.message ?? 'invalid'}`;
+      why = issue ? { kind: 'issue', issue } : null;
     } catch (error) {
       reason = messageOf(error);
+      const json = text === '' ? null : jsonProblem(text.replace(/^\uFEFF/, ''));
+      why = json ? { kind: 'json', problem: json } : null;
     }
     const backup = `${this.path}.damaged-${this.now()}`;
     const message = where ? `${this.path} (${where})` : this.path;
     try {
       renameSync(this.path, backup);
-      this.problem = { message, reason, backup };
+      this.problem = { message, reason, why, backup };
     } catch {
-      this.problem = { message, reason, backup: null };
+      this.problem = { message, reason, why, backup: null };
     }
   }
 

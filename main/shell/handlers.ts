@@ -21,6 +21,7 @@ import { NotSavedError } from '../history/problem';
 import type { HistoryStore } from '../history/store';
 import type { Checklist } from '../playbooks';
 import { defaults } from '../playbooks/defaults';
+import { playbooksProblemWords } from '../playbooks/store';
 import { configFromSettings } from './engine-config';
 import type { LogsAccess } from '../log/diagnostics';
 import { catalogEntry } from '../../shared/catalog';
@@ -160,7 +161,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       profile: checklist.playbooks.profile(),
       messages: checklist.playbooks.messages(),
       editedMessages: checklist.playbooks.editedMessages(),
-      problem: problem ? problem.message : null,
+      problem: problem ? playbooksProblemWords(problem, deps.translator()) : null,
     };
   };
   const playbooksState = (): PlaybooksState => {

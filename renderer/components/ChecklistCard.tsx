@@ -3,6 +3,7 @@
 import type { ChecklistState } from '../../shared/ipc';
 import { textIn } from '../../shared/local-text';
 import { useTr } from '../i18n';
+import { Joined } from './Joined';
 
 export function ChecklistCard({
   state,
@@ -15,6 +16,11 @@ export function ChecklistCard({
   const { t } = tr;
   const active = state.runs.find((r) => r.phase === 'during');
   const left = state.readiness.steps.filter((s) => !s.done);
+  const readiness = (
+    <strong>
+      {t('checklist.readiness', { ready: state.readiness.ready, total: state.readiness.total })}
+    </strong>
+  );
   return (
     <section className="checklist-card" aria-labelledby="checklist-card-heading">
       <h2 id="checklist-card-heading" className="visually-hidden">
@@ -23,14 +29,20 @@ export function ChecklistCard({
       {active && (
         <div className="run-card">
           <p>
-            <strong>
-              {t('checklist.runFor', { services: tr.list(active.services.map((s) => s.name)) })}
-            </strong>
-            {' · '}
-            {t('checklist.progress', {
-              done: active.steps.filter((s) => s.done).length,
-              total: active.steps.length,
-            })}
+            <Joined
+              how="dot"
+              a={
+                <strong>
+                  {t('checklist.runFor', {
+                    services: tr.list(active.services.map((s) => s.name)),
+                  })}
+                </strong>
+              }
+              b={t('checklist.progress', {
+                done: active.steps.filter((s) => s.done).length,
+                total: active.steps.length,
+              })}
+            />
           </p>
           <button type="button" onClick={() => onOpen(active.id)}>
             {t('checklist.open')}
@@ -41,13 +53,11 @@ export function ChecklistCard({
       {!active && (
         <div className="readiness">
           <p>
-            <strong>
-              {t('checklist.readiness', {
-                ready: state.readiness.ready,
-                total: state.readiness.total,
-              })}
-            </strong>
-            {left.length === 0 && ` — ${t('checklist.readinessDone')}`}
+            {left.length === 0 ? (
+              <Joined how="dash" a={readiness} b={t('checklist.readinessDone')} />
+            ) : (
+              readiness
+            )}
           </p>
           {left.length > 0 && (
             <>

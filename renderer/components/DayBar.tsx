@@ -88,7 +88,10 @@ export function DayBar({
               <ul>
                 {dayIncidents.map((i) => (
                   <li key={i.id}>
-                    {tr.t(`state.${i.worstState}`)} — {incidentSpan(i, tr, now)}
+                    {tr.t('join.dash', {
+                      a: tr.t(`state.${i.worstState}`),
+                      b: incidentSpan(i, tr, now),
+                    })}
                   </li>
                 ))}
               </ul>

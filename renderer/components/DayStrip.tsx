@@ -28,7 +28,15 @@ export function DayStrip({
 }) {
   const tr = useTr();
   const total = (state: DayState) => states.filter((s) => s === state).length;
-  const summary = `${label}: ${tr.t('window.stripSummary', { up: total('up'), degraded: total('degraded') + total('maintenance'), down: total('down'), none: total('none') })}`;
+  const summary = tr.t('join.label', {
+    label,
+    value: tr.t('window.stripSummary', {
+      up: total('up'),
+      degraded: total('degraded') + total('maintenance'),
+      down: total('down'),
+      none: total('none'),
+    }),
+  });
   const width = states.length * (CELL + GAP);
   return (
     <svg

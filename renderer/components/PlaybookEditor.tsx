@@ -16,6 +16,7 @@ import { vigie } from '../client';
 import { useAsync } from '../hooks/useAsync';
 import { useTr } from '../i18n';
 import { Failure, Loading } from './States';
+import { zodErrorMap } from '../../shared/zod-words';
 
 type Notice = { readonly text: string; readonly error: boolean } | null;
 /** A step being edited: plain strings in the language shown. */
@@ -111,7 +112,9 @@ export function PlaybookEditor({ onNotice }: { readonly onNotice: (notice: Notic
       ...playbook,
       ...Object.fromEntries(SECTIONS.map((s) => [s, draft[s].map(toStep)])),
     };
-    const parsed = playbookSchema.safeParse(candidate);
+    // The schema's own keys ("tooLong") are the checklist's words; anything else zod finds is
+    // worded by the catalogue too, never in zod's English.
+    const parsed = playbookSchema.safeParse(candidate, { error: zodErrorMap(tr) });
     if (!parsed.success) {
       const found: Record<string, string> = {};
       for (const issue of parsed.error.issues) {
@@ -162,8 +165,12 @@ export function PlaybookEditor({ onNotice }: { readonly onNotice: (notice: Notic
             onClick={() => startEditing(p)}
             aria-pressed={editing === p.id}
           >
-            {t('checklist.edit', { playbook: name(p) })}
-            {current.edited.includes(p.id) && ` (${t('checklist.edited')})`}
+            {current.edited.includes(p.id)
+              ? t('join.aside', {
+                  text: t('checklist.edit', { playbook: name(p) }),
+                  aside: t('checklist.edited'),
+                })
+              : t('checklist.edit', { playbook: name(p) })}
           </button>
         ))}
       </div>
@@ -230,7 +237,10 @@ export function PlaybookEditor({ onNotice }: { readonly onNotice: (notice: Notic
                           type="button"
                           disabled={index === 0}
                           onClick={() => move(section, index, -1)}
-                          aria-label={`${t('checklist.moveUp')}: ${step.title}`}
+                          aria-label={t('join.label', {
+                            label: t('checklist.moveUp'),
+                            value: step.title,
+                          })}
                         >
                           ↑
                         </button>
@@ -238,7 +248,10 @@ export function PlaybookEditor({ onNotice }: { readonly onNotice: (notice: Notic
                           type="button"
                           disabled={index === draft[section].length - 1}
                           onClick={() => move(section, index, 1)}
-                          aria-label={`${t('checklist.moveDown')}: ${step.title}`}
+                          aria-label={t('join.label', {
+                            label: t('checklist.moveDown'),
+                            value: step.title,
+                          })}
                         >
                           ↓
                         </button>
@@ -250,7 +263,10 @@ export function PlaybookEditor({ onNotice }: { readonly onNotice: (notice: Notic
                                 d && { ...d, [section]: d[section].filter((_, i) => i !== index) },
                             )
                           }
-                          aria-label={`${t('checklist.remove')}: ${step.title}`}
+                          aria-label={t('join.label', {
+                            label: t('checklist.remove'),
+                            value: step.title,
+                          })}
                         >
                           {t('checklist.remove')}
                         </button>

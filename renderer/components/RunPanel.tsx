@@ -86,14 +86,15 @@ export function RunPanel({
   return (
     <div className="run">
       <p className="meta">
-        {run.phase === 'during'
-          ? t('checklist.since', { time: tr.time(run.startedAt, now) })
-          : t('checklist.ended', {
-              time: tr.time(run.endedAt ?? now, now),
-              duration: tr.duration((run.endedAt ?? now) - run.startedAt),
-            })}
-        {' · '}
-        {t('checklist.progress', { done, total: run.steps.length })}
+        {t('join.dot', {
+          a:
+            run.phase === 'during'
+              ? tr.at('checklist.since', run.startedAt, now)
+              : tr.at('checklist.ended', run.endedAt ?? now, now, {
+                  duration: tr.duration((run.endedAt ?? now) - run.startedAt),
+                }),
+          b: t('checklist.progress', { done, total: run.steps.length }),
+        })}
       </p>
       <progress
         max={run.steps.length}

@@ -40,8 +40,12 @@ export function ServiceRow({
           <span className="cause">{tr.t(`cli.${service.cause}`, { name: service.name })}</span>
         )}
         <span className="meta">
-          {tr.t('window.checked', { time: tr.time(service.checkedAt, now) })}
-          {latency !== null && ` · ${tr.t('window.latency', { ms: latency })}`}
+          {latency === null
+            ? tr.at('window.checked', service.checkedAt, now)
+            : tr.t('join.dot', {
+                a: tr.at('window.checked', service.checkedAt, now),
+                b: tr.t('window.latency', { ms: latency }),
+              })}
         </span>
       </div>
       {service.state !== 'up' && (
@@ -54,7 +58,12 @@ export function ServiceRow({
           </bdi>
         </p>
       )}
-      {cells && <DayStrip states={cells} label={`${service.name} — ${tr.t('window.days')}`} />}
+      {cells && (
+        <DayStrip
+          states={cells}
+          label={tr.t('join.dash', { a: service.name, b: tr.t('window.days') })}
+        />
+      )}
     </li>
   );
 }

@@ -118,7 +118,7 @@ export function ServicesSettings({
                       <input
                         type="checkbox"
                         checked={entry[field]}
-                        aria-label={`${t(label)}: ${entry.name}`}
+                        aria-label={t('join.label', { label: t(label), value: entry.name })}
                         onChange={(e) =>
                           change(
                             entry.id,

@@ -27,6 +27,11 @@ export function StepItem({
   // Shown at once when ticked, then as main recorded it.
   const [ticking, setTicking] = useState<boolean | null>(null);
   const title = textIn(step.title, tr.language);
+  const channelDown = t('checklist.channelDown', {
+    channel:
+      step.channel === 'platform' && platform ? platform : t(`checklist.channel_${step.channel}`),
+  });
+  const doneAt = step.done ? tr.at('checklist.doneAt', step.done.at, now) : '';
   return (
     <li
       className={`step${next ? ' step-next' : ''}${step.channelDown ? ' step-down' : ''}`}
@@ -48,30 +53,27 @@ export function StepItem({
       {step.channelDown && step.channel && (
         <p className="step-warning">
           <span aria-hidden="true">⚠ </span>
-          {t('checklist.channelDown', {
-            channel:
-              step.channel === 'platform' && platform
-                ? platform
-                : t(`checklist.channel_${step.channel}`),
-          })}
-          {step.alternatives.length > 0 &&
-            ` — ${t('checklist.instead', {
-              channels: tr.list(
-                step.alternatives.map((c) => t(`checklist.channel_${c}`)),
-                'or',
-              ),
-            })}`}
+          {step.alternatives.length > 0
+            ? t('join.dash', {
+                a: channelDown,
+                b: t('checklist.instead', {
+                  channels: tr.list(
+                    step.alternatives.map((c) => t(`checklist.channel_${c}`)),
+                    'or',
+                  ),
+                }),
+              })
+            : channelDown}
         </p>
       )}
       {step.done ? (
         <p className="meta">
-          {t('checklist.doneAt', { time: tr.time(step.done.at, now) })}
-          {step.done.note && ` — ${step.done.note}`}
+          {step.done.note ? t('join.dash', { a: doneAt, b: step.done.note }) : doneAt}
         </p>
       ) : (
         <input
           className="step-note"
-          aria-label={`${t('checklist.note')}: ${title}`}
+          aria-label={t('join.label', { label: t('checklist.note'), value: title })}
           placeholder={t('checklist.note')}
           value={note}
           maxLength={500}

@@ -94,7 +94,10 @@ export function ChecklistView({
             {earlier.map((r) => (
               <li key={r.id}>
                 <button type="button" className="link" onClick={() => onRun(r.id)}>
-                  {tr.list(r.services.map((s) => s.name))} — {tr.time(r.startedAt, now)}
+                  {tr.t('join.dash', {
+                    a: tr.list(r.services.map((s) => s.name)),
+                    b: tr.time(r.startedAt, now),
+                  })}
                 </button>
               </li>
             ))}
@@ -156,9 +159,7 @@ function ReadyItem({
         {textIn(step.title, tr.language)}
       </label>
       {step.why && <p className="meta step-why">{textIn(step.why, tr.language)}</p>}
-      {step.done && (
-        <p className="meta">{tr.t('checklist.doneAt', { time: tr.time(step.done.at, now) })}</p>
-      )}
+      {step.done && <p className="meta">{tr.at('checklist.doneAt', step.done.at, now)}</p>}
     </li>
   );
 }

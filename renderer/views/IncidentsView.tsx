@@ -129,14 +129,22 @@ function IncidentItem({
   return (
     <li className={`incident incident-${incident.worstState}`}>
       <h3>
-        {incident.serviceName} — {tr.t(`state.${incident.worstState}`)}
+        {tr.t('join.dash', {
+          a: incident.serviceName,
+          b: tr.t(`state.${incident.worstState}`),
+        })}
         {incident.end === null && <span className="tag">{tr.t('incidents.ongoing')}</span>}
       </h3>
       <p className="meta">{incidentSpan(incident, tr, now)}</p>
       <p>
-        {tr.t('incidents.worst', { state: tr.t(`state.${incident.worstState}`) })}
-        {incident.cause &&
-          ` · ${tr.t('incidents.cause', { cause: tr.t(`cli.${incident.cause}`, { name: incident.serviceName }) })}`}
+        {incident.cause
+          ? tr.t('join.dot', {
+              a: tr.t('incidents.worst', { state: tr.t(`state.${incident.worstState}`) }),
+              b: tr.t('incidents.cause', {
+                cause: tr.t(`cli.${incident.cause}`, { name: incident.serviceName }),
+              }),
+            })
+          : tr.t('incidents.worst', { state: tr.t(`state.${incident.worstState}`) })}
       </p>
       {incident.endNote && <p className="meta">{tr.t('incidents.endedUnseen')}</p>}
       {runId && (
@@ -165,9 +173,7 @@ function IncidentItem({
                 <strong>
                   <bdi lang="en">{m.title}</bdi>
                 </strong>{' '}
-                <span className="meta">
-                  {tr.t('incidents.seen', { time: tr.time(m.seenAt, now) })}
-                </span>
+                <span className="meta">{tr.at('incidents.seen', m.seenAt, now)}</span>
                 {m.body && (
                   <p>
                     <bdi lang="en">{m.body}</bdi>

@@ -82,9 +82,7 @@ export function ServiceView({
           <span className="cause">{tr.t(`cli.${service.cause}`, { name: service.name })}</span>
         )}
         {service.since !== undefined && service.state !== 'up' && (
-          <span className="meta">
-            {tr.t('service.since', { time: tr.time(service.since, now) })}
-          </span>
+          <span className="meta">{tr.at('service.since', service.since, now)}</span>
         )}
         {service.provider && <span className="meta">{tr.t('service.by', { provider })}</span>}
       </div>
@@ -167,7 +165,7 @@ export function ServiceView({
         >
           <table className="probes">
             <caption className="meta">
-              {tr.t('service.lastCheckAt', { time: tr.time(service.checkedAt, now) })}
+              {tr.at('service.lastCheckAt', service.checkedAt, now)}
             </caption>
             <thead>
               <tr>
@@ -214,9 +212,8 @@ export function ServiceView({
       {service.secondOpinion && (
         <p className="second-opinion">
           <bdi>
-            {tr.t('service.secondOpinion', {
+            {tr.at('service.secondOpinion', service.secondOpinion.checkedAt, now, {
               evidence: opinionEvidence(service.secondOpinion, tr),
-              time: tr.time(service.secondOpinion.checkedAt, now),
             })}
           </bdi>
         </p>

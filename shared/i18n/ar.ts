@@ -1,4 +1,7 @@
 // العربية (right-to-left; i18next picks Arabic plural forms: zero, one, two, few, many, other).
+import { cliErrorsAr } from './cli-errors-strings';
+import { joinsAr } from './joins-strings';
+import { zodAr } from './zod-strings';
 import { contextAr } from './context-strings';
 import { savingAr } from './saving-strings';
 import { alertsAr } from './alerts-strings';
@@ -61,6 +64,7 @@ export const ar: Messages = {
   jsonError: jsonErrorsAr,
   config: {
     topLevel: '(الملف كله)',
+    file: '(الملف)',
     url: 'يُنتظر عنوان URL يبدأ بـ\u2066http://\u2069 أو \u2066https://\u2069',
     range: 'يُنتظر [الأدنى، الأعلى] مع الأدنى <= الأعلى',
     duplicateId: 'معرّف خدمة مكرّر «{{id}}»',
@@ -260,20 +264,34 @@ export const ar: Messages = {
   },
   window: {
     bannerMaintenance: 'خدمة {{service}} قيد الصيانة منذ {{since}}، كما أعلن {{provider}}',
+    bannerMaintenance_day:
+      'خدمة {{service}} قيد الصيانة منذ {{date}} الساعة {{time}}، كما أعلن {{provider}}',
     bannerUnknown: 'يتعذّر فحص {{service}} الآن: لم يصل أيّ ردّ يستطيع Vigie الحكم به',
     bannerProviderRelated:
       'خدمة {{service}} متوقفة لدى الجميع منذ {{since}} — يبلّغ {{provider}} عن اضطراب كبير في {{subject}}',
+    bannerProviderRelated_day:
+      'خدمة {{service}} متوقفة لدى الجميع منذ {{date}} الساعة {{time}} — يبلّغ {{provider}} عن اضطراب كبير في {{subject}}',
     bannerProviderOpinion:
       'خدمة {{service}} متوقفة لدى الجميع منذ {{since}} — تؤكد ذلك فحوصات من شبكات أخرى',
+    bannerProviderOpinion_day:
+      'خدمة {{service}} متوقفة لدى الجميع منذ {{date}} الساعة {{time}} — تؤكد ذلك فحوصات من شبكات أخرى',
     bannerNetworkOpinion: 'اتصالك لا يصل إلى خدمة {{service}}، بينما تصل إليها شبكات أخرى في بلدك',
     bannerRegional:
       'تعذّر الوصول إلى خدمة {{service}} من بلدك منذ {{since}}؛ تصل إليها شبكات في أماكن أخرى',
+    bannerRegional_day:
+      'تعذّر الوصول إلى خدمة {{service}} من بلدك منذ {{date}} الساعة {{time}}؛ تصل إليها شبكات في أماكن أخرى',
     bannerOk: 'جميع الخدمات تعمل',
     bannerProvider:
       'خدمة {{service}} متوقفة لدى الجميع منذ {{since}} — صفحة حالة {{provider}} تؤكد ذلك',
+    bannerProvider_day:
+      'خدمة {{service}} متوقفة لدى الجميع منذ {{date}} الساعة {{time}} — صفحة حالة {{provider}} تؤكد ذلك',
     bannerProviderDegraded: 'تواجه خدمة {{service}} مشكلات منذ {{since}} — يبلّغ عنها {{provider}}',
+    bannerProviderDegraded_day:
+      'تواجه خدمة {{service}} مشكلات منذ {{date}} الساعة {{time}} — يبلّغ عنها {{provider}}',
     bannerNetwork: 'قد تكون شبكتك تحجب {{service}}: يقول {{provider}} إن كل شيء على ما يرام',
     bannerUnconfirmed: 'خدمة {{service}} {{state}} منذ {{since}}؛ لم يؤكد {{provider}} ذلك',
+    bannerUnconfirmed_day:
+      'خدمة {{service}} {{state}} منذ {{date}} الساعة {{time}}؛ لم يؤكد {{provider}} ذلك',
     bannerWithMore_zero: '{{sentence}}',
     bannerWithMore_one: '{{sentence}}. وتتأثر خدمة أخرى أيضًا.',
     bannerWithMore_two: '{{sentence}}. وتتأثر خدمتان أخريان أيضًا.',
@@ -284,6 +302,7 @@ export const ar: Messages = {
     bannerCaptive: 'يلزم تسجيل الدخول إلى هذه الشبكة: سجّل الدخول في صفحتها، وستُفحص الخدمات بعد ذلك',
     bannerDnsBroken: 'خدمة DNS لا تعمل على هذه الشبكة، فلا تُعرف العناوين: ستُفحص الخدمات فور عودتها',
     bannerPaused: 'الفحوصات متوقفة حتى {{until}}',
+    bannerPaused_day: 'الفحوصات متوقفة حتى {{date}} الساعة {{time}}',
     bannerPausedIndefinitely: 'الفحوصات متوقفة',
     bannerChecking: 'الفحص الأول جارٍ…',
     services: 'الخدمات',
@@ -291,6 +310,7 @@ export const ar: Messages = {
     checking: 'جارٍ الفحص…',
     resume: 'استئناف الفحوصات',
     checked: 'فُحصت {{time}}',
+    checked_day: 'فُحصت في {{date}} الساعة {{time}}',
     latency: '{{ms, number}} ملّي ثانية',
     critical: 'أساسية',
     days: 'آخر 90 يومًا',
@@ -312,8 +332,10 @@ export const ar: Messages = {
   },
   service: {
     secondOpinion: 'فُحص من شبكات أخرى (Globalping) في {{time}}: {{evidence}}',
+    secondOpinion_day: 'فُحص من شبكات أخرى (Globalping) في {{date}} الساعة {{time}}: {{evidence}}',
     notWatched: 'لم تعد هذه الخدمة مراقَبة. فعّلها من الإعدادات لتظهر هنا.',
     since: 'منذ {{time}}',
+    since_day: 'منذ {{date}} الساعة {{time}}',
     by: 'يديرها {{provider}}',
     statusPage: 'فتح صفحة حالة {{provider}}',
     uptime: 'نسبة التوفّر',
@@ -349,6 +371,7 @@ export const ar: Messages = {
     noLatency: 'لم يُسجَّل أي زمن استجابة خلال هذه الفترة بعد.',
     lastCheck: 'آخر فحص',
     lastCheckAt: 'فُحصت {{time}}',
+    lastCheckAt_day: 'فُحصت في {{date}} الساعة {{time}}',
     probe: 'الفحص',
     target: 'الهدف',
     result: 'النتيجة',
@@ -382,7 +405,9 @@ export const ar: Messages = {
     none: 'لا حوادث مسجّلة. حين تتوقف خدمة أو تواجه مشكلات، ستظهر الحادثة هنا.',
     noneFor: 'لا حوادث مسجّلة لخدمة {{service}}.',
     started: 'بدأت {{time}}',
+    started_day: 'بدأت في {{date}} الساعة {{time}}',
     ended: 'انتهت {{time}}',
+    ended_day: 'انتهت في {{date}} الساعة {{time}}',
     ongoing: 'مستمرة',
     lasted: 'استمرت {{duration}}',
     ongoingFor: 'مستمرة منذ {{duration}}',
@@ -391,6 +416,7 @@ export const ar: Messages = {
     evidence: 'الأدلة',
     messages: 'الرسائل الرسمية',
     seen: 'شوهدت {{time}}',
+    seen_day: 'شوهدت في {{date}} الساعة {{time}}',
     endedUnseen: 'انتهت بينما لم يكن Vigie يعمل: وقت النهاية هو حين رآها Vigie منتهية.',
   },
   prefs: {
@@ -522,7 +548,9 @@ export const ar: Messages = {
     prepare: 'التجهيز',
     runFor: 'قائمة الإجراءات: {{services}}',
     since: 'جارية منذ {{time}}',
+    since_day: 'جارية منذ {{date}} الساعة {{time}}',
     ended: 'انتهى الانقطاع عند {{time}} بعد {{duration}}: حان وقت خطوات ما بعده',
+    ended_day: 'انتهى الانقطاع في {{date}} الساعة {{time}} بعد {{duration}}: حان وقت خطوات ما بعده',
     progress: 'أُنجز {{done}} من {{total}}',
     open: 'فتح قائمة الإجراءات',
     during: 'أثناء الانقطاع',
@@ -531,6 +559,7 @@ export const ar: Messages = {
     channelDown: 'قناة {{channel}} متوقفة الآن',
     instead: 'استخدم بدلًا منها: {{channels}}',
     doneAt: 'أُنجز {{time}}',
+    doneAt_day: 'أُنجز في {{date}} الساعة {{time}}',
     note: 'ملاحظة (اختيارية)',
     runNote: 'ملاحظة للتقرير',
     saveNote: 'إضافة الملاحظة',
@@ -673,4 +702,7 @@ export const ar: Messages = {
     empty: 'الفحص الأول جارٍ…',
   },
   catalog: catalogAr,
+  zod: zodAr,
+  join: joinsAr,
+  cliErrors: cliErrorsAr,
 };

@@ -4,10 +4,16 @@
 export const contextEn = {
   bannerRoutes:
     '{{service}} has been down for everyone since {{since}} — {{service}}’s routes to its name servers were withdrawn',
+  bannerRoutes_day:
+    '{{service}} has been down for everyone since {{date}} at {{time}} — {{service}}’s routes to its name servers were withdrawn',
   bannerBlocked:
     '{{service}} is blocked in {{country}} since {{since}}: other networks there cannot reach it, networks elsewhere can, and OONI’s tests agree',
+  bannerBlocked_day:
+    '{{service}} is blocked in {{country}} since {{date}} at {{time}}: other networks there cannot reach it, networks elsewhere can, and OONI’s tests agree',
   bannerDisruption:
     'An internet disruption in {{country}} keeps {{service}} out of reach since {{since}}, as IODA reports',
+  bannerDisruption_day:
+    'An internet disruption in {{country}} keeps {{service}} out of reach since {{date}} at {{time}}, as IODA reports',
   notifyRoutesBody: '{{service}}’s routes to its name servers were withdrawn. {{summary}}',
   notifyBlocked: '{{service}} is blocked in {{country}}',
   notifyBlockedBody:
@@ -52,10 +58,16 @@ export const contextEn = {
 export const contextFr: Record<keyof typeof contextEn, string> & Record<string, string> = {
   bannerRoutes:
     '{{service}} est en panne pour tout le monde depuis {{since}} — les routes vers les serveurs de noms de {{service}} ont été retirées',
+  bannerRoutes_day:
+    '{{service}} est en panne pour tout le monde depuis le {{date}} à {{time}} — les routes vers les serveurs de noms de {{service}} ont été retirées',
   bannerBlocked:
     '{{service}} est bloqué en {{country}} depuis {{since}} : les autres réseaux du pays ne le joignent pas, ceux d’ailleurs si, et les tests d’OONI le confirment',
+  bannerBlocked_day:
+    '{{service}} est bloqué en {{country}} depuis le {{date}} à {{time}} : les autres réseaux du pays ne le joignent pas, ceux d’ailleurs si, et les tests d’OONI le confirment',
   bannerDisruption:
     'Une coupure d’internet en {{country}} rend {{service}} injoignable depuis {{since}}, d’après IODA',
+  bannerDisruption_day:
+    'Une coupure d’internet en {{country}} rend {{service}} injoignable depuis le {{date}} à {{time}}, d’après IODA',
   notifyRoutesBody:
     'Les routes vers les serveurs de noms de {{service}} ont été retirées. {{summary}}',
   notifyBlocked: '{{service}} est bloqué en {{country}}',
@@ -111,10 +123,16 @@ const arOoni =
 export const contextAr: Record<keyof typeof contextEn, string> & Record<string, string> = {
   bannerRoutes:
     'خدمة {{service}} متوقفة لدى الجميع منذ {{since}} — سُحبت المسارات إلى خوادم أسماء {{service}}',
+  bannerRoutes_day:
+    'خدمة {{service}} متوقفة لدى الجميع منذ {{date}} الساعة {{time}} — سُحبت المسارات إلى خوادم أسماء {{service}}',
   bannerBlocked:
     'خدمة {{service}} محجوبة في {{country}} منذ {{since}}: لا تصل إليها الشبكات الأخرى هناك، وتصل إليها شبكات في أماكن أخرى، وتؤكد ذلك اختبارات OONI',
+  bannerBlocked_day:
+    'خدمة {{service}} محجوبة في {{country}} منذ {{date}} الساعة {{time}}: لا تصل إليها الشبكات الأخرى هناك، وتصل إليها شبكات في أماكن أخرى، وتؤكد ذلك اختبارات OONI',
   bannerDisruption:
     'يمنع انقطاع في الإنترنت في {{country}} الوصول إلى خدمة {{service}} منذ {{since}}، كما يبلّغ IODA',
+  bannerDisruption_day:
+    'يمنع انقطاع في الإنترنت في {{country}} الوصول إلى خدمة {{service}} منذ {{date}} الساعة {{time}}، كما يبلّغ IODA',
   notifyRoutesBody: 'سُحبت المسارات إلى خوادم أسماء {{service}}. {{summary}}',
   notifyBlocked: 'خدمة {{service}} محجوبة في {{country}}',
   notifyBlockedBody:

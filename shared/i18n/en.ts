@@ -1,4 +1,7 @@
 // English: the reference catalogue. Every key here must exist in fr.ts and ar.ts (a test checks).
+import { cliErrorsEn } from './cli-errors-strings';
+import { joinsEn } from './joins-strings';
+import { zodEn } from './zod-strings';
 import { contextEn } from './context-strings';
 import { jsonErrorsEn } from './json-errors-strings';
 import { savingEn } from './saving-strings';
@@ -59,6 +62,7 @@ export const en = {
   jsonError: jsonErrorsEn,
   config: {
     topLevel: '(top level)',
+    file: '(file)',
     url: 'expected an http:// or https:// URL',
     range: 'expected [low, high] with low <= high',
     duplicateId: 'duplicate service id "{{id}}"',
@@ -230,24 +234,38 @@ export const en = {
   window: {
     bannerMaintenance:
       '{{service}} has been in maintenance since {{since}}, as {{provider}} announced',
+    bannerMaintenance_day:
+      '{{service}} has been in maintenance since {{date}} at {{time}}, as {{provider}} announced',
     bannerUnknown:
       '{{service}} cannot be checked right now: nothing Vigie asked gave an answer it can judge',
     bannerProviderRelated:
       '{{service}} has been down for everyone since {{since}} — {{provider}} reports a major disruption of {{subject}}',
+    bannerProviderRelated_day:
+      '{{service}} has been down for everyone since {{date}} at {{time}} — {{provider}} reports a major disruption of {{subject}}',
     bannerProviderOpinion:
       '{{service}} has been down for everyone since {{since}} — checks from other networks confirm it',
+    bannerProviderOpinion_day:
+      '{{service}} has been down for everyone since {{date}} at {{time}} — checks from other networks confirm it',
     bannerNetworkOpinion:
       'Your connection cannot reach {{service}}, while other networks in your country can',
     bannerRegional:
       '{{service}} has been unreachable from your country since {{since}}; networks elsewhere reach it',
+    bannerRegional_day:
+      '{{service}} has been unreachable from your country since {{date}} at {{time}}; networks elsewhere reach it',
     bannerOk: 'All services are up',
     bannerProvider:
       '{{service}} has been down for everyone since {{since}} — {{provider}}’s status page confirms it',
+    bannerProvider_day:
+      '{{service}} has been down for everyone since {{date}} at {{time}} — {{provider}}’s status page confirms it',
     bannerProviderDegraded:
       '{{service}} has had problems since {{since}} — {{provider}} reports them',
+    bannerProviderDegraded_day:
+      '{{service}} has had problems since {{date}} at {{time}} — {{provider}} reports them',
     bannerNetwork: 'Your network may be blocking {{service}}: {{provider}} says all is well',
     bannerUnconfirmed:
       '{{service}} has been {{state}} since {{since}}; {{provider}} has not confirmed it',
+    bannerUnconfirmed_day:
+      '{{service}} has been {{state}} since {{date}} at {{time}}; {{provider}} has not confirmed it',
     bannerWithMore_one: '{{sentence}}. One other service is affected too.',
     bannerWithMore_other: '{{sentence}}. {{count}} other services are affected too.',
     bannerOffline: 'You are offline: services are checked again once the connection is back',
@@ -256,6 +274,7 @@ export const en = {
     bannerDnsBroken:
       'This network cannot look up addresses (DNS): services are checked again once it can',
     bannerPaused: 'Checks are paused until {{until}}',
+    bannerPaused_day: 'Checks are paused until {{date}} at {{time}}',
     bannerPausedIndefinitely: 'Checks are paused',
     bannerChecking: 'The first check is running…',
     services: 'Services',
@@ -263,6 +282,7 @@ export const en = {
     checking: 'Checking…',
     resume: 'Resume checks',
     checked: 'checked {{time}}',
+    checked_day: 'checked on {{date}} at {{time}}',
     latency: '{{ms, number}} ms',
     critical: 'critical',
     days: 'Last 90 days',
@@ -284,8 +304,11 @@ export const en = {
   },
   service: {
     secondOpinion: 'Checked from other networks (Globalping) at {{time}}: {{evidence}}',
+    secondOpinion_day:
+      'Checked from other networks (Globalping) on {{date}} at {{time}}: {{evidence}}',
     notWatched: 'This service is not watched any more. Turn it on in Settings to see it here.',
     since: 'since {{time}}',
+    since_day: 'since {{date}} at {{time}}',
     by: 'run by {{provider}}',
     statusPage: 'Open {{provider}}’s status page',
     uptime: 'Uptime',
@@ -317,6 +340,7 @@ export const en = {
     noLatency: 'No response time recorded over this period yet.',
     lastCheck: 'Last check',
     lastCheckAt: 'Checked {{time}}',
+    lastCheckAt_day: 'Checked on {{date}} at {{time}}',
     probe: 'Check',
     target: 'Target',
     result: 'Result',
@@ -351,7 +375,9 @@ export const en = {
     none: 'No incident recorded. When a service goes down or degrades, it will be listed here.',
     noneFor: 'No incident recorded for {{service}}.',
     started: 'Started {{time}}',
+    started_day: 'Started on {{date}} at {{time}}',
     ended: 'ended {{time}}',
+    ended_day: 'ended on {{date}} at {{time}}',
     ongoing: 'ongoing',
     lasted: 'lasted {{duration}}',
     ongoingFor: 'ongoing for {{duration}}',
@@ -360,6 +386,7 @@ export const en = {
     evidence: 'Evidence',
     messages: 'Official messages',
     seen: 'seen {{time}}',
+    seen_day: 'seen on {{date}} at {{time}}',
     endedUnseen: 'It ended while Vigie was not running: the end time is when Vigie saw it over.',
   },
   prefs: {
@@ -485,7 +512,9 @@ export const en = {
     prepare: 'Prepare',
     runFor: 'Checklist: {{services}}',
     since: 'Under way since {{time}}',
+    since_day: 'Under way since {{date}} at {{time}}',
     ended: 'Outage over at {{time}}, after {{duration}}: now the steps after it',
+    ended_day: 'Outage over on {{date}} at {{time}}, after {{duration}}: now the steps after it',
     progress: '{{done}} of {{total}} done',
     open: 'Open checklist',
     during: 'During the outage',
@@ -494,6 +523,7 @@ export const en = {
     channelDown: '{{channel}} is down now',
     instead: 'Use instead: {{channels}}',
     doneAt: 'done {{time}}',
+    doneAt_day: 'done on {{date}} at {{time}}',
     note: 'Note (optional)',
     runNote: 'Note for the report',
     saveNote: 'Add the note',
@@ -624,6 +654,9 @@ export const en = {
     empty: 'The first check is running…',
   },
   catalog: catalogEn,
+  zod: zodEn,
+  join: joinsEn,
+  cliErrors: cliErrorsEn,
 } as const;
 
 /**

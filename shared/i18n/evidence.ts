@@ -11,7 +11,7 @@ import type {
   SecondOpinion,
   Verdict,
 } from '../types';
-import type { Translator } from './index';
+import { isolated, type Translator } from './index';
 
 /** A probe target as a person knows it: the host name, without scheme, port or path. */
 export function displayTarget(target: string): string {
@@ -38,7 +38,7 @@ export function failedProbeWords(
   },
   tr: Translator,
 ): string {
-  const target = displayTarget(probe.target);
+  const target = isolated(displayTarget(probe.target), tr.language);
   const status =
     probe.code === 'HTTP_STATUS' ? /^HTTP (\d{3})\b/.exec(probe.detail)?.[1] : undefined;
   if (status) return tr.t('evidence.HTTP_STATUS_code', { target, status });
@@ -83,7 +83,9 @@ export function localSummary(
     const telling = answered.find((p) => p.official?.state !== 'operational');
     if (answered.length === 0) parts.push(t('evidence.statusUnreachable'));
     else if (telling?.official) {
-      const { description, subject } = telling.official;
+      // The provider's own words, and the name of what it reports on, as they were written.
+      const description = isolated(telling.official.description, tr.language);
+      const subject = telling.official.subject && isolated(telling.official.subject, tr.language);
       // With the provider known (the command line), its page is named: "Meta’s status of …".
       const by = provider ? 'By' : '';
       parts.push(

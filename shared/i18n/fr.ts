@@ -1,4 +1,7 @@
 // Français.
+import { cliErrorsFr } from './cli-errors-strings';
+import { joinsFr } from './joins-strings';
+import { zodFr } from './zod-strings';
 import { contextFr } from './context-strings';
 import { savingFr } from './saving-strings';
 import { alertsFr } from './alerts-strings';
@@ -65,6 +68,7 @@ export const fr: Messages = {
   jsonError: jsonErrorsFr,
   config: {
     topLevel: '(le fichier entier)',
+    file: '(fichier)',
     url: 'une URL http:// ou https:// est attendue',
     range: '[bas, haut] attendu, avec bas <= haut',
     duplicateId: 'identifiant de service en double « {{id}} »',
@@ -257,25 +261,39 @@ export const fr: Messages = {
   window: {
     bannerMaintenance:
       '{{service}} est en maintenance depuis {{since}}, comme {{provider}} l’a annoncé',
+    bannerMaintenance_day:
+      '{{service}} est en maintenance depuis le {{date}} à {{time}}, comme {{provider}} l’a annoncé',
     bannerUnknown:
       '{{service}} ne peut pas être vérifié pour l’instant : aucune des vérifications de Vigie n’a obtenu de réponse exploitable',
     bannerProviderRelated:
       '{{service}} est en panne pour tout le monde depuis {{since}} — {{provider}} signale une perturbation majeure de {{subject}}',
+    bannerProviderRelated_day:
+      '{{service}} est en panne pour tout le monde depuis le {{date}} à {{time}} — {{provider}} signale une perturbation majeure de {{subject}}',
     bannerProviderOpinion:
       '{{service}} est en panne pour tout le monde depuis {{since}} — des vérifications depuis d’autres réseaux le confirment',
+    bannerProviderOpinion_day:
+      '{{service}} est en panne pour tout le monde depuis le {{date}} à {{time}} — des vérifications depuis d’autres réseaux le confirment',
     bannerNetworkOpinion:
       'Votre connexion ne joint pas {{service}}, alors que d’autres réseaux de votre pays le joignent',
     bannerRegional:
       '{{service}} est injoignable dans votre pays depuis {{since}} ; les réseaux d’autres pays le joignent',
+    bannerRegional_day:
+      '{{service}} est injoignable dans votre pays depuis le {{date}} à {{time}} ; les réseaux d’autres pays le joignent',
     bannerOk: 'Tous les services fonctionnent',
     bannerProvider:
       '{{service}} est en panne pour tout le monde depuis {{since}} — la page d’état de {{provider}} le confirme',
+    bannerProvider_day:
+      '{{service}} est en panne pour tout le monde depuis le {{date}} à {{time}} — la page d’état de {{provider}} le confirme',
     bannerProviderDegraded:
       '{{service}} a des problèmes depuis {{since}} — {{provider}} les signale',
+    bannerProviderDegraded_day:
+      '{{service}} a des problèmes depuis le {{date}} à {{time}} — {{provider}} les signale',
     bannerNetwork:
       'Votre réseau bloque peut-être {{service}} : {{provider}} indique que tout va bien',
     bannerUnconfirmed:
       '{{service}} est {{state}} depuis {{since}} ; {{provider}} n’a rien confirmé',
+    bannerUnconfirmed_day:
+      '{{service}} est {{state}} depuis le {{date}} à {{time}} ; {{provider}} n’a rien confirmé',
     bannerWithMore_one: '{{sentence}}. Un autre service est aussi touché.',
     bannerWithMore_many: '{{sentence}}. {{count}} autres services sont aussi touchés.',
     bannerWithMore_other: '{{sentence}}. {{count}} autres services sont aussi touchés.',
@@ -286,6 +304,7 @@ export const fr: Messages = {
     bannerDnsBroken:
       'Ce réseau ne trouve plus les adresses (DNS) : les services seront vérifiés dès qu’il les trouvera',
     bannerPaused: 'Vérifications en pause jusqu’à {{until}}',
+    bannerPaused_day: 'Vérifications en pause jusqu’au {{date}} à {{time}}',
     bannerPausedIndefinitely: 'Vérifications en pause',
     bannerChecking: 'La première vérification est en cours…',
     services: 'Services',
@@ -293,6 +312,7 @@ export const fr: Messages = {
     checking: 'Vérification…',
     resume: 'Reprendre les vérifications',
     checked: 'vérifié {{time}}',
+    checked_day: 'vérifié le {{date}} à {{time}}',
     latency: '{{ms, number}} ms',
     critical: 'essentiel',
     days: '90 derniers jours',
@@ -314,8 +334,11 @@ export const fr: Messages = {
   },
   service: {
     secondOpinion: 'Vérifié depuis d’autres réseaux (Globalping) à {{time}} : {{evidence}}',
+    secondOpinion_day:
+      'Vérifié depuis d’autres réseaux (Globalping) le {{date}} à {{time}} : {{evidence}}',
     notWatched: 'Ce service n’est plus surveillé. Activez-le dans les Réglages pour le voir ici.',
     since: 'depuis {{time}}',
+    since_day: 'depuis le {{date}} à {{time}}',
     by: 'géré par {{provider}}',
     statusPage: 'Ouvrir la page d’état de {{provider}}',
     uptime: 'Disponibilité',
@@ -349,6 +372,7 @@ export const fr: Messages = {
     noLatency: 'Aucun temps de réponse enregistré sur cette période pour l’instant.',
     lastCheck: 'Dernière vérification',
     lastCheckAt: 'Vérifié {{time}}',
+    lastCheckAt_day: 'Vérifié le {{date}} à {{time}}',
     probe: 'Vérification',
     target: 'Cible',
     result: 'Résultat',
@@ -383,7 +407,9 @@ export const fr: Messages = {
     none: 'Aucun incident enregistré. Chaque panne ou dégradation d’un service apparaîtra ici.',
     noneFor: 'Aucun incident enregistré pour {{service}}.',
     started: 'Début {{time}}',
+    started_day: 'Début le {{date}} à {{time}}',
     ended: 'fin {{time}}',
+    ended_day: 'fin le {{date}} à {{time}}',
     ongoing: 'en cours',
     lasted: 'a duré {{duration}}',
     ongoingFor: 'en cours depuis {{duration}}',
@@ -392,6 +418,7 @@ export const fr: Messages = {
     evidence: 'Preuves',
     messages: 'Messages officiels',
     seen: 'vu {{time}}',
+    seen_day: 'vu le {{date}} à {{time}}',
     endedUnseen:
       'Il s’est terminé pendant que Vigie ne tournait pas : l’heure de fin est celle où Vigie l’a vu terminé.',
   },
@@ -525,7 +552,10 @@ export const fr: Messages = {
     prepare: 'Préparer',
     runFor: 'Liste d’actions : {{services}}',
     since: 'En cours depuis {{time}}',
+    since_day: 'En cours depuis le {{date}} à {{time}}',
     ended: 'Panne terminée à {{time}}, après {{duration}} : place aux étapes d’après',
+    ended_day:
+      'Panne terminée le {{date}} à {{time}}, après {{duration}} : place aux étapes d’après',
     progress: 'Faites : {{done}} sur {{total}}',
     open: 'Ouvrir la liste d’actions',
     during: 'Pendant la panne',
@@ -534,6 +564,7 @@ export const fr: Messages = {
     channelDown: '{{channel}} est en panne en ce moment',
     instead: 'À la place : {{channels}}',
     doneAt: 'fait {{time}}',
+    doneAt_day: 'fait le {{date}} à {{time}}',
     note: 'Note (facultative)',
     runNote: 'Note pour le rapport',
     saveNote: 'Ajouter la note',
@@ -668,4 +699,7 @@ export const fr: Messages = {
     empty: 'La première vérification est en cours…',
   },
   catalog: catalogFr,
+  zod: zodFr,
+  join: joinsFr,
+  cliErrors: cliErrorsFr,
 };

@@ -49,6 +49,14 @@ export interface Translator {
    */
   when(at: number, now: number): string;
   /**
+   * A template that places a moment, worded for when it is: today the key as it is, with the time
+   * ("15:42") as `{{time}}` and as `{{<slot>}}`; another day the key's `_day` form, with
+   * `{{date}}` ("4 Oct") and `{{time}}` apart, so each language puts its own words around them
+   * ("since 4 Oct at 15:42", "depuis le 4 oct. à 15:42"). A key without a `_day` form gets the
+   * date and time as one value.
+   */
+  at(key: string, at: number, now: number, values?: Record<string, unknown>, slot?: string): string;
+  /**
    * "15:42:07": a local clock time to the second (the command line's lines), in the language, or
    * always 24-hour `HH:MM:SS` with `isoClock`.
    */
@@ -96,25 +104,39 @@ export function createTranslator(language: Language, options: TranslatorOptions 
   let otherDay: Intl.DateTimeFormat | null = null;
   let hourOnly: Intl.DateTimeFormat | null = null;
   let dayOnly: Intl.DateTimeFormat | null = null;
+  let dayMonth: Intl.DateTimeFormat | null = null;
   let seconds: Intl.DateTimeFormat | null = null;
   const moments = new Map<boolean, Intl.DateTimeFormat>();
+  function timeOf(at: number, now: number): string {
+    const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
+    if (sameDay) {
+      today ??= new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...hours });
+      return today.format(at);
+    }
+    otherDay ??= new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      ...hours,
+    });
+    return otherDay.format(at);
+  }
   return {
     language,
     t,
-    time(at, now) {
+    time: timeOf,
+    at(key, at, now, values = {}, slot = 'time') {
       const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
-      if (sameDay) {
-        today ??= new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...hours });
-        return today.format(at);
-      }
-      otherDay ??= new Intl.DateTimeFormat(locale, {
+      today ??= new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', ...hours });
+      const time = today.format(at);
+      if (sameDay) return t(key, { ...values, [slot]: time, time });
+      if (!instance.exists(`${key}_day`)) return t(key, { ...values, [slot]: timeOf(at, now) });
+      dayMonth ??= new Intl.DateTimeFormat(locale, {
         day: 'numeric',
-        month: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-        ...hours,
+        month: language === 'ar' ? 'long' : 'short',
       });
-      return otherDay.format(at);
+      return t(key, { ...values, context: 'day', date: dayMonth.format(at), time });
     },
     when(at, now) {
       const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
@@ -196,6 +218,15 @@ export function createTranslator(language: Language, options: TranslatorOptions 
       return t('duration.hoursMinutes', { hours: h, minutes: m });
     },
   };
+}
+
+/**
+ * A left-to-right token placed inside a sentence (a host name, an address, a provider's own
+ * English words): in Arabic it is isolated (U+2068 … U+2069), so its dots, slashes and colons
+ * stay with it instead of being laid out by the Arabic around it. Other languages need nothing.
+ */
+export function isolated(token: string, language: Language): string {
+  return isRtl(language) && token !== '' ? `\u2068${token}\u2069` : token;
 }
 
 /** RIGHT-TO-LEFT MARK: sets the direction of a line the system lays out on its own. */

@@ -84,6 +84,9 @@ describe('npx vigie services', () => {
     const run = await cli(['services', '--category', 'banks']);
     expect(run.code).toBe(64);
     expect(run.stderr).toContain('unknown category "banks"; categories: messaging, social, ads');
+    // Arabic lists them with its own comma, each name isolated (read left to right).
+    const arabic = await cli(['services', '--category', 'banks'], 'ar_MA.UTF-8');
+    expect(arabic.stderr).toContain('\u2068messaging\u2069، و\u2068social\u2069');
   });
 });
 

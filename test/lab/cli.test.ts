@@ -497,8 +497,13 @@ describe('npm run history', () => {
     const unknown = await cli(['history', '--data', data, '--report', 'run-1-nope']);
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain(
-      `No checklist run or incident "run-1-nope". Runs: ${run!.id}; incidents:`,
+      `No checklist or incident "run-1-nope". Checklists: ${run!.id}; \`npx vigie history --format json\` lists the incidents.`,
     );
+    const inArabic = await cli(['history', '--data', data, '--report', 'run-1-nope'], {
+      LANG: 'ar_MA.UTF-8',
+    });
+    expect(inArabic.stderr).toContain('لا توجد قائمة إجراءات ولا حادثة بالمعرّف «run-1-nope»');
+    expect(inArabic.stderr).not.toMatch(/No checklist|Runs|incidents/);
   });
 
   it('says so when nothing was recorded yet, and refuses an unknown service', async () => {
@@ -516,6 +521,12 @@ describe('npm run history', () => {
     const unknown = await cli(['history', '--data', data, '--service', 'myspace']);
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain('No history for service "myspace". Recorded: whatsapp');
+    const inFrench = await cli(['history', '--data', data, '--service', 'myspace'], {
+      LANG: 'fr_FR.UTF-8',
+    });
+    expect(inFrench.stderr).toContain(
+      'Aucun historique pour le service «\u00a0myspace\u00a0». Services enregistrés\u00a0: whatsapp',
+    );
   });
 });
 

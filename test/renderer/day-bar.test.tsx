@@ -40,7 +40,7 @@ describe('the 90-day bar', () => {
     expect(buttons().map((b) => b.tabIndex)).toEqual([-1, -1, 0, -1, -1]);
     expect(document.activeElement).toBe(buttons()[2]);
     expect(detail()).toMatch(
-      /^Tue, Aug 3: down.*down: 2.*1 incident that day:down — Started Aug 3, 03:00 PM · ended Aug 3, 05:00 PM · lasted 2 hours$/,
+      /^Tue, Aug 3: down.*down: 2.*1 incident that day:down — Started on Aug 3 at 03:00 PM · ended on Aug 3 at 05:00 PM · lasted 2 hours$/,
     );
 
     await key(buttons()[2]!, 'Home');

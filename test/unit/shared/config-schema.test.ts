@@ -97,15 +97,100 @@ describe('config schema', () => {
     const twice = { ...minimal, services: [minimal.services[0], minimal.services[0]] };
     expect(said(bad, 'fr')).toMatchObject({
       'services[0].probes[0].url': 'une URL http:// ou https:// est attendue',
-      intervalSeconds: expect.stringMatching(/^Entrée invalide/),
+      intervalSeconds: `valeur attendue\u00a0: un nombre`,
     });
     expect(said(twice, 'fr')).toEqual({
       'services[1].id': 'identifiant de service en double « whatsapp »',
     });
     expect(said(bad, 'ar')).toMatchObject({
-      intervalSeconds: expect.stringMatching(/^مدخلات غير مقبولة/),
+      intervalSeconds: 'القيمة المتوقعة: رقم',
     });
     expect(said(twice, 'ar')).toEqual({ 'services[1].id': 'معرّف خدمة مكرّر «whatsapp»' });
+  });
+
+  // One bad file that makes every kind of problem zod reports for a config.
+  const everyProblem = {
+    ...minimal,
+    intervalSeconds: 'often',
+    concurrency: 0,
+    surprise: true,
+    dnsServers: ['dns.google'],
+    services: [
+      {
+        id: 'WhatsApp!',
+        name: '',
+        category: 'chat',
+        probes: [
+          { kind: 'http', url: 'ftp://x', method: 'POST', timeoutMs: 5, typo: 1, other: 2 },
+          { kind: 'tcp', host: 'bad host!', port: 70_000 },
+          { kind: 'ftp' },
+        ],
+        context: { routes: ['nowhere'], ooni: { test: 'web_connectivity', domains: [] } },
+      },
+      { id: 'empty', category: 'other', probes: [] },
+    ],
+  };
+  /** English words a French or Arabic problem must not contain (zod's and the schema's). */
+  const ENGLISH =
+    /\b(expected|received|invalid|input|option|unknown|missing|field|string|number|items?|characters?|least|most|than|must|lowercase|digits|dashes|prefix|domain|name|probe|needs|Unrecognized|Too)\b/i;
+
+  it.each(['fr', 'ar'] as const)(
+    'words every problem of a bad file in %s, with no English word and no zod slip',
+    (language) => {
+      const parsed = parseConfig(everyProblem, language);
+      if (parsed.ok) throw new Error('expected problems');
+      const codes = parseConfig(everyProblem, 'en');
+      expect(codes.ok).toBe(false);
+      expect(parsed.problems.length).toBeGreaterThanOrEqual(12);
+      for (const { path, message } of parsed.problems) {
+        // A JSON name, `true` or an example shown in Arabic is isolated; the rest is Arabic.
+        const words = message.replace(/\u2066[^\u2069]*\u2069/g, '');
+        expect(ENGLISH.exec(words)?.[0], `${path}: ${message}`).toBeUndefined();
+        if (language === 'ar') {
+          const latin = (words.match(/[A-Za-z]{3,}/g) ?? []).filter(
+            (w) => !['URL', 'ISO', 'JSON'].includes(w),
+          );
+          expect(latin, `${path}: ${message}`).toEqual([]);
+        }
+        // zod's French: "chaîne de caractères reçu", "Entrée invalide".
+        expect(message).not.toMatch(/reçu|Entrée invalide|مدخلات غير مقبولة/);
+      }
+      expect(parsed.problems.map((p) => p.path)).toEqual(
+        expect.arrayContaining([
+          'intervalSeconds',
+          'concurrency',
+          'services[0].probes[0]',
+          'services[0].name',
+          'services[0].probes[2].kind',
+          'services[1].name',
+          'services[1].probes',
+        ]),
+      );
+    },
+  );
+
+  it('names the unknown fields, the accepted values and the limits in the language', () => {
+    const said = (language: 'en' | 'fr' | 'ar') => {
+      const parsed = parseConfig(everyProblem, language);
+      if (parsed.ok) throw new Error('expected problems');
+      return Object.fromEntries(parsed.problems.map((p) => [p.path, p.message]));
+    };
+    const en = said('en');
+    expect(en['services[0].probes[0].method']).toBe('expected "HEAD" or "GET"');
+    expect(en['services[1].name']).toBe('missing: expected text in double quotes');
+    expect(en['services[0].probes[1].port']).toBe('too large (maximum: 65535)');
+    const fr = said('fr');
+    expect(fr['services[0].probes[0].method']).toBe('valeur attendue\u00a0: "HEAD" ou "GET"');
+    expect(fr['services[0].name']).toBe('vide\u00a0: écrivez au moins un caractère');
+    expect(fr['services[1].probes']).toBe('un service a besoin d’au moins une sonde');
+    expect(fr['services[0].context.ooni.domains']).toBe('trop peu d’éléments (minimum\u00a0: 1)');
+    expect(fr['services[0].probes[1].host']).toBe('un nom d’hôte ou une adresse IP est attendu');
+    const ar = said('ar');
+    expect(ar['services[0].probes[0].method']).toBe(
+      'القيمة المتوقعة: \u2066"HEAD"\u2069 أو \u2066"GET"\u2069',
+    );
+    const unknown = Object.entries(ar).find(([path]) => path === 'services[0].probes[0]');
+    expect(unknown?.[1]).toBe('حقلان غير معروفين: \u2066"typo"\u2069 و\u2066"other"\u2069');
   });
 
   it('accepts DNS servers with ports and refuses names there', () => {

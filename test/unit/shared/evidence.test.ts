@@ -29,7 +29,11 @@ describe('local summary', () => {
   it.each([
     ['en', 'DNS SERVFAIL for www.facebook.com; the status page could not be reached or read'],
     ['fr', 'DNS SERVFAIL pour www.facebook.com ; la page d’état est injoignable ou illisible'],
-    ['ar', 'فشل DNS (SERVFAIL) للنطاق www.facebook.com؛ تعذّر الوصول إلى صفحة الحالة أو قراءتها'],
+    // The host name is isolated (U+2068 … U+2069): its dots stay with it in Arabic.
+    [
+      'ar',
+      'فشل DNS (SERVFAIL) للنطاق \u2068www.facebook.com\u2069؛ تعذّر الوصول إلى صفحة الحالة أو قراءتها',
+    ],
   ] as const)('4 Oct 2021 in %s', (language, text) => {
     expect(localSummary(fb, createTranslator(language))).toBe(text);
   });
@@ -73,7 +77,7 @@ describe('local summary', () => {
       'état de WhatsApp Business Platform selon Meta\u00a0: Cloud API — High disruptions',
     );
     expect(said('ar', 'Meta')).toBe(
-      'حالة WhatsApp Business Platform بحسب Meta: Cloud API — High disruptions',
+      'حالة \u2068WhatsApp Business Platform\u2069 بحسب Meta: \u2068Cloud API — High disruptions\u2069',
     );
     // Without a provider (the window, whose banner names it): the words stay as they were.
     expect(said('en')).toBe('status of WhatsApp Business Platform: Cloud API — High disruptions');

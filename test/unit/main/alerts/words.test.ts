@@ -91,6 +91,20 @@ describe('alert words', () => {
     expect(message.event).toBe('recovered');
   });
 
+  it('says the day a down that began before midnight began on, in the language’s words', () => {
+    const evening = new Date(2021, 9, 4, 23, 10).getTime();
+    const morning = new Date(2021, 9, 5, 1, 5).getTime();
+    const downItem = itemOf(
+      { ...down, at: evening, current: { ...down.current, since: evening } },
+      'down',
+    );
+    const backItem = itemOf(cameBack('whatsapp', morning, evening), 'recovered');
+    const said = (language: 'fr' | 'ar') =>
+      collapsedMessage(downItem, backItem, HOST, createTranslator(language)).title;
+    expect(said('fr')).toBe('WhatsApp\u00a0: en panne depuis le 4 oct. à 23:10, jusqu’à 01:05');
+    expect(said('ar')).toBe('\u200fكانت WhatsApp متوقفة من 4 أكتوبر الساعة 23:10 حتى الساعة 01:05');
+  });
+
   it('has a test message in each language', () => {
     for (const language of ['en', 'fr', 'ar'] as const) {
       const message = testMessage('phone', OUTAGE_START, HOST, createTranslator(language));

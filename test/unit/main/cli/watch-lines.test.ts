@@ -53,7 +53,7 @@ describe('watch lines', () => {
       createTranslator('fr'),
     );
     expect(line).toMatch(
-      /^17:12:05 {2}WhatsApp: en panne → en service \(après 5 minutes en panne\)/,
+      /^17:12:05 {2}WhatsApp\u00a0: en panne → en service \(après 5 minutes en panne\)/,
     );
   });
 

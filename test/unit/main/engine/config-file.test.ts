@@ -226,10 +226,15 @@ describe('what is not a config file', () => {
         ],
       });
     expect(await loadConfigFile(folder, 'fr')).toMatchObject({
-      problems: [{ message: 'pas un fichier ordinaire (un dossier, un tube ou un périphérique)' }],
+      problems: [
+        {
+          path: '(fichier)',
+          message: 'pas un fichier ordinaire (un dossier, un tube ou un périphérique)',
+        },
+      ],
     });
     expect(await loadConfigFile(folder, 'ar')).toMatchObject({
-      problems: [{ message: 'ليس ملفًا عاديًا (مجلد أو أنبوب أو جهاز)' }],
+      problems: [{ path: '(الملف)', message: 'ليس ملفًا عاديًا (مجلد أو أنبوب أو جهاز)' }],
     });
   });
 });

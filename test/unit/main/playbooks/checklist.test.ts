@@ -20,6 +20,7 @@ import type { ServiceStatus, Snapshot } from '../../../../shared/types';
 import { defaults } from '../../../../main/playbooks/defaults';
 import { Checklist } from '../../../../main/playbooks';
 import { downChannels } from '../../../../main/playbooks/runs';
+import { playbooksProblemWords } from '../../../../main/playbooks/store';
 
 const T0 = Date.parse('2021-10-04T15:42:00Z');
 let dir: string;
@@ -159,6 +160,24 @@ describe('editing playbooks', () => {
     expect(reopened.playbooks.problem?.message).not.toMatch(/could not|expected|invalid|received/i);
     expect(reopened.playbooks.problem?.backup).toMatch(/playbooks\.json\.damaged-\d+$/);
     expect(reopened.playbooks.playbooks()).toHaveLength(9);
+    // Why, in the reader's language, after the file and the place in it.
+    const problem = reopened.playbooks.problem!;
+    expect(playbooksProblemWords(problem, createTranslator('fr'))).toMatch(
+      /playbooks\.json \(playbooks\[0\]\.id\)\u00a0: valeur attendue\u00a0: un texte/,
+    );
+    expect(playbooksProblemWords(problem, createTranslator('ar'))).toMatch(
+      /\(playbooks\[0\]\.id\): القيمة المتوقعة: نص/,
+    );
+    reopened.close();
+  });
+
+  it('a file that is not JSON is named with the line and column, in the language', () => {
+    checklist.close();
+    writeFileSync(join(dir, 'checklists', 'playbooks.json'), '{"version": 1,\n');
+    const reopened = new Checklist(dir, () => now);
+    const said = playbooksProblemWords(reopened.playbooks.problem!, createTranslator('fr'));
+    expect(said).toMatch(/playbooks\.json\u00a0: .*ligne 2/);
+    expect(said).not.toMatch(/Unexpected|JSON at position|expected/);
     reopened.close();
   });
 

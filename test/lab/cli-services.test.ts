@@ -104,9 +104,9 @@ describe('{ "use": "<id>" } problems from `check --config`', () => {
     const fr = await cli(['check', '--config', bad], 'fr_FR.UTF-8');
     expect(fr.code).toBe(78);
     expect(fr.stderr.split('\n').slice(1, 4)).toEqual([
-      '  services[0].use: aucun service «\u00a0wavve\u00a0» dans le catalogue (npx vigie services les liste)',
-      '  services[1].probes: une entrée du catalogue garde son propre «\u00a0probes\u00a0»\u00a0: un fichier peut seulement changer name, critical, enabled, playbook, secondOpinion (ou décrire son propre service, avec un autre identifiant)',
-      '  services[2].use: un identifiant du catalogue est attendu\u00a0: lettres minuscules, chiffres et tirets, par exemple «\u00a0orange-money\u00a0»',
+      '  services[0].use\u00a0: aucun service «\u00a0wavve\u00a0» dans le catalogue (npx vigie services les liste)',
+      '  services[1].probes\u00a0: une entrée du catalogue garde son propre «\u00a0probes\u00a0»\u00a0: un fichier peut seulement changer name, critical, enabled, playbook, secondOpinion (ou décrire son propre service, avec un autre identifiant)',
+      '  services[2].use\u00a0: un identifiant du catalogue est attendu\u00a0: lettres minuscules, chiffres et tirets, par exemple «\u00a0orange-money\u00a0»',
     ]);
     const ar = await cli(['check', '--config', bad], 'ar_SN.UTF-8');
     expect(ar.code).toBe(78);

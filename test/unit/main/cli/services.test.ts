@@ -191,7 +191,7 @@ describe('{ "use": "<id>" } in a config file', () => {
           path: 'services[1].id',
           message: expect.stringContaining('«\u00a0id\u00a0»'),
         },
-        { path: 'services[2].critical', message: expect.stringMatching(/^Entrée invalide/) },
+        { path: 'services[2].critical', message: 'valeur attendue\u00a0: true ou false' },
       ],
     });
     const ar = useCatalog({ ...base, services }, 'ar');
@@ -205,7 +205,7 @@ describe('{ "use": "<id>" } in a config file', () => {
     ]);
     expect(ar.problems[0]?.message).toMatch(/^يُنتظر معرّف خدمة من الدليل/);
     expect(ar.problems[1]?.message).toContain('تحتفظ خدمة الدليل بحقلها \u2066"probes"\u2069');
-    // No English left in them (zod's own message in its Arabic locale).
+    // No English left in them (zod's message worded by Vigie in Arabic).
     for (const problem of ar.problems) expect(problem.message).not.toMatch(/expected|Invalid/i);
   });
 });

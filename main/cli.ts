@@ -141,7 +141,6 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     const checked = snapshot.checkedAt > 0 && snapshot.overall !== 'paused';
     // Checklist runs start, join and end with the incidents, as in the app.
     const started = checked ? recording.record(snapshot) : [];
-    if (checked) team?.snapshot(snapshot);
     printer.snapshot(snapshot);
     sayRunsStarted(started, io);
     // Alerts go out after the lines that tell the same changes.

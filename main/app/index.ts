@@ -49,6 +49,7 @@ import { AppAlerts } from '../alerts/app-alerts';
 import { createHttpClient } from '../engine/net/http-client';
 import { hostname } from 'node:os';
 import { safeStorageCipher } from './safe-storage';
+import { startAppTeam, type AppTeam } from './team';
 
 interface Running {
   engine: Engine;
@@ -57,6 +58,8 @@ interface Running {
   readonly recording: Recording;
   /** Alerts beyond this computer (ntfy, Telegram, e-mail, webhooks). */
   readonly alerts: AppAlerts;
+  /** The data folder's team, if it has one (Settings → Team calls its reload()). */
+  readonly team: AppTeam;
   readonly tray: TrayView;
   /** Null when the app is not packaged (nothing to update). */
   updates: { readonly source: AppUpdates; readonly updater: Updater } | null;
@@ -365,6 +368,12 @@ function start(): void {
     settings,
     recording,
     alerts,
+    team: startAppTeam(
+      app.getPath('userData'),
+      recording,
+      () => send({ type: 'checklist' }),
+      logs.logger('team'),
+    ),
     tray,
     updates: null,
     window: null,
@@ -410,6 +419,7 @@ function start(): void {
       translator: () => running?.tr ?? tr,
       copy: (text) => clipboard.writeText(text),
       alerts,
+      team: () => running?.team.current() ?? null,
       logs: logsAccess(
         logs,
         {
@@ -444,6 +454,7 @@ if (!app.requestSingleInstanceLock()) {
     if (!running) return;
     void running.engine.close();
     void running.alerts.close();
+    void running.team.close();
     running.updates?.updater.stop();
     running.recording.close();
     running.tray.destroy();

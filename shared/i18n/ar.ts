@@ -4,6 +4,7 @@ import { savingAr } from './saving-strings';
 import { alertsAr } from './alerts-strings';
 import { alertSettingsAr } from './alert-settings-strings';
 import { teamAr } from './team-strings';
+import { teamRunAr } from './team-run-strings';
 import type { Messages } from './en';
 import { jsonErrorsAr } from './json-errors-strings';
 import { catalogAr } from './catalog-strings';
@@ -656,6 +657,7 @@ export const ar: Messages = {
   alerts: alertsAr,
   alertSettings: alertSettingsAr,
   team: teamAr,
+  teamRun: teamRunAr,
   page: {
     title: 'Vigie',
     lastCheck: 'آخر فحص: {{time}}',

@@ -6,6 +6,7 @@ import { alertsEn } from './alerts-strings';
 import { catalogEn } from './catalog-strings';
 import { alertSettingsEn } from './alert-settings-strings';
 import { teamEn } from './team-strings';
+import { teamRunEn } from './team-run-strings';
 export const en = {
   context: contextEn,
   overall: {
@@ -611,6 +612,7 @@ export const en = {
   alerts: alertsEn,
   alertSettings: alertSettingsEn,
   team: teamEn,
+  teamRun: teamRunEn,
   page: {
     title: 'Vigie',
     lastCheck: 'Last check: {{time}}',

@@ -4,6 +4,7 @@ import { savingFr } from './saving-strings';
 import { alertsFr } from './alerts-strings';
 import { alertSettingsFr } from './alert-settings-strings';
 import { teamFr } from './team-strings';
+import { teamRunFr } from './team-run-strings';
 import type { Messages } from './en';
 import { jsonErrorsFr } from './json-errors-strings';
 import { catalogFr } from './catalog-strings';
@@ -653,6 +654,7 @@ export const fr: Messages = {
   alerts: alertsFr,
   alertSettings: alertSettingsFr,
   team: teamFr,
+  teamRun: teamRunFr,
   page: {
     title: 'Vigie',
     lastCheck: 'Dernière vérification : {{time}}',

@@ -21,8 +21,8 @@ import {
 } from '../../../../main/team/run-view';
 import type { TeamMembership } from '../../../../main/team/store';
 import { parseInvite } from '../../../../main/team/keys';
-import { nextStep } from '../../../../renderer/components/RunPanel';
 import { createTranslator } from '../../../../shared/i18n';
+import type { RunView } from '../../../../shared/checklist-types';
 import { HOUR, MINUTE } from '../../../../shared/durations';
 import { REAL_START } from '../../../helpers/clock';
 import { snapshotAt } from '../../../helpers/snapshots';
@@ -42,6 +42,10 @@ function ev(fields: Record<string, unknown> & { m: Member; lc: number }, minutes
 }
 const open = (m: Member, service: string, since: number, lc = 1): TeamEvent =>
   ev({ type: 'incident.open', m, lc, inc: `${service}@o-${m}`, service, cause: 'provider', since });
+
+/** The window's next step (renderer/components/RunPanel.tsx): the first open one that can be done. */
+const nextStep = (run: RunView) =>
+  run.steps.find((s) => s.section === 'during' && !s.done && !s.channelDown);
 
 const invite = parseInvite(`vigie-team:1:${'A'.repeat(43)}:https://ntfy.example`);
 if ('problem' in invite) throw new Error('bad test invite');

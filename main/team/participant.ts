@@ -64,6 +64,8 @@ export interface ParticipantOptions {
   readonly now?: () => number;
   /** In [0, 1): spreads the answers to a `sync.request`. */
   readonly random?: () => number;
+  /** Waits that long before answering a `sync.request` (a timer unless a test decides). */
+  readonly wait?: (ms: number) => Promise<void>;
   readonly silenceMs?: number;
   /** A tick handed over by `checklist done` that could not be applied. */
   readonly requestFailed?: (error: unknown) => void;
@@ -286,8 +288,8 @@ export class TeamParticipant {
   /** A teammate asked to catch up: after a random 0–20 s, what this member knows. */
   private answer(): void {
     const asked = this.now();
-    const wait = Math.floor((this.options.random ?? Math.random)() * ANSWER_SPREAD_MS);
-    this.after(wait, () => {
+    const ms = Math.floor((this.options.random ?? Math.random)() * ANSWER_SPREAD_MS);
+    const then = () => {
       if (this.closed) return;
       const all = this.events();
       for (const incident of this.caughtUp()) {
@@ -300,7 +302,9 @@ export class TeamParticipant {
             this.sync.republish(event);
         this.sendDigest(incident, asked);
       }
-    });
+    };
+    if (this.options.wait) void this.options.wait(ms).then(then);
+    else this.after(ms, then);
   }
 
   /** Every 6 hours, the digest of each open incident (unless one identical came meanwhile). */

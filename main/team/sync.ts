@@ -147,6 +147,8 @@ export class TeamSync {
       } while (this.again);
     })().finally(() => {
       this.flushing = null;
+      // An event acted after the loop's last look and before this: it goes now, not at the next.
+      if (this.again && !this.retry) this.flush();
     });
   }
 

@@ -157,7 +157,7 @@ describe('a member taking part', () => {
     ok(joinTeam(b.dir, invite, 'Koffi Yao'));
     ok(joinTeam(c.dir, invite, 'Zoé Bamba'));
     // Koffi answers a sync.request only when the test says (after Awa's digest is out).
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const koffiWaits = new Promise<void>((resolve) => (release = resolve));
     const pa = await start(a);
     const pb = await start(b, { wait: () => koffiWaits });

@@ -96,7 +96,7 @@ function next(p: TeamParticipant, match: (e: TeamEvent) => boolean): Promise<Tea
 }
 
 /** Every event the relay holds, opened with the team's key (what members can read). */
-async function onRelay(secret: string): Promise<TeamEvent[]> {
+async function onRelay(secret: Uint8Array): Promise<TeamEvent[]> {
   const keys = await teamKeys(secret);
   const out: TeamEvent[] = [];
   for (const body of relay.bodies()) {

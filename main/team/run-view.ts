@@ -104,7 +104,7 @@ export function sharedRun(
       openedBy: nameOf(incident.openedBy),
       openedByMe: incident.openedBy === me,
       seenHere,
-      members: state.members.map((m) => m.name),
+      members: state.members.map((m) => m.name).sort((a, b) => a.localeCompare(b)),
       notes: incident.notes.map((n) => ({
         by: n.byName,
         at: timeOf(n.ts),

@@ -32,7 +32,7 @@ import {
   findShownRun,
   incOfRunId,
   runViews,
-  sharedRun,
+  teamReport,
   type ServiceInfo,
   type TeamAccess,
 } from '../team/run-view';
@@ -288,21 +288,16 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       let run = found.run;
       let reportTeam: ReportTeam | null = null;
       if (access && incident) {
-        const state = access.state();
-        const shared = sharedRun(run, incident, state, access.membership, seenHere);
-        run = shared.run;
-        const ids = new Set([incident.inc, ...incident.aliases]);
-        reportTeam = {
-          me: access.membership.member,
-          own: !seenHere,
+        const made = teamReport(
+          run,
           incident,
-          events: access.events().filter((e) => 'inc' in e && ids.has(e.inc)),
-          myName: access.membership.name,
-          members: shared.team.members,
-          openedBy: shared.team.openedBy,
           seenHere,
-          nameOf: (m) => state.members.find((x) => x.m === m)?.name ?? m,
-        };
+          access.membership,
+          access.state(),
+          access.events(),
+        );
+        run = made.run;
+        reportTeam = made.team;
       }
       const incidents =
         deps.history?.incidents().filter((i) => run.incidentIds.includes(i.id)) ?? [];

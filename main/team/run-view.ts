@@ -13,6 +13,7 @@ import type {
 import type { Channel, Playbook } from '../../shared/playbook-schema';
 import type { ServiceStatus } from '../../shared/types';
 import type { Checklist } from '../playbooks';
+import type { ReportTeam } from '../playbooks/report';
 import { downChannels, markSteps, stepsOf } from '../playbooks/runs';
 import type { TeamEvent } from './events';
 import type { TeamIncident, TeamState } from './merge';
@@ -192,5 +193,33 @@ export function findShownRun(
     run: teamOnlyRun(incident, service, checklist.playbooks.playbookFor(service)),
     incident,
     seenHere: false,
+  };
+}
+
+/** A run with the team's steps, and the team's side of its report (every member's events). */
+export function teamReport(
+  run: Run,
+  incident: TeamIncident,
+  seenHere: boolean,
+  membership: TeamMembership,
+  state: TeamState,
+  events: readonly TeamEvent[],
+): { readonly run: Run; readonly team: ReportTeam } {
+  const shared = sharedRun(run, incident, state, membership, seenHere);
+  const ids = new Set([incident.inc, ...incident.aliases]);
+  return {
+    run: shared.run,
+    team: {
+      me: membership.member,
+      // A run shown for a team incident has no journal here: this member's events are the team's.
+      own: !seenHere,
+      incident,
+      events: events.filter((e) => 'inc' in e && ids.has(e.inc)),
+      myName: membership.name,
+      members: shared.team.members,
+      openedBy: shared.team.openedBy,
+      seenHere,
+      nameOf: (m) => state.members.find((x) => x.m === m)?.name ?? m,
+    },
   };
 }

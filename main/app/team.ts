@@ -2,8 +2,8 @@
 // folder has a team at start, and again when Settings → Team makes, joins or leaves one (reload).
 // The window is told when the team's state changes (a teammate's tick shows at once).
 import type { Logger } from '../log/logger';
-import type { Recording } from '../shell/recording';
-import { TeamParticipant } from '../team/participant';
+import type { HttpClient } from '../engine/net/http-client';
+import { TeamParticipant, type ParticipantRecording } from '../team/participant';
 import type { TeamAccess } from '../team/run-view';
 
 export interface AppTeam {
@@ -19,10 +19,12 @@ export interface AppTeam {
 
 export function startAppTeam(
   dir: string,
-  recording: Recording,
+  recording: ParticipantRecording,
   /** The team's state changed: the window reads the checklist again. */
   changed: () => void,
   log: Logger,
+  /** The relay's HTTP client (tests); one of its own otherwise. */
+  http?: HttpClient,
 ): AppTeam {
   let participant: TeamParticipant | null = null;
   let closed = false;
@@ -31,10 +33,15 @@ export function startAppTeam(
   const reload = (): Promise<void> => {
     queue = queue
       .then(async () => {
-        await participant?.close();
+        const before = participant;
         participant = null;
+        // A team just left has no folder to write in: its last words may fail, and that is fine.
+        await before
+          ?.close()
+          .catch((error: unknown) => log.warn(`the team stopped: ${String(error)}`));
         if (closed) return;
         participant = await TeamParticipant.start(dir, recording, {
+          ...(http ? { http } : {}),
           requestFailed: (error) =>
             log.error('a tick from the command line was not applied', error),
         });

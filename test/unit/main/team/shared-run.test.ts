@@ -22,6 +22,10 @@ import {
 import type { TeamMembership } from '../../../../main/team/store';
 import { parseInvite } from '../../../../main/team/keys';
 import { createTranslator } from '../../../../shared/i18n';
+import { createHandlers, type HandlerDeps } from '../../../../main/shell/handlers';
+import { parseCall } from '../../../../shared/ipc';
+import { defaultSettings } from '../../../../shared/settings-schema';
+import { defaultConfig } from '../../../../main/engine/catalog';
 import type { RunView } from '../../../../shared/checklist-types';
 import { HOUR, MINUTE } from '../../../../shared/durations';
 import { REAL_START } from '../../../helpers/clock';
@@ -278,5 +282,43 @@ describe('the runs the window shows with a team', () => {
       nameOf: (m) => names[m as Member],
     });
     expect(fr).toContain('Note de Zoé Bamba\u00a0: Not yet: no SMS credit');
+  });
+
+  it('the window ticks and notes a teammate’s incident through the team only', async () => {
+    const events = [open('koffi', 'whatsapp', T)];
+    const calls: unknown[][] = [];
+    const team: TeamAccess = {
+      ...access('awa', events),
+      setStep: (...args) => void calls.push(['setStep', ...args]),
+      addNote: (...args) => void calls.push(['addNote', ...args]),
+    };
+    const handlers = createHandlers({
+      checklist,
+      team: () => team,
+      scheduler: () => ({ snapshot: () => ({ services: [] }) }),
+      settings: defaultSettings,
+      catalog: defaultConfig,
+      translator: () => createTranslator('en'),
+    } as unknown as HandlerDeps);
+    const runId = teamRunId('whatsapp@o-koffi');
+    // The window may name that run in its calls.
+    const parsed = parseCall('checklist:tick', [runId, 'tell-team', true, 'On Signal']);
+    expect(parsed.ok).toBe(true);
+    expect(parseCall('checklist:tick', ['team-../x', 'tell-team', true]).ok).toBe(false);
+    await handlers['checklist:tick']({ runId, key: 'tell-team', done: true, note: 'On Signal' });
+    await handlers['checklist:note']({ runId, text: 'Customers told by SMS' });
+    expect(calls).toEqual([
+      ['setStep', 'whatsapp@o-koffi', 'tell-team', true, 'On Signal'],
+      ['addNote', 'whatsapp@o-koffi', 'Customers told by SMS'],
+    ]);
+    // Nothing was written to this computer's runs.
+    expect(checklist.runs.book.list()).toEqual([]);
+    // Without a team, such a run does not exist.
+    const alone = createHandlers({
+      checklist,
+      team: () => null,
+      translator: () => createTranslator('en'),
+    } as unknown as HandlerDeps);
+    expect(() => alone['checklist:note']({ runId, text: 'x' })).toThrow(/no team incident/);
   });
 });

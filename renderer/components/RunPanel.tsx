@@ -99,7 +99,7 @@ export function RunPanel({
         <>
           {!run.team.seenHere && (
             // What a teammate sees and this computer does not is evidence too.
-            <p className="notice team-not-seen">
+            <p className="team-not-seen">
               <strong>{t('teamRun.notSeen', { name: isolate(run.team.openedBy) })}</strong>{' '}
               {t('teamRun.notSeenWhy', {
                 services: tr.list(run.services.map((s) => s.name)),

@@ -24,7 +24,11 @@ import { createTeam, joinTeam, type TeamMembership } from '../../main/team/store
 import { inviteText } from '../../main/team/keys';
 import { chatConfig, fixture, healthyReferences, startLab, type Lab } from '../lab/lab';
 import { NtfyRelay } from '../lab/ntfy-relay';
-import { buildRenderer, launchChromium, openPage } from './harness';
+import { buildRenderer, launchChromium, openPage, screenshotPath } from './harness';
+import { snapshotAt } from '../helpers/snapshots';
+import { seriousViolations } from './world';
+import { teamRunId } from '../../main/team/run-view';
+import { defaultConfig } from '../../main/engine/catalog';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
 
@@ -107,7 +111,16 @@ async function member(
     settings: () => settings.get(),
     updateSettings: (patch) => settings.update((s) => ({ ...s, ...patch })),
     openExternal: async () => undefined,
-    catalog: () => config,
+    // WhatsApp is known (a teammate may report it) but not checked here.
+    catalog: () => ({
+      ...config,
+      services: [
+        ...config.services,
+        ...defaultConfig()
+          .services.filter((s) => s.id === 'whatsapp')
+          .map((s) => ({ ...s, enabled: false })),
+      ],
+    }),
     tryService: (service) => engine.tryService(service),
     saveFile: async (name, content) => {
       saved.push({ name, content });
@@ -240,6 +253,9 @@ describe('a team’s shared run', () => {
     expect(await koffi.page!.locator('.team-members').textContent()).toContain('مشترك مع فريقك');
     expect(await currentIndex(koffi.page!)).toBe(await currentIndex(awa.page!));
 
+    // Nothing serious for assistive technology in either window.
+    expect(await seriousViolations(awa.page!)).toEqual([]);
+    expect(await seriousViolations(koffi.page!)).toEqual([]);
     // Pictures of a run ticked by three people, in both languages.
     for (const [m, name] of [
       [awa, 'team-run.png'],
@@ -255,5 +271,27 @@ describe('a team’s shared run', () => {
     expect(report).toMatch(/أنجزه Awa Traoré: /);
     expect(report).toMatch(/أنجزه Zoé Bamba: /);
     expect(report).toContain('ملاحظة من Zoé Bamba: Posted the notice on the website');
+
+    // Zoé's Vigie sees WhatsApp down; Awa's and Koffi's do not watch it down: their windows still
+    // show the team's incident, marked as reported by Zoé and not seen from here.
+    const t = Date.now();
+    zoe!.snapshot(snapshotAt(t, { whatsapp: { state: 'down', since: t, cause: 'provider' } }));
+    await until(() => awa.team.state().incidents.some((i) => i.service === 'whatsapp'));
+    const whatsapp = awa.team.state().incidents.find((i) => i.service === 'whatsapp')!;
+    await awa.push!({ type: 'focusRun', runId: teamRunId(whatsapp.inc) });
+    await awa.page!.getByRole('heading', { level: 2, name: 'Checklist: WhatsApp' }).waitFor();
+    expect(plain((await awa.page!.locator('.team-not-seen').textContent()) ?? '')).toBe(
+      'Reported by Zoé Bamba; not seen from this computer. From here, WhatsApp answers: the outage may be limited to Zoé Bamba’s network or country.',
+    );
+    // Awa ticks a step of it from here: Zoé has it, by Awa.
+    await steps(awa).first().getByRole('checkbox').check();
+    await until(() =>
+      Object.values(zoe!.state().incidents.find((i) => i.service === 'whatsapp')!.steps).some(
+        (s) => s.byName === 'Awa Traoré' && s.done,
+      ),
+    );
+    expect(await seriousViolations(awa.page!)).toEqual([]);
+    await awa.page!.evaluate('window.scrollTo(0, 0)');
+    await awa.page!.screenshot({ path: screenshotPath('team-run-not-seen') });
   }, 120_000);
 });

@@ -44,6 +44,7 @@ export function startAppTeam(
           ...(http ? { http } : {}),
           requestFailed: (error) =>
             log.error('a tick from the command line was not applied', error),
+          eventFailed: (error) => log.error('a team event could not be handled', error),
         });
         participant?.onChange(changed);
         if (participant)

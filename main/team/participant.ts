@@ -69,6 +69,8 @@ export interface ParticipantOptions {
   readonly silenceMs?: number;
   /** A tick handed over by `checklist done` that could not be applied. */
   readonly requestFailed?: (error: unknown) => void;
+  /** A teammate's event that could not be handled (kept, but a listener failed on it). */
+  readonly eventFailed?: (error: unknown) => void;
 }
 
 /** One digest's content, as compared to tell an identical one already sent. */
@@ -112,6 +114,7 @@ export class TeamParticipant {
         http: client,
         ...(options.silenceMs !== undefined ? { silenceMs: options.silenceMs } : {}),
         ...(options.now ? { now: options.now } : {}),
+        ...(options.eventFailed ? { failed: options.eventFailed } : {}),
       },
     );
     const participant = new TeamParticipant(

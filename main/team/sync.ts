@@ -18,6 +18,8 @@ export interface TeamSyncOptions {
   readonly http: HttpClient;
   readonly silenceMs?: number;
   readonly now?: () => number;
+  /** A received event whose handling failed (the stream goes on with the next). */
+  readonly failed?: (error: unknown) => void;
 }
 
 export class TeamSync {
@@ -70,7 +72,10 @@ export class TeamSync {
     const relay = this.relayOptions(this.keys);
     this.subscription = new Subscription(relay, () => this.store.lastId, {
       message: (message) => {
-        this.queue = this.queue.then(() => this.receive(message));
+        // One message that fails to be handled must not stop those after it.
+        this.queue = this.queue
+          .then(() => this.receive(message))
+          .catch((error: unknown) => this.options.failed?.(error));
       },
       opened: () => {
         this.flush();

@@ -90,6 +90,11 @@ async function start(
   return p;
 }
 
+/** Waits until a condition holds. */
+async function until(check: () => boolean): Promise<void> {
+  await expect.poll(check, { timeout: 10_000 }).toBe(true);
+}
+
 /** Resolves at the first teammate's event that matches. */
 function next(p: TeamParticipant, match: (e: TeamEvent) => boolean): Promise<TeamEvent> {
   return new Promise((resolve) => p.onEvent((e) => match(e) && resolve(e)));
@@ -229,6 +234,28 @@ describe('a member taking part', () => {
     pb = await start(b, { now: () => Date.now() + 13 * HOUR });
     await asked;
     expect(await requests()).toHaveLength(before + 1);
+    a.close();
+    b.close();
+  }, 30_000);
+
+  it('goes on receiving after a listener failed on one event, and says so', async () => {
+    const now = Date.now();
+    const [a, b] = [folder(now), folder(now)];
+    const awa = ok(createTeam(a.dir, relay.url, 'Awa Traoré'));
+    ok(joinTeam(b.dir, inviteText(awa.invite), 'Koffi Yao'));
+    const failures: unknown[] = [];
+    const pa = await start(a);
+    const pb = await start(b, { eventFailed: (error) => failures.push(error) });
+    pb.onEvent((e) => {
+      if (e.type === 'incident.open') throw new Error('a window that went away');
+    });
+    const ticked = next(pb, (e) => e.type === 'step.set');
+    a.record(down(now));
+    await until(() => pa.state().incidents.length === 1);
+    a.runs.commit({ type: 'tick', runId: a.runId, key: 'tell-team', at: now });
+    await ticked;
+    expect(failures).toEqual([new Error('a window that went away')]);
+    expect(pb.state().incidents[0]!.steps['tell-team']).toMatchObject({ done: true });
     a.close();
     b.close();
   }, 30_000);

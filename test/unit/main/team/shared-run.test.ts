@@ -143,6 +143,41 @@ describe('a run and the team’s incidents', () => {
   });
 });
 
+describe('a step known from a digest', () => {
+  it('has no time until the set itself arrives, whatever the order', () => {
+    const opening = open('awa', 'chat', T);
+    const set = ev(
+      { type: 'step.set', m: 'koffi', lc: 2, inc: 'chat@o-awa', step: 'tell', done: true },
+      2,
+    );
+    const digest = ev(
+      {
+        type: 'digest',
+        m: 'awa',
+        lc: 3,
+        inc: 'chat@o-awa',
+        steps: [['tell', true, 2, 'koffi']],
+        notes: [],
+      },
+      600,
+    );
+    expect(mergeTeam([opening, digest]).incidents[0]!.steps['tell']).toMatchObject({
+      by: 'koffi',
+      ts: '',
+    });
+    for (const order of [
+      [opening, digest, set],
+      [set, digest, opening],
+      [digest, opening, set, digest],
+    ])
+      expect(mergeTeam(order).incidents[0]!.steps['tell']).toMatchObject({
+        by: 'koffi',
+        byName: 'Koffi Yao',
+        ts: new Date(T + 2 * MINUTE).toISOString(),
+      });
+  });
+});
+
 describe('the runs the window shows with a team', () => {
   let dir: string;
   let checklist: Checklist;

@@ -168,7 +168,7 @@ export function checklistJson(
           title: textIn(step.title, language),
           done: shared.done,
           by: shared.byName,
-          at: shared.ts,
+          at: shared.ts || null,
           // A note given with a tick here; teammates' notes are in `notes`.
           note: step.done?.note ?? null,
         };

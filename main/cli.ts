@@ -28,6 +28,7 @@ import { daysCsv, incidentsCsv } from './history/export';
 import { openHistory, type HistoryStore } from './history/store';
 import { findRun, RunStore } from './playbooks';
 import { buildReport, reportMarkdown } from './playbooks/report';
+import { reportTeamOf } from './cli/report-team';
 import { assertNever, messageOf } from '../shared/errors';
 import { LogSink } from './log/logger';
 import { logRecording, logScheduler } from './log/observe';
@@ -155,7 +156,6 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
     const checked = snapshot.checkedAt > 0 && snapshot.overall !== 'paused';
     // Checklist runs start, join and end with the incidents, as in the app.
     const started = checked ? recording.record(snapshot) : [];
-    if (checked) team?.snapshot(snapshot);
     printer.snapshot(snapshot);
     sayRunsStarted(started, io);
     // Alerts go out after the lines that tell the same changes.
@@ -256,7 +256,9 @@ function printReport(dataDir: string, id: string, store: HistoryStore, io: Io): 
     return EXIT.usage;
   }
   const incidents = store.incidents().filter((i) => run.incidentIds.includes(i.id));
-  const report = buildReport(run, incidents, io.tr, Date.now());
+  // With a team, the whole team's timeline: who ticked what, when, and every member's notes.
+  const team = existsSync(join(dataDir, 'team', 'team.json')) ? reportTeamOf(dataDir, run) : null;
+  const report = buildReport(team?.run ?? run, incidents, io.tr, Date.now(), team?.team ?? null);
   io.out(reportMarkdown(report, io.tr).trimEnd());
   return EXIT.ok;
 }

@@ -39,10 +39,46 @@ export interface Run {
   readonly events: readonly RunEvent[];
 }
 
+/** Who ticked (or unticked) a step of a team's run, and when (null: not known, from a digest). */
+export interface StepBy {
+  readonly name: string;
+  readonly at: number | null;
+  /** This member. */
+  readonly me: boolean;
+}
+
 /** A step as the checklist shows it now: is its channel down, and what to use instead. */
 export interface MarkedStep extends RunStep {
   readonly channelDown: boolean;
   readonly alternatives: readonly Channel[];
+  /** In a team's run: who set the step as it is now. */
+  readonly by?: StepBy;
+}
+
+/** A note of a team's run. */
+export interface TeamRunNote {
+  readonly by: string;
+  readonly at: number | null;
+  readonly text: string;
+  readonly me: boolean;
+}
+
+/** What a run shares with the team. */
+export interface RunTeam {
+  /** The team incident's id. */
+  readonly inc: string;
+  /** Who opened the team's incident. */
+  readonly openedBy: string;
+  readonly openedByMe: boolean;
+  /**
+   * This computer's Vigie sees the outage too (it has a run of its own for it); false: a
+   * teammate reported it, and from here the service answers (evidence too).
+   */
+  readonly seenHere: boolean;
+  /** The members seen, by name. */
+  readonly members: readonly string[];
+  /** Every note of the team's incident, oldest first. */
+  readonly notes: readonly TeamRunNote[];
 }
 
 /** A run as the window shows it: its steps marked against the services' states now. */
@@ -51,6 +87,8 @@ export interface RunView extends Omit<Run, 'steps'> {
   readonly steps: readonly MarkedStep[];
   /** Channels believed down now (for the messages offered). */
   readonly downChannels: readonly Channel[];
+  /** With a team: the run as the team shares it. */
+  readonly team?: RunTeam;
 }
 
 /** The "before" section: how ready the business is for an outage of its critical services. */

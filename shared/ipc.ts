@@ -47,7 +47,10 @@ function settingsPatch() {
 
 const serviceId = z.string().regex(/^[a-z0-9~][a-z0-9-]{0,62}$/);
 const time = z.number().finite().nonnegative();
-const runId = z.string().regex(/^run-\d+-[a-z0-9~][a-z0-9-]{0,62}$/);
+/** A run of this computer, or the one shown for a team incident (`team-<service>@<event id>`). */
+const runId = z
+  .string()
+  .regex(/^(run-\d+-[a-z0-9~][a-z0-9-]{0,62}|team-[a-z0-9~][a-z0-9-]{0,62}@[\w.~-]{1,100})$/);
 
 /**
  * One call of the window's API: its channel, the schema its request is parsed against in main, how

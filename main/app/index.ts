@@ -360,7 +360,10 @@ function start(): void {
   const team = startAppTeam(
     app.getPath('userData'),
     recording,
-    () => send({ type: 'team' }),
+    () => {
+      send({ type: 'team' });
+      send({ type: 'checklist' });
+    },
     logs.logger('team'),
   );
   const tray = createTray(
@@ -421,6 +424,7 @@ function start(): void {
       copy: (text) => clipboard.writeText(text),
       alerts,
       team: team.team,
+      teamAccess: () => team.team.current(),
       logs: logsAccess(
         logs,
         {

@@ -24,8 +24,10 @@ import {
   TeamStore,
   type TeamMembership,
 } from '../team/store';
-import type { TeamIncident, TeamState } from '../team/merge';
+import type { TeamState } from '../team/merge';
 import { DEFAULT_RELAY, teamProblemText, teamSummary } from '../team/view';
+import { REQUESTS_DIR, tickEntry, type TickRequest } from '../team/participant';
+import { actionsOf, perform, teamIncidentOf } from '../team/shared-run';
 
 interface TeamIo {
   readonly out: (text: string) => void;
@@ -33,8 +35,7 @@ interface TeamIo {
   readonly tr: Translator;
 }
 
-/** Where `checklist done` leaves a tick for the Vigie recording the folder. */
-export const REQUESTS_DIR = join('checklists', 'requests');
+export { REQUESTS_DIR, type TickRequest } from '../team/participant';
 
 /** `npx vigie team [create|join|leave]`. */
 export function teamCommand(args: CliArgs, io: TeamIo): number {
@@ -130,16 +131,6 @@ export interface ChecklistJson {
   readonly members: readonly string[];
 }
 
-/** The team incident of a run: the one of one of its services, open first, newest first. */
-function teamIncidentOf(run: Run, state: TeamState | null): TeamIncident | null {
-  if (!state) return null;
-  const ids = new Set(run.services.map((s) => s.id));
-  const candidates = state.incidents
-    .filter((i) => ids.has(i.service))
-    .sort((a, b) => (a.end === null ? 0 : 1) - (b.end === null ? 0 : 1) || b.since - a.since);
-  return candidates[0] ?? null;
-}
-
 /** The current run as the command line shows it: this computer's ticks merged with the team's. */
 export function checklistJson(
   run: Run,
@@ -161,7 +152,7 @@ export function checklistJson(
           title: textIn(step.title, language),
           done: shared.done,
           by: shared.byName,
-          at: shared.ts,
+          at: shared.ts || null,
           // A note given with a tick here; teammates' notes are in `notes`.
           note: step.done?.note ?? null,
         };
@@ -266,15 +257,6 @@ export function checklistCommand(args: CliArgs, io: TeamIo): number {
   return EXIT.ok;
 }
 
-/** A tick asked from the command line. */
-export interface TickRequest {
-  readonly type: 'tick';
-  readonly runId: string;
-  readonly key: string;
-  readonly at: number;
-  readonly note?: string;
-}
-
 /**
  * Applies a tick as the folder's one writer: directly when no Vigie records the folder (the
  * writer lock taken for the moment), else as a request file the recording Vigie applies. True
@@ -309,26 +291,13 @@ export function tick(dir: string, request: TickRequest): boolean {
   return false;
 }
 
-/** The writer's side: the tick into the runs journal and, with a team, a `step.set` to share. */
-export function applyTick(
-  dir: string,
-  request: TickRequest,
-  runs: RunStore,
-  team?: TeamStore,
-): void {
-  runs.commit({
-    type: 'tick',
-    runId: request.runId,
-    key: request.key,
-    at: request.at,
-    ...(request.note ? { note: request.note } : {}),
-  });
-  const membership = team?.membership ?? readMembership(dir);
+/** The tick into the runs journal and, with a team, a `step.set` (and its note) to share. */
+export function applyTick(dir: string, request: TickRequest, runs: RunStore): void {
+  const entry = tickEntry(request);
+  runs.commit(entry);
+  const membership = readMembership(dir);
   if (!membership) return;
-  const store = team ?? new TeamStore(dir, membership);
+  const store = new TeamStore(dir, membership);
   const run = runs.book.get(request.runId);
-  const incident = run ? teamIncidentOf(run, store.state()) : null;
-  if (!incident) return;
-  store.act('step.set', { inc: incident.inc, step: request.key, done: true });
-  if (request.note) store.act('note.add', { inc: incident.inc, text: request.note });
+  if (run) perform(store, actionsOf(entry, teamIncidentOf(run, store.state())));
 }

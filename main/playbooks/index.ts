@@ -5,7 +5,7 @@ import type { Incident } from '../../shared/history-types';
 import type { Translator } from '../../shared/i18n';
 import type { Channel, Playbook } from '../../shared/playbook-schema';
 import type { ServiceStatus, Snapshot } from '../../shared/types';
-import { buildReport, reportHtml, reportMarkdown } from './report';
+import { buildReport, reportHtml, reportMarkdown, type ReportTeam } from './report';
 import { downChannels, markSteps, runEntries, RunStore } from './runs';
 import { PlaybookStore } from './store';
 
@@ -127,7 +127,18 @@ export class Checklist {
   ): string {
     const run = this.runs.book.get(runId);
     if (!run) throw new Error(`no checklist ${runId}`);
-    const report = buildReport(run, incidents, tr, this.now());
+    return this.reportOf(run, format, incidents, tr);
+  }
+
+  /** The report of a run given whole (a team's run), with the team's timeline when there is one. */
+  reportOf(
+    run: Run,
+    format: 'md' | 'html',
+    incidents: readonly Incident[],
+    tr: Translator,
+    team: ReportTeam | null = null,
+  ): string {
+    const report = buildReport(run, incidents, tr, this.now(), team);
     return format === 'md' ? reportMarkdown(report, tr) : reportHtml(report, tr);
   }
 

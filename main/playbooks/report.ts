@@ -6,6 +6,26 @@ import { isolated, type Translator } from '../../shared/i18n';
 import { contextEvidence, failedProbeWords, opinionEvidence } from '../../shared/i18n/evidence';
 import { textIn } from '../../shared/playbook-schema';
 import type { Run } from './runs';
+import type { TeamEvent } from '../team/events';
+import type { TeamIncident } from '../team/merge';
+
+/** The team's side of a run's report: every member's ticks, unticks and notes, by name. */
+export interface ReportTeam {
+  /** This member's id: its own ticks are the run's (already in it), unless `own`. */
+  readonly me: string;
+  /** Also this member's team events (a run this computer has no journal for). */
+  readonly own: boolean;
+  readonly incident: TeamIncident;
+  /** The events of the incident (and of the openings merged into it). */
+  readonly events: readonly TeamEvent[];
+  /** This member's name, on the run's own ticks and notes. */
+  readonly myName: string;
+  readonly members: readonly string[];
+  readonly openedBy: string;
+  readonly seenHere: boolean;
+  /** A member's name by id (the latest they gave). */
+  readonly nameOf: (member: string) => string;
+}
 
 interface Line {
   readonly at: number;
@@ -28,6 +48,7 @@ export function buildReport(
   incidents: readonly Incident[],
   tr: Translator,
   now: number,
+  team: ReportTeam | null = null,
 ): Report {
   const { t } = tr;
   const lang = tr.language;
@@ -64,21 +85,54 @@ export function buildReport(
         text: t('report.incidentEnd', { service: incident.serviceName }),
       });
   }
+  // With a team, each tick, untick and note says who: this member's from the run, the others'
+  // from the team's events.
+  const ticked = (name: string | null, step: string, done: boolean) =>
+    name === null
+      ? t(done ? 'report.ticked' : 'report.unticked', { step })
+      : t(done ? 'teamRun.reportTicked' : 'teamRun.reportUnticked', { name, step });
+  const myName = team?.myName ?? null;
   for (const event of run.events) {
     if (event.type === 'tick')
       timeline.push({
         at: event.at,
         text: event.note
-          ? t('join.dash', { a: t('report.ticked', { step: stepTitle(event.key) }), b: event.note })
-          : t('report.ticked', { step: stepTitle(event.key) }),
+          ? t('join.dash', { a: ticked(myName, stepTitle(event.key), true), b: event.note })
+          : ticked(myName, stepTitle(event.key), true),
       });
     if (event.type === 'untick')
-      timeline.push({ at: event.at, text: t('report.unticked', { step: stepTitle(event.key) }) });
+      timeline.push({ at: event.at, text: ticked(myName, stepTitle(event.key), false) });
     if (event.type === 'join')
       timeline.push({ at: event.at, text: t('report.joined', { service: event.service.name }) });
     if (event.type === 'after') timeline.push({ at: event.at, text: t('report.afterPhase') });
     if (event.type === 'note')
-      timeline.push({ at: event.at, text: t('report.noteEvent', { text: event.text }) });
+      timeline.push({
+        at: event.at,
+        text:
+          myName === null
+            ? t('report.noteEvent', { text: event.text })
+            : t('teamRun.reportNote', { name: myName, text: event.text }),
+      });
+  }
+  const teamNotes: Line[] = [];
+  for (const event of team?.events ?? []) {
+    const at = Date.parse(event.ts);
+    if (!team || !Number.isFinite(at) || (event.m === team.me && !team.own)) continue;
+    const name = team.nameOf(event.m);
+    if (event.type === 'incident.open')
+      timeline.push({
+        at,
+        text: t('teamRun.reportOpened', {
+          name,
+          service: run.services.find((s) => s.id === event.service)?.name ?? event.service,
+        }),
+      });
+    if (event.type === 'step.set')
+      timeline.push({ at, text: ticked(name, stepTitle(event.step), event.done) });
+    if (event.type === 'note.add') {
+      timeline.push({ at, text: t('teamRun.reportNote', { name, text: event.text }) });
+      teamNotes.push({ at, text: t('teamRun.reportNoteLine', { name, text: event.text }) });
+    }
   }
   timeline.sort((a, b) => a.at - b.at);
   const failed = mine.map((i) => {
@@ -102,6 +156,15 @@ export function buildReport(
       : t('menu.serviceLine', { service: i.serviceName, state });
     return evidence ? t('report.failedWith', { what, evidence }) : what;
   });
+  const stepBy = (key: string) => {
+    const shared = team?.incident.steps[key];
+    if (!shared) return '';
+    const at = Date.parse(shared.ts);
+    const name = team?.nameOf(shared.by) ?? shared.byName;
+    return Number.isFinite(at)
+      ? t('teamRun.reportBy', { name, time: tr.moment(at) })
+      : t('teamRun.reportByName', { name });
+  };
   return {
     title: t('report.title', { services: names }),
     facts: [
@@ -116,21 +179,50 @@ export function buildReport(
           ),
         ),
       ],
+      ...(team
+        ? ([
+            [t('teamRun.reportTeam'), tr.list(team.members)],
+            [
+              t('teamRun.reportSeen'),
+              team.seenHere
+                ? t('teamRun.reportSeenHere')
+                : t('teamRun.reportNotSeen', { name: team.openedBy }),
+            ],
+          ] as const)
+        : []),
     ],
     failed,
     timeline,
-    steps: run.steps.map((s) => ({
-      done: s.done !== null,
-      text: t('join.dash', {
-        a: textIn(s.title, lang),
-        b: !s.done
-          ? t('report.notDone')
-          : s.done.note
-            ? t('join.aside', { text: tr.moment(s.done.at), aside: s.done.note })
-            : tr.moment(s.done.at),
-      }),
-    })),
-    notes: run.events.flatMap((e) => (e.type === 'note' ? [{ at: e.at, text: e.text }] : [])),
+    steps: run.steps.map((s) => {
+      const when = s.done ? stepBy(s.key) || tr.moment(s.done.at) : '';
+      return {
+        done: s.done !== null,
+        text: t('join.dash', {
+          a: textIn(s.title, lang),
+          b: !s.done
+            ? t('report.notDone')
+            : s.done.note
+              ? t('join.aside', { text: when, aside: s.done.note })
+              : when,
+        }),
+      };
+    }),
+    notes: [
+      ...run.events.flatMap((e) =>
+        e.type === 'note'
+          ? [
+              {
+                at: e.at,
+                text:
+                  myName === null
+                    ? e.text
+                    : t('teamRun.reportNoteLine', { name: myName, text: e.text }),
+              },
+            ]
+          : [],
+      ),
+      ...teamNotes,
+    ].sort((a, b) => a.at - b.at),
     footer: t('report.generated', { time: tr.moment(now, { zone: true }) }),
   };
 }

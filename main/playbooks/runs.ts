@@ -355,6 +355,7 @@ export class RunStore {
   private readonly path: string;
   private loaded = -1;
   private readonly writtenListeners = new Set<() => void>();
+  private readonly committedListeners = new Set<(entry: RunEntry) => void>();
 
   constructor(dir: string, options: { readonly readOnly?: boolean } = {}) {
     this.folder = join(dir, 'checklists');
@@ -404,6 +405,15 @@ export class RunStore {
     return () => this.writtenListeners.delete(listener);
   }
 
+  /**
+   * Subscribes to the ticks, unticks and notes made here (each once written and applied): what a
+   * team shares. Returns the unsubscribe function.
+   */
+  onCommitted(listener: (entry: RunEntry) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
   /** Writes entries (worked out on a draft by runEntries), then applies them. */
   record(entries: readonly RunEntry[]): void {
     if (entries.length === 0) return;
@@ -419,6 +429,7 @@ export class RunStore {
     this.write([entry]);
     this.current.apply(entry);
     this.written();
+    for (const listener of this.committedListeners) listener(entry);
   }
 
   close(): void {

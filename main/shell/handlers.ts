@@ -31,6 +31,15 @@ import { SecretsUnavailable } from '../alerts/secret-store';
 import type { AlertChannelView } from '../../shared/alerts/app-settings';
 import type { AppTeam } from '../team/app-team';
 import { teamHandlers } from './team-handlers';
+import {
+  findShownRun,
+  incOfRunId,
+  runViews,
+  teamReport,
+  type ServiceInfo,
+  type TeamAccess,
+} from '../team/run-view';
+import type { ReportTeam } from '../playbooks/report';
 
 /** The implementation of each channel. */
 export type Handlers = {
@@ -68,6 +77,8 @@ export interface HandlerDeps {
   readonly copy: (text: string) => void;
   /** Vigie's log files: opening their folder, and the diagnostics text with the last lines. */
   readonly logs?: LogsAccess;
+  /** The team this Vigie takes part in now (null or absent: none). */
+  readonly teamAccess?: () => TeamAccess | null;
   /** Alerts beyond this computer (absent: the calls say alerts are not available here). */
   readonly alerts?: Pick<
     AppAlerts,
@@ -151,12 +162,34 @@ function exportName(
 /** Builds the handlers of every channel. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const now = deps.now ?? Date.now;
+  const team = () => deps.teamAccess?.() ?? null;
+  /** A service by id, as the settings and the catalog name it (a teammate's may not be watched here). */
+  const describe = (id: string): ServiceInfo => {
+    const known =
+      configFromSettings(deps.catalog(), deps.settings()).services.find((s) => s.id === id) ??
+      deps.catalog().services.find((s) => s.id === id);
+    return known
+      ? {
+          id,
+          name: known.name,
+          category: known.category,
+          ...(known.provider ? { provider: known.provider } : {}),
+          ...(known.playbook ? { playbook: known.playbook } : {}),
+        }
+      : { id, name: id };
+  };
+  /** A team incident's id, from a run shown for it; throws without a team. */
+  const teamIncident = (runId: string): string | null => {
+    const inc = incOfRunId(runId);
+    if (inc !== null && !team()) throw new Error(`no team incident ${inc}`);
+    return inc;
+  };
   const checklistState = (): ChecklistState => {
     const checklist = need(deps.checklist);
     const watched = deps.scheduler().snapshot().services;
     const problem = checklist.playbooks.problem;
     return {
-      runs: checklist.views(watched, undefined, deps.settings().backupChannels),
+      runs: runViews(checklist, watched, deps.settings().backupChannels, team(), describe),
       readiness: checklist.readiness(watched),
       profile: checklist.playbooks.profile(),
       messages: checklist.playbooks.messages(),
@@ -238,21 +271,42 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }),
     'checklist:get': checklistState,
     // Shown once written: a tick or a note the disk refused is not applied, and says why.
+    // A run this computer has no run for (a teammate's incident) is the team's only.
     'checklist:tick': ({ runId, key, done, note }) => {
-      saved(deps.translator(), () => need(deps.checklist).tick(runId, key, done, note));
+      const inc = teamIncident(runId);
+      if (inc !== null) team()?.setStep(inc, key, done, note);
+      else saved(deps.translator(), () => need(deps.checklist).tick(runId, key, done, note));
       return checklistState();
     },
     'checklist:note': ({ runId, text }) => {
-      saved(deps.translator(), () => need(deps.checklist).note(runId, text));
+      const inc = teamIncident(runId);
+      if (inc !== null) team()?.addNote(inc, text);
+      else saved(deps.translator(), () => need(deps.checklist).note(runId, text));
       return checklistState();
     },
     'checklist:report': async ({ runId, format }) => {
       const checklist = need(deps.checklist);
-      const run = checklist.runs.book.get(runId);
-      if (!run) throw new Error(`no checklist ${runId}`);
+      const access = team();
+      const found = findShownRun(checklist, runId, access, describe);
+      if (!found) throw new Error(`no checklist ${runId}`);
+      const { incident, seenHere } = found;
+      let run = found.run;
+      let reportTeam: ReportTeam | null = null;
+      if (access && incident) {
+        const made = teamReport(
+          run,
+          incident,
+          seenHere,
+          access.membership,
+          access.state(),
+          access.events(),
+        );
+        run = made.run;
+        reportTeam = made.team;
+      }
       const incidents =
         deps.history?.incidents().filter((i) => run.incidentIds.includes(i.id)) ?? [];
-      const content = checklist.report(runId, format, incidents, deps.translator());
+      const content = checklist.reportOf(run, format, incidents, deps.translator(), reportTeam);
       const name = exportName('report', run.services[0]?.id, format, run.startedAt);
       return { path: await deps.saveFile(name, content) };
     },

@@ -35,6 +35,7 @@ export class Recording {
   private following = false;
   private readonly runsListeners = new Set<(problem: HistoryProblem | null) => void>();
   private readonly changedListeners = new Set<() => void>();
+  private readonly recordedListeners = new Set<(snapshot: Snapshot) => void>();
 
   constructor(options: RecordingOptions) {
     const now = options.now ?? Date.now;
@@ -78,11 +79,19 @@ export class Recording {
     return () => this.changedListeners.delete(listener);
   }
 
+  /** Subscribes to each checked cycle, once recorded (a team opens or closes its incidents). */
+  onRecorded(listener: (snapshot: Snapshot) => void): () => void {
+    this.recordedListeners.add(listener);
+    return () => this.recordedListeners.delete(listener);
+  }
+
   /** Records a checked cycle; runs follow its incidents. Returns the runs it started. */
   record(snapshot: Snapshot): Run[] {
     this.history.recordSnapshot(snapshot);
     this.last = snapshot;
-    return this.followIncidents();
+    const started = this.followIncidents();
+    for (const listener of this.recordedListeners) listener(snapshot);
+    return started;
   }
 
   close(): void {

@@ -1,7 +1,8 @@
 // The team of a data folder as the app holds it: made, joined, renamed, given a new secret or left
-// from the window, and taking part on the relay while it exists (a `member.hello` at each start,
-// what teammates send kept). The same functions as `npx vigie team`; plain Node, so the end-to-end
-// tests run exactly this. The secret leaves only as the invite, when the person asks for it.
+// from the window, and taking part while it exists exactly as `watch` does (main/team/participant.ts:
+// a `member.hello` at each start, incidents shared, ticks sent, what teammates send kept). The same
+// functions as `npx vigie team`; plain Node, so the end-to-end tests run exactly this. The secret
+// leaves only as the invite, when the person asks for it.
 import type { HttpClient } from '../engine/net/http-client';
 import { inviteText } from './keys';
 import {
@@ -15,7 +16,8 @@ import {
   type TeamMembership,
   type TeamProblem,
 } from './store';
-import { TeamSync } from './sync';
+import { TeamParticipant, type ParticipantRecording } from './participant';
+import type { TeamAccess } from './run-view';
 import { teamSummary, type TeamSummary } from './view';
 
 /** A refusal with its reason, for the window to put in words. */
@@ -29,6 +31,8 @@ export interface AppTeamOptions {
   /** The data folder (userData in the app). */
   readonly dir: string;
   readonly http: HttpClient;
+  /** The folder's history and runs, which the team's incidents follow. */
+  readonly recording: ParticipantRecording;
   /**
    * Whether this process is the folder's one writer now (it holds the writer lock); while it is
    * not, the team is shown but not run. Always, when absent.
@@ -39,11 +43,15 @@ export interface AppTeamOptions {
   readonly silenceMs?: number;
   /** A start that failed (a damaged team file): the window still shows what it can. */
   readonly failed?: (error: unknown) => void;
+  /** A tick handed over by `checklist done` that could not be applied. */
+  readonly requestFailed?: (error: unknown) => void;
+  /** A teammate's event that could not be handled (kept, but a listener failed on it). */
+  readonly eventFailed?: (error: unknown) => void;
 }
 
 /** The app's side of a team. */
 export class AppTeam {
-  private sync: TeamSync | null = null;
+  private participant: TeamParticipant | null = null;
   private starting: Promise<void> = Promise.resolve();
   private closed = false;
   /** Set while a change is made: nothing starts on the files being changed. */
@@ -61,18 +69,27 @@ export class AppTeam {
     return this.starting;
   }
 
-  /** The running sync, for what else takes part (null: no team, or not this folder's writer). */
-  get running(): TeamSync | null {
-    return this.sync;
+  /** The team taken part in now (null: no team, or not this folder's writer). */
+  current(): TeamAccess | null {
+    return this.participant;
+  }
+
+  /** Takes part as the data folder says now (a team made, joined or left by other means). */
+  async reload(): Promise<void> {
+    await this.starting;
+    await this.stop();
+    await this.start();
+    this.options.changed?.();
   }
 
   /** The team as shown (never the secret), or null when the folder has none. */
   view(): TeamSummary | null {
     const membership = readMembership(this.options.dir);
     if (!membership) return null;
-    if (!this.sync && !this.changing && this.writes()) void this.start();
+    if (!this.participant && !this.changing && this.writes()) void this.start();
     const store =
-      this.sync?.store ?? new TeamStore(this.options.dir, membership, { readOnly: true });
+      this.participant?.sync.store ??
+      new TeamStore(this.options.dir, membership, { readOnly: true });
     return teamSummary(membership, store.state());
   }
 
@@ -147,23 +164,26 @@ export class AppTeam {
   }
 
   private async run(): Promise<void> {
-    if (this.sync || !this.writes()) return;
-    const membership = readMembership(this.options.dir);
-    if (!membership) return;
-    const sync = new TeamSync(new TeamStore(this.options.dir, membership), {
-      http: this.options.http,
-      ...(this.options.silenceMs !== undefined ? { silenceMs: this.options.silenceMs } : {}),
+    if (this.participant || !this.writes()) return;
+    const { options } = this;
+    const participant = await TeamParticipant.start(options.dir, options.recording, {
+      http: options.http,
+      ...(options.silenceMs !== undefined ? { silenceMs: options.silenceMs } : {}),
+      ...(options.requestFailed ? { requestFailed: options.requestFailed } : {}),
+      ...(options.eventFailed ? { eventFailed: options.eventFailed } : {}),
     });
-    this.sync = sync;
-    sync.onEvent(() => this.options.changed?.());
-    await sync.start();
-    // Teammates learn this member (and its current name) from this event.
-    sync.act('member.hello', {});
+    if (!participant) return;
+    if (this.closed) {
+      await participant.close();
+      return;
+    }
+    this.participant = participant;
+    participant.onChange(() => options.changed?.());
   }
 
   private async stop(): Promise<void> {
-    const sync = this.sync;
-    this.sync = null;
-    await sync?.close();
+    const participant = this.participant;
+    this.participant = null;
+    await participant?.close();
   }
 }

@@ -14,7 +14,7 @@ export function compareStamps(a: Stamp, b: Stamp): number {
 
 export interface TeamStep {
   readonly done: boolean;
-  /** Who set it, and when (display time). */
+  /** Who set it, and when (display time; '' when known only from a digest). */
   readonly by: string;
   readonly byName: string;
   readonly ts: string;
@@ -111,8 +111,11 @@ export function mergeTeam(events: Iterable<TeamEvent>): TeamState {
   };
   const setStep = (b: Building, step: string, s: TeamStep) => {
     const current = b.steps.get(step);
-    if (!current || compareStamps({ lc: s.lc, m: s.by }, { lc: current.lc, m: current.by }) > 0)
-      b.steps.set(step, s);
+    const order = current
+      ? compareStamps({ lc: s.lc, m: s.by }, { lc: current.lc, m: current.by })
+      : 1;
+    // The same set known from a digest (no time) and as itself (with its time): the latter.
+    if (order > 0 || (order === 0 && current?.ts === '' && s.ts !== '')) b.steps.set(step, s);
   };
   for (const e of all) {
     lc = Math.max(lc, e.lc);
@@ -138,7 +141,8 @@ export function mergeTeam(events: Iterable<TeamEvent>): TeamState {
             by: sm,
             // A digest carries who, not their name: the name is the latest that member gave.
             byName: sm,
-            ts: e.ts,
+            // Nor when: unknown ('') until the set itself arrives.
+            ts: '',
             lc: slc,
           });
         for (const n of e.notes)

@@ -97,6 +97,8 @@ export interface SubscriptionEvents {
   readonly message: (message: RelayMessage) => void;
   /** The stream is open (the relay answered 200 and its `open` line). */
   readonly opened?: () => void;
+  /** A line came (a message, a keepalive): the stream is alive now. */
+  readonly heard?: () => void;
   /** The stream ended or went silent; it is opened again after `afterMs`. */
   readonly lost?: (why: 'silent' | 'closed' | 'refused' | 'rate-limited', afterMs: number) => void;
 }
@@ -206,9 +208,9 @@ export class Subscription {
         this.failures = 0;
         this.on.opened?.();
       }
-      return;
-    }
-    this.on.message(read);
+    } else this.on.message(read);
+    // After: whoever is told of an `open` can still tell how long the stream had been silent.
+    this.on.heard?.();
   }
 
   async close(): Promise<void> {

@@ -176,6 +176,8 @@ interface EventLine {
   /** The relay's message id (null for this member's own, before the relay echoes it). */
   readonly id: string | null;
   readonly e: TeamEvent;
+  /** When it was received here (epoch ms; absent on this member's own). */
+  readonly at?: number;
 }
 
 function readLines(file: string): unknown[] {
@@ -198,6 +200,7 @@ export class TeamStore {
   private readonly events = new Map<string, TeamEvent>();
   private readonly pending = new Map<string, TeamEvent>();
   private last: string | null = null;
+  private heard: number | null = null;
   private counter = 0;
 
   constructor(
@@ -209,6 +212,7 @@ export class TeamStore {
     for (const raw of readLines(join(this.dir, EVENTS_FILE))) {
       const line = raw as Partial<EventLine>;
       if (typeof line.id === 'string') this.last = line.id;
+      if (typeof line.at === 'number') this.heard = Math.max(this.heard ?? 0, line.at);
       const event = line.e === undefined ? null : parseTeamEvent(JSON.stringify(line.e));
       if (!event) continue;
       if (!this.events.has(event.eid)) this.events.set(event.eid, event);
@@ -226,6 +230,11 @@ export class TeamStore {
   /** The relay id of the last message received, for `since=` (null: none yet). */
   get lastId(): string | null {
     return this.last;
+  }
+
+  /** When a message last came from the relay (epoch ms), as far as this folder knows. */
+  get lastHeardAt(): number | null {
+    return this.heard;
   }
 
   /** Every event known, own and received. */
@@ -273,13 +282,24 @@ export class TeamStore {
 
   /** An event from the relay; false when it was already known (a repeat). */
   receive(id: string | null, event: TeamEvent): boolean {
-    if (id !== null) this.last = id;
+    const at = this.options.now?.() ?? Date.now();
+    if (id !== null) [this.last, this.heard] = [id, at];
     if (this.events.has(event.eid)) {
-      if (id !== null) this.append(EVENTS_FILE, { id, dup: event.eid });
+      if (id !== null) this.append(EVENTS_FILE, { id, dup: event.eid, at });
       return false;
     }
-    this.keep(id, event);
+    this.keep(id, event, at);
     return true;
+  }
+
+  /**
+   * Queues a known event to be published again as it is (a teammate's incident opening, for a
+   * member catching up): the same eid, so it counts once wherever it arrives.
+   */
+  requeue(event: TeamEvent): void {
+    if (this.pending.has(event.eid)) return;
+    this.pending.set(event.eid, event);
+    this.append(OUTBOX_FILE, { event });
   }
 
   /** The relay took this event: it leaves the outbox. */
@@ -288,10 +308,10 @@ export class TeamStore {
     this.append(OUTBOX_FILE, { sent: eid });
   }
 
-  private keep(id: string | null, event: TeamEvent): void {
+  private keep(id: string | null, event: TeamEvent, at?: number): void {
     this.events.set(event.eid, event);
     this.counter = Math.max(this.counter, event.lc);
-    this.append(EVENTS_FILE, { id, e: event });
+    this.append(EVENTS_FILE, at === undefined ? { id, e: event } : { id, e: event, at });
   }
 
   private append(file: string, line: unknown): void {

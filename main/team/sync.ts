@@ -17,6 +17,9 @@ const RETRY_MS = 10 * SECOND;
 export interface TeamSyncOptions {
   readonly http: HttpClient;
   readonly silenceMs?: number;
+  readonly now?: () => number;
+  /** A received event whose handling failed (the stream goes on with the next). */
+  readonly failed?: (error: unknown) => void;
 }
 
 export class TeamSync {
@@ -26,6 +29,9 @@ export class TeamSync {
   private subscription: Subscription | null = null;
   private readonly listeners: ((event: TeamEvent) => void)[] = [];
   private readonly sentListeners: ((event: TeamEvent) => void)[] = [];
+  private readonly openedListeners: (() => void)[] = [];
+  /** When the stream last said something (epoch ms), in this process. */
+  private live: number | null = null;
   private flushing: Promise<void> | null = null;
   private again = false;
   private retry: NodeJS.Timeout | null = null;
@@ -43,6 +49,19 @@ export class TeamSync {
     this.listeners.push(listener);
   }
 
+  /**
+   * Called each time the stream opens (at start and after each reconnection), before the time it
+   * was last heard from moves on.
+   */
+  onOpened(listener: () => void): void {
+    this.openedListeners.push(listener);
+  }
+
+  /** When the relay was last heard from: a line of the stream in this process, else a message kept. */
+  get lastHeardAt(): number | null {
+    return this.live ?? this.store.lastHeardAt;
+  }
+
   /** Called when the relay took one of this member's events. */
   onSent(listener: (event: TeamEvent) => void): void {
     this.sentListeners.push(listener);
@@ -53,9 +72,18 @@ export class TeamSync {
     const relay = this.relayOptions(this.keys);
     this.subscription = new Subscription(relay, () => this.store.lastId, {
       message: (message) => {
-        this.queue = this.queue.then(() => this.receive(message));
+        // One message that fails to be handled must not stop those after it.
+        this.queue = this.queue
+          .then(() => this.receive(message))
+          .catch((error: unknown) => this.options.failed?.(error));
       },
-      opened: () => this.flush(),
+      opened: () => {
+        this.flush();
+        for (const l of this.openedListeners) l();
+      },
+      heard: () => {
+        this.live = (this.options.now ?? Date.now)();
+      },
     });
     this.flush();
   }
@@ -90,6 +118,12 @@ export class TeamSync {
     return event;
   }
 
+  /** Publishes a known event again, as it is (see TeamStore.requeue). */
+  republish(event: TeamEvent): void {
+    this.store.requeue(event);
+    this.flush();
+  }
+
   /** Sends what the outbox holds; a failure leaves it there for the next try. */
   flush(): void {
     if (this.closed || !this.keys) return;
@@ -118,6 +152,8 @@ export class TeamSync {
       } while (this.again);
     })().finally(() => {
       this.flushing = null;
+      // An event acted after the loop's last look and before this: it goes now, not at the next.
+      if (this.again && !this.retry) this.flush();
     });
   }
 

@@ -10,7 +10,7 @@ import { textIn, type Channel } from '../../shared/playbook-schema';
 import { unwrap, vigie } from '../client';
 import { useTr } from '../i18n';
 import { MessageItem } from './MessageItem';
-import { StepItem } from './StepItem';
+import { isolate, StepItem } from './StepItem';
 
 /** A line under the heading: what was done, or what went wrong (with a retry when it can be redone). */
 export type Notice = {
@@ -96,6 +96,23 @@ export function RunPanel({
           b: t('checklist.progress', { done, total: run.steps.length }),
         })}
       </p>
+      {run.team && (
+        <>
+          {!run.team.seenHere && (
+            // What a teammate sees and this computer does not is evidence too.
+            <p className="team-not-seen">
+              <strong>{t('teamRun.notSeen', { name: isolate(run.team.openedBy) })}</strong>{' '}
+              {t('teamRun.notSeenWhy', {
+                services: tr.list(run.services.map((s) => s.name)),
+                name: isolate(run.team.openedBy),
+              })}
+            </p>
+          )}
+          <p className="meta team-members">
+            {t('teamRun.shared', { members: tr.list(run.team.members.map(isolate)) })}
+          </p>
+        </>
+      )}
       <progress
         max={run.steps.length}
         value={done}
@@ -140,6 +157,23 @@ export function RunPanel({
         </div>
       ))}
 
+      {run.team && run.team.notes.length > 0 && (
+        <>
+          <h3 id="team-notes">{t('teamRun.notes')}</h3>
+          <ul className="team-notes" aria-labelledby="team-notes">
+            {run.team.notes.map((n, i) => (
+              <li key={i}>
+                <span className="meta">
+                  {n.at === null
+                    ? isolate(n.by)
+                    : t('teamRun.noteBy', { name: isolate(n.by), time: tr.time(n.at, now) })}
+                </span>{' '}
+                {n.text}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <div className="field">
         <label htmlFor="run-note">{t('checklist.runNote')}</label>
         <textarea id="run-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />

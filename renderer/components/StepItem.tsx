@@ -1,7 +1,7 @@
 // One step of a run: its checkbox, why it matters, the warning when its channel is down (with
 // what to use instead), the time it was done and an optional note.
 import { useState } from 'react';
-import type { MarkedStep } from '../../shared/checklist-types';
+import type { MarkedStep, StepBy } from '../../shared/checklist-types';
 import { textIn } from '../../shared/playbook-schema';
 import { useTr } from '../i18n';
 
@@ -32,6 +32,8 @@ export function StepItem({
       step.channel === 'platform' && platform ? platform : t(`checklist.channel_${step.channel}`),
   });
   const doneAt = step.done ? tr.at('checklist.doneAt', step.done.at, now) : '';
+  // In a team's run: who set the step as it is, and when ("Awa · 15:42").
+  const who = step.by ? byLine(step.by, step.done !== null) : null;
   return (
     <li
       className={`step${next ? ' step-next' : ''}${step.channelDown ? ' step-down' : ''}`}
@@ -67,19 +69,38 @@ export function StepItem({
         </p>
       )}
       {step.done ? (
-        <p className="meta">
-          {step.done.note ? t('join.dash', { a: doneAt, b: step.done.note }) : doneAt}
+        <p className={who ? 'meta step-by' : 'meta'}>
+          {step.done.note
+            ? t('join.dash', { a: who ?? doneAt, b: step.done.note })
+            : (who ?? doneAt)}
         </p>
       ) : (
-        <input
-          className="step-note"
-          aria-label={t('join.label', { label: t('checklist.note'), value: title })}
-          placeholder={t('checklist.note')}
-          value={note}
-          maxLength={500}
-          onChange={(e) => setNote(e.target.value)}
-        />
+        <>
+          {who && <p className="meta step-by">{who}</p>}
+          <input
+            className="step-note"
+            aria-label={t('join.label', { label: t('checklist.note'), value: title })}
+            placeholder={t('checklist.note')}
+            value={note}
+            maxLength={500}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        </>
       )}
     </li>
   );
+
+  function byLine(by: StepBy, done: boolean): string {
+    // The name keeps its own direction inside the sentence (a Latin name in Arabic).
+    const name = isolate(by.name);
+    if (by.at === null)
+      return t(done ? 'teamRun.stepByName' : 'teamRun.stepUntickedName', { name });
+    const time = tr.time(by.at, now);
+    return t(done ? 'teamRun.stepBy' : 'teamRun.stepUnticked', { name, time });
+  }
+}
+
+/** Text set apart for the bidirectional algorithm (first-strong isolate … pop). */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
 }

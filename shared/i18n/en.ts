@@ -11,6 +11,7 @@ import { alertSettingsEn } from './alert-settings-strings';
 import { firstRunPhoneEn } from './first-run-phone-strings';
 import { teamEn } from './team-strings';
 import { teamSettingsEn } from './team-settings-strings';
+import { teamRunEn } from './team-run-strings';
 export const en = {
   context: contextEn,
   overall: {
@@ -647,6 +648,7 @@ export const en = {
   firstRunPhone: firstRunPhoneEn,
   team: teamEn,
   teamSettings: teamSettingsEn,
+  teamRun: teamRunEn,
   page: {
     title: 'Vigie',
     lastCheck: 'Last check: {{time}}',

@@ -9,6 +9,7 @@ import { alertSettingsFr } from './alert-settings-strings';
 import { firstRunPhoneFr } from './first-run-phone-strings';
 import { teamFr } from './team-strings';
 import { teamSettingsFr } from './team-settings-strings';
+import { teamRunFr } from './team-run-strings';
 import type { Messages } from './en';
 import { jsonErrorsFr } from './json-errors-strings';
 import { catalogFr } from './catalog-strings';
@@ -692,6 +693,7 @@ export const fr: Messages = {
   firstRunPhone: firstRunPhoneFr,
   team: teamFr,
   teamSettings: teamSettingsFr,
+  teamRun: teamRunFr,
   page: {
     title: 'Vigie',
     lastCheck: 'Dernière vérification : {{time}}',

@@ -51,6 +51,8 @@ async function teamWindow(
   const team = new AppTeam({
     dir,
     http,
+    // Membership only: no history or checklist in this window's folder.
+    recording: { checklist: null, onRecorded: () => () => undefined },
     // As the app does: the window reads the team again when told.
     changed: () => void push?.({ type: 'team' }).catch(() => undefined),
   });

@@ -179,6 +179,12 @@ describe('three watches on one relay', () => {
     expect((await checklist(b)).notes).toEqual([
       expect.objectContaining({ by: 'Awa Traoré', text: 'Called Mme Konan' }),
     ]);
+    // Koffi's report holds the team's timeline: Awa's tick and note, by name.
+    const report = await cli(['history', '--report', seen.id, '--data', b]);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain(`Done by Awa Traoré: ${step.title}`);
+    expect(report.stdout).toContain('Note from Awa Traoré: Called Mme Konan');
+    expect(report.stdout).toMatch(/\*\*Team:\*\* .*Koffi Yao/);
 
     await Promise.all([wa.stop(), wb.stop(), wc.stop()]);
     const bodies = relay.bodies();

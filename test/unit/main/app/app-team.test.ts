@@ -5,12 +5,14 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recorder, type FakeWindow } from '../../../helpers/fake-electron';
 import { NtfyRelay } from '../../../lab/ntfy-relay';
 import { createHttpClient, type HttpClient } from '../../../../main/engine/net/http-client';
 import { AppTeam } from '../../../../main/team/app-team';
-import { readMembership } from '../../../../main/team/store';
+import { createTeam, leaveTeam, readMembership } from '../../../../main/team/store';
+import { startAppTeam } from '../../../../main/app/team';
+import { silentLogger } from '../../../../main/log/logger';
 import { base64url } from '../../../../main/team/keys';
 
 vi.mock('electron', async () => (await import('../../../helpers/fake-electron')).fakeElectron());
@@ -48,6 +50,12 @@ interface View {
   members: { id: string; name: string; lastSeen: string }[];
 }
 
+const bareRecording = {
+  checklist: null,
+  onRecorded: () => () => undefined,
+  history: { store: {} },
+};
+
 const SECRET = base64url(new Uint8Array(32).fill(7));
 
 beforeAll(async () => {
@@ -55,7 +63,7 @@ beforeAll(async () => {
   http = createHttpClient();
   recorder.userData = mkdtempSync(join(tmpdir(), 'vigie-app-team-'));
   teammateDir = mkdtempSync(join(tmpdir(), 'vigie-app-teammate-'));
-  teammate = new AppTeam({ dir: teammateDir, http });
+  teammate = new AppTeam({ dir: teammateDir, http, recording: bareRecording });
   await import('../../../../main/app/index');
   recorder.ready();
   await vi.waitFor(() => expect(recorder.windows).toHaveLength(1));
@@ -183,5 +191,35 @@ describe('Settings → Team in the app', () => {
     const again = await call('team:leave');
     expect(again).toMatchObject({ ok: false, error: { message: 'This computer has no team.' } });
     expect(await call('team:invite')).toMatchObject({ ok: false });
+  });
+});
+
+describe('the app taking part in its folder’s team', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'vigie-app-team-run-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('takes part once a team is made, and stops when it is left', async () => {
+    let told = 0;
+    const team = startAppTeam(dir, bareRecording, () => (told += 1), silentLogger, http);
+    await team.team.reload();
+    expect(team.team.current()).toBeNull();
+
+    createTeam(dir, relay.url, 'Awa Traoré');
+    const before = told;
+    await team.team.reload();
+    expect(team.team.current()?.membership.name).toBe('Awa Traoré');
+    expect(told).toBeGreaterThan(before);
+    // It says hello to the team on the relay.
+    await expect.poll(() => relay.messages.length).toBeGreaterThan(0);
+
+    leaveTeam(dir);
+    await team.team.reload();
+    expect(team.team.current()).toBeNull();
+    await team.close();
   });
 });

@@ -1,0 +1,262 @@
+// The participant (what `watch` and the app run) on a loopback ntfy-compatible relay: a member whose
+// own Vigie sees the outage joins the team's incident instead of opening a second one; a tick made
+// here travels with the member's name; a member that was not listening for longer than the relay
+// keeps messages asks with `sync.request`, and the answers (the opening as it was, then a digest)
+// bring it to the same state, an identical digest not sent twice.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHttpClient, type HttpClient } from '../../main/engine/net/http-client';
+import { RunStore } from '../../main/playbooks/runs';
+import { open as openEnvelope } from '../../main/team/envelope';
+import { parseTeamEvent, type TeamEvent } from '../../main/team/events';
+import { teamKeys } from '../../main/team/keys';
+import { TeamParticipant, type ParticipantOptions } from '../../main/team/participant';
+import { createTeam, joinTeam, type TeamMembership } from '../../main/team/store';
+import { inviteText } from '../../main/team/keys';
+import type { Snapshot } from '../../shared/types';
+import { HOUR } from '../../shared/durations';
+import { snapshotAt } from '../helpers/snapshots';
+import { NtfyRelay } from './ntfy-relay';
+
+let relay: NtfyRelay;
+let http: HttpClient;
+const dirs: string[] = [];
+const members: TeamParticipant[] = [];
+
+beforeEach(async () => {
+  relay = await new NtfyRelay().start();
+  http = createHttpClient();
+});
+afterEach(async () => {
+  for (const m of members.splice(0)) await m.close();
+  await http.close();
+  await relay.stop();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function ok(m: TeamMembership | { problem: string }): TeamMembership {
+  if ('problem' in m) throw new Error(m.problem);
+  return m;
+}
+
+/** A data folder with a run for Chat that started now, and the recording a participant follows. */
+function folder(startedAt: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-participant-'));
+  dirs.push(dir);
+  const runs = new RunStore(dir);
+  runs.record([
+    {
+      type: 'start',
+      run: {
+        id: `run-${startedAt}-chat`,
+        startedAt,
+        services: [{ id: 'chat', name: 'Chat' }],
+        incidentIds: ['i1'],
+        steps: [
+          { key: 'tell-team', section: 'during', title: 'Tell the team' },
+          { key: 'call-customers', section: 'during', title: 'Call the customers' },
+        ],
+      },
+    },
+  ]);
+  const listeners = new Set<(s: Snapshot) => void>();
+  return {
+    dir,
+    runs,
+    runId: `run-${startedAt}-chat`,
+    recording: {
+      checklist: { runs },
+      onRecorded: (l: (s: Snapshot) => void) => {
+        listeners.add(l);
+        return () => listeners.delete(l);
+      },
+    },
+    record: (snapshot: Snapshot) => {
+      for (const l of listeners) l(snapshot);
+    },
+    close: () => runs.close(),
+  };
+}
+
+async function start(
+  f: ReturnType<typeof folder>,
+  options: ParticipantOptions = {},
+): Promise<TeamParticipant> {
+  const p = await TeamParticipant.start(f.dir, f.recording, { http, random: () => 0, ...options });
+  if (!p) throw new Error('no team');
+  members.push(p);
+  return p;
+}
+
+/** Waits until a condition holds. */
+async function until(check: () => boolean): Promise<void> {
+  await expect.poll(check, { timeout: 10_000 }).toBe(true);
+}
+
+/** Resolves at the first teammate's event that matches. */
+function next(p: TeamParticipant, match: (e: TeamEvent) => boolean): Promise<TeamEvent> {
+  return new Promise((resolve) => p.onEvent((e) => match(e) && resolve(e)));
+}
+
+/** Every event the relay holds, opened with the team's key (what members can read). */
+async function onRelay(secret: Uint8Array): Promise<TeamEvent[]> {
+  const keys = await teamKeys(secret);
+  const out: TeamEvent[] = [];
+  for (const body of relay.bodies()) {
+    const opened = await openEnvelope(body, keys);
+    if ('plaintext' in opened) {
+      const event = parseTeamEvent(opened.plaintext);
+      if (event) out.push(event);
+    }
+  }
+  return out;
+}
+
+const down = (at: number) =>
+  snapshotAt(at, { chat: { state: 'down', since: at, cause: 'provider' } });
+
+describe('a member taking part', () => {
+  it('joins the team’s incident its own Vigie sees, and its ticks travel with its name', async () => {
+    const now = Date.now();
+    const [a, b] = [folder(now), folder(now)];
+    const awa = ok(createTeam(a.dir, relay.url, 'Awa Traoré'));
+    ok(joinTeam(b.dir, inviteText(awa.invite), 'Koffi Yao'));
+    const [pa, pb] = [await start(a), await start(b)];
+
+    const opened = next(pb, (e) => e.type === 'incident.open');
+    a.record(down(now));
+    await opened;
+    // Koffi's Vigie sees the outage too: it joins, it does not open a second incident.
+    b.record(down(now + 1000));
+    await pb.sync.settled();
+    expect(pb.events().filter((e) => e.type === 'incident.open')).toHaveLength(1);
+    expect(pb.state().incidents).toHaveLength(1);
+
+    const ticked = next(pb, (e) => e.type === 'step.set');
+    a.runs.commit({ type: 'tick', runId: a.runId, key: 'tell-team', at: now, note: 'On Signal' });
+    await ticked;
+    await next(pb, (e) => e.type === 'note.add');
+    const incident = pb.state().incidents[0]!;
+    expect(incident.steps['tell-team']).toMatchObject({ done: true, byName: 'Awa Traoré' });
+    expect(incident.notes.map((n) => [n.byName, n.text])).toEqual([['Awa Traoré', 'On Signal']]);
+
+    // And back: Koffi unticks it; Awa sees it undone, by Koffi.
+    const unticked = next(pa, (e) => e.type === 'step.set');
+    b.runs.commit({ type: 'untick', runId: b.runId, key: 'tell-team', at: now + 2000 });
+    await unticked;
+    expect(pa.state().incidents[0]!.steps['tell-team']).toMatchObject({
+      done: false,
+      byName: 'Koffi Yao',
+    });
+    a.close();
+    b.close();
+  }, 30_000);
+
+  it('catches up beyond the relay’s cache with sync.request and one digest', async () => {
+    const now = Date.now();
+    const [a, b, c] = [folder(now), folder(now), folder(now)];
+    const awa = ok(createTeam(a.dir, relay.url, 'Awa Traoré'));
+    const invite = inviteText(awa.invite);
+    ok(joinTeam(b.dir, invite, 'Koffi Yao'));
+    ok(joinTeam(c.dir, invite, 'Zoé Bamba'));
+    // Koffi answers a sync.request only when the test says (after Awa's digest is out).
+    let release: () => void = () => undefined;
+    const koffiWaits = new Promise<void>((resolve) => (release = resolve));
+    const pa = await start(a);
+    const pb = await start(b, { wait: () => koffiWaits });
+    const opened = next(pb, (e) => e.type === 'incident.open');
+    a.record(down(now));
+    await opened;
+    const noted = next(pa, (e) => e.type === 'note.add');
+    a.runs.commit({ type: 'tick', runId: a.runId, key: 'tell-team', at: now });
+    b.runs.commit({ type: 'note', runId: b.runId, at: now, text: 'Called Mme Konan' });
+    await noted;
+    await Promise.all([pa.sync.settled(), pb.sync.settled()]);
+
+    // More than 12 hours later the relay has forgotten it all; Zoé joins now.
+    relay.messages.splice(0);
+    const koffiHeardDigest = next(pb, (e) => e.type === 'digest');
+    const pc = await start(c);
+    const digest = next(pc, (e) => e.type === 'digest');
+    await digest;
+    await koffiHeardDigest;
+    const zoe = pc.state().incidents;
+    expect(zoe).toHaveLength(1);
+    expect(zoe[0]).toMatchObject({ service: 'chat', openedBy: awa.member, end: null });
+    expect(zoe[0]!.steps['tell-team']).toMatchObject({ done: true, byName: 'Awa Traoré' });
+    expect(zoe[0]!.notes.map((n) => [n.byName, n.text])).toEqual([
+      ['Koffi Yao', 'Called Mme Konan'],
+    ]);
+
+    // Koffi's answer comes after Awa's identical digest: its digest is not sent again.
+    release();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    await pb.sync.settled();
+    const seen = await onRelay(awa.invite.secret);
+    expect(seen.filter((e) => e.type === 'sync.request').map((e) => e.n)).toEqual(['Zoé Bamba']);
+    expect(seen.filter((e) => e.type === 'digest').map((e) => e.n)).toEqual(['Awa Traoré']);
+    a.close();
+    b.close();
+    c.close();
+  }, 30_000);
+
+  it('asks to catch up after more than 12 hours without hearing the relay, not before', async () => {
+    const now = Date.now();
+    const a = folder(now);
+    const awa = ok(createTeam(a.dir, relay.url, 'Awa Traoré'));
+    const b = folder(now);
+    ok(joinTeam(b.dir, inviteText(awa.invite), 'Koffi Yao'));
+    const pa = await start(a);
+    // Koffi hears Awa once, then stops.
+    let pb = await start(b);
+    const hello = next(pb, (e) => e.type === 'member.hello' || e.type === 'sync.request');
+    pa.sync.act('member.hello', {});
+    await hello;
+    // Its first request (it had never heard the relay) is out before it stops.
+    await pb.sync.settled();
+    await pb.close();
+    const requests = async () =>
+      (await onRelay(awa.invite.secret)).filter(
+        (e) => e.type === 'sync.request' && e.m !== awa.member,
+      );
+    const before = (await requests()).length;
+
+    // Back an hour later: the relay still has everything; no request.
+    pb = await start(b, { now: () => Date.now() + HOUR });
+    await pb.sync.settled();
+    await pb.close();
+    expect(await requests()).toHaveLength(before);
+
+    // Back 13 hours later: it asks.
+    const asked = next(pa, (e) => e.type === 'sync.request');
+    pb = await start(b, { now: () => Date.now() + 13 * HOUR });
+    await asked;
+    expect(await requests()).toHaveLength(before + 1);
+    a.close();
+    b.close();
+  }, 30_000);
+
+  it('goes on receiving after a listener failed on one event, and says so', async () => {
+    const now = Date.now();
+    const [a, b] = [folder(now), folder(now)];
+    const awa = ok(createTeam(a.dir, relay.url, 'Awa Traoré'));
+    ok(joinTeam(b.dir, inviteText(awa.invite), 'Koffi Yao'));
+    const failures: unknown[] = [];
+    const pa = await start(a);
+    const pb = await start(b, { eventFailed: (error) => failures.push(error) });
+    pb.onEvent((e) => {
+      if (e.type === 'incident.open') throw new Error('a window that went away');
+    });
+    const ticked = next(pb, (e) => e.type === 'step.set');
+    a.record(down(now));
+    await until(() => pa.state().incidents.length === 1);
+    a.runs.commit({ type: 'tick', runId: a.runId, key: 'tell-team', at: now });
+    await ticked;
+    expect(failures).toEqual([new Error('a window that went away')]);
+    expect(pb.state().incidents[0]!.steps['tell-team']).toMatchObject({ done: true });
+    a.close();
+    b.close();
+  }, 30_000);
+});

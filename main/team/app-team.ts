@@ -77,7 +77,8 @@ export class AppTeam {
   /** Takes part as the data folder says now (a team made, joined or left by other means). */
   async reload(): Promise<void> {
     await this.starting;
-    await this.stop();
+    // A team left by other means has no folder to write its last words in: that is fine.
+    await this.stop().catch(() => undefined);
     await this.start();
     this.options.changed?.();
   }

@@ -102,7 +102,9 @@ describe('alert words', () => {
     const said = (language: 'fr' | 'ar') =>
       collapsedMessage(downItem, backItem, HOST, createTranslator(language)).title;
     expect(said('fr')).toBe('WhatsApp\u00a0: en panne depuis le 4 oct. à 23:10, jusqu’à 01:05');
-    expect(said('ar')).toBe('\u200fكانت خدمة WhatsApp متوقفة من 4 أكتوبر الساعة 23:10 حتى الساعة 01:05');
+    expect(said('ar')).toBe(
+      '\u200fكانت خدمة WhatsApp متوقفة من 4 أكتوبر الساعة 23:10 حتى الساعة 01:05',
+    );
   });
 
   it('has a test message in each language', () => {

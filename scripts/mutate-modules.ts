@@ -43,6 +43,25 @@ export const mutateModules: readonly MutateModule[] = [
     source: 'main/history/lock.ts',
     tests: ['test/lab/lock.test.ts', 'test/unit/main/history/store.test.ts'],
   },
+  {
+    name: 'outbox',
+    source: 'main/alerts/outbox.ts',
+    tests: [
+      'test/unit/main/alerts/outbox.test.ts',
+      'test/unit/main/alerts/dispatcher.test.ts',
+      'test/unit/main/alerts/app-alerts.test.ts',
+    ],
+  },
+  {
+    name: 'merge',
+    source: 'main/team/merge.ts',
+    tests: ['test/unit/main/team/merge.test.ts', 'test/unit/main/team/store.test.ts'],
+  },
+  {
+    name: 'envelope',
+    source: 'main/team/envelope.ts',
+    tests: ['test/unit/main/team/crypto.test.ts'],
+  },
 ];
 
 /** The environment variable that names the module under test for vitest.mutate.config.ts. */

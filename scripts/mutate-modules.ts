@@ -68,6 +68,15 @@ export const mutateModules: readonly MutateModule[] = [
     ],
   },
   {
+    name: 'dispatcher',
+    source: 'main/alerts/dispatcher.ts',
+    tests: [
+      'test/unit/main/alerts/dispatcher.test.ts',
+      'test/unit/main/alerts/outbox.test.ts',
+      'test/unit/main/alerts/app-alerts.test.ts',
+    ],
+  },
+  {
     name: 'merge',
     source: 'main/team/merge.ts',
     tests: ['test/unit/main/team/merge.test.ts', 'test/unit/main/team/store.test.ts'],

@@ -41,7 +41,62 @@ export const mutateModules: readonly MutateModule[] = [
   {
     name: 'lock',
     source: 'main/history/lock.ts',
-    tests: ['test/lab/lock.test.ts', 'test/unit/main/history/store.test.ts'],
+    // The unit tests play every other writer on a file system in memory; the lab's lock tests
+    // (real processes, 40 s a run) would make each mutant take as long.
+    tests: [
+      'test/unit/main/history/lock.test.ts',
+      'test/lab/lock-no-links.test.ts',
+      'test/unit/main/history/store.test.ts',
+    ],
+  },
+  {
+    name: 'lock-file',
+    source: 'main/history/lock-file.ts',
+    tests: [
+      'test/unit/main/history/lock.test.ts',
+      'test/lab/lock-no-links.test.ts',
+      'test/unit/main/history/store.test.ts',
+    ],
+  },
+  {
+    name: 'outbox',
+    source: 'main/alerts/outbox.ts',
+    tests: [
+      'test/unit/main/alerts/outbox.test.ts',
+      'test/unit/main/alerts/dispatcher.test.ts',
+      'test/unit/main/alerts/app-alerts.test.ts',
+    ],
+  },
+  {
+    name: 'dispatcher',
+    source: 'main/alerts/dispatcher.ts',
+    tests: [
+      'test/unit/main/alerts/dispatcher.test.ts',
+      'test/unit/main/alerts/outbox.test.ts',
+      'test/unit/main/alerts/app-alerts.test.ts',
+    ],
+  },
+  {
+    name: 'merge',
+    source: 'main/team/merge.ts',
+    tests: ['test/unit/main/team/merge.test.ts', 'test/unit/main/team/store.test.ts'],
+  },
+  {
+    name: 'envelope',
+    source: 'main/team/envelope.ts',
+    tests: ['test/unit/main/team/crypto.test.ts'],
+  },
+  {
+    name: 'context',
+    source: 'shared/context.ts',
+    tests: [
+      'test/unit/shared/context.test.ts',
+      'test/unit/shared/story.test.ts',
+      'test/unit/shared/evidence.test.ts',
+      'test/unit/main/shell/notification-model.test.ts',
+      'test/unit/main/history/context-evidence.test.ts',
+      'test/unit/main/engine/context.test.ts',
+    ],
   },
 ];
 

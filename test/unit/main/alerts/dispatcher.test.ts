@@ -408,3 +408,200 @@ describe('alert dispatcher', () => {
     expect(phone.sent).toHaveLength(1);
   });
 });
+
+describe('alert dispatcher, what else a user would notice', () => {
+  const serverError = { kind: 'retry', reason: { key: 'alerts.reasonServerError' } } as const;
+
+  it('sends nothing while Vigie is paused, and what is pending once it checks again', async () => {
+    const phone = new FakeChannel('phone');
+    const w = world([phone]);
+    const change = wentDown('whatsapp', OUTAGE_START);
+    w.dispatcher.changes([change], {
+      ...snapshotOf(OUTAGE_START, [change.current]),
+      overall: 'paused',
+    });
+    await w.dispatcher.idle();
+    expect(phone.sent).toHaveLength(0);
+    w.clock.advance(MINUTE);
+    w.dispatcher.observe(snapshotOf(w.clock.now(), [change.current]));
+    await w.dispatcher.idle();
+    expect(phone.sent.map((m) => m.title)).toEqual(['WhatsApp is down for everyone']);
+  });
+
+  it('says once that it is offline, counting each alert once whatever its channels', async () => {
+    const phone = new FakeChannel('phone');
+    const mail = new FakeChannel('mail', [], 'email');
+    const w = world([phone, mail]);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)], [], 'offline');
+    w.clock.advance(MINUTE);
+    w.dispatcher.observe(
+      snapshotOf(
+        w.clock.now(),
+        [statusOf('whatsapp', 'down', w.clock.now(), OUTAGE_START)],
+        'offline',
+      ),
+    );
+    await w.dispatcher.idle();
+    expect(w.reports.filter((r) => r.kind === 'offline')).toEqual([{ kind: 'offline', count: 1 }]);
+    expect(phone.sent).toHaveLength(0);
+  });
+
+  it('alerts only on the services asked for', async () => {
+    const phone = new FakeChannel('phone');
+    const clock = new ManualClock(OUTAGE_START);
+    const dispatcher = new AlertDispatcher({
+      channels: [phone],
+      outbox: new Outbox(dir),
+      tr: createTranslator('en'),
+      host: 'boutique-pc',
+      events: ['down', 'recovered'],
+      services: ['whatsapp'],
+      now: clock.now,
+      setTimer: clock.setTimer,
+      report: () => undefined,
+    });
+    const changes = [wentDown('whatsapp', OUTAGE_START), wentDown('facebook', OUTAGE_START)];
+    dispatcher.changes(
+      changes,
+      snapshotOf(
+        OUTAGE_START,
+        changes.map((c) => c.current),
+      ),
+    );
+    await dispatcher.idle();
+    expect(phone.sent.map((m) => m.title)).toEqual(['WhatsApp is down for everyone']);
+  });
+
+  it('does not start a back-off again when the same change is seen twice', async () => {
+    const phone = new FakeChannel('phone').answer(serverError, serverError);
+    const w = world([phone]);
+    const change = wentDown('whatsapp', OUTAGE_START);
+    await cycle(w, [change]);
+    await advance(w, 5 * SECOND);
+    expect(phone.sent).toHaveLength(2);
+    // The second failure waits 30 s; the same change again must not reset that to "now".
+    await cycle(w, [change]);
+    expect(phone.sent).toHaveLength(2);
+    await advance(w, 30 * SECOND);
+    expect(phone.sent).toHaveLength(3);
+  });
+
+  it('sends a new alert at once while an older one on the same channel is in back-off', async () => {
+    const phone = new FakeChannel('phone').answer(serverError);
+    const w = world([phone]);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)]);
+    w.clock.advance(SECOND);
+    await cycle(w, [wentDown('facebook', w.clock.now())]);
+    expect(phone.sent.map((m) => m.title)).toEqual([
+      'WhatsApp is down for everyone',
+      'Facebook is down for everyone',
+    ]);
+  });
+
+  it('never skips an alert because another channel through the same down service has it', async () => {
+    const chat = new FakeChannel('chat', ['slack'], 'webhook');
+    const team = new FakeChannel('team', ['slack'], 'webhook');
+    const w = world([chat, team]);
+    const slackDown = statusOf('slack', 'down', OUTAGE_START, OUTAGE_START);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)], [slackDown]);
+    w.clock.advance(MINUTE);
+    w.dispatcher.observe(
+      snapshotOf(w.clock.now(), [
+        statusOf('whatsapp', 'down', w.clock.now(), OUTAGE_START),
+        statusOf('slack', 'down', w.clock.now(), OUTAGE_START),
+      ]),
+    );
+    await w.dispatcher.idle();
+    expect(w.reports.filter((r) => r.kind === 'skipped')).toEqual([]);
+    expect(w.reports.filter((r) => r.kind === 'waiting')).toHaveLength(1);
+    w.clock.advance(MINUTE);
+    w.dispatcher.observe(
+      snapshotOf(w.clock.now(), [
+        statusOf('whatsapp', 'down', w.clock.now(), OUTAGE_START),
+        statusOf('slack', 'up', w.clock.now(), w.clock.now()),
+      ]),
+    );
+    await w.dispatcher.idle();
+    expect(chat.sent).toHaveLength(1);
+    expect(team.sent).toHaveLength(1);
+  });
+
+  it('skips a waiting channel once another channel has delivered the alert', async () => {
+    const chat = new FakeChannel('chat', ['slack'], 'webhook').answer({
+      kind: 'wait',
+      afterMs: 30 * MINUTE,
+      reason: { key: 'alerts.reasonRateLimited' },
+    });
+    const phone = new FakeChannel('phone');
+    const w = world([chat, phone]);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)]);
+    expect(phone.sent).toHaveLength(1);
+    // Slack goes down while chat's copy waits out its 429: the phone already carried it.
+    w.clock.advance(MINUTE);
+    w.dispatcher.observe(
+      snapshotOf(w.clock.now(), [
+        statusOf('whatsapp', 'down', w.clock.now(), OUTAGE_START),
+        statusOf('slack', 'down', w.clock.now(), w.clock.now()),
+      ]),
+    );
+    await w.dispatcher.idle();
+    expect(w.reports).toContainEqual({ kind: 'skipped', channel: 'chat', services: ['Slack'] });
+    await advance(w, 60 * MINUTE);
+    expect(chat.sent).toHaveLength(1);
+  });
+
+  it('a broken channel does not take the other channels’ alerts with it', async () => {
+    const tg = new FakeChannel('tg', [], 'telegram').answer({
+      kind: 'broken',
+      reason: {
+        key: 'alerts.reasonUnauthorized',
+        values: { host: 'api.telegram.org', status: 403 },
+      },
+    });
+    const phone = new FakeChannel('phone').answer(serverError);
+    const w = world([phone, tg]);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)]);
+    await advance(w, 5 * SECOND);
+    expect(phone.sent).toHaveLength(2);
+    expect(w.reports.filter((r) => r.kind === 'delivered')).toEqual([
+      expect.objectContaining({ channel: 'phone' }),
+    ]);
+  });
+
+  it('two services down while offline go out as two messages, not merged', async () => {
+    const phone = new FakeChannel('phone');
+    const w = world([phone]);
+    await cycle(
+      w,
+      [wentDown('whatsapp', OUTAGE_START), wentDown('facebook', OUTAGE_START)],
+      [],
+      'offline',
+    );
+    w.clock.advance(MINUTE);
+    w.dispatcher.observe(
+      snapshotOf(w.clock.now(), [
+        statusOf('whatsapp', 'down', w.clock.now(), OUTAGE_START),
+        statusOf('facebook', 'down', w.clock.now(), OUTAGE_START),
+      ]),
+    );
+    await w.dispatcher.idle();
+    expect(phone.sent.map((m) => m.title)).toEqual([
+      'WhatsApp is down for everyone',
+      'Facebook is down for everyone',
+    ]);
+  });
+
+  it('sends nothing more once closed, and closes its channels', async () => {
+    const phone = new FakeChannel('phone').answer(serverError);
+    const w = world([phone]);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)]);
+    await w.dispatcher.close();
+    expect(phone.closed).toBe(true);
+    await advance(w, 60 * MINUTE);
+    w.dispatcher.observe(
+      snapshotOf(w.clock.now(), [statusOf('whatsapp', 'down', w.clock.now(), OUTAGE_START)]),
+    );
+    await w.dispatcher.idle();
+    expect(phone.sent).toHaveLength(1);
+  });
+});

@@ -2,6 +2,7 @@
 // locks nobody holds (empty, damaged, a reused pid, this process's pid from an earlier process),
 // the heartbeat, file systems without hard links, and writers interleaved at the worst moment.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { hostname } from 'node:os';
 import {
   acquireLock,
   HEARTBEAT_MS,
@@ -9,6 +10,7 @@ import {
   STALE_MS,
   UNREADABLE_MS,
   WAIT_MS,
+  realSystem,
   type LockSystem,
 } from '../../../../main/history/lock';
 import { find, type LockFs } from '../../../../main/history/lock-file';
@@ -312,5 +314,148 @@ describe('when a process started', () => {
     expect(processStart(process.ppid)).not.toBe(own);
     expect(processStart(2 ** 22 + 12345)).toBeNull();
     expect(processStart(0)).toBeNull();
+  });
+});
+
+describe('the lock at its bounds, as the user reads it', () => {
+  it('a lock from another computer is its writer’s for 5 minutes of silence, then no longer', () => {
+    fs.plant(LOCK, lockText(4000, 'boot-9/1', 'shop-laptop'), 5 * MINUTE);
+    expect(refusal(() => acquire(101)).elsewhere).toBe('shop-laptop');
+    fs.plant(LOCK, lockText(4000, 'boot-9/1', 'shop-laptop'), 5 * MINUTE + SECOND);
+    expect(acquire(101).takeover).toBe(
+      'took over the history lock from a lock of pid 4000 on shop-laptop, silent for 5 minutes',
+    );
+  });
+
+  it('where a live writer’s start cannot be told, exactly 5 minutes of silence is still its lock', () => {
+    fs.plant(LOCK, lockText(4000, undefined), STALE_MS);
+    expect(refusal(() => acquire(101)).pid).toBe(4000);
+  });
+
+  it('a lock being written for exactly 5 s is still waited for', () => {
+    fs.plant(LOCK, '', UNREADABLE_MS);
+    expect(acquire(101).takeover).toMatch(/^took over the history lock from an empty lock file/);
+    expect(clock.now).toBeGreaterThan(T0);
+  });
+
+  it('says an age of 2 minutes in minutes, and under that in seconds', () => {
+    fs.plant(LOCK, '', 2 * MINUTE);
+    expect(acquire(101).takeover).toBe(
+      'took over the history lock from an empty lock file, untouched for 2 minutes',
+    );
+    fs.files.clear();
+    fs.plant(LOCK, '', 2 * MINUTE - SECOND);
+    expect(acquire(102).takeover).toBe(
+      'took over the history lock from an empty lock file, untouched for 119 s',
+    );
+  });
+
+  it('a lock of blank lines is an empty lock; JSON that is not an object is unreadable', () => {
+    fs.plant(LOCK, '\n \n', MINUTE);
+    expect(acquire(101).takeover).toMatch(/from an empty lock file, untouched for 60 s$/);
+    for (const text of ['null', '42', '"4000"', '[4000]']) {
+      fs.files.clear();
+      fs.plant(LOCK, text, MINUTE);
+      expect(acquire(101).takeover).toMatch(/from an unreadable lock file/);
+    }
+  });
+
+  it('a writer’s lock names its start, so it stays refused even when its heartbeat was held up', () => {
+    // A laptop asleep for an hour: no heartbeat, the writer still alive.
+    acquire(101);
+    expect(JSON.parse(fs.text(LOCK) ?? '{}')).toMatchObject({ pid: 101, start: 'boot-1/10100' });
+    clock.now += 60 * MINUTE;
+    expect(refusal(() => acquire(202)).pid).toBe(101);
+  });
+
+  it('where this process cannot tell its own start, a lock with its pid goes by its heartbeat', () => {
+    const noStart = { ...vigie(101), start: () => null };
+    fs.plant(LOCK, lockText(101, 'boot-1/100'), STALE_MS);
+    expect(refusal(() => acquireLock(DIR, () => clock.now, noStart)).pid).toBe(101);
+    fs.plant(LOCK, lockText(101, 'boot-1/100'), STALE_MS + SECOND);
+    expect(acquireLock(DIR, () => clock.now, noStart).takeover).toMatch(
+      /pid 101 \(this process's number\) left by an earlier process$/,
+    );
+    expect(JSON.parse(fs.text(LOCK) ?? '{}')).not.toHaveProperty('start');
+  });
+
+  it('a lock with this pid and no start (an older Vigie) goes by its heartbeat too', () => {
+    fs.plant(LOCK, lockText(101, undefined), STALE_MS);
+    expect(refusal(() => acquire(101)).pid).toBe(101);
+    fs.plant(LOCK, lockText(101, undefined), STALE_MS + SECOND);
+    expect(acquire(101).takeover).toMatch(/this process's number\) left by an earlier process$/);
+  });
+
+  it.each([
+    ['a live writer that does not say its start', { pid: 4000, host: 'till' }],
+    ['a live writer whose start cannot be told', { pid: 4001, host: 'till', start: 'x' }],
+  ])('a fresh claim by %s is waited for 5 s, then taken over', (_, claim) => {
+    processes.set(4001, 'boot-1/4001');
+    const system = {
+      ...vigie(101),
+      start: (pid: number) => (pid === 4001 ? null : (processes.get(pid) ?? null)),
+    };
+    fs.plant(LOCK, lockText(4321, 'boot-1/1'));
+    fs.plant(`${LOCK}.${find(fs, LOCK)?.key}.claim`, JSON.stringify(claim));
+    acquireLock(DIR, () => clock.now, system);
+    expect(holderPid()).toBe(101);
+    expect(clock.now - T0).toBeGreaterThan(UNREADABLE_MS);
+    expect(clock.now - T0).toBeLessThan(UNREADABLE_MS + SECOND);
+  });
+
+  it('a claim from another computer touched exactly 5 s ago is still waited for', () => {
+    fs.plant(LOCK, lockText(4321, 'boot-1/1'));
+    const claim = JSON.stringify({ pid: 9, host: 'laptop' });
+    fs.plant(`${LOCK}.${find(fs, LOCK)?.key}.claim`, claim, UNREADABLE_MS);
+    acquire(101);
+    expect(holderPid()).toBe(101);
+    expect(clock.now).toBeGreaterThan(T0);
+  });
+
+  it('never removes, on release, a lock it can no longer read back as its own', () => {
+    class UnreadableLater extends MemoryLockFs {
+      failReads = false;
+      override read(path: string) {
+        if (this.failReads) throw Object.assign(new Error(`EIO: ${path}`), { code: 'EIO' });
+        return super.read(path);
+      }
+    }
+    const flaky = new UnreadableLater(clock);
+    const lock = acquire(101, { fs: flaky });
+    flaky.failReads = true;
+    lock.release();
+    expect(flaky.text(LOCK)).toBeDefined();
+  });
+
+  it('names the other writer in words, and only names a computer that is not this one', () => {
+    const here = new HistoryLockedError('/data/history', 4000, hostname());
+    expect(here.elsewhere).toBeNull();
+    expect(String(here)).toBe(
+      'HistoryLockedError: another Vigie process (pid 4000) is already recording history in ' +
+        '/data/history; stop it first, or read the history without recording',
+    );
+    const there = new HistoryLockedError('/data/history', 4000, 'shop-laptop');
+    expect(there.elsewhere).toBe('shop-laptop');
+    expect(there.message).toMatch(/^another Vigie process \(pid 4000 on shop-laptop\)/);
+    expect(new HistoryLockedError('/data/history', 4000).elsewhere).toBeNull();
+  });
+});
+
+describe('this computer, as the lock sees it', () => {
+  it('tells a running process from a gone one', () => {
+    expect(realSystem.alive(process.pid)).toBe(true);
+    expect(realSystem.alive(2 ** 22 + 12345)).toBe(false);
+  });
+
+  it.runIf(process.getuid?.() !== 0)('counts a process of another user (EPERM) as running', () => {
+    expect(realSystem.alive(1)).toBe(true);
+  });
+
+  it('tells this process’s start from another’s', () => {
+    expect(realSystem.start(process.pid)).toBe(processStart(process.pid));
+    expect(realSystem.start(process.ppid)).toBe(processStart(process.ppid));
+    expect(realSystem.start(process.ppid)).not.toBe(realSystem.start(process.pid));
+    // Only this process's own start is kept: each other pid is told afresh.
+    expect(realSystem.start(1)).toBe(processStart(1));
   });
 });

@@ -1,6 +1,7 @@
 // The team's wire format must let another implementation (a phone app, a script) join from the
 // documentation alone: these vectors were computed with Node's own hkdfSync and createCipheriv
 // (an implementation independent of main/team), and are printed in docs/design.md#team.
+import { webcrypto } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { open, seal } from '../../../../main/team/envelope';
 import {
@@ -81,5 +82,59 @@ describe('the envelope', () => {
     const keys = await teamKeys(SECRET);
     await expect(seal('x'.repeat(2801), keys)).rejects.toThrow(/at most 2800/);
     await expect(seal('x'.repeat(2800), keys)).resolves.toMatch(/^v1\./);
+    // Counted in bytes, as the relay does: 1,400 two-byte letters fill it, one more does not.
+    await expect(seal('é'.repeat(1400), keys)).resolves.toMatch(/^v1\./);
+    await expect(seal('é'.repeat(1401), keys)).rejects.toThrow(/2802 bytes/);
+  });
+
+  it('refuses an IV that is not 12 bytes', async () => {
+    const keys = await teamKeys(SECRET);
+    await expect(seal(HELLO, keys, new Uint8Array(16).fill(7))).rejects.toThrow(/12 bytes/);
+    await expect(seal(HELLO, keys, new Uint8Array(11).fill(7))).rejects.toThrow(/12 bytes/);
+  });
+
+  it('drops without decrypting an envelope of the wrong shape or size', async () => {
+    const keys = await teamKeys(SECRET);
+    const [, iv, body] = ENVELOPE.split('.');
+    const bytes = (n: number) => base64url(new Uint8Array(n).fill(1));
+    expect(await open(`${ENVELOPE}.more`, keys)).toEqual({ dropped: 'malformed' });
+    expect(await open(`v1..${body}`, keys)).toEqual({ dropped: 'malformed' });
+    expect(await open(`v1.${bytes(16)}.${body}`, keys)).toEqual({ dropped: 'malformed' });
+    expect(await open(`v1.${bytes(11)}.${body}`, keys)).toEqual({ dropped: 'malformed' });
+    expect(await open(`v1.${iv}.`, keys)).toEqual({ dropped: 'malformed' });
+    expect(await open(`v1.${iv}.${bytes(15)}`, keys)).toEqual({ dropped: 'malformed' });
+    // A bare tag (an empty message) is the right shape: it fails on its tag, not on its size.
+    expect(await open(`v1.${iv}.${bytes(16)}`, keys)).toEqual({ dropped: 'bad-tag' });
+    expect(await open(`V1.${iv}.${body}`, keys)).toEqual({ dropped: 'not-v1' });
+    expect(await open(`v1${iv}.${body}`, keys)).toEqual({ dropped: 'not-v1' });
+  });
+
+  it('drops a sealed message over 2,800 bytes, and one that is not UTF-8 text', async () => {
+    const keys = await teamKeys(SECRET);
+    const iv = new Uint8Array(12).fill(7);
+    // Sealed the way another implementation would, past the checks `seal` makes.
+    const sealRaw = async (plain: Uint8Array) => {
+      const sealed = await webcrypto.subtle.encrypt(
+        {
+          name: 'AES-GCM',
+          iv,
+          additionalData: new TextEncoder().encode(`vigie/v1|${TOPIC}`),
+          tagLength: 128,
+        },
+        keys.key,
+        plain,
+      );
+      return `v1.${base64url(iv)}.${base64url(new Uint8Array(sealed))}`;
+    };
+    expect(await open(await sealRaw(new Uint8Array(2801).fill(0x41)), keys)).toEqual({
+      dropped: 'too-large',
+    });
+    expect(await open(await sealRaw(new Uint8Array(2800).fill(0x41)), keys)).toEqual({
+      plaintext: 'A'.repeat(2800),
+    });
+    expect(await open(await sealRaw(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), keys)).toEqual({
+      dropped: 'not-json',
+    });
+    expect(await open(await sealRaw(new Uint8Array(0)), keys)).toEqual({ plaintext: '' });
   });
 });

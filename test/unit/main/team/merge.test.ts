@@ -261,3 +261,167 @@ describe('the team merge', () => {
     );
   });
 });
+
+describe('the team merge, case by case', () => {
+  const open = (m: Member, lc: number, inc: string, service = 'whatsapp') =>
+    ev({ type: 'incident.open', m, lc, inc, service, cause: 'provider', since: T });
+  const step = (m: Member, lc: number, inc: string, name: string, done: boolean, minutes = 0) =>
+    ev({ type: 'step.set', m, lc, inc, step: name, done }, minutes);
+  const note = (m: Member, lc: number, inc: string, text: string) =>
+    ev({ type: 'note.add', m, lc, inc, text });
+  const close = (m: Member, lc: number, inc: string, end: number) =>
+    ev({ type: 'incident.close', m, lc, inc, end });
+
+  it('concurrent opens while nothing is closed yet make one incident', () => {
+    const state = mergeTeam([open('awa', 1, 'whatsapp@a1'), open('koffi', 1, 'whatsapp@k1')]);
+    expect(state.incidents).toEqual([
+      expect.objectContaining({ inc: 'whatsapp@a1', aliases: ['whatsapp@k1'], end: null }),
+    ]);
+  });
+
+  it('two services down at once are two incidents, each with its own steps', () => {
+    const state = mergeTeam([
+      open('awa', 1, 'whatsapp@a1'),
+      open('koffi', 1, 'slack@k1', 'slack'),
+      step('awa', 2, 'whatsapp@a1', 'd-tell-team', true),
+      step('koffi', 2, 'slack@k1', 'd-use-email', true),
+    ]);
+    expect(state.incidents.map((i) => [i.inc, i.service, i.aliases, Object.keys(i.steps)])).toEqual(
+      [
+        ['whatsapp@a1', 'whatsapp', [], ['d-tell-team']],
+        ['slack@k1', 'slack', [], ['d-use-email']],
+      ],
+    );
+  });
+
+  it('an open that had not seen a close of the incident joins it, even with a close in between', () => {
+    // Koffi closed at 3; Awa opened at 3 without having seen it (same counter): she joins.
+    const state = mergeTeam([
+      open('awa', 1, 'whatsapp@a1'),
+      close('koffi', 3, 'whatsapp@a1', T + 600_000),
+      open('yao', 2, 'whatsapp@y1'),
+      open('awa', 3, 'whatsapp@a2'),
+    ]);
+    expect(state.incidents.map((i) => [i.inc, i.aliases])).toEqual([
+      ['whatsapp@a1', ['whatsapp@y1', 'whatsapp@a2']],
+    ]);
+  });
+
+  it('of two closes, the later (lc, m) gives the end, whatever the order they arrive in', () => {
+    const events = [
+      open('awa', 1, 'whatsapp@a1'),
+      close('awa', 4, 'whatsapp@a1', T + 3_600_000),
+      close('koffi', 4, 'whatsapp@a1', T + 3_660_000),
+      close('yao', 2, 'whatsapp@a1', T + 1_800_000),
+    ];
+    expect(mergeTeam(events).incidents[0]!.end).toBe(T + 3_660_000);
+    expect(mergeTeam([...events].reverse()).incidents[0]!.end).toBe(T + 3_660_000);
+  });
+
+  it('a digest never undoes a tick made after the state it sums up', () => {
+    const inc = 'whatsapp@a1';
+    // Koffi's digest (counter 9) carries the step as Awa ticked it at 2; Yao unticked it at 4.
+    const digest = ev({
+      type: 'digest',
+      m: 'koffi',
+      lc: 9,
+      inc,
+      steps: [['d-tell-team', true, 2, 'awa']],
+      notes: [],
+    });
+    const state = mergeTeam([
+      open('awa', 1, inc),
+      step('yao', 4, inc, 'd-tell-team', false),
+      digest,
+    ]);
+    expect(state.incidents[0]!.steps['d-tell-team']).toMatchObject({
+      done: false,
+      by: 'yao',
+      lc: 4,
+    });
+  });
+
+  it('after a digest, the next action counts from the greatest counter seen', () => {
+    const inc = 'whatsapp@a1';
+    const digest = ev({
+      type: 'digest',
+      m: 'koffi',
+      lc: 9,
+      inc,
+      steps: [['d-tell-team', true, 7, 'awa']],
+      notes: [{ eid: 'n-late', m: 'yao', n: 'Yao', lc: 12, ts: ts(20), text: 'Late note' }],
+    });
+    expect(mergeTeam([open('awa', 1, inc), digest]).lc).toBe(12);
+    const plain = ev({ type: 'digest', m: 'koffi', lc: 9, inc, steps: [], notes: [] });
+    expect(mergeTeam([open('awa', 1, inc), plain]).lc).toBe(9);
+  });
+
+  it('lists the notes oldest first, those a digest brought among the others', () => {
+    const inc = 'whatsapp@a1';
+    const digest = ev({
+      type: 'digest',
+      m: 'koffi',
+      lc: 9,
+      inc,
+      steps: [],
+      notes: [{ eid: 'z-first', m: 'yao', n: 'Yao', lc: 2, ts: ts(2), text: 'First' }],
+    });
+    // eids in the opposite order to the counters: the order is by counter, not by eid.
+    const second = { ...note('awa', 4, inc, 'Second'), eid: 'y-second' } as TeamEvent;
+    const third = { ...note('awa', 6, inc, 'Third'), eid: 'a-third' } as TeamEvent;
+    const state = mergeTeam([open('awa', 1, inc), third, second, digest]);
+    expect(state.incidents[0]!.notes.map((x) => x.text)).toEqual(['First', 'Second', 'Third']);
+  });
+
+  it('names each member by the latest name they gave, with the last time they were heard', () => {
+    const inc = 'whatsapp@a1';
+    const renamed = { ...step('awa', 3, inc, 'd-tell-team', true, 30), n: 'Awa Diop' } as TeamEvent;
+    const state = mergeTeam([renamed, open('awa', 1, inc), note('koffi', 2, inc, 'On it')]);
+    expect(state.members).toEqual([
+      { m: 'awa', name: 'Awa Diop', lc: 3, ts: ts(30) },
+      { m: 'koffi', name: 'Koffi', lc: 2, ts: ts(0) },
+    ]);
+    expect(state.incidents[0]!.steps['d-tell-team']!.byName).toBe('Awa Diop');
+  });
+
+  it('lists the members by id, whoever was heard first', () => {
+    const state = mergeTeam([
+      ev({ type: 'member.hello', m: 'yao', lc: 1 }),
+      ev({ type: 'member.hello', m: 'koffi', lc: 2 }),
+      ev({ type: 'member.hello', m: 'awa', lc: 3 }),
+    ]);
+    expect(state.members.map((m) => m.m)).toEqual(['awa', 'koffi', 'yao']);
+  });
+
+  it('keeps a step or note whose opening has not arrived, and shows it once it does', () => {
+    const inc = 'whatsapp@a1';
+    const early = [step('koffi', 2, inc, 'd-tell-team', true), note('koffi', 3, inc, 'Told')];
+    expect(mergeTeam(early).incidents).toEqual([]);
+    const state = mergeTeam([...early, open('awa', 1, inc)]);
+    expect(state.incidents[0]!.steps['d-tell-team']).toMatchObject({ done: true, by: 'koffi' });
+    expect(state.incidents[0]!.notes.map((x) => x.text)).toEqual(['Told']);
+  });
+
+  it('two events stamped alike (no Vigie makes them, a faulty peer could) still give one state everywhere', () => {
+    const inc = 'whatsapp@a1';
+    const events = [
+      open('awa', 1, inc),
+      step('koffi', 2, inc, 'd-tell-team', true),
+      step('koffi', 2, inc, 'd-tell-team', false),
+      step('koffi', 2, inc, 'd-tell-team', true),
+      note('koffi', 2, inc, 'From the shop'),
+      note('koffi', 2, inc, 'From home'),
+      note('koffi', 2, inc, 'From the car'),
+    ];
+    const expected = JSON.stringify(mergeTeam(events));
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+        (order) => {
+          expect(JSON.stringify(mergeTeam(order))).toBe(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -16,7 +16,15 @@ import { lowDataConfig } from '../main/engine/low-data';
 import { historyFixture } from './history.bench';
 import { startRemoteLab, type RemoteLab } from './lab-client';
 import type { Bench, Report } from './bench';
-import { bundleCli, bundleForNode, HEADLESS_NODE_FLAGS } from '../scripts/bundle-node';
+import {
+  bundleCli,
+  bundleForNode,
+  HEADLESS_NODE_ENV,
+  HEADLESS_NODE_FLAGS,
+} from '../scripts/bundle-node';
+
+/** The environment `npx vigie` runs in (bin/vigie.mjs's first line). */
+const SHIPPED_ENV = { ...process.env, ...HEADLESS_NODE_ENV };
 
 function config(input: ConfigInput): VigieConfig {
   const parsed = parseConfig(input);
@@ -105,13 +113,11 @@ async function rss(report: Report): Promise<void> {
       new URL('./rss-child.ts', import.meta.url),
       join(dir, 'rss-child.mjs'),
     );
-    const { stdout } = await run(process.execPath, [
-      ...HEADLESS_NODE_FLAGS,
-      bundle,
-      configFile,
-      caFile,
-      '120',
-    ]);
+    const { stdout } = await run(
+      process.execPath,
+      [...HEADLESS_NODE_FLAGS, bundle, configFile, caFile, '120'],
+      { env: SHIPPED_ENV },
+    );
     const result = JSON.parse(stdout) as { baselineMb: number; peakMb: number; up: number };
     allUp(result.up);
     report('engine.rss_mb', Math.round(result.peakMb * 10) / 10, 'MB');
@@ -119,14 +125,11 @@ async function rss(report: Report): Promise<void> {
     // The budget of docs/design.md#budgets: the same engine recording into 90 days × 50 services of history.
     const historyDir = join(dir, 'data');
     cpSync(historyFixture().dir, historyDir, { recursive: true });
-    const withHistory = await run(process.execPath, [
-      ...HEADLESS_NODE_FLAGS,
-      bundle,
-      configFile,
-      caFile,
-      '120',
-      historyDir,
-    ]);
+    const withHistory = await run(
+      process.execPath,
+      [...HEADLESS_NODE_FLAGS, bundle, configFile, caFile, '120', historyDir],
+      { env: SHIPPED_ENV },
+    );
     const recorded = JSON.parse(withHistory.stdout) as {
       peakMb: number;
       up: number;
@@ -178,7 +181,7 @@ export async function watchRss(
     process.execPath,
     [...HEADLESS_NODE_FLAGS, cli, 'watch', '--config', configFile, '--data', dataDir],
     {
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile, NO_COLOR: '1', LANG: 'C' },
+      env: { ...SHIPPED_ENV, NODE_EXTRA_CA_CERTS: caFile, NO_COLOR: '1', LANG: 'C' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -453,13 +456,11 @@ async function catalog150(report: Report): Promise<void> {
       new URL('./rss-child.ts', import.meta.url),
       join(dir, 'rss-child.mjs'),
     );
-    const { stdout } = await run(process.execPath, [
-      ...HEADLESS_NODE_FLAGS,
-      bundle,
-      configFile,
-      caFile,
-      '30',
-    ]);
+    const { stdout } = await run(
+      process.execPath,
+      [...HEADLESS_NODE_FLAGS, bundle, configFile, caFile, '30'],
+      { env: SHIPPED_ENV },
+    );
     const result = JSON.parse(stdout) as { peakMb: number; up: number };
     if (result.up !== 150) throw new Error(`150 catalog rss: only ${result.up}/150 up`);
     report('engine.rss_150_catalog_mb', Math.round(result.peakMb * 10) / 10, 'MB');

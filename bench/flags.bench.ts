@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { HEADLESS_NODE_FLAGS, bundleForNode } from '../scripts/bundle-node';
+import { HEADLESS_NODE_ENV, HEADLESS_NODE_FLAGS, bundleForNode } from '../scripts/bundle-node';
 import type { Bench, Report } from './bench';
 import { labConfig, labServices } from './engine.bench';
 import { historyFixture } from './history.bench';
@@ -50,7 +50,9 @@ function runChild(
   return new Promise((resolve, reject) => {
     const samples: { at: number; kb: number }[] = [];
     const started = performance.now();
-    const child = execFile(process.execPath, [...flags, ...args], (error, stdout) => {
+    // Every set under the allocator settings `npx vigie` ships with: the flags are what varies.
+    const env = { ...process.env, ...HEADLESS_NODE_ENV };
+    const child = execFile(process.execPath, [...flags, ...args], { env }, (error, stdout) => {
       clearInterval(sampler);
       if (error) return reject(error);
       const result = JSON.parse(stdout) as ChildResult;

@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { DAY, MINUTE } from '../shared/durations';
 import { openHistory } from '../main/history/store';
 import type { Bench, Report } from './bench';
-import { bundleForNode, HEADLESS_NODE_FLAGS } from '../scripts/bundle-node';
+import { bundleForNode, HEADLESS_NODE_ENV, HEADLESS_NODE_FLAGS } from '../scripts/bundle-node';
 import { writeHistory } from './history-data';
 
 const run = promisify(execFile);
@@ -117,12 +117,11 @@ async function history(report: Report): Promise<void> {
       new URL('./history-rss-child.ts', import.meta.url),
       join(out, 'history-rss-child.mjs'),
     );
-    const { stdout } = await run(process.execPath, [
-      ...HEADLESS_NODE_FLAGS,
-      bundle,
-      dir,
-      String(END + 200 * MINUTE),
-    ]);
+    const { stdout } = await run(
+      process.execPath,
+      [...HEADLESS_NODE_FLAGS, bundle, dir, String(END + 200 * MINUTE)],
+      { env: { ...process.env, ...HEADLESS_NODE_ENV } },
+    );
     const result = JSON.parse(stdout) as { rssMb: number; baselineMb: number };
     report('history.rss_mb', Math.round(result.rssMb * 10) / 10, 'MB');
     report(

@@ -1,8 +1,8 @@
-#!/usr/bin/env -S node --optimize-for-size --no-opt --v8-pool-size=1
+#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=32768 MALLOC_TRIM_THRESHOLD_=0 node --optimize-for-size --no-opt --v8-pool-size=1
 // `npx vigie check|watch|history …`: the command line without npm's own lines on stdout, so
 // `npx vigie history --format json > file` writes only the JSON. Runs the bundle `npm install` and
-// `npm run build` make (out/cli/vigie.mjs), under the flags above: the headless engine's memory
-// budget is met with them (scripts/bundle-node.ts says what each one buys). Without a bundle (the
+// `npm run build` make (out/cli/vigie.mjs), under the flags and glibc allocator settings above: the
+// headless engine's memory budget is met with them (scripts/bundle-node.ts says what each buys). Without a bundle (the
 // install skipped its scripts), the sources run through tsx, at ~35 MB more.
 import { existsSync } from 'node:fs';
 

@@ -11,7 +11,7 @@ import { Checklist } from '../../main/playbooks';
 import { openHistory } from '../../main/history/store';
 import { snapshotAt } from '../helpers/snapshots';
 import { chatConfig, fixture, healthyReferences, startLab, type Lab } from './lab';
-import { bundleCli, HEADLESS_NODE_FLAGS } from '../../scripts/bundle-node';
+import { bundleCli, HEADLESS_NODE_ENV, HEADLESS_NODE_FLAGS } from '../../scripts/bundle-node';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -531,8 +531,27 @@ describe('npm run history', () => {
 });
 
 describe('npx vigie', () => {
-  it('runs node with the flags the memory budget was measured with', () => {
+  it('runs node with the flags and allocator settings the memory budget was measured with', () => {
     const shebang = readFileSync(join(ROOT, 'bin', 'vigie.mjs'), 'utf8').split('\n')[0];
-    expect(shebang).toBe(`#!/usr/bin/env -S node ${HEADLESS_NODE_FLAGS.join(' ')}`);
+    const env = Object.entries(HEADLESS_NODE_ENV).map(([name, value]) => `${name}=${value}`);
+    expect(shebang).toBe(
+      `#!/usr/bin/env -S ${env.join(' ')} node ${HEADLESS_NODE_FLAGS.join(' ')}`,
+    );
+  });
+
+  it('starts through its first line, as npm links it', async () => {
+    if (process.platform === 'win32') return;
+    const launched = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn(join(ROOT, 'bin', 'vigie.mjs'), ['--help'], {
+        cwd: ROOT,
+        env: { ...process.env, NO_COLOR: '1', LANG: 'C' },
+      });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.on('exit', (code) => resolve({ code, out }));
+    });
+    expect(launched.out).toContain('npx vigie check');
+    expect(launched.code).toBe(0);
   });
 });

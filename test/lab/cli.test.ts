@@ -10,7 +10,15 @@ import type { ConfigInput } from '../../shared/config-schema';
 import { Checklist } from '../../main/playbooks';
 import { openHistory } from '../../main/history/store';
 import { snapshotAt } from '../helpers/snapshots';
-import { chatConfig, fixture, healthyReferences, startLab, type Lab } from './lab';
+import {
+  chatConfig,
+  fixture,
+  healthyReferences,
+  roomyChatConfig,
+  ROOMY_TIMEOUT_MS,
+  startLab,
+  type Lab,
+} from './lab';
 import { bundleCli, HEADLESS_NODE_ENV, HEADLESS_NODE_FLAGS } from '../../scripts/bundle-node';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -98,7 +106,12 @@ describe('npm run check', () => {
       status: 200,
       body: fixture('statuspage-summary-operational.json'),
     });
-    const run = await cli(['check', '--json', '--config', configFile('up.json', chatConfig(lab))]);
+    const run = await cli([
+      'check',
+      '--json',
+      '--config',
+      configFile('up.json', roomyChatConfig(lab, ROOMY_TIMEOUT_MS)),
+    ]);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out).toMatchObject({
@@ -125,16 +138,23 @@ describe('npm run check', () => {
       status: 200,
       body: fixture('statuspage-summary-major.json'),
     });
-    const run = await cli(['check', '--config', configFile('down.json', chatConfig(lab))]);
+    const run = await cli([
+      'check',
+      '--config',
+      configFile('down.json', roomyChatConfig(lab, ROOMY_TIMEOUT_MS)),
+    ]);
     expect(run.code).toBe(2);
     expect(run.stdout).toMatch(
       /Chat\s+✗ down\s+on Chat’s side\s+chat\.lab\.test answered with error 503; ChatCo’s status page: Major System Outage/,
     );
     expect(run.stdout).not.toContain('\u001b[');
     // In the user's language, from LANG.
-    const french = await cli(['check', '--config', configFile('down.json', chatConfig(lab))], {
-      LANG: 'fr_FR.UTF-8',
-    });
+    const french = await cli(
+      ['check', '--config', configFile('down.json', roomyChatConfig(lab, ROOMY_TIMEOUT_MS))],
+      {
+        LANG: 'fr_FR.UTF-8',
+      },
+    );
     expect(french.code).toBe(2);
     expect(french.stdout).toContain(
       'Connexion\u00a0: en ligne — serveurs de référence ayant répondu\u00a0: 2 sur 2',
@@ -144,10 +164,13 @@ describe('npm run check', () => {
     );
     // The time is the local clock of the machine (here TZ=Asia/Kolkata), not UTC; the bytes
     // are in words and units of the language.
-    const local = await cli(['check', '--config', configFile('down.json', chatConfig(lab))], {
-      LANG: 'fr_FR.UTF-8',
-      TZ: 'Asia/Kolkata',
-    });
+    const local = await cli(
+      ['check', '--config', configFile('down.json', roomyChatConfig(lab, ROOMY_TIMEOUT_MS))],
+      {
+        LANG: 'fr_FR.UTF-8',
+        TZ: 'Asia/Kolkata',
+      },
+    );
     const footer = local.stdout.trim().split('\n').at(-1) ?? '';
     expect(footer).toMatch(
       /^Vérifié à (\d\d):(\d\d):\d\d\u202f; données consommées\u00a0: [\d,]+[\u202f\u00a0 ](octets?|ko)\.$/,
@@ -162,12 +185,14 @@ describe('npm run check', () => {
 
   it('exits 1 when something is only degraded, and --only limits the check', async () => {
     healthyReferences(lab);
+    // The page answers at 600 ms at the earliest: past the 400 ms threshold on any machine, and
+    // far within the roomy deadlines however busy the machine is.
     lab.http.route('/', { status: 200, body: 'ok', delayMs: 600 });
     lab.http.route('/chat/api/v2/summary.json', {
       status: 200,
       body: fixture('statuspage-summary-operational.json'),
     });
-    const file = configFile('slow.json', withMail(chatConfig(lab)));
+    const file = configFile('slow.json', withMail(roomyChatConfig(lab, 400)));
     const both = await cli(['check', '--json', '--config', file]);
     expect(both.code).toBe(1);
     const mailOnly = await cli(['check', '--json', '--only', 'mail', '--config', file]);

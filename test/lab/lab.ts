@@ -63,6 +63,38 @@ export function healthyReferences(lab: Lab): void {
   lab.http.route('/success.txt', { status: 200, body: 'success\n' });
 }
 
+/** A deadline a loaded machine always meets: a probe's verdict then depends on the lab alone. */
+export const ROOMY_TIMEOUT_MS = 15_000;
+
+/**
+ * The chat config where every probe and reference waits `ROOMY_TIMEOUT_MS` and the page is slow
+ * past `slowMs`. The plain config's 1 s deadlines leave a page delayed 600 ms only 400 ms for the
+ * TLS handshake and the scheduler: on a busy machine it answered in 1070 ms and the service was
+ * "down" instead of "degraded". Tests whose verdict must not depend on how busy the machine is
+ * use this one; tests of the deadline itself keep the plain config.
+ */
+export function roomyChatConfig(lab: Lab, slowMs: number): ConfigInput {
+  const config = chatConfig(lab);
+  return {
+    ...config,
+    connectivity: {
+      ...config.connectivity,
+      targets: (config.connectivity?.targets ?? []).map((t) => ({
+        ...t,
+        timeoutMs: ROOMY_TIMEOUT_MS,
+      })),
+    },
+    services: config.services.map((service) => ({
+      ...service,
+      probes: service.probes?.map((probe) => ({
+        ...probe,
+        timeoutMs: ROOMY_TIMEOUT_MS,
+        ...(probe.kind === 'http' ? { slowMs } : {}),
+      })),
+    })),
+  };
+}
+
 /** Connectivity targets: one by IP literal, two by name (so DNS trouble can be told apart). */
 export function labConnectivity(lab: Lab): ConfigInput['connectivity'] {
   return {

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig, type ConfigInput } from '../../shared/config-schema';
 import type { Snapshot } from '../../shared/types';
 import { createEngine } from '../../main/engine';
-import { chatConfig, fixture, healthyReferences, startLab, type Lab } from './lab';
+import { chatConfig, fixture, healthyReferences, roomyChatConfig, startLab, type Lab } from './lab';
 
 let lab: Lab;
 
@@ -102,9 +102,10 @@ describe('given a clean network', () => {
 
   it('slow: a page slower than slowMs makes the service degraded, unconfirmed, with SLOW', async () => {
     healthyReferences(lab);
+    // 600 ms is past 400 ms on any machine, and far within the roomy deadlines on a busy one.
     lab.http.route('/', { status: 200, body: 'ok', delayMs: 600 });
     statusPage('statuspage-summary-operational.json');
-    const service = chat(await checkOnce(chatConfig(lab)));
+    const service = chat(await checkOnce(roomyChatConfig(lab, 400)));
     expect(service).toMatchObject({ state: 'degraded', cause: 'unconfirmed' });
     expect(service.probes[1]).toMatchObject({ state: 'degraded', code: 'SLOW' });
     expect(service.probes[1]?.latencyMs).toBeGreaterThanOrEqual(600);

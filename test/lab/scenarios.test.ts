@@ -118,7 +118,9 @@ describe('given a clean network', () => {
     const service = chat(await checkOnce(chatConfig(lab)));
     expect(service.probes[1]).toMatchObject({ state: 'down', code: 'TIMEOUT', attempts: 3 });
     expect(service.probes[1]?.latencyMs).toBeGreaterThanOrEqual(1000);
-    expect(service.probes[1]?.latencyMs).toBeLessThan(1500);
+    // One deadline, not two: a second full timeout would make it 2,000 ms or more (the margin
+    // below that is for a busy machine's late timers).
+    expect(service.probes[1]?.latencyMs).toBeLessThan(2000);
     // The name resolves, but that never makes an unreachable service "partly up".
     expect(service).toMatchObject({ state: 'down', cause: 'network' });
   });

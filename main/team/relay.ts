@@ -1,7 +1,8 @@
 // The ntfy relay, as a relay only: publish `POST <server>/<topic>` with the envelope as the whole
 // body; subscribe `GET <server>/<topic>/json?since=<last id, else 12h>`, an NDJSON stream of
 // `open`, `keepalive` and `message` objects (docs.ntfy.sh/subscribe/api, kept in
-// test/fixtures/ntfy-json-stream.ndjson). A stream silent for 2 × 45 s (ntfy's keepalive period)
+// test/fixtures/ntfy-json-stream.ndjson; its "Fetch cached messages" says `since=` takes a
+// duration, a Unix timestamp, a message ID or `all`). A stream silent for 2 × 45 s (ntfy's keepalive period)
 // is dropped and opened again, with back-off; a 429 (ntfy.sh's quota is per IP address, shared by
 // members behind one operator's address) waits as long as the server asks.
 import type { Dispatcher } from 'undici';

@@ -376,10 +376,20 @@ export type ParseConfigResult =
   | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
 
 /** The options that make zod word its messages in `language`, through Vigie's own words. */
-export function zodLanguage(language: Language | Translator): { error: z.core.$ZodErrorMap } {
-  return {
-    error: zodErrorMap(typeof language === 'string' ? createTranslator(language) : language),
-  };
+export function zodLanguage(language: Language | (() => Translator)): {
+  error: z.core.$ZodErrorMap;
+} {
+  const translator = typeof language === 'string' ? lazyTranslator(language) : language;
+  let map: z.core.$ZodErrorMap | null = null;
+  // Made on the first problem only: a translator loads the language's Intl data (several MB that
+  // a file without problems, the usual case, never needs).
+  return { error: (issue) => (map ??= zodErrorMap(translator()))(issue) };
+}
+
+/** A translator made the first time it is asked for. */
+function lazyTranslator(language: Language): () => Translator {
+  let made: Translator | null = null;
+  return () => (made ??= createTranslator(language));
 }
 
 /**
@@ -387,9 +397,10 @@ export function zodLanguage(language: Language | Translator): { error: z.core.$Z
  * `language` by Vigie's own catalogues (shared/zod-words.ts), never by zod's locales.
  */
 export function parseConfig(value: unknown, language: Language = 'en'): ParseConfigResult {
-  const tr = createTranslator(language);
-  const result = configSchema.safeParse(value, zodLanguage(tr));
+  const translator = lazyTranslator(language);
+  const result = configSchema.safeParse(value, zodLanguage(translator));
   if (result.success) return { ok: true, config: result.data };
+  const tr = translator();
   return {
     ok: false,
     problems: result.error.issues.map((issue) => ({

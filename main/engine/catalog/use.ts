@@ -26,11 +26,15 @@ export function useCatalog(value: unknown, language: Language = 'en'): UseResult
   if (!Array.isArray(services) || !services.some(isUse)) return { ok: true, value };
   const catalog = new Map(defaultConfig().services.map((s) => [s.id, s]));
   const problems: ConfigProblem[] = [];
-  const { t } = createTranslator(language);
+  // The translator (and the Intl data it loads) only once a problem is found.
+  let made: Translator | null = null;
+  const translator = () => (made ??= createTranslator(language));
+  const zodWords = zodLanguage(translator);
   const expanded = services.map((entry: unknown, index) => {
     if (!isUse(entry)) return entry;
-    const parsed = serviceUseSchema.safeParse(entry, zodLanguage(language));
+    const parsed = serviceUseSchema.safeParse(entry, zodWords);
     if (!parsed.success) {
+      const { t } = translator();
       problems.push(...parsed.error.issues.flatMap((issue) => useProblems(issue, index, t)));
       return entry;
     }
@@ -39,7 +43,7 @@ export function useCatalog(value: unknown, language: Language = 'en'): UseResult
     if (!found) {
       problems.push({
         path: formatPath(['services', index, 'use']),
-        message: t('catalog.unknownUse', { id: use }),
+        message: translator().t('catalog.unknownUse', { id: use }),
       });
       return entry;
     }

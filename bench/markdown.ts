@@ -32,6 +32,8 @@ export interface Budget {
 export const KNOWN_BUDGETS: Readonly<Record<string, Budget>> = {
   'engine.rss_with_90d_history_mb': { value: 80, unit: 'MB' },
   'engine.watch_rss_with_90d_history_mb': { value: 80, unit: 'MB' },
+  'engine.rss_150_catalog_mb': { value: 80, unit: 'MB' },
+  'alerts.watch_rss_four_channels_mb': { value: 80, unit: 'MB' },
   'engine.default_catalog_bytes_per_hour': { value: 1_000_000, unit: 'bytes' },
   'engine.default_catalog_bytes_per_hour_with_ip_framing': { value: 1_000_000, unit: 'bytes' },
   'history.load_90d_50svc_ms': { value: 300, unit: 'ms' },

@@ -10,11 +10,13 @@ export function formatBytes(bytes: number, tr: Translator): string {
       : bytes >= 1e3
         ? ['kilobyte', bytes / 1e3]
         : ['byte', bytes];
-  return new Intl.NumberFormat(tr.language, {
+  // Latin digits in Arabic, as the rest of Vigie writes them (a phone set to Arabic shows so).
+  return new Intl.NumberFormat(tr.language === 'ar' ? 'ar-u-nu-latn' : tr.language, {
     style: 'unit',
     unit,
-    // "120 bytes", but "21.3 kB".
-    unitDisplay: unit === 'byte' ? 'long' : 'short',
+    // "120 bytes", but "21.3 kB"; Arabic spells the unit out («ميغابايت»): its short form
+    // («م.ب») is not one people read.
+    unitDisplay: unit === 'byte' || tr.language === 'ar' ? 'long' : 'short',
     maximumFractionDigits: 1,
   }).format(value);
 }

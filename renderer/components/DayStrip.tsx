@@ -28,9 +28,10 @@ export function DayStrip({
 }) {
   const tr = useTr();
   const total = (state: DayState) => states.filter((s) => s === state).length;
-  const summary = tr.t('join.label', {
-    label,
-    value: tr.t('window.stripSummary', {
+  // The counts in brackets, not after a colon: each is labelled itself ("Days up: 88").
+  const summary = tr.t('join.aside', {
+    text: label,
+    aside: tr.t('window.stripSummary', {
       up: total('up'),
       degraded: total('degraded') + total('maintenance'),
       down: total('down'),

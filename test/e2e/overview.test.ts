@@ -42,7 +42,7 @@ describe('the overview', () => {
       ),
     ).toEqual([88, 1, 1]);
     expect(await page.locator('.strip').first().getAttribute('aria-label')).toBe(
-      'Chat — Last 90 days: Days up: 88; with problems: 1; with an outage: 1; without data: 0',
+      'Chat — Last 90 days (Days up: 88; with problems: 1; with an outage: 1; without data: 0)',
     );
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('overview-ok-light') });

@@ -32,6 +32,9 @@ describe('formatting', () => {
     expect(formatBytes(120, fr)).toMatch(/^120\soctets$/);
     expect(formatBytes(21_340, en)).toBe('21.3 kB');
     expect(formatBytes(1_250_000, fr)).toBe('1,3\u202fMo');
+    // Arabic spells the unit out: «م.ب» is not an abbreviation people read.
+    expect(formatBytes(165_600_000, ar)).toMatch(/^165\.6\sميغابايت$/);
+    expect(formatBytes(3_500, ar)).toMatch(/^3\.5\sكيلوبايت$/);
   });
 
   it('tells an incident’s span, ended or ongoing, in the language', () => {

@@ -7,7 +7,7 @@ import { formatBytes, formatRatio } from '../../shared/format';
 import type { DayState } from '../history/queries';
 import type { Incident } from '../../shared/history-types';
 import { isolated, type Translator } from '../../shared/i18n';
-import { contextEvidence, failedProbeWords, opinionEvidence } from '../../shared/i18n/evidence';
+import { recordedEvidenceWords } from '../../shared/i18n/evidence';
 import { forTerminal, padTo } from './terminal-text';
 import { daysCsv, incidentsCsv, localDate } from '../history/export';
 import { ENDED_UNSEEN } from '../history/incidents';
@@ -179,16 +179,7 @@ export function incidentLine(
         cause: t(`cli.${i.cause}`, { name: nameOf(i.serviceId) }),
       })
     : line;
-  const evidence = i.evidenceAtStart
-    .map((e) =>
-      e.opinion
-        ? opinionEvidence(e.opinion, tr)
-        : e.context
-          ? contextEvidence(e.context, e.target, tr).join(t('evidence.separator'))
-          : // The engine's detail is English: the reader gets the probe's finding in words.
-            failedProbeWords(e, tr),
-    )
-    .join(t('evidence.separator'));
+  const evidence = recordedEvidenceWords(i.evidenceAtStart, tr);
   const lasted = t('join.aside', {
     text: t('join.arrow', { from: tr.moment(i.start), to: end }),
     aside: tr.duration((i.end ?? now) - i.start),

@@ -3,7 +3,7 @@
 // (`npm run history -- --report ID` prints it) and as a standalone, print-ready HTML page.
 import type { Incident } from '../../shared/history-types';
 import { isolated, type Translator } from '../../shared/i18n';
-import { contextEvidence, failedProbeWords, opinionEvidence } from '../../shared/i18n/evidence';
+import { recordedEvidenceWords } from '../../shared/i18n/evidence';
 import { textIn } from '../../shared/playbook-schema';
 import type { Run } from './runs';
 import type { TeamEvent } from '../team/events';
@@ -136,16 +136,10 @@ export function buildReport(
   }
   timeline.sort((a, b) => a.at - b.at);
   const failed = mine.map((i) => {
-    const evidence = (i.evidenceAtWorst.length > 0 ? i.evidenceAtWorst : i.evidenceAtStart)
-      .map((e) =>
-        e.opinion
-          ? opinionEvidence(e.opinion, tr)
-          : e.context
-            ? contextEvidence(e.context, e.target, tr).join(t('evidence.separator'))
-            : // The engine's detail is English: the reader gets the probe's finding in words.
-              failedProbeWords(e, tr),
-      )
-      .join(t('evidence.separator'));
+    const evidence = recordedEvidenceWords(
+      i.evidenceAtWorst.length > 0 ? i.evidenceAtWorst : i.evidenceAtStart,
+      tr,
+    );
     const state = t(`state.${i.worstState}`);
     const what = i.cause
       ? t('report.incidentStart', {

@@ -11,6 +11,7 @@ import type {
   SecondOpinion,
   Verdict,
 } from '../types';
+import type { IncidentEvidence } from '../history-types';
 import { isolated, type Translator } from './index';
 
 /** A probe target as a person knows it: the host name, without scheme, port or path. */
@@ -232,4 +233,25 @@ export function causeBasis(
     default:
       return assertNever(verdict.cause, 'cause');
   }
+}
+
+/**
+ * An incident's recorded evidence in the reader's words, one finding after another: the second
+ * opinion's counts, what public platforms saw, or what a failed probe found (the engine's own detail
+ * is English; the reader gets the finding in words).
+ */
+export function recordedEvidenceWords(
+  evidence: readonly IncidentEvidence[],
+  tr: Translator,
+): string {
+  const separator = tr.t('evidence.separator');
+  return evidence
+    .map((e) =>
+      e.opinion
+        ? opinionEvidence(e.opinion, tr)
+        : e.context
+          ? contextEvidence(e.context, e.target, tr).join(separator)
+          : failedProbeWords(e, tr),
+    )
+    .join(separator);
 }

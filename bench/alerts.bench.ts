@@ -16,9 +16,8 @@ import { wentDown } from '../test/helpers/alerts';
 import { LAB_SMTP, LAB_TELEGRAM, startAlertLab } from '../test/lab/alert-lab';
 import { bundleCli } from '../scripts/bundle-node';
 import type { Bench, Report } from './bench';
-import { labConfig, labServices, watchRss } from './engine.bench';
+import { labConfig, memoryLab, watchRss } from './engine.bench';
 import { historyFixture } from './history.bench';
-import { startRemoteLab } from './lab-client';
 
 const RUNS = 20;
 const BUDGET_MS = 2000;
@@ -78,14 +77,8 @@ async function delay(report: Report): Promise<void> {
  * 90 days of history), with four alert channels on: ntfy, Telegram, e-mail and a webhook.
  */
 async function rss(report: Report): Promise<void> {
-  const lab = await startRemoteLab(['*.bench.test']);
+  const { lab, services } = await memoryLab();
   const channels = await startAlertLab();
-  await lab.route('/ok', { status: 200, body: 'ok' });
-  await lab.route('/generate_204', { status: 204 });
-  const services = labServices(50, (i) => [
-    { kind: 'dns' as const, host: `svc-${i}.bench.test` },
-    { kind: 'http' as const, url: `https://svc-${i}.bench.test:${lab.httpsPort}/ok` },
-  ]);
   const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-alerts-'));
   try {
     const caFile = join(dir, 'ca.pem');

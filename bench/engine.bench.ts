@@ -55,6 +55,21 @@ export function labConfig<S>(lab: RemoteLab, services: S[], extra: { concurrency
   };
 }
 
+/**
+ * The memory benchmarks' lab (`engine.rss`, `engine.flags`, `alerts.watch_rss`): 50 services, each
+ * a DNS name and an HTTPS page that answers at once, and the connectivity reference.
+ */
+export async function memoryLab() {
+  const lab = await startRemoteLab(['*.bench.test']);
+  await lab.route('/ok', { status: 200, body: 'ok' });
+  await lab.route('/generate_204', { status: 204 });
+  const services = labServices(50, (i) => [
+    { kind: 'dns' as const, host: `svc-${i}.bench.test` },
+    { kind: 'http' as const, url: `https://svc-${i}.bench.test:${lab.httpsPort}/ok` },
+  ]);
+  return { lab, services };
+}
+
 const PROBE_TIMEOUT_MS = 2 * SECOND;
 const run = promisify(execFile);
 
@@ -94,13 +109,7 @@ async function cycle200(report: Report): Promise<void> {
 }
 
 async function rss(report: Report): Promise<void> {
-  const lab = await startRemoteLab(['*.bench.test']);
-  await lab.route('/ok', { status: 200, body: 'ok' });
-  await lab.route('/generate_204', { status: 204 });
-  const services = labServices(50, (i) => [
-    { kind: 'dns' as const, host: `svc-${i}.bench.test` },
-    { kind: 'http' as const, url: `https://svc-${i}.bench.test:${lab.httpsPort}/ok` },
-  ]);
+  const { lab, services } = await memoryLab();
   const dir = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
   try {
     const configFile = join(dir, 'config.json');

@@ -9,9 +9,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HEADLESS_NODE_ENV, HEADLESS_NODE_FLAGS, bundleForNode } from '../scripts/bundle-node';
 import type { Bench, Report } from './bench';
-import { labConfig, labServices } from './engine.bench';
+import { labConfig, memoryLab } from './engine.bench';
 import { historyFixture } from './history.bench';
-import { startRemoteLab } from './lab-client';
 
 /** The sets of flags compared, by the name their rows carry. */
 export const FLAG_SETS: Readonly<Record<string, readonly string[]>> = {
@@ -80,13 +79,7 @@ function runChild(
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function flags(report: Report, only?: readonly string[]): Promise<void> {
-  const lab = await startRemoteLab(['*.bench.test']);
-  await lab.route('/ok', { status: 200, body: 'ok' });
-  await lab.route('/generate_204', { status: 204 });
-  const services = labServices(50, (i) => [
-    { kind: 'dns' as const, host: `svc-${i}.bench.test` },
-    { kind: 'http' as const, url: `https://svc-${i}.bench.test:${lab.httpsPort}/ok` },
-  ]);
+  const { lab, services } = await memoryLab();
   const dir = mkdtempSync(join(tmpdir(), 'vigie-flags-'));
   try {
     const configFile = join(dir, 'config.json');

@@ -176,6 +176,12 @@ async function oneHop(
         method: req.method,
         headers,
         signal,
+        // undici closes the connection after every HEAD by default, for servers that wrongly send
+        // a body with it: every check would then pay a new TCP and TLS handshake (a few kB of
+        // certificates on the wire, most of a check's CPU). Such a body arrives on the idle
+        // connection, which undici then drops: the next check opens a new one
+        // (test/lab/keep-alive.test.ts).
+        reset: false,
         ...(req.body !== undefined ? { body: req.body } : {}),
       }),
       signal,

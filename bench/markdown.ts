@@ -276,10 +276,10 @@ function flagsLayout(runs: readonly Run[]): Layout {
       '### The node flags side by side',
       '',
       "Each cell lists the set's runs in order" +
-        (runs.length > 1 ? ` (those of run A, then of run ${runLabel(runs.length - 1)})` : '') +
-        ". Steady: the highest resident memory over the run's second half; highest: the kernel's",
-      'mark for the whole run, and when it was reached; then the mark after loading (bundle and',
-      "history) and after the first cycle's checks.",
+        (runs.length > 1 ? ` (those of run A, then of run ${runLabel(runs.length - 1)}).` : '.'),
+      "Steady: the highest resident memory over a run's second half; highest: the kernel's mark for",
+      'the whole run, and when it was reached; then the mark after loading (bundle and history) and',
+      "after the first cycle's checks.",
       '',
       tableLine([
         'flags',
@@ -514,9 +514,10 @@ export function resultsMarkdown(results: Results, dataFile: string | null): stri
   const lines = [
     '# Benchmark results',
     '',
-    `Generated ${source}; do not edit by hand. How each figure is measured, and what the budgets`,
-    'are: [benchmarks.md](benchmarks.md) and [development.md](development.md#benchmarks). Each',
-    'section holds the benchmarks of one command, with the machine, the load and the date of each',
+    `Generated ${source};`,
+    'do not edit by hand. How each figure is measured, and what the budgets are:',
+    '[benchmarks.md](benchmarks.md) and [development.md](development.md#benchmarks). Each section',
+    'holds the benchmarks of one command, with the machine, the load average and the date of each',
     'of its runs (A, B, …); running that command again replaces its section and leaves the others.',
     '',
     ...results.sections.flatMap(sectionMarkdown),

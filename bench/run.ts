@@ -3,8 +3,9 @@
 // prints the runs as a Markdown page with budgets and verdicts (bench/markdown.ts) after them;
 // `--out FILE.md` writes them instead as the section of these PREFIXes in FILE.md, kept with the
 // other sections' rows in FILE.json (bench/results.ts): the section is replaced, or with `--add`
-// its earlier runs are kept and these follow them.
-import { writeFileSync } from 'node:fs';
+// its earlier runs are kept and these follow them. `npm run bench -- --render FILE.md` runs nothing
+// and renders FILE.md again from FILE.json (after a change of layout).
+import { existsSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 import type { Bench } from './bench';
 import { alertsBenches } from './alerts.bench';
@@ -51,17 +52,22 @@ function parseArgs(args: readonly string[]): {
   markdown: boolean;
   out?: string;
   add: boolean;
+  render?: string;
 } {
   const prefixes: string[] = [];
   let markdown = false;
   let add = false;
   let runs = 1;
   let out: string | undefined;
+  let render: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     if (arg === '--markdown') markdown = true;
     else if (arg === '--add') add = true;
-    else if (arg === '--out') {
+    else if (arg === '--render') {
+      render = args[++i];
+      if (render === undefined || render.startsWith('--')) usage('--render needs a file name');
+    } else if (arg === '--out') {
       out = args[++i];
       if (out === undefined || out.startsWith('--')) usage('--out needs a file name');
     } else if (arg === '--runs') {
@@ -72,19 +78,32 @@ function parseArgs(args: readonly string[]): {
     } else if (arg.startsWith('--')) usage(`unknown option ${arg}`);
     else prefixes.push(arg);
   }
+  if (render !== undefined && args.length > 2) usage('--render FILE goes alone');
   if (out !== undefined && !markdown) usage('--out goes with --markdown');
   if (add && out === undefined) usage('--add goes with --out (it adds runs to a section of FILE)');
-  return { prefixes: prefixes.length > 0 ? prefixes : [''], runs, markdown, out, add };
+  return { prefixes: prefixes.length > 0 ? prefixes : [''], runs, markdown, out, add, render };
 }
 
 function usage(problem: string): never {
   console.error(
-    `${problem}\nusage: npm run bench -- [PREFIX…] [--runs N] [--markdown [--out FILE.md [--add]]]`,
+    `${problem}\nusage: npm run bench -- [PREFIX…] [--runs N] [--markdown [--out FILE.md [--add]]]\n` +
+      '       npm run bench -- --render FILE.md',
   );
   process.exit(64);
 }
 
 const options = parseArgs(process.argv.slice(2));
+if (options.render !== undefined) {
+  try {
+    const data = dataFileOf(options.render);
+    if (!existsSync(data)) throw new Error(`${data}, the rows to render, does not exist`);
+    await writePage(options.render, readResults(options.render));
+    process.exit(0);
+  } catch (error) {
+    console.error(messageOf(error));
+    process.exit(65);
+  }
+}
 const { prefixes, markdown, out } = options;
 for (const prefix of prefixes) {
   if (!all.some((b) => b.name.startsWith(prefix) || prefix.startsWith(b.name))) {
@@ -144,12 +163,17 @@ async function writeMarkdown(section: Section): Promise<void> {
     console.log(`\n${resultsMarkdown({ sections: [section] }, null)}`);
     return;
   }
-  const results = mergeSection(before, section, options.add);
-  const data = dataFileOf(out);
-  const config = (await resolveConfig(out)) ?? {};
-  writeFileSync(data, await format(resultsJson(results), { ...config, parser: 'json' }));
-  const page = resultsMarkdown(results, data);
-  writeFileSync(out, await format(page, { ...config, parser: 'markdown' }));
+  await writePage(out, mergeSection(before, section, options.add));
   const rows = section.runs.reduce((sum, run) => sum + run.rows.length, 0);
-  console.error(`wrote ${out} and ${data} (${section.runs.length} run(s), ${rows} rows)`);
+  console.error(`(${section.runs.length} run(s), ${rows} rows)`);
+}
+
+/** Writes the results' data file and the page rendered from it, formatted as the repository is. */
+async function writePage(page: string, results: Results): Promise<void> {
+  const data = dataFileOf(page);
+  const config = (await resolveConfig(page)) ?? {};
+  writeFileSync(data, await format(resultsJson(results), { ...config, parser: 'json' }));
+  const text = resultsMarkdown(results, data);
+  writeFileSync(page, await format(text, { ...config, parser: 'markdown' }));
+  console.error(`wrote ${page} and ${data}`);
 }

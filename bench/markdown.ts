@@ -493,7 +493,9 @@ export function sectionMarkdown(section: Section): string[] {
     ...when,
     `- **Node:** ${shared(runs, (r) => r.machine.node)}`,
     ...knobs,
-    `- **Budgets:** ${table.budgeted} of ${table.figures} figures have one; ${overText}`,
+    ...(table.figures > 0
+      ? [`- **Budgets:** ${table.budgeted} of ${table.figures} figures have one; ${overText}`]
+      : []),
     '',
     ...table.lines,
     ...detection.lines,

@@ -330,6 +330,9 @@ describe('the flags table', () => {
       ],
     ]);
     expect(text).not.toContain('| `engine.flags_');
+    // No figure left for the main table: no table, and no budget count of nothing.
+    expect(text).not.toContain('| benchmark |');
+    expect(text).not.toContain('**Budgets:**');
   });
 
   it("follows run A's children with run B's", () => {

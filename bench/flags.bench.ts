@@ -28,6 +28,13 @@ const RUNS = 2;
 /** The headless engine's memory budget (50 services, 90 days of history). */
 const BUDGET_MB = 80;
 const CYCLES = 120;
+/**
+ * Fewer cycles per child, to check the benchmark's plumbing in a minute: the steady memory of a
+ * few cycles is not the engine's. The generated results name it when it was set.
+ */
+const CYCLES_KNOB = 'VIGIE_FLAGS_CYCLES';
+/** Which sets to run, by name, comma-separated (every set when unset). */
+const SETS_KNOB = 'VIGIE_FLAG_SETS';
 /** How often the child's resident memory is read from outside (the start's spike is this short). */
 const SAMPLE_MS = 5;
 
@@ -78,7 +85,23 @@ function runChild(
 
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
+function cycles(): number {
+  const knob = process.env[CYCLES_KNOB];
+  if (knob === undefined) return CYCLES;
+  if (!/^\d+$/.test(knob) || Number(knob) < 2) {
+    throw new Error(`${CYCLES_KNOB} must be a whole number of cycles (2 or more), not "${knob}"`);
+  }
+  return Number(knob);
+}
+
 async function flags(report: Report, only?: readonly string[]): Promise<void> {
+  const unknown = only?.filter((name) => !(name in FLAG_SETS)) ?? [];
+  if (unknown.length > 0) {
+    throw new Error(
+      `${SETS_KNOB}: no set of flags named ${unknown.join(', ')}; known: ${Object.keys(FLAG_SETS).join(', ')}`,
+    );
+  }
+  const cycleCount = cycles();
   const { lab, services } = await memoryLab();
   const dir = mkdtempSync(join(tmpdir(), 'vigie-flags-'));
   try {
@@ -100,11 +123,16 @@ async function flags(report: Report, only?: readonly string[]): Promise<void> {
           bundle,
           configFile,
           caFile,
-          String(CYCLES),
+          String(cycleCount),
           historyDir,
         ]);
         rmSync(historyDir, { recursive: true, force: true });
         if (result.up !== 50) throw new Error(`flags bench: only ${result.up}/50 services up`);
+        if (run === 1) {
+          // Names the set's flags for the generated table: how many, and which (in the unit).
+          const unit = set.length > 0 ? `flags: ${set.join(' ')}` : 'flags: (none)';
+          report(`engine.flags_${name}_flags`, set.length, unit);
+        }
         const row = `engine.flags_${name}_run${run}`;
         report(`${row}_rss_mb`, round(result.peakMb), 'MB');
         report(`${row}_cpu_ms_per_check`, round(result.cpuMs / result.checks, 2), 'ms');
@@ -121,10 +149,11 @@ async function flags(report: Report, only?: readonly string[]): Promise<void> {
   }
 }
 
-/** `npm run bench -- engine.flags` (every set, twice: about 10 minutes on 2 busy cores). */
+/** `npm run bench -- engine.flags` (every set, twice: about half an hour on 2 busy cores). */
 export const flagsBenches: readonly Bench[] = [
   {
     name: 'engine.flags',
-    run: (report) => flags(report, process.env['VIGIE_FLAG_SETS']?.split(',')),
+    run: (report) => flags(report, process.env[SETS_KNOB]?.split(',')),
+    knobs: [SETS_KNOB, CYCLES_KNOB],
   },
 ];

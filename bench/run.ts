@@ -15,7 +15,8 @@ import { engineBenches } from './engine.bench';
 import { flagsBenches } from './flags.bench';
 import { historyBenches } from './history.bench';
 import { killRemoteLabs } from './lab-client';
-import { resultsMarkdown, runLabel, thisMachine } from './markdown';
+import { resultsMarkdown, thisMachine } from './markdown';
+import { runLabel } from './markdown-tables';
 import { rendererBenches } from './renderer.bench';
 import {
   dataFileOf,

@@ -344,8 +344,15 @@ describe('a relay that restarts without its cache', () => {
       new Set(['Awa Traoré', 'Koffi Yao', 'Zoé Bamba', 'Didier Kouassi']),
     );
 
-    // All the relay ever held, before and after its restart, is envelopes.
-    for (const body of relay.everyBody()) expect(body).toMatch(/^v1\.[A-Za-z0-9_-]{16}\./);
+    // All the relay ever held, before and after its restart, is envelopes, each with its own IV:
+    // the outbox sent again, the openings republished, all sealed afresh.
+    const bodies = relay.everyBody();
+    for (const body of bodies) expect(body).toMatch(/^v1\.[A-Za-z0-9_-]{16}\./);
+    expect(new Set(bodies.map((b) => b.split('.')[1])).size).toBe(bodies.length);
+    const republished = (await onRelay(awa.invite.secret)).filter(
+      (e) => e.type === 'incident.open',
+    );
+    expect(republished.length).toBeGreaterThan(0);
     for (const f of [a, b, c, d]) f.close();
   }, 60_000);
 });

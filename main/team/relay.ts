@@ -184,6 +184,8 @@ export class Subscription {
     this.controller = controller;
     const silenceMs = this.options.silenceMs ?? SILENCE_MS;
     let silent = false;
+    /** The relay answered 200: an end after this is a stream that closed, not one refused. */
+    let answered = false;
     let timer: NodeJS.Timeout | null = null;
     const heard = () => {
       if (timer) clearTimeout(timer);
@@ -214,6 +216,7 @@ export class Subscription {
         await response.body.dump();
         return 'refused';
       }
+      answered = true;
       let buffered = '';
       response.body.setEncoding('utf8');
       for await (const chunk of response.body as AsyncIterable<string>) {
@@ -230,7 +233,7 @@ export class Subscription {
       }
       return 'closed';
     } catch {
-      return silent ? 'silent' : this.closed ? 'closed' : 'refused';
+      return silent ? 'silent' : this.closed || answered ? 'closed' : 'refused';
     } finally {
       if (timer) clearTimeout(timer);
       this.controller = null;

@@ -21,8 +21,9 @@ export class NtfyRelay {
   readonly messages: StoredMessage[] = [];
   /** Posts still to refuse with 429 (and the Retry-After seconds they give). */
   refuse = 0;
-  /** Subscriptions still to refuse with 429 (same Retry-After). */
+  /** Subscriptions still to refuse, with this status (429 gives the same Retry-After). */
   refuseSubscriptions = 0;
+  refuseStatus = 429;
   /** Every body it ever got, across restarts: what an operator of the relay could have read. */
   private readonly everything: StoredMessage[] = [];
   retryAfterSeconds = 1;
@@ -121,8 +122,10 @@ export class NtfyRelay {
       const poll = url.searchParams.get('poll') === '1';
       if (!poll && this.refuseSubscriptions > 0) {
         this.refuseSubscriptions -= 1;
-        res.writeHead(429, { 'retry-after': String(this.retryAfterSeconds) });
-        res.end('{"code":42901,"http":429,"error":"limit reached: too many requests"}');
+        if (this.refuseStatus === 429) {
+          res.writeHead(429, { 'retry-after': String(this.retryAfterSeconds) });
+          res.end('{"code":42901,"http":429,"error":"limit reached: too many requests"}');
+        } else res.writeHead(this.refuseStatus).end();
         return;
       }
       if (!poll) this.subscriptions += 1;

@@ -79,6 +79,32 @@ describe('the relay stream', () => {
     expect(lost).toBe('silent');
   });
 
+  it('opens a refused or dropped stream again with back-off, from 1 s again once it opened', async () => {
+    relay.refuseSubscriptions = 2;
+    relay.refuseStatus = 503;
+    const lost: [string, number][] = [];
+    const noLastId = (): string | null => null;
+    let opened = 0;
+    await new Promise<void>((resolve) => {
+      const s = new Subscription({ server: relay.url, topic: 'vg_x', http }, noLastId, {
+        message: () => undefined,
+        lost: (why, afterMs) => lost.push([why, afterMs]),
+        opened: () => {
+          opened += 1;
+          // Dropped once open (a relay restarting), then open again: done.
+          if (opened === 1) relay.dropStreams();
+          else resolve();
+        },
+      });
+      syncs.push({ close: () => s.close() } as unknown as TeamSync);
+    });
+    expect(lost).toEqual([
+      ['refused', 1000],
+      ['refused', 2000],
+      ['closed', 1000],
+    ]);
+  });
+
   it('waits as long as the relay asks when it refuses the stream with 429, then opens it', async () => {
     relay.refuseSubscriptions = 1;
     relay.retryAfterSeconds = 2;

@@ -224,6 +224,7 @@ describe('three watches on one relay', () => {
       for (const clear of [
         '"service":"chat"',
         step.id,
+        step.title,
         'Mme Konan',
         'Awa Traoré',
         'Koffi Yao',

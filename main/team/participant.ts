@@ -86,6 +86,10 @@ export class TeamParticipant {
   private readonly unsubscribe: (() => void)[] = [];
   /** Digests received, by incident: their content's key and when they came. */
   private readonly digests = new Map<string, { key: string; at: number }[]>();
+  /** Incident openings and closes heard again (republished by a teammate), by eid: when. */
+  private readonly repeats = new Map<string, number>();
+  /** An answer to a `sync.request` is on its way: later requests are answered by it. */
+  private answering = false;
   private closed = false;
   private readonly now: () => number;
 
@@ -138,11 +142,25 @@ export class TeamParticipant {
       if (event.type === 'digest') this.heardDigest(event);
       this.changed();
     });
+    sync.onRepeat((event) => {
+      if (event.type === 'incident.open' || event.type === 'incident.close')
+        this.repeats.set(event.eid, this.now());
+    });
     sync.onOpened(() => {
       const heard = sync.lastHeardAt;
+      const lastId = sync.store.lastId;
       // Never heard from this relay, or not for longer than it keeps messages: ask the team.
-      if (sync.store.lastId === null || heard === null || this.now() - heard > RELAY_CACHE_MS)
+      if (lastId === null || heard === null || this.now() - heard > RELAY_CACHE_MS) {
         this.act('sync.request', {});
+        return;
+      }
+      // The relay should still hold the last message kept here; one that restarted without its
+      // cache does not, and what it lost while this member was away is missing here: ask too.
+      const keptAt = sync.store.lastHeardAt;
+      if (keptAt === null || this.now() - keptAt > RELAY_CACHE_MS) return;
+      void sync.relayHolds(lastId).then((held) => {
+        if (held === false) this.act('sync.request', {});
+      });
     });
     this.unsubscribe.push(this.recording.onRecorded((snapshot) => this.snapshot(snapshot)));
     const runs = this.recording.checklist?.runs;
@@ -290,17 +308,23 @@ export class TeamParticipant {
 
   /** A teammate asked to catch up: after a random 0–20 s, what this member knows. */
   private answer(): void {
+    // Several requests at once (every member back after a relay restart): one answer for them.
+    if (this.answering) return;
+    this.answering = true;
     const asked = this.now();
     const ms = Math.floor((this.options.random ?? Math.random)() * ANSWER_SPREAD_MS);
     const then = () => {
+      this.answering = false;
       if (this.closed) return;
       const all = this.events();
       for (const incident of this.caughtUp()) {
         // The opening and the close as they are: a digest alone means nothing without them.
+        // Skipped when a teammate's answer already put them on the relay again.
         for (const event of all)
           if (
             (event.type === 'incident.open' || event.type === 'incident.close') &&
-            (event.inc === incident.inc || incident.aliases.includes(event.inc))
+            (event.inc === incident.inc || incident.aliases.includes(event.inc)) &&
+            (this.repeats.get(event.eid) ?? -Infinity) < asked
           )
             this.sync.republish(event);
         this.sendDigest(incident, asked);

@@ -17,6 +17,8 @@ export const SILENCE_MS = 2 * 45 * SECOND;
 const BACKOFF_MS = [1, 2, 5, 10, 30, 60].map((s) => s * SECOND);
 const MAX_LINE_BYTES = 64 * 1024;
 const PUBLISH_TIMEOUT_MS = 15 * SECOND;
+/** A whole cache, from a server that ignores the id filter: 12 hours of a busy team's messages. */
+const POLL_MAX_BYTES = 4 * 1024 * 1024;
 
 /** One `message` object of the stream, as far as the team reads it. */
 export interface RelayMessage {
@@ -68,6 +70,41 @@ export async function publish(options: RelayOptions, envelope: string): Promise<
     return { kind: 'failed', status: response.status };
   } catch {
     return { kind: 'failed', status: null };
+  }
+}
+
+/**
+ * Whether the relay still holds the message of this id. ntfy keeps what it got for 12 hours, but
+ * one that restarts without a cache file has forgotten it all (and answers `since=` with an id it
+ * does not know by its whole cache, however small). A poll of the cache filtered by id,
+ * `GET <server>/<topic>/json?poll=1&since=all&id=<id>` (docs.ntfy.sh/subscribe/api, "Polling" and
+ * "Filter messages"): a server that ignores the filter answers its whole cache, searched the same
+ * way. Null when the relay gave no usable answer.
+ */
+export async function holds(options: RelayOptions, id: string): Promise<boolean | null> {
+  const url = new URL(`${options.server}/${options.topic}/json`);
+  url.searchParams.set('poll', '1');
+  url.searchParams.set('since', 'all');
+  url.searchParams.set('id', id);
+  try {
+    const response = await options.http.request({
+      url: url.href,
+      method: 'GET',
+      headers: headersOf(options),
+      timeoutMs: PUBLISH_TIMEOUT_MS,
+      maxBytes: POLL_MAX_BYTES,
+      maxRedirects: 0,
+    });
+    if (response.status !== 200) return null;
+    return response.body
+      .toString('utf8')
+      .split('\n')
+      .some((line) => {
+        const read = readStreamLine(line);
+        return read !== null && 'id' in read && read.id === id;
+      });
+  } catch {
+    return null;
   }
 }
 
@@ -147,6 +184,8 @@ export class Subscription {
     this.controller = controller;
     const silenceMs = this.options.silenceMs ?? SILENCE_MS;
     let silent = false;
+    /** The relay answered 200: an end after this is a stream that closed, not one refused. */
+    let answered = false;
     let timer: NodeJS.Timeout | null = null;
     const heard = () => {
       if (timer) clearTimeout(timer);
@@ -177,6 +216,7 @@ export class Subscription {
         await response.body.dump();
         return 'refused';
       }
+      answered = true;
       let buffered = '';
       response.body.setEncoding('utf8');
       for await (const chunk of response.body as AsyncIterable<string>) {
@@ -193,7 +233,7 @@ export class Subscription {
       }
       return 'closed';
     } catch {
-      return silent ? 'silent' : this.closed ? 'closed' : 'refused';
+      return silent ? 'silent' : this.closed || answered ? 'closed' : 'refused';
     } finally {
       if (timer) clearTimeout(timer);
       this.controller = null;

@@ -5,7 +5,7 @@ import type { HttpClient } from '../engine/net/http-client';
 import { open, seal, type DropReason } from './envelope';
 import { parseTeamEvent, type TeamEvent } from './events';
 import { teamKeys, type TeamKeys } from './keys';
-import { publish, Subscription, type RelayMessage } from './relay';
+import { holds, publish, Subscription, type RelayMessage } from './relay';
 import type { TeamStore } from './store';
 import { SECOND } from '../../shared/durations';
 
@@ -29,12 +29,15 @@ export class TeamSync {
   private subscription: Subscription | null = null;
   private readonly listeners: ((event: TeamEvent) => void)[] = [];
   private readonly sentListeners: ((event: TeamEvent) => void)[] = [];
+  private readonly repeatListeners: ((event: TeamEvent) => void)[] = [];
   private readonly openedListeners: (() => void)[] = [];
   /** When the stream last said something (epoch ms), in this process. */
   private live: number | null = null;
   private flushing: Promise<void> | null = null;
   private again = false;
   private retry: NodeJS.Timeout | null = null;
+  /** The stream opened again since the last send began: the relay is back, retry at once. */
+  private reopened = false;
   private closed = false;
   /** Messages handled one after the other, in the order the relay sent them. */
   private queue: Promise<void> = Promise.resolve();
@@ -62,6 +65,11 @@ export class TeamSync {
     return this.live ?? this.store.lastHeardAt;
   }
 
+  /** Called for an event received again (a teammate republished it, or the relay replayed it). */
+  onRepeat(listener: (event: TeamEvent) => void): void {
+    this.repeatListeners.push(listener);
+  }
+
   /** Called when the relay took one of this member's events. */
   onSent(listener: (event: TeamEvent) => void): void {
     this.sentListeners.push(listener);
@@ -78,6 +86,7 @@ export class TeamSync {
           .catch((error: unknown) => this.options.failed?.(error));
       },
       opened: () => {
+        this.reopened = true;
         this.flush();
         for (const l of this.openedListeners) l();
       },
@@ -108,7 +117,17 @@ export class TeamSync {
     if ('dropped' in opened) return this.drop(opened.dropped);
     const event = parseTeamEvent(opened.plaintext);
     if (!event) return this.drop('bad-event');
-    if (this.store.receive(message.id, event)) for (const l of this.listeners) l(event);
+    const listeners = this.store.receive(message.id, event) ? this.listeners : this.repeatListeners;
+    for (const l of listeners) l(event);
+  }
+
+  /**
+   * Whether the relay still holds the message of this id (see relay.ts `holds`); null when it
+   * did not say.
+   */
+  async relayHolds(id: string): Promise<boolean | null> {
+    if (!this.keys) return null;
+    return holds(this.relayOptions(this.keys), id);
   }
 
   /** A local action: kept, queued and published (see TeamStore.act). */
@@ -132,6 +151,12 @@ export class TeamSync {
       return;
     }
     const keys = this.keys;
+    // Back from a stream that opened again: what waits for a retry goes now.
+    if (this.reopened && this.retry) {
+      clearTimeout(this.retry);
+      this.retry = null;
+    }
+    this.reopened = false;
     this.flushing = (async () => {
       do {
         this.again = false;
@@ -152,8 +177,9 @@ export class TeamSync {
       } while (this.again);
     })().finally(() => {
       this.flushing = null;
-      // An event acted after the loop's last look and before this: it goes now, not at the next.
-      if (this.again && !this.retry) this.flush();
+      // An event acted after the loop's last look and before this goes now, not at the next try;
+      // so does the outbox when the stream opened again while a send was failing.
+      if ((this.again && !this.retry) || this.reopened) this.flush();
     });
   }
 

@@ -1,8 +1,8 @@
 // Settings → Team end to end in Chromium, in English and in Arabic: a team made in one data
 // folder, its invite shown as text and as a QR code, joined from a second data folder with that
 // invite, both windows showing both members once their events have passed through a loopback
-// ntfy-compatible relay; a bad invite said plainly; a new team secret the teammate follows with
-// the new invite; leaving. Each window's `window.vigie` is
+// ntfy-compatible relay; a bad invite said plainly; a new team secret (what was shared before said
+// to be left behind, not re-encrypted) the teammate follows with the new invite; leaving. Each window's `window.vigie` is
 // bridged to the app's handlers, with the team of its own folder.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -86,6 +86,8 @@ const WORDS = {
     qr: 'QR code of the team invite',
     rekey: 'Make a new team secret',
     rekeyYes: 'Make the new secret',
+    // Said before the button: what was shared before is left behind, not re-encrypted.
+    leftBehind: 'neither sent again nor re-encrypted: it is left behind, kept on this computer',
     switchTo: 'Use the new invite',
     leave: 'Leave the team',
     leaveYes: 'Leave',
@@ -106,6 +108,7 @@ const WORDS = {
     qr: 'رمز QR لدعوة الفريق',
     rekey: 'إنشاء سرّ جديد للفريق',
     rekeyYes: 'إنشاء السرّ الجديد',
+    leftBehind: 'لا يُعاد إرساله ولا يُعاد تشفيره: يبقى على هذا الحاسوب',
     switchTo: 'استخدام الدعوة الجديدة',
     leave: 'مغادرة الفريق',
     leaveYes: 'مغادرة',
@@ -184,7 +187,9 @@ it.each([
     expect(await seriousViolations(a.page)).toEqual([]);
     await sectionA.screenshot({ path: join(DOCS, screenshot) });
 
-    // A new secret: the old invite no longer works, the teammate follows with the new one.
+    // A new secret: the old invite no longer works, the teammate follows with the new one. What
+    // was shared before is said to stay behind, not re-encrypted, before the button is pressed.
+    await sectionA.getByText(w.leftBehind).waitFor();
     await sectionA.getByRole('button', { name: w.rekey }).click();
     await sectionA.getByRole('button', { name: w.rekeyYes }).click();
     await expect.poll(() => code.textContent()).not.toBe(invite);

@@ -2,7 +2,8 @@
 // own Vigie sees the outage joins the team's incident instead of opening a second one; a tick made
 // here travels with the member's name; a member that was not listening for longer than the relay
 // keeps messages asks with `sync.request`, and the answers (the opening as it was, then a digest)
-// bring it to the same state, an identical digest not sent twice.
+// bring it to the same state, an identical digest not sent twice; a relay that restarts without its
+// cache loses nothing that members still hold.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -259,4 +260,99 @@ describe('a member taking part', () => {
     a.close();
     b.close();
   }, 30_000);
+});
+
+/** What a member shows of the team's incidents: who set each step, the notes, open or ended. */
+function shown(p: TeamParticipant) {
+  return p.state().incidents.map((i) => ({
+    inc: i.inc,
+    service: i.service,
+    end: i.end,
+    steps: Object.fromEntries(
+      Object.entries(i.steps).map(([step, s]) => [step, [s.done, s.by, s.byName]]),
+    ),
+    notes: i.notes.map((n) => [n.eid, n.byName, n.text]),
+  }));
+}
+
+describe('a relay that restarts without its cache', () => {
+  it('loses nothing members still hold: those back ask, the outbox goes out once it is back', async () => {
+    const now = Date.now();
+    const [a, b, c, d] = [folder(now), folder(now), folder(now), folder(now)];
+    const awa = ok(createTeam(a.dir, relay.url, 'Awa Traoré'));
+    const invite = inviteText(awa.invite);
+    ok(joinTeam(b.dir, invite, 'Koffi Yao'));
+    ok(joinTeam(c.dir, invite, 'Zoé Bamba'));
+    const pa = await start(a);
+    const pb = await start(b);
+    let pc = await start(c);
+    const opened = [pb, pc].map((p) => next(p, (e) => e.type === 'incident.open'));
+    a.record(down(now));
+    await Promise.all(opened);
+    await pc.sync.settled();
+
+    // Zoé's Vigie stops. Meanwhile Awa ticks a step with a note and Koffi writes a note: the relay
+    // has them, Zoé has not.
+    await pc.close();
+    const koffiHas = next(pb, (e) => e.type === 'note.add');
+    a.runs.commit({ type: 'tick', runId: a.runId, key: 'tell-team', at: now, note: 'On Signal' });
+    await koffiHas;
+    const awaHas = next(pa, (e) => e.type === 'note.add');
+    b.runs.commit({ type: 'note', runId: b.runId, at: now, text: 'Called Mme Konan' });
+    await awaHas;
+    await Promise.all([pa.sync.settled(), pb.sync.settled()]);
+
+    // The relay stops: every stream drops. Koffi ticks a step while it is down: the send fails
+    // and the tick waits in his outbox.
+    const relayDown = await relay.down();
+    b.runs.commit({ type: 'tick', runId: b.runId, key: 'call-customers', at: now + 1000 });
+    await pb.sync.settled();
+    expect(pb.sync.store.outbox().map((e) => e.type)).toEqual(['step.set']);
+
+    // It comes back without its cache: the streams open again (with back-off), the tick goes out.
+    const awaGetsTick = next(pa, (e) => e.type === 'step.set' && e.step === 'call-customers');
+    await relayDown.back();
+    await awaGetsTick;
+    await until(() => pb.sync.store.outbox().length === 0);
+    const expected = shown(pa);
+    expect(expected).toEqual([
+      expect.objectContaining({
+        service: 'chat',
+        end: null,
+        steps: {
+          'tell-team': [true, awa.member, 'Awa Traoré'],
+          'call-customers': [true, expect.any(String), 'Koffi Yao'],
+        },
+        notes: [
+          [expect.any(String), 'Awa Traoré', 'On Signal'],
+          [expect.any(String), 'Koffi Yao', 'Called Mme Konan'],
+        ],
+      }),
+    ]);
+    await expect.poll(() => shown(pb), { timeout: 10_000 }).toEqual(expected);
+
+    // Zoé comes back: the relay no longer knows her last message, she asks and gets it all.
+    pc = await start(c);
+    await expect.poll(() => shown(pc), { timeout: 10_000 }).toEqual(expected);
+    // Didier joins afterwards: the same.
+    ok(joinTeam(d.dir, invite, 'Didier Kouassi'));
+    const pd = await start(d);
+    await expect.poll(() => shown(pd), { timeout: 10_000 }).toEqual(expected);
+    // Each member back found the relay had forgotten its last message, and asked the team.
+    const requests = (await onRelay(awa.invite.secret)).filter((e) => e.type === 'sync.request');
+    expect(new Set(requests.map((e) => e.n))).toEqual(
+      new Set(['Awa Traoré', 'Koffi Yao', 'Zoé Bamba', 'Didier Kouassi']),
+    );
+
+    // All the relay ever held, before and after its restart, is envelopes, each with its own IV:
+    // the outbox sent again, the openings republished, all sealed afresh.
+    const bodies = relay.everyBody();
+    for (const body of bodies) expect(body).toMatch(/^v1\.[A-Za-z0-9_-]{16}\./);
+    expect(new Set(bodies.map((b) => b.split('.')[1])).size).toBe(bodies.length);
+    const republished = (await onRelay(awa.invite.secret)).filter(
+      (e) => e.type === 'incident.open',
+    );
+    expect(republished.length).toBeGreaterThan(0);
+    for (const f of [a, b, c, d]) f.close();
+  }, 60_000);
 });

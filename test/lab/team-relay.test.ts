@@ -1,6 +1,6 @@
 // Two members on a loopback ntfy-compatible relay: what one does reaches the other, what is not a
-// team envelope is dropped and counted, a 429 is waited out, a member away catches up from its
-// last id, and the relay holds nothing in clear.
+// team envelope is dropped and counted, a 429 (on a post or on the stream) is waited out, a member
+// away catches up from its last id, and the relay holds nothing in clear.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +77,50 @@ describe('the relay stream', () => {
       syncs.push({ close: () => s.close() } as unknown as TeamSync);
     });
     expect(lost).toBe('silent');
+  });
+
+  it('opens a refused or dropped stream again with back-off, from 1 s again once it opened', async () => {
+    relay.refuseSubscriptions = 2;
+    relay.refuseStatus = 503;
+    const lost: [string, number][] = [];
+    const noLastId = (): string | null => null;
+    let opened = 0;
+    await new Promise<void>((resolve) => {
+      const s = new Subscription({ server: relay.url, topic: 'vg_x', http }, noLastId, {
+        message: () => undefined,
+        lost: (why, afterMs) => lost.push([why, afterMs]),
+        opened: () => {
+          opened += 1;
+          // Dropped once open (a relay restarting), then open again: done.
+          if (opened === 1) relay.dropStreams();
+          else resolve();
+        },
+      });
+      syncs.push({ close: () => s.close() } as unknown as TeamSync);
+    });
+    expect(lost).toEqual([
+      ['refused', 1000],
+      ['refused', 2000],
+      ['closed', 1000],
+    ]);
+  });
+
+  it('waits as long as the relay asks when it refuses the stream with 429, then opens it', async () => {
+    relay.refuseSubscriptions = 1;
+    relay.retryAfterSeconds = 2;
+    const lost: [string, number][] = [];
+    const noLastId = (): string | null => null;
+    await new Promise<void>((resolve) => {
+      const s = new Subscription({ server: relay.url, topic: 'vg_x', http }, noLastId, {
+        message: () => undefined,
+        lost: (why, afterMs) => lost.push([why, afterMs]),
+        opened: resolve,
+      });
+      syncs.push({ close: () => s.close() } as unknown as TeamSync);
+    });
+    // Retry-After: 2 (seconds), not the first step of the back-off (1 s).
+    expect(lost).toEqual([['rate-limited', 2000]]);
+    expect(relay.subscriptions).toBe(1);
   });
 });
 

@@ -1,6 +1,7 @@
 // Three `watch` processes, three data folders, one loopback ntfy-compatible relay: the outage opens
 // one team incident; `checklist done` on one (beside its running watch) shows on the others; a
-// member that was stopped catches up; the relay holds nothing in clear.
+// member that was stopped catches up, also after the relay restarted without its cache; the relay
+// holds nothing in clear.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -186,8 +187,33 @@ describe('three watches on one relay', () => {
     expect(report.stdout).toContain('Note from Awa Traoré: Called Mme Konan');
     expect(report.stdout).toMatch(/\*\*Team:\*\* .*Koffi Yao/);
 
+    // Zoé's Vigie stops again; Awa ticks a second step; then the relay restarts without its cache
+    // (every stream drops) and Koffi ticks a third. Back, Zoé's Vigie has both: the relay forgot
+    // the second, her teammates still hold it.
+    await wc.stop();
+    const [second, third] = [run.steps[1]!, run.steps[2]!];
+    expect((await cli(['checklist', 'done', second.id, '--data', a])).code).toBe(0);
+    await wb.until(new RegExp(`Team: Awa Traoré ticked ${second.id}`));
+    const relayDown = await relay.down();
+    expect((await cli(['checklist', 'done', third.id, '--data', b])).code).toBe(0);
+    await relayDown.back();
+    await wa.until(new RegExp(`Team: Koffi Yao ticked ${third.id}`));
+    wc = watch(c);
+    await expect
+      .poll(
+        async () =>
+          (await checklist(c)).steps
+            .filter((s) => s.id === second.id || s.id === third.id)
+            .map((s) => [s.id, s.done, s.by]),
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toEqual([
+        [second.id, true, 'Awa Traoré'],
+        [third.id, true, 'Koffi Yao'],
+      ]);
+
     await Promise.all([wa.stop(), wb.stop(), wc.stop()]);
-    const bodies = relay.bodies();
+    const bodies = relay.everyBody();
     expect(bodies.length).toBeGreaterThanOrEqual(5);
     for (const body of bodies) {
       expect(body).toMatch(/^v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+$/);
@@ -198,6 +224,7 @@ describe('three watches on one relay', () => {
       for (const clear of [
         '"service":"chat"',
         step.id,
+        step.title,
         'Mme Konan',
         'Awa Traoré',
         'Koffi Yao',
@@ -206,5 +233,5 @@ describe('three watches on one relay', () => {
         expect(sealed.includes(Buffer.from(clear))).toBe(false);
     }
     expect(readFileSync(join(a, 'team', 'team.json'), 'utf8')).toContain(invite);
-  }, 120_000);
+  }, 180_000);
 });

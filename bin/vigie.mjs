@@ -1,4 +1,4 @@
-#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=32768 MALLOC_TRIM_THRESHOLD_=0 node --optimize-for-size --no-opt --v8-pool-size=1
+#!/usr/bin/env -S MALLOC_MMAP_THRESHOLD_=8192 MALLOC_TRIM_THRESHOLD_=0 node --optimize-for-size --no-opt --v8-pool-size=1
 // `npx vigie check|watch|history …`: the command line without npm's own lines on stdout, so
 // `npx vigie history --format json > file` writes only the JSON. Runs the bundle `npm install` and
 // `npm run build` make (out/cli/vigie.mjs), under the flags and glibc allocator settings above: the

@@ -20,13 +20,16 @@ export const HEADLESS_NODE_FLAGS = ['--optimize-for-size', '--no-opt', '--v8-poo
  * C libraries ignore them). By default glibc raises its mmap threshold each time a large block is
  * freed and keeps freed memory at the top of its heap: every cycle's TLS handshakes then leave the
  * heap fragmented, and the engine's resident memory wanders by ±5 MB between runs. A fixed
- * threshold (blocks over 32 KiB mapped, and given back when freed) and trimming the heap's top at
+ * threshold (blocks over 8 KiB mapped, and given back when freed) and trimming the heap's top at
  * once hold it still (mallopt(3): M_MMAP_THRESHOLD, M_TRIM_THRESHOLD). Measured with
  * `npm run bench -- engine.rss`: 50 services with 90 days of history, 86 MB → 76 MB back to back;
- * `watch` every 10 s, 80–85 MB → 78–81 MB (docs/benchmarks.md).
+ * `watch` every 10 s, 80–85 MB → 78–81 MB (docs/benchmarks.md). Since HEAD probes keep their
+ * connection, the kept TLS connections' buffers are what fragments: with a 32 KiB threshold the
+ * back-to-back child settled at 78.8–80.2 MB, with 16 KiB at 77.7–77.9, with 8 KiB at 77.0–77.2
+ * (4 KiB: no better, more CPU), the same CPU per check (engine.flags, both in one run).
  */
 export const HEADLESS_NODE_ENV: Readonly<Record<string, string>> = {
-  MALLOC_MMAP_THRESHOLD_: '32768',
+  MALLOC_MMAP_THRESHOLD_: '8192',
   MALLOC_TRIM_THRESHOLD_: '0',
 };
 

@@ -215,6 +215,29 @@ describe('the four channel kinds from the app’s settings', () => {
     expect(lab.accepted(`/hook/${HOOK_SECRET}`)).toHaveLength(2);
   });
 
+  it('says in the tray which channel its server refused and why; the others carry the recovery', async () => {
+    const trayLines = () => recorder.trays[0]!.menu.map((i) => i.label ?? '');
+    lab.script(`/hook/${HOOK_SECRET}`, { status: 403, body: 'action_prohibited' });
+    world.states['whatsapp'] = { state: 'up', cause: null };
+    await vi.advanceTimersByTimeAsync(MINUTE + 15_000);
+    await vi.waitFor(() => {
+      expect(lab.accepted(TOPIC)).toHaveLength(3);
+      expect(lab.accepted(SEND)).toHaveLength(3);
+      expect(lab.mails).toHaveLength(3);
+    });
+    expect(JSON.parse(lab.accepted(SEND)[2]!.body).text).toMatch(/WhatsApp is back/i);
+    await vi.waitFor(() =>
+      expect(trayLines()).toContain(
+        `⚠ Alert channel team is broken: ${new URL(lab.base).host} refused the token or password (error 403)`,
+      ),
+    );
+    expect(trayLines().join('\n')).not.toContain(HOOK_SECRET);
+    // Clicking the line opens the window, where Settings → Alerts says the same.
+    const listed = await call<{ channel: { id: string }; broken: string | null }[]>('alerts:list');
+    expect(listed.find((v) => v.channel.id === 'team')?.broken).toContain('(error 403)');
+    expect(listed.filter((v) => v.broken !== null).map((v) => v.channel.id)).toEqual(['team']);
+  });
+
   it('leaves no secret in any file the app wrote, nor in anything it sent the window', () => {
     const files = filesUnder(recorder.userData);
     expect(files.map((f) => f.path)).toContain(join(recorder.userData, 'alerts-outbox.jsonl'));

@@ -8,6 +8,7 @@ import { alertsBenches } from './alerts.bench';
 import { checklistBenches } from './checklist.bench';
 import { detectBenches } from './detect.bench';
 import { engineBenches } from './engine.bench';
+import { firstRunBenches } from './first-run.bench';
 import { flagsBenches } from './flags.bench';
 import { historyBenches } from './history.bench';
 import { killRemoteLabs } from './lab-client';
@@ -24,6 +25,7 @@ const all: readonly Bench[] = [
   ...rendererBenches,
   ...teamBenches,
   ...alertsBenches,
+  ...firstRunBenches,
 ];
 
 /** The command line: prefixes, `--markdown`, `--out FILE`; anything else is refused. */

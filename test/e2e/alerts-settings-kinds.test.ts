@@ -102,7 +102,8 @@ it('makes an e-mail channel from the Gmail preset and a paired Telegram one; tes
   await page.close();
 });
 
-it('shows beside a Slack or Gmail channel the service it goes through', async () => {
+it('shows beside a Slack or Gmail channel the service it goes through, and a skip while Slack is down', async () => {
+  await world.alerts.save({ id: 'phone', kind: 'ntfy', url: `${lab.base}/ntfy/vigie-kinds` });
   const { page, errors } = await openWindow(world);
   await page.getByRole('button', { name: 'Settings' }).click();
   const section = page.locator('.alerts-settings');
@@ -113,6 +114,18 @@ it('shows beside a Slack or Gmail channel the service it goes through', async ()
   const slack = section.locator('li[data-channel="slack"]');
   await slack.waitFor();
   expect(await slack.textContent()).toContain('Goes through: Slack');
+
+  // Slack goes down: the alert goes to the phone, and the Slack channel says why it was skipped.
+  const change = wentDown('slack', OUTAGE_START);
+  world.alerts.change(change);
+  world.alerts.snapshot(snapshotOf(OUTAGE_START, [change.current]));
+  await expect.poll(() => lab.accepted('/ntfy/vigie-kinds').length).toBe(1);
+  expect(lab.received('/hook/T0/B0/slack-secret')).toEqual([]);
+  await page.getByRole('button', { name: 'Overview' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect
+    .poll(() => slack.textContent())
+    .toContain('skipped: it goes through a service that is down (Slack)');
 
   await section.getByLabel('Kind of channel').selectOption('presetGmail');
   await section.getByRole('button', { name: 'Add a channel' }).click();

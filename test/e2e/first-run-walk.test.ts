@@ -77,6 +77,20 @@ describe('the first run’s default path', () => {
     await page.close();
   });
 
+  it('skips each step without applying what it offered, and ends on the overview', async () => {
+    const { page, errors } = await newUser();
+    const skip = ENGLISH_WALK.skipStep;
+    expect(await walkByMouse(page, { next: skip, skipStep: skip })).toBe(4);
+    const saved = world.settings.get();
+    expect(saved.firstRun).toBe('done');
+    expect(saved.secondOpinion.country).toBeNull();
+    expect(saved.services).toEqual({});
+    expect(saved.backupChannels).toEqual([]);
+    expect(saved.alerts.channels).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('runs again from Settings with the answers already given, and the same four clicks keep them', async () => {
     const { page, errors } = await newUser();
     await walkByMouse(page, ENGLISH_WALK);

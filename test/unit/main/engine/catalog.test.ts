@@ -165,7 +165,22 @@ describe('the catalog’s official sources, judged against captured payloads', (
           break;
         }
         case 'm365':
-          expect(read('m365-posts-available.json')).toBe('operational');
+          if (probe.url.endsWith('/mac')) {
+            expect(read('m365-posts-mac.json')).toBe('operational');
+            expect(read('m365-posts-mac-degraded.json')).toBe('degraded');
+          } else {
+            // Outlook.com is degraded in the list: its own post speaks, the others' do not.
+            expect(read('m365-posts-consumer-display.json')).toBe('degraded');
+            const posts = json('m365-posts-consumer-display.json') as {
+              ServiceDisplayName: string;
+              Status: string;
+            }[];
+            const others = posts.map((p) => ({
+              ...p,
+              Status: p.ServiceDisplayName === 'Outlook.com' ? 'Available' : 'Service degradation',
+            }));
+            expect(m365Source.parse(others, probe, NOW).state).toBe('operational');
+          }
           break;
         case 'slack':
           expect(read('slack-current-ok.json')).toBe('operational');

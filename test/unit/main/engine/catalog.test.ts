@@ -162,6 +162,19 @@ describe('the catalog’s official sources, judged against captured payloads', (
           // The fixture has an open Gmail incident and a closed Drive one.
           const gmail = (probe.products ?? []).includes('Gmail');
           expect(read('google-workspace-incidents.json')).toBe(gmail ? 'major' : 'operational');
+          // The open incident moved onto the probe's first product: that product's trouble.
+          const product = probe.products?.[0] ?? 'Gmail';
+          const moved = (json('google-workspace-incidents.json') as Record<string, unknown>[]).map(
+            (incident) =>
+              incident['end'] === null
+                ? {
+                    ...incident,
+                    service_name: product,
+                    affected_products: [{ title: product, id: 'moved' }],
+                  }
+                : incident,
+          );
+          expect(googleWorkspaceSource.parse(moved, probe, NOW).state).toBe('major');
           break;
         }
         case 'm365':

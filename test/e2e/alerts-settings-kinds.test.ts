@@ -139,3 +139,25 @@ it('shows beside a Slack or Gmail channel the service it goes through, and a ski
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it('says under the banner, on every view, which channel is broken and why', async () => {
+  world.settings.update((s) => ({ ...s, language: 'fr' }));
+  await world.alerts.save({ id: 'team', kind: 'webhook', url: `${lab.base}/hook/refused` });
+  lab.script('/hook/refused', { status: 403, body: 'action_prohibited' });
+  const change = wentDown('whatsapp', OUTAGE_START);
+  world.alerts.change(change);
+  world.alerts.snapshot(snapshotOf(OUTAGE_START, [change.current]));
+  await expect.poll(() => world.alerts.broken().length).toBe(1);
+  const { page, errors } = await openWindow(world);
+  const notice = page.locator('.notice-warn');
+  await expect
+    .poll(() => notice.textContent())
+    .toBe(
+      `Le canal d’alerte team ne fonctionne plus\u00a0: ${new URL(lab.base).host} a refusé le jeton ou le mot de passe (erreur 403)`,
+    );
+  await page.getByRole('button', { name: 'Incidents' }).click();
+  expect(await notice.count()).toBe(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+  await page.close();
+});

@@ -12,6 +12,7 @@ import { alertsBenches } from './alerts.bench';
 import { checklistBenches } from './checklist.bench';
 import { detectBenches } from './detect.bench';
 import { engineBenches } from './engine.bench';
+import { firstRunBenches } from './first-run.bench';
 import { flagsBenches } from './flags.bench';
 import { historyBenches } from './history.bench';
 import { killRemoteLabs } from './lab-client';
@@ -41,6 +42,7 @@ const all: readonly Bench[] = [
   ...rendererBenches,
   ...teamBenches,
   ...alertsBenches,
+  ...firstRunBenches,
 ];
 
 /** At most this many runs in one command (ten runs of the detection benchmark are two hours). */

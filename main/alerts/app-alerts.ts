@@ -117,9 +117,12 @@ export class AppAlerts {
     return this.reloading;
   }
 
-  /** A confirmed change of the scheduler; it goes out with the snapshot that follows. */
+  /**
+   * A confirmed change of the scheduler; it goes out with the snapshot that follows. The app
+   * alerts on its critical services only (a config file's `services` has no counterpart here).
+   */
   change(change: VerdictChange): void {
-    this.pending.push(change);
+    if (change.current.critical) this.pending.push(change);
   }
 
   /** The scheduler's snapshot: the changes since the last one are sent. */

@@ -121,11 +121,15 @@ function needAlerts(alerts: HandlerDeps['alerts']): NonNullable<HandlerDeps['ale
 }
 
 /** What the window sees of each channel: never a secret, reasons in its language. */
-function channelViews(list: readonly ChannelInfo[], tr: Translator): AlertChannelView[] {
+function channelViews(
+  list: readonly ChannelInfo[],
+  tr: Translator,
+  nameOf: (serviceId: string) => string,
+): AlertChannelView[] {
   return list.map(({ secrets, state, dependsOn, ...channel }) => ({
     channel,
     secrets,
-    dependsOn,
+    dependsOn: dependsOn.map(nameOf),
     lastDelivery: state.lastDelivery,
     broken: state.broken ? tr.t(state.broken.key, state.broken.values) : null,
     skipped: state.skipped,
@@ -178,6 +182,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         }
       : { id, name: id };
   };
+  const serviceName = (id: string) => describe(id).name;
   /** A team incident's id, from a run shown for it; throws without a team. */
   const teamIncident = (runId: string): string | null => {
     const inc = incOfRunId(runId);
@@ -348,11 +353,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       deps.copy(text);
       return { lines };
     },
-    'alerts:list': () => channelViews(needAlerts(deps.alerts).list(), deps.translator()),
+    'alerts:list': () =>
+      channelViews(needAlerts(deps.alerts).list(), deps.translator(), serviceName),
     'alerts:save': async ({ channel, replaces }) => {
       const tr = deps.translator();
       try {
-        return channelViews(await needAlerts(deps.alerts).save(channel, replaces), tr);
+        return channelViews(await needAlerts(deps.alerts).save(channel, replaces), tr, serviceName);
       } catch (error) {
         // Said in the window's language: nothing was saved, not even in clear.
         if (error instanceof SecretsUnavailable) throw new Error(tr.t('alerts.noKeychain'));
@@ -360,7 +366,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
     },
     'alerts:remove': async ({ id }) =>
-      channelViews(await needAlerts(deps.alerts).remove(id), deps.translator()),
+      channelViews(await needAlerts(deps.alerts).remove(id), deps.translator(), serviceName),
     'alerts:test': async ({ id }) => {
       const result = await needAlerts(deps.alerts).test(id);
       if (result.ok) return result;

@@ -2,6 +2,7 @@
 // the views' navigation, and the current view. Main can ask for a service (tray, notification).
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { createTranslator, isRtl, languageFrom, type Language } from '../../shared/i18n';
+import type { AlertChannelView } from '../../shared/alerts/app-settings';
 import type { Settings } from '../../shared/settings-schema';
 import { unwrap, vigie } from '../client';
 import { useLiveState } from '../hooks/useVigie';
@@ -57,6 +58,27 @@ function useSystemScheme(): string {
   return dark ? 'dark' : 'light';
 }
 
+/**
+ * The alert channels that are broken, asked again with each check and each change of view (a
+ * channel fixed in Settings goes off the list when the person comes back). A window whose main
+ * has no alerts says nothing.
+ */
+function useBrokenChannels(checkedAt: number | null, view: string): AlertChannelView[] {
+  const [broken, setBroken] = useState<AlertChannelView[]>([]);
+  useEffect(() => {
+    if (checkedAt === null) return;
+    let live = true;
+    unwrap(vigie().alertChannels()).then(
+      (list) => live && setBroken(list.filter((c) => c.broken !== null)),
+      () => live && setBroken([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [checkedAt, view]);
+  return broken;
+}
+
 const TABS = ['overview', 'checklist', 'incidents', 'settings'] as const;
 
 export function App() {
@@ -72,6 +94,7 @@ export function App() {
   const scheme = theme === 'system' ? system : theme;
   const moved = useRef(false);
   usePrefetchViews(snapshot !== null && settings !== null);
+  const brokenChannels = useBrokenChannels(snapshot?.checkedAt ?? null, route.view);
 
   useEffect(() => {
     document.documentElement.lang = language;
@@ -168,6 +191,11 @@ export function App() {
             {tr.t(`historyNotSaved.${historyProblem}`)}
           </p>
         )}
+        {brokenChannels.map((c) => (
+          <p key={c.channel.id} role="alert" className="notice notice-warn">
+            {tr.t('alerts.trayBroken', { channel: c.channel.id, reason: c.broken ?? '' })}
+          </p>
+        ))}
         <nav aria-label={tr.t('nav.label')} className="tabs">
           {TABS.map((tab) => (
             <button

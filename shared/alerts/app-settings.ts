@@ -40,7 +40,7 @@ export interface AlertChannelView {
   };
   /** For each secret field of its kind, whether it is set. */
   readonly secrets: Readonly<Record<string, boolean>>;
-  /** The services it goes through, as in effect (its kind's default when not set). */
+  /** The services it goes through (their names), as in effect (its kind’s default when not set). */
   readonly dependsOn: readonly string[];
   /** When it last accepted an alert or a test (epoch ms; kept across restarts). */
   readonly lastDelivery: number | null;

@@ -186,6 +186,33 @@ describe('Settings → Services', () => {
     expect(errors).toEqual([]);
   });
 
+  it('offers every catalog entry, at least 150, category by category, each one click from watched', async () => {
+    const { page, errors } = await openWindow(world);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const category = page.getByLabel('Category', { exact: true });
+    await category.waitFor();
+    const values = await category
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value));
+    let offered = 0;
+    for (const value of values.filter((v) => v !== '')) {
+      await category.selectOption(value);
+      const count = await page.locator('.catalog-count').textContent();
+      offered += Number(/^(\d+) services? found$/.exec(count ?? '')?.[1] ?? 0);
+    }
+    // The whole catalog, and the lab's Chat this world watches.
+    const catalog = defaultConfig().services;
+    expect(offered).toBe(catalog.length + world.config.services.length);
+    expect(offered).toBeGreaterThanOrEqual(150);
+    // The last entry of the catalog, found and watched in one click.
+    const last = catalog.at(-1)!;
+    await category.selectOption('');
+    await page.getByLabel('Search the catalog').fill(last.name);
+    await page.getByRole('checkbox', { name: `Watch: ${last.name}` }).check();
+    await expect.poll(() => world.settings.get().services[last.id]?.enabled).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it('finds Arabic names right to left, and French categories in French', async () => {
     world.settings.update((s) => ({ ...s, language: 'ar' }));
     const ar = await openWindow(world);

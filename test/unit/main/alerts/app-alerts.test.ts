@@ -15,6 +15,8 @@ import {
   type AppAlerts as AlertSettings,
 } from '../../../../shared/alerts/app-settings';
 import { createTranslator } from '../../../../shared/i18n';
+import { defaultSettings } from '../../../../shared/settings-schema';
+import { defaultConfig } from '../../../../main/engine/catalog';
 import { cameBack, OUTAGE_START, wentDown } from '../../../helpers/alerts';
 import { snapshotOf } from '../../../helpers/snapshots';
 import { LAB_TELEGRAM, startAlertLab, type AlertLab } from '../../../lab/alert-lab';
@@ -242,6 +244,8 @@ describe('alerts in the app', () => {
     const views = await createHandlers({
       alerts,
       translator: () => createTranslator('fr'),
+      catalog: defaultConfig,
+      settings: defaultSettings,
     } as unknown as HandlerDeps)['alerts:list'](undefined);
     expect(views.map((v) => [v.channel.id, v.lastDelivery, v.broken !== null])).toEqual([
       ['phone', before[0]?.state.lastDelivery, false],
@@ -298,6 +302,8 @@ describe('the alert calls of the window', () => {
     createHandlers({
       alerts,
       translator: () => createTranslator('fr'),
+      catalog: defaultConfig,
+      settings: defaultSettings,
     } as unknown as HandlerDeps);
 
   it('never send a secret back, and say why a test failed in the window language', async () => {
@@ -315,6 +321,13 @@ describe('the alert calls of the window', () => {
         broken: null,
         skipped: [],
       },
+    ]);
+    const slack = await h['alerts:save']({
+      channel: { id: 'chat', kind: 'webhook', url: `${lab.base}/hook/chat`, format: 'googlechat' },
+    });
+    // The services a channel goes through, by the names the window shows.
+    expect(slack.find((v) => v.channel.id === 'chat')?.dependsOn).toEqual([
+      'Gmail / Google Workspace',
     ]);
     lab.script(`/hook/${HOOK_SECRET}`, { status: 404, body: 'no_service' });
     expect(await h['alerts:test']({ id: 'team' })).toEqual({

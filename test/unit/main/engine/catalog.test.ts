@@ -162,10 +162,38 @@ describe('the catalog’s official sources, judged against captured payloads', (
           // The fixture has an open Gmail incident and a closed Drive one.
           const gmail = (probe.products ?? []).includes('Gmail');
           expect(read('google-workspace-incidents.json')).toBe(gmail ? 'major' : 'operational');
+          // The open incident moved onto the probe's first product: that product's trouble.
+          const product = probe.products?.[0] ?? 'Gmail';
+          const moved = (json('google-workspace-incidents.json') as Record<string, unknown>[]).map(
+            (incident) =>
+              incident['end'] === null
+                ? {
+                    ...incident,
+                    service_name: product,
+                    affected_products: [{ title: product, id: 'moved' }],
+                  }
+                : incident,
+          );
+          expect(googleWorkspaceSource.parse(moved, probe, NOW).state).toBe('major');
           break;
         }
         case 'm365':
-          expect(read('m365-posts-available.json')).toBe('operational');
+          if (probe.url.endsWith('/mac')) {
+            expect(read('m365-posts-mac.json')).toBe('operational');
+            expect(read('m365-posts-mac-degraded.json')).toBe('degraded');
+          } else {
+            // Outlook.com is degraded in the list: its own post speaks, the others' do not.
+            expect(read('m365-posts-consumer-display.json')).toBe('degraded');
+            const posts = json('m365-posts-consumer-display.json') as {
+              ServiceDisplayName: string;
+              Status: string;
+            }[];
+            const others = posts.map((p) => ({
+              ...p,
+              Status: p.ServiceDisplayName === 'Outlook.com' ? 'Available' : 'Service degradation',
+            }));
+            expect(m365Source.parse(others, probe, NOW).state).toBe('operational');
+          }
           break;
         case 'slack':
           expect(read('slack-current-ok.json')).toBe('operational');

@@ -338,6 +338,17 @@ describe('runs', () => {
     expect(step('d-tiktok-notice')).toMatchObject({ channelDown: false });
   });
 
+  it('in a mobile-money outage: take cash or another operator, confirm with the operator; no notice to post', () => {
+    const services = [service('wave', 'down', { category: 'payments', provider: 'Wave' })];
+    checklist.observe(snapshot(services), [incident('wave', T0)]);
+    const [view] = checklist.views(services);
+    const during = view!.steps.filter((s) => s.section === 'during').map((s) => s.key);
+    expect(during).toEqual(expect.arrayContaining(['d-take-cash', 'd-confirm-payments']));
+    expect(during).not.toContain('d-post-notice');
+    const cash = view!.steps.find((s) => s.key === 'd-take-cash')!;
+    expect(textIn(cash.title, 'en')).toBe("Take cash or another operator for today's sales");
+  });
+
   it('counts the readiness of the critical services’ "before" steps', () => {
     const services = [
       service('whatsapp', 'up'),

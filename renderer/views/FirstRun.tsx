@@ -114,13 +114,22 @@ export function FirstRun({
     }
   };
 
-  /** The services patch that watches exactly `choices` among the catalog's entries. */
+  /**
+   * The services patch that watches exactly `choices` among the catalog's entries. What the
+   * business runs on is critical to it: each pick is made critical, so the phone alerts (which go
+   * out for critical services) cover Orange Money as well as WhatsApp.
+   */
   const servicesPatch = (): Settings['services'] => {
     const services = { ...settings.services };
     for (const entry of entries) {
       const want = choices.has(entry.id);
-      if (want !== entry.enabled)
-        services[entry.id] = { muted: false, ...services[entry.id], enabled: want };
+      if (want !== entry.enabled || (want && !entry.critical))
+        services[entry.id] = {
+          muted: false,
+          ...services[entry.id],
+          enabled: want,
+          ...(want ? { critical: true } : {}),
+        };
     }
     return services;
   };

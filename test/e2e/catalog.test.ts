@@ -110,8 +110,9 @@ describe('the first run', () => {
     expect(saved.firstRun).toBe('done');
     expect(saved.secondOpinion.country).toBe('CI');
     expect(saved.backupChannels).toEqual(['sms', 'phone', 'whatsapp']);
+    // What her business runs on is critical to it: the phone alerts cover mobile money too.
     for (const id of ['orange-money', 'mtn-momo', 'wave', 'canva'])
-      expect(saved.services[id]?.enabled, id).toBe(true);
+      expect(saved.services[id], id).toMatchObject({ enabled: true, critical: true });
     expect(errors).toEqual([]);
   });
 

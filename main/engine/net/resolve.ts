@@ -6,6 +6,7 @@ import {
   type LookupOptions,
 } from 'node:dns';
 import { isIP } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import {
   DnsError,
   parseServer,
@@ -46,13 +47,73 @@ export function cancelPendingLookups(): void {
   for (const controller of pending) controller.abort();
 }
 
+/**
+ * The look-ups under way, by name and servers. A connection's look-up (`makeLookup`) joins the one
+ * a `dns` probe of the same check already sent instead of asking the same server the same question
+ * again a millisecond later: one query per check, not two. A `dns` probe always sends its own (its
+ * twin and its retry are there to re-send a query a network may have lost).
+ */
+const underWay = new Map<string, Promise<Resolved>>();
+
 /** Resolves A then AAAA records through the given servers (the system's when none), within `timeoutMs`. */
-export async function resolveWith(
+export function resolveWith(
+  host: string,
+  servers: readonly string[] | undefined,
+  timeoutMs: number,
+  { join = false }: { readonly join?: boolean } = {},
+): Promise<Resolved> {
+  if (isIP(host)) return Promise.resolve({ addresses: [{ address: host, family: isIP(host) }] });
+  const key = `${host.toLowerCase()}|${servers?.join(',') ?? ''}`;
+  const shared = join ? underWay.get(key) : undefined;
+  if (shared) return joined(shared, host, servers, timeoutMs);
+  const own = resolveOwn(host, servers, timeoutMs);
+  underWay.set(key, own);
+  const forget = () => {
+    if (underWay.get(key) === own) underWay.delete(key);
+  };
+  own.then(forget, forget);
+  return own;
+}
+
+/**
+ * The answer of a look-up already under way, within this caller's own deadline. If that look-up
+ * ran out of time first (a `dns` probe with a shorter deadline), this one asks again with the time
+ * it has left: a look-up never gets less time than it was given.
+ */
+async function joined(
+  shared: Promise<Resolved>,
   host: string,
   servers: readonly string[] | undefined,
   timeoutMs: number,
 ): Promise<Resolved> {
-  if (isIP(host)) return { addresses: [{ address: host, family: isIP(host) }] };
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(new ProbeFailure('DNS_TIMEOUT', `DNS timeout for ${host} after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([shared, deadline]);
+  } catch (error) {
+    const left = timeoutMs - (performance.now() - started);
+    if (error instanceof ProbeFailure && error.code === 'DNS_TIMEOUT' && left >= 1) {
+      clearTimeout(timer);
+      return resolveOwn(host, servers, Math.floor(left));
+    }
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function resolveOwn(
+  host: string,
+  servers: readonly string[] | undefined,
+  timeoutMs: number,
+): Promise<Resolved> {
   const controller = new AbortController();
   pending.add(controller);
   // A plain timer (referenced until the look-up settles) aborts every socket of the look-up.
@@ -106,7 +167,7 @@ export function makeLookup(servers: readonly string[] | undefined, timeoutMs: nu
       });
       return;
     }
-    resolveWith(hostname, servers, timeoutMs).then(
+    resolveWith(hostname, servers, timeoutMs, { join: true }).then(
       ({ addresses }) => deliver([...addresses], options, callback),
       (error: unknown) => callback(dnsFailureErrno(error, hostname), ''),
     );

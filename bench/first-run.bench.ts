@@ -5,7 +5,7 @@
 // little they have to do.
 import { defaultConfig } from '../main/engine/catalog';
 import { openPage } from '../test/e2e/harness';
-import { ENGLISH_WALK, walkByKeyboard, walkByMouse } from '../test/e2e/first-run-walk';
+import { asNewUser, ENGLISH_WALK, walkByKeyboard, walkByMouse } from '../test/e2e/first-run-walk';
 import { allWell, startWorld } from '../test/e2e/world';
 import type { Bench, Report } from './bench';
 import { median } from './history.bench';
@@ -17,14 +17,7 @@ async function firstRun(report: Report): Promise<void> {
   const catalog = defaultConfig().services.map((s) => ({ ...s, enabled: false }));
   const world = await startWorld({ catalog });
   const walk = async (by: typeof walkByMouse) => {
-    world.settings.update((s) => ({
-      ...s,
-      language: 'system',
-      services: {},
-      backupChannels: [],
-      firstRun: 'pending',
-      secondOpinion: { ...s.secondOpinion, country: null },
-    }));
+    asNewUser(world);
     const started = performance.now();
     const { page } = await openPage(world.browser, world.pageFile, world.handlers(), 'en-CI');
     await page.locator('.first-run h2').waitFor();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../main/engine/catalog';
 import { countryPicks } from '../../shared/country-picks';
 import { openPage } from './harness';
-import { ENGLISH_WALK, walkByKeyboard, walkByMouse } from './first-run-walk';
+import { asNewUser, ENGLISH_WALK, walkByKeyboard, walkByMouse } from './first-run-walk';
 import { allWell, startWorld, type World } from './world';
 
 let world: World;
@@ -23,15 +23,7 @@ afterAll(() => world?.close());
 
 beforeEach(() => {
   allWell(world);
-  world.settings.update((s) => ({
-    ...s,
-    language: 'system',
-    services: {},
-    backupChannels: [],
-    firstRun: 'pending',
-    secondOpinion: { ...s.secondOpinion, country: null },
-    alerts: { ...s.alerts, channels: [] },
-  }));
+  asNewUser(world);
 });
 
 /** Opens the window as a new user on an English system in Côte d'Ivoire would see it. */

@@ -4,6 +4,7 @@
 // alone (counting key presses: Tab to the button, Enter on it), from the first step's heading to
 // the overview. Used by test/e2e/first-run-walk.test.ts and by `npm run bench` (firstrun.*).
 import type { Page } from 'playwright-core';
+import type { World } from './world';
 
 /** The buttons of the default path, in the window's language. */
 export interface WalkWords {
@@ -12,6 +13,19 @@ export interface WalkWords {
 }
 
 export const ENGLISH_WALK: WalkWords = { next: 'Next', skipStep: 'Skip this step' };
+
+/** Settings as a new user's: nothing chosen, no country, no channel, the first run pending. */
+export function asNewUser(world: World): void {
+  world.settings.update((s) => ({
+    ...s,
+    language: 'system',
+    services: {},
+    backupChannels: [],
+    firstRun: 'pending',
+    secondOpinion: { ...s.secondOpinion, country: null },
+    alerts: { ...s.alerts, channels: [] },
+  }));
+}
 
 /** The buttons pressed, in order: Next on the three first steps, then the phone step skipped. */
 const path = (words: WalkWords) => [words.next, words.next, words.next, words.skipStep];

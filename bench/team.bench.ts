@@ -7,9 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Snapshot } from '../shared/types';
 import { createHttpClient } from '../main/engine/net/http-client';
-import { RunStore } from '../main/playbooks/runs';
+import { teamFolder } from '../test/helpers/team-folder';
 import type { TeamEvent } from '../main/team/events';
 import { inviteText } from '../main/team/keys';
 import { mergeTeam } from '../main/team/merge';
@@ -77,37 +76,7 @@ const TICK_BUDGET_MS = 3000;
 
 /** A data folder with a run for Chat, and the recording a participant follows. */
 function member(root: string, name: string, startedAt: number) {
-  const dir = join(root, name);
-  const runs = new RunStore(dir);
-  const runId = `run-${startedAt}-chat`;
-  runs.record([
-    {
-      type: 'start',
-      run: {
-        id: runId,
-        startedAt,
-        services: [{ id: 'chat', name: 'Chat' }],
-        incidentIds: ['i1'],
-        steps: [{ key: 'tell-team', section: 'during', title: 'Tell the team' }],
-      },
-    },
-  ]);
-  const listeners = new Set<(s: Snapshot) => void>();
-  return {
-    dir,
-    runs,
-    runId,
-    recording: {
-      checklist: { runs },
-      onRecorded: (l: (s: Snapshot) => void) => {
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
-    },
-    record: (snapshot: Snapshot) => {
-      for (const l of listeners) l(snapshot);
-    },
-  };
+  return teamFolder(join(root, name), startedAt, [{ key: 'tell-team', title: 'Tell the team' }]);
 }
 
 /** Relay kept a tick → the teammate's run shows it, median and slowest of 20 ticks and unticks. */

@@ -9,14 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpClient, type HttpClient } from '../../main/engine/net/http-client';
-import { RunStore } from '../../main/playbooks/runs';
+import { teamFolder } from '../helpers/team-folder';
 import { open as openEnvelope } from '../../main/team/envelope';
 import { parseTeamEvent, type TeamEvent } from '../../main/team/events';
 import { teamKeys } from '../../main/team/keys';
 import { TeamParticipant, type ParticipantOptions } from '../../main/team/participant';
 import { createTeam, joinTeam, type TeamMembership } from '../../main/team/store';
 import { inviteText } from '../../main/team/keys';
-import type { Snapshot } from '../../shared/types';
 import { HOUR } from '../../shared/durations';
 import { snapshotAt } from '../helpers/snapshots';
 import { NtfyRelay } from './ntfy-relay';
@@ -46,39 +45,11 @@ function ok(m: TeamMembership | { problem: string }): TeamMembership {
 function folder(startedAt: number) {
   const dir = mkdtempSync(join(tmpdir(), 'vigie-participant-'));
   dirs.push(dir);
-  const runs = new RunStore(dir);
-  runs.record([
-    {
-      type: 'start',
-      run: {
-        id: `run-${startedAt}-chat`,
-        startedAt,
-        services: [{ id: 'chat', name: 'Chat' }],
-        incidentIds: ['i1'],
-        steps: [
-          { key: 'tell-team', section: 'during', title: 'Tell the team' },
-          { key: 'call-customers', section: 'during', title: 'Call the customers' },
-        ],
-      },
-    },
+  const f = teamFolder(dir, startedAt, [
+    { key: 'tell-team', title: 'Tell the team' },
+    { key: 'call-customers', title: 'Call the customers' },
   ]);
-  const listeners = new Set<(s: Snapshot) => void>();
-  return {
-    dir,
-    runs,
-    runId: `run-${startedAt}-chat`,
-    recording: {
-      checklist: { runs },
-      onRecorded: (l: (s: Snapshot) => void) => {
-        listeners.add(l);
-        return () => listeners.delete(l);
-      },
-    },
-    record: (snapshot: Snapshot) => {
-      for (const l of listeners) l(snapshot);
-    },
-    close: () => runs.close(),
-  };
+  return { ...f, close: () => f.runs.close() };
 }
 
 async function start(

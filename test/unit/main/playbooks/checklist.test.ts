@@ -429,8 +429,9 @@ describe('the incident report', () => {
       'Whatsapp is back up |',
       'Every service is back: the steps after the outage begin |',
     ]);
+    // A step's time is a sentence of the language: "done on October 4, 2021 at 03:52 PM".
     expect(md).toContain(
-      `- [x] Tell the team on the backup channel — ${en.moment(tickedAt)} (told \\| the team)`,
+      `- [x] Tell the team on the backup channel — done on ${en.dated('time.otherDay', tickedAt)} (told \\| the team)`,
     );
     expect(md).toContain('- [ ] Confirm it is not you — not done');
 

@@ -622,6 +622,8 @@ export const ar: Messages = {
     exportMd: 'حفظ التقرير نصًّا (للإرسال أو اللصق)',
     exportHtml: 'حفظ التقرير للطباعة',
     earlier: 'قوائم سابقة',
+    earlierRun: '{{services}} — {{time}}',
+    earlierRun_day: '{{services}} — {{date}} الساعة {{time}}',
     playbooks: 'خطط العمل',
     playbooksHint: 'ما تحتويه قائمة إجراءات كل خدمة. عدّل الخطوات أو أسند إلى خدمة خطة أخرى.',
     playbook: 'خطة العمل',

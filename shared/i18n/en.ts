@@ -572,6 +572,8 @@ export const en = {
     exportMd: 'Save the report as text (to e-mail or paste)',
     exportHtml: 'Save the report to print',
     earlier: 'Earlier checklists',
+    earlierRun: '{{services}} — {{time}}',
+    earlierRun_day: '{{services}} — {{date}} at {{time}}',
     playbooks: 'Playbooks',
     playbooksHint:
       'What each service’s checklist contains. Edit the steps, or give a service another playbook.',

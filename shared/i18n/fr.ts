@@ -617,6 +617,8 @@ export const fr: Messages = {
     exportMd: 'Enregistrer le rapport en texte (à envoyer ou coller)',
     exportHtml: 'Enregistrer le rapport à imprimer',
     earlier: 'Listes précédentes',
+    earlierRun: '{{services}} — {{time}}',
+    earlierRun_day: '{{services}} — le {{date}} à {{time}}',
     playbooks: 'Plans d’action',
     playbooksHint:
       'Ce que contient la liste d’actions de chaque service. Modifiez les étapes ou donnez un autre plan à un service.',

@@ -22,6 +22,20 @@ export function languageFrom(locale: string | undefined): Language {
 }
 
 /**
+ * The locale Intl formats a language's numbers, dates and times in. Arabic as our users read it:
+ * Latin digits (`ar-u-nu-latn`), as a phone set to Arabic shows them; with `hourCycle` below, a
+ * 24-hour clock.
+ */
+export function intlLocale(language: Language): string {
+  return language === 'ar' ? 'ar-u-nu-latn' : language;
+}
+
+/** The clock a language's times are read on: 24-hour in Arabic, the language's own otherwise. */
+export function hourCycle(language: Language): { readonly hourCycle?: 'h23' } {
+  return language === 'ar' ? { hourCycle: 'h23' } : {};
+}
+
+/**
  * Whether a locale names no language at all (`C`, `POSIX`, `C.UTF-8`, unset): a terminal set up
  * for scripts, which expect a 24-hour clock.
  */
@@ -102,9 +116,8 @@ export function createTranslator(language: Language, options: TranslatorOptions 
     initAsync: false,
   });
   const t = instance.t.bind(instance) as TFunction;
-  // Arabic as our users read it: Latin digits and a 24-hour clock (a phone set to Arabic shows so).
-  const locale = language === 'ar' ? 'ar-u-nu-latn' : language;
-  const hours = language === 'ar' ? ({ hourCycle: 'h23' } as const) : {};
+  const locale = intlLocale(language);
+  const hours = hourCycle(language);
   // Building an Intl formatter costs far more than using one: two, made once, serve every call.
   const lists = {
     and: new Intl.ListFormat(locale, { type: 'conjunction' }),

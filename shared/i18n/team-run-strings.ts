@@ -4,8 +4,10 @@
 
 export const teamRunEn = {
   stepBy: '{{name}} · {{time}}',
+  stepBy_day: '{{name}} · {{date}} at {{time}}',
   stepByName: '{{name}}',
   stepUnticked: 'unticked by {{name}} · {{time}}',
+  stepUnticked_day: 'unticked by {{name}} · {{date}} at {{time}}',
   stepUntickedName: 'unticked by {{name}}',
   notSeen: 'Reported by {{name}}; not seen from this computer.',
   notSeenWhy:
@@ -13,6 +15,7 @@ export const teamRunEn = {
   shared: 'Shared with your team: {{members}}.',
   notes: 'Team notes',
   noteBy: '{{name}} · {{time}}',
+  noteBy_day: '{{name}} · {{date}} at {{time}}',
   reportTicked: 'Done by {{name}}: {{step}}',
   reportUnticked: 'Undone by {{name}}: {{step}}',
   reportNote: 'Note from {{name}}: {{text}}',
@@ -28,8 +31,10 @@ export const teamRunEn = {
 
 export const teamRunFr: typeof teamRunEn = {
   stepBy: '{{name}} · {{time}}',
+  stepBy_day: '{{name}} · le {{date}} à {{time}}',
   stepByName: '{{name}}',
   stepUnticked: 'décochée par {{name}} · {{time}}',
+  stepUnticked_day: 'décochée par {{name}} · le {{date}} à {{time}}',
   stepUntickedName: 'décochée par {{name}}',
   notSeen: 'Signalée par {{name}}\u202f; pas constatée depuis cet ordinateur.',
   notSeenWhy:
@@ -37,6 +42,7 @@ export const teamRunFr: typeof teamRunEn = {
   shared: 'Partagée avec votre équipe\u00a0: {{members}}.',
   notes: 'Notes de l’équipe',
   noteBy: '{{name}} · {{time}}',
+  noteBy_day: '{{name}} · le {{date}} à {{time}}',
   reportTicked: 'Fait par {{name}}\u00a0: {{step}}',
   reportUnticked: 'Décoché par {{name}}\u00a0: {{step}}',
   reportNote: 'Note de {{name}}\u00a0: {{text}}',
@@ -52,14 +58,17 @@ export const teamRunFr: typeof teamRunEn = {
 
 export const teamRunAr: typeof teamRunEn = {
   stepBy: '{{name}} · {{time}}',
+  stepBy_day: '{{name}} · {{date}} الساعة {{time}}',
   stepByName: '{{name}}',
   stepUnticked: 'ألغى {{name}} التأشير · {{time}}',
+  stepUnticked_day: 'ألغى {{name}} التأشير · {{date}} الساعة {{time}}',
   stepUntickedName: 'ألغى {{name}} التأشير',
   notSeen: 'أبلغ عنه {{name}}، ولا يظهر من هذا الحاسوب.',
   notSeenWhy: 'من هنا يستجيب {{services}}: قد يقتصر الانقطاع على شبكة {{name}} أو بلده.',
   shared: 'مشترك مع فريقك: {{members}}.',
   notes: 'ملاحظات الفريق',
   noteBy: '{{name}} · {{time}}',
+  noteBy_day: '{{name}} · {{date}} الساعة {{time}}',
   reportTicked: 'أنجزه {{name}}: {{step}}',
   reportUnticked: 'ألغى {{name}} إنجازه: {{step}}',
   reportNote: 'ملاحظة من {{name}}: {{text}}',

@@ -135,3 +135,25 @@ describe('a moment on the calendar: {{date}} and {{time}} apart', () => {
     );
   });
 });
+
+describe('who ticked a step or wrote a note, and the earlier checklists', () => {
+  it.each([
+    [
+      'fr',
+      ['Awa · 15:42', 'Awa · le 3 oct. à 15:42'],
+      ['décochée par Awa · le 3 oct. à 15:42', 'WhatsApp — le 3 oct. à 15:42'],
+    ],
+    [
+      'ar',
+      ['Awa · 15:42', 'Awa · 3 أكتوبر الساعة 15:42'],
+      ['ألغى Awa التأشير · 3 أكتوبر الساعة 15:42', 'WhatsApp — 3 أكتوبر الساعة 15:42'],
+    ],
+  ] as const)('%s: another day gets the date and the time apart', (language, by, more) => {
+    const tr = createTranslator(language);
+    expect(tr.at('teamRun.stepBy', TODAY, NOW, { name: 'Awa' })).toBe(by[0]);
+    expect(tr.at('teamRun.stepBy', YESTERDAY, NOW, { name: 'Awa' })).toBe(by[1]);
+    expect(tr.at('teamRun.noteBy', YESTERDAY, NOW, { name: 'Awa' })).toBe(by[1]);
+    expect(tr.at('teamRun.stepUnticked', YESTERDAY, NOW, { name: 'Awa' })).toBe(more[0]);
+    expect(tr.at('checklist.earlierRun', YESTERDAY, NOW, { services: 'WhatsApp' })).toBe(more[1]);
+  });
+});

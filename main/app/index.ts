@@ -280,6 +280,8 @@ function startEngine(settings: Settings, recording: Recording, previous?: Snapsh
   return engine;
 }
 
+// "Vigie is not running" below stays English: the window's calls are registered only once Vigie
+// runs, so no person can meet it.
 function engineNow(): Engine {
   if (!running) throw new Error('Vigie is not running');
   return running.engine;
@@ -439,6 +441,7 @@ function start(): void {
       ),
     }),
     senderIs(() => running?.window?.webContents.id ?? null, pageUrl()),
+    () => running?.tr ?? tr,
   );
   powerMonitor.on('suspend', () => scheduler().notifySuspend());
   powerMonitor.on('resume', () => scheduler().notifyResume());

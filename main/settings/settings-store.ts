@@ -112,6 +112,9 @@ export class SettingsStore {
   /** Changes some settings; the result must be valid as a whole, or nothing changes. */
   update(change: (settings: Settings) => Settings): Settings {
     const next = salvageSettings(change(this.current));
+    // English on purpose: the window's changes were checked field by field against this schema
+    // (shared/ipc.ts, in the window's language) before they get here, so only a bug in main
+    // can make a whole that is invalid.
     if (next.problems.length > 0) throw new Error(`invalid settings: ${next.problems.join('; ')}`);
     // Written first: a change the disk refuses is not shown as made.
     this.write(next.settings);

@@ -11,6 +11,7 @@ import type {
   Replies,
   RequestOf,
 } from '../../shared/ipc';
+import { Refusal } from '../../shared/errors';
 import { DAY, SECOND } from '../../shared/durations';
 import { ownServiceDefinition, ownServiceProblems } from '../../shared/own-service';
 import type { Settings } from '../../shared/settings-schema';
@@ -111,12 +112,12 @@ export function catalogEntries(catalog: VigieConfig, settings: Settings): Catalo
 }
 
 function needLogs(logs: LogsAccess | undefined): LogsAccess {
-  if (!logs) throw new Error('no log files are kept here');
+  if (!logs) throw new Refusal('refusals.noLogs', {}, 'no log files are kept here');
   return logs;
 }
 
 function needAlerts(alerts: HandlerDeps['alerts']): NonNullable<HandlerDeps['alerts']> {
-  if (!alerts) throw new Error('alerts are not available here');
+  if (!alerts) throw new Refusal('refusals.noAlerts', {}, 'alerts are not available here');
   return alerts;
 }
 
@@ -144,7 +145,8 @@ function saved(tr: Translator, change: () => void): void {
 }
 
 function need(checklist: Checklist | null): Checklist {
-  if (!checklist) throw new Error('the checklist folder could not be opened');
+  if (!checklist)
+    throw new Refusal('refusals.noChecklist', {}, 'the checklist folder could not be opened');
   return checklist;
 }
 
@@ -181,7 +183,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   /** A team incident's id, from a run shown for it; throws without a team. */
   const teamIncident = (runId: string): string | null => {
     const inc = incOfRunId(runId);
-    if (inc !== null && !team()) throw new Error(`no team incident ${inc}`);
+    if (inc !== null && !team())
+      throw new Refusal('refusals.runGone', {}, `no team incident ${inc}`);
     return inc;
   };
   const checklistState = (): ChecklistState => {
@@ -251,8 +254,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         form,
         entries.map((e) => e.name),
       );
-      const first = Object.entries(problems)[0];
-      if (first) throw new Error(`${first[0]}: ${first[1]}`);
+      // The window checks each field as it is typed, with these very rules; a list of names that
+      // changed meanwhile can still refuse it here, in the window's words.
+      const first = Object.values(problems)[0];
+      if (first) throw new Refusal(`prefs.${first}`, {}, `own service refused: ${first}`);
       const service = ownServiceDefinition(
         form,
         entries.map((e) => e.id),
@@ -288,7 +293,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const checklist = need(deps.checklist);
       const access = team();
       const found = findShownRun(checklist, runId, access, describe);
-      if (!found) throw new Error(`no checklist ${runId}`);
+      if (!found) throw new Refusal('refusals.runGone', {}, `no checklist ${runId}`);
       const { incident, seenHere } = found;
       let run = found.run;
       let reportTeam: ReportTeam | null = null;

@@ -2,6 +2,7 @@
 import { cliErrorsAr } from './cli-errors-strings';
 import { joinsAr } from './joins-strings';
 import { zodAr } from './zod-strings';
+import { refusalsAr } from './refusals-strings';
 import { contextAr } from './context-strings';
 import { savingAr } from './saving-strings';
 import { alertsAr } from './alerts-strings';
@@ -708,6 +709,7 @@ export const ar: Messages = {
   },
   catalog: catalogAr,
   zod: zodAr,
+  refusals: refusalsAr,
   join: joinsAr,
   cliErrors: cliErrorsAr,
 };

@@ -2,6 +2,7 @@
 import { cliErrorsEn } from './cli-errors-strings';
 import { joinsEn } from './joins-strings';
 import { zodEn } from './zod-strings';
+import { refusalsEn } from './refusals-strings';
 import { contextEn } from './context-strings';
 import { jsonErrorsEn } from './json-errors-strings';
 import { savingEn } from './saving-strings';
@@ -660,6 +661,7 @@ export const en = {
   },
   catalog: catalogEn,
   zod: zodEn,
+  refusals: refusalsEn,
   join: joinsEn,
   cliErrors: cliErrorsEn,
 } as const;

@@ -2,6 +2,7 @@
 import { cliErrorsFr } from './cli-errors-strings';
 import { joinsFr } from './joins-strings';
 import { zodFr } from './zod-strings';
+import { refusalsFr } from './refusals-strings';
 import { contextFr } from './context-strings';
 import { savingFr } from './saving-strings';
 import { alertsFr } from './alerts-strings';
@@ -705,6 +706,7 @@ export const fr: Messages = {
   },
   catalog: catalogFr,
   zod: zodFr,
+  refusals: refusalsFr,
   join: joinsFr,
   cliErrors: cliErrorsFr,
 };

@@ -380,7 +380,8 @@ describe("the window's other requests", () => {
       await recorder.handlers.get('services:try')!(ours(), [
         { name: 'WhatsApp', url: 'https://shop.example/', expectStatus: null },
       ]),
-    ).toMatchObject({ ok: false, error: { message: 'name: duplicate' } });
+      // In the window's language (French since a test above), as the form says it.
+    ).toMatchObject({ ok: false, error: { message: 'Un service porte déjà ce nom.' } });
     const info = (await recorder.handlers.get('app:info')!(ours(), [])) as {
       value: { dataDir: string; bytesToday: number; bytesPerMonth: number };
     };

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerIpc } from '../../../main/app/ipc';
 import { createHandlers, type HandlerDeps } from '../../../main/shell/handlers';
+import { parseConfig } from '../../../shared/config-schema';
 import { Refusal } from '../../../shared/errors';
 import { createTranslator, type Language } from '../../../shared/i18n';
 import { en } from '../../../shared/i18n/en';
@@ -129,6 +130,37 @@ describe('a refusal main can make', () => {
     expect(refusal.message).toBe('a channel named "phone" already exists');
     expect(createTranslator('fr').t(refusal.key, refusal.values)).toBe(
       'Un canal s’appelle déjà «\u00a0phone\u00a0»\u00a0: choisissez un autre nom.',
+    );
+  });
+});
+
+describe('the alert channels of a config file', () => {
+  const channels = [
+    { id: 'phone', kind: 'ntfy', url: 'https://ntfy.sh/vigie-abc', token: { env: '1BAD' } },
+    { id: 'mail', kind: 'email', host: 'smtp.shop.example', from: 'nope', to: ['a@b'] },
+    { id: 'bot', kind: 'telegram', chatId: 'abc', token: { env: 'TOKEN' } },
+    { id: 'hook', kind: 'webhook', url: { env: 'HOOK' }, dependsOn: ['Not An Id'] },
+  ];
+
+  it.each(['fr', 'ar'] as const)(
+    '%s: each field the schema words itself is said in the language',
+    (language) => {
+      const parsed = parseConfig({ services: [], alerts: { channels } }, language);
+      const problems = parsed.ok ? [] : parsed.problems.filter((p) => p.path.startsWith('alerts'));
+      expect(problems.map((p) => p.path)).toEqual([
+        'alerts.channels[0].token.env',
+        'alerts.channels[1].from',
+        'alerts.channels[2].chatId',
+        'alerts.channels[3].dependsOn[0]',
+      ]);
+      for (const { message } of problems) expect(foreign(message, language), message).toEqual([]);
+    },
+  );
+
+  it('asks for a chat id with an example, in French typography', () => {
+    const parsed = parseConfig({ services: [], alerts: { channels } }, 'fr');
+    expect(parsed.ok ? [] : parsed.problems.map((p) => p.message)).toContain(
+      'un identifiant de conversation est attendu, par exemple «\u00a0123456789\u00a0»',
     );
   });
 });

@@ -134,9 +134,9 @@ function channelViews(list: readonly ChannelInfo[], tr: Translator): AlertChanne
 }
 
 /** Runs a change; one the disk (or another Vigie's lock) refused is said in the reader's language. */
-function saved(tr: Translator, change: () => void): void {
+function saved<T>(tr: Translator, change: () => T): T {
   try {
-    change();
+    return change();
   } catch (error) {
     if (!(error instanceof NotSavedError)) throw error;
     const { key, values } = error.problem.words;
@@ -385,7 +385,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null;
     },
     'settings:get': () => deps.settings(),
-    'settings:set': (patch) => deps.updateSettings(patch),
+    // A change the disk refuses is said in the window's language, and not shown as made.
+    'settings:set': (patch) => saved(deps.translator(), () => deps.updateSettings(patch)),
     'shell:openExternal': async ({ url }) => {
       await deps.openExternal(url);
       return null;

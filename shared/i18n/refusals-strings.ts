@@ -2,6 +2,9 @@
 // here, a name already taken, a checklist gone since the window last looked. Said in the window's
 // language, never in a lower layer's English.
 const NB = '\u00a0';
+const NNB = '\u202f';
+/** Isolates a left-to-right token (a folder) inside Arabic. */
+const ltr = (token: string) => `\u2066${token}\u2069`;
 
 export const refusalsEn = {
   noLogs: 'Vigie keeps no logs on this computer.',
@@ -11,6 +14,11 @@ export const refusalsEn = {
   runGone: 'This checklist is no longer here: open Checklist again.',
   channelTaken: 'A channel is already named “{{id}}”: choose another name.',
   channelGone: 'There is no channel named “{{id}}” any more.',
+  exportFull:
+    'Not saved: the disk holding {{dir}} is full; free some space or choose another place.',
+  exportDenied: 'Not saved: Vigie may not write in {{dir}}; choose another place.',
+  exportReadOnly: 'Not saved: {{dir}} is on a read-only disk; choose another place.',
+  exportFailed: 'Not saved: the file could not be written in {{dir}}; choose another place.',
 } as const;
 
 export const refusalsFr: Record<keyof typeof refusalsEn, string> = {
@@ -21,6 +29,10 @@ export const refusalsFr: Record<keyof typeof refusalsEn, string> = {
   runGone: `Cette liste d’actions n’existe plus${NB}: rouvrez Liste d’actions.`,
   channelTaken: `Un canal s’appelle déjà «${NB}{{id}}${NB}»${NB}: choisissez un autre nom.`,
   channelGone: `Il n’y a plus de canal nommé «${NB}{{id}}${NB}».`,
+  exportFull: `Non enregistré${NB}: le disque de {{dir}} est plein${NNB}; libérez de la place ou choisissez un autre emplacement.`,
+  exportDenied: `Non enregistré${NB}: Vigie n’a pas le droit d’écrire dans {{dir}}${NNB}; choisissez un autre emplacement.`,
+  exportReadOnly: `Non enregistré${NB}: {{dir}} est sur un disque en lecture seule${NNB}; choisissez un autre emplacement.`,
+  exportFailed: `Non enregistré${NB}: le fichier n’a pas pu être écrit dans {{dir}}${NNB}; choisissez un autre emplacement.`,
 };
 
 export const refusalsAr: Record<keyof typeof refusalsEn, string> = {
@@ -31,4 +43,8 @@ export const refusalsAr: Record<keyof typeof refusalsEn, string> = {
   runGone: 'لم تعد قائمة الإجراءات هذه موجودة: افتح «قائمة الإجراءات» من جديد.',
   channelTaken: 'توجد قناة باسم «{{id}}» من قبل: اختر اسمًا آخر.',
   channelGone: 'لم تعد توجد قناة باسم «{{id}}».',
+  exportFull: `لم يُحفَظ: القرص الذي يحوي ${ltr('{{dir}}')} ممتلئ؛ حرّر بعض المساحة أو اختر مكانًا آخر.`,
+  exportDenied: `لم يُحفَظ: لا يملك Vigie إذن الكتابة في ${ltr('{{dir}}')}؛ اختر مكانًا آخر.`,
+  exportReadOnly: `لم يُحفَظ: ${ltr('{{dir}}')} على قرص للقراءة فقط؛ اختر مكانًا آخر.`,
+  exportFailed: `لم يُحفَظ: تعذّرت كتابة الملف في ${ltr('{{dir}}')}؛ اختر مكانًا آخر.`,
 };

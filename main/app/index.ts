@@ -1,6 +1,6 @@
 // The Electron entry: it only wires. Engine, history and settings are plain Node; the tray, the
 // notifications, the window and IPC are thin adapters over pure models (main/shell).
-import { assertNever } from '../../shared/errors';
+import { assertNever, Refusal } from '../../shared/errors';
 import {
   app,
   clipboard,
@@ -436,7 +436,9 @@ function start(): void {
         },
         async (dir) => {
           const failed = await shell.openPath(dir);
-          if (failed) throw new Error(failed);
+          // The system's reason is English (or empty): the window says where the logs are.
+          if (failed)
+            throw new Refusal('refusals.logsNotOpened', { dir }, `logs not opened: ${failed}`);
         },
       ),
     }),

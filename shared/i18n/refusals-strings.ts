@@ -8,6 +8,7 @@ const ltr = (token: string) => `\u2066${token}\u2069`;
 
 export const refusalsEn = {
   noLogs: 'Vigie keeps no logs on this computer.',
+  logsNotOpened: 'The logs folder could not be opened; open it yourself: {{dir}}',
   noAlerts: 'Alerts beyond this computer are not available here.',
   noChecklist: 'The checklists folder could not be opened: checklists cannot be used for now.',
   noTeams: 'Teams are not available here.',
@@ -23,6 +24,7 @@ export const refusalsEn = {
 
 export const refusalsFr: Record<keyof typeof refusalsEn, string> = {
   noLogs: 'Vigie ne garde pas de journaux sur cet ordinateur.',
+  logsNotOpened: `Le dossier des journaux n’a pas pu être ouvert${NNB}; ouvrez-le vous-même${NB}: {{dir}}`,
   noAlerts: 'Les alertes hors de cet ordinateur ne sont pas disponibles ici.',
   noChecklist: `Le dossier des listes d’actions n’a pas pu être ouvert${NB}: les listes d’actions sont indisponibles pour l’instant.`,
   noTeams: 'Les équipes ne sont pas disponibles ici.',
@@ -37,6 +39,7 @@ export const refusalsFr: Record<keyof typeof refusalsEn, string> = {
 
 export const refusalsAr: Record<keyof typeof refusalsEn, string> = {
   noLogs: 'لا يحتفظ Vigie بسجلات تشغيل على هذا الحاسوب.',
+  logsNotOpened: `تعذّر فتح مجلد سجلات التشغيل؛ افتحه بنفسك: ${ltr('{{dir}}')}`,
   noAlerts: 'التنبيهات خارج هذا الحاسوب غير متاحة هنا.',
   noChecklist: 'تعذّر فتح مجلد قوائم الإجراءات: لا يمكن استخدام قوائم الإجراءات حاليًا.',
   noTeams: 'الفرق غير متاحة هنا.',

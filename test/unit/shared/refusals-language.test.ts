@@ -121,6 +121,15 @@ describe('a refusal main can make', () => {
     }
   });
 
+  it('names a folder left to right inside Arabic (logs that could not be opened, an export)', () => {
+    const tr = createTranslator('ar');
+    const dir = '/home/awa/.config/Vigie/logs';
+    expect(tr.t('refusals.logsNotOpened', { dir })).toBe(
+      `تعذّر فتح مجلد سجلات التشغيل؛ افتحه بنفسك: \u2066${dir}\u2069`,
+    );
+    expect(tr.t('refusals.exportFull', { dir })).toContain(`\u2066${dir}\u2069`);
+  });
+
   it('keeps its English for the logs', () => {
     const refusal = new Refusal(
       'refusals.channelTaken',

@@ -315,33 +315,34 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const name = exportName('report', run.services[0]?.id, format, run.startedAt);
       return { path: await deps.saveFile(name, content) };
     },
+    // Each change to the playbooks file: one the disk refuses is said in the window's language.
     'checklist:ready': ({ stepId, ready }) => {
-      need(deps.checklist).playbooks.setReady(stepId, ready);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.setReady(stepId, ready));
       return checklistState();
     },
     'checklist:profile': (profile) => {
-      need(deps.checklist).playbooks.setProfile(profile);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.setProfile(profile));
       return checklistState();
     },
     'messages:save': ({ template }) => {
-      need(deps.checklist).playbooks.saveMessage(template);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.saveMessage(template));
       return checklistState();
     },
     'messages:restore': ({ id }) => {
-      need(deps.checklist).playbooks.restoreMessage(id);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.restoreMessage(id));
       return checklistState();
     },
     'playbooks:get': playbooksState,
     'playbooks:save': ({ playbook }) => {
-      need(deps.checklist).playbooks.save(playbook);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.save(playbook));
       return playbooksState();
     },
     'playbooks:restore': ({ id }) => {
-      need(deps.checklist).playbooks.restore(id);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.restore(id));
       return playbooksState();
     },
     'playbooks:assign': ({ serviceId, playbookId }) => {
-      need(deps.checklist).playbooks.assign(serviceId, playbookId);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.assign(serviceId, playbookId));
       return playbooksState();
     },
     'logs:open': async () => {

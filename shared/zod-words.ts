@@ -120,12 +120,15 @@ export function firstProblem(
     params?: unknown;
   }[],
   tr: Translator,
+  /** The field's label as a form shows it, when it has one ("Port"); else its path is named. */
+  labelOf: (path: readonly PropertyKey[]) => string | null = () => null,
 ): string {
   const issue = issues[0];
   if (!issue) return tr.t('zod.invalid');
   const problem = ownWords(issue, tr);
   if (issue.path.length === 0) return problem;
-  return tr.t('join.label', { label: isolated(formatPath(issue.path), tr), value: problem });
+  const label = labelOf(issue.path) ?? isolated(formatPath(issue.path), tr);
+  return tr.t('join.label', { label, value: problem });
 }
 
 /**

@@ -61,6 +61,26 @@ export interface AppAlertsDeps {
 
 const SECRET_MISSING: Reason = { key: 'alerts.reasonSecretMissing' };
 
+/** Settings → Alerts' fields, by the name the channel's settings give them. */
+const FORM_LABELS: Readonly<Record<string, string>> = {
+  id: 'alertSettings.id',
+  chatId: 'alertSettings.chatId',
+  host: 'alertSettings.host',
+  port: 'alertSettings.port',
+  user: 'alertSettings.user',
+  from: 'alertSettings.from',
+  to: 'alertSettings.to',
+};
+
+/** The label the form shows for a field ("Port"), so a refusal names what the person sees. */
+function formLabel(kind: ChannelKind, path: readonly PropertyKey[], tr: Translator): string | null {
+  const field = String(path[0]);
+  if (field === 'url')
+    return tr.t(kind === 'ntfy' ? 'alertSettings.ntfyUrl' : 'alertSettings.webhookUrl');
+  const key = FORM_LABELS[field];
+  return key ? tr.t(key) : null;
+}
+
 export class AppAlerts {
   readonly secrets: SecretStore;
   /** Each channel's state, kept in the data folder across restarts. */
@@ -164,7 +184,8 @@ export class AppAlerts {
     const checked = storedChannelSchema.safeParse(splitSecrets({ ...input, id, kind }).stored, {
       error: zodErrorMap(tr),
     });
-    if (!checked.success) throw new Error(firstProblem(checked.error.issues, tr));
+    if (!checked.success)
+      throw new Error(firstProblem(checked.error.issues, tr, (path) => formLabel(kind, path, tr)));
     const parsed = checked.data;
     const channels = this.deps.alerts().channels;
     if (channels.some((c) => c.id === id && c.id !== replaces))

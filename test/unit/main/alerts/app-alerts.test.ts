@@ -342,11 +342,12 @@ describe('the alert calls of the window', () => {
       from: 'shop@shop.example',
       to: ['owner@shop.example'],
     };
+    // The field as the form labels it, the problem in the window's language.
     await expect(alerts.save({ ...mail, port: 70_000 })).rejects.toThrow(
-      'port\u00a0: valeur trop grande (maximum\u00a0: 65535)',
+      'Port\u00a0: valeur trop grande (maximum\u00a0: 65535)',
     );
     await expect(alerts.save({ ...mail, to: ['not an address'] })).rejects.toThrow(
-      'to[0]\u00a0: une adresse e-mail est attendue',
+      'Destinataires (adresses séparées par des virgules)\u00a0: une adresse e-mail est attendue',
     );
     expect(settings.channels).toEqual([]);
     await alerts.save(mail);

@@ -1,7 +1,7 @@
 // Formatting for the window, in the chosen language through Intl: percentages, byte counts,
 // dates, an incident's span, one probe's result in words. Pure, so it is unit-tested.
 import type { DayCell, Incident, IncidentEvidence, LatencyPoint } from '../shared/history-types';
-import { isolated, type Translator } from '../shared/i18n';
+import { intlLocale, isolated, type Translator } from '../shared/i18n';
 import {
   contextEvidence,
   displayTarget,
@@ -19,7 +19,7 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatDay(day: number, tr: Translator): string {
   let format = dayFormats.get(tr.language);
   if (!format) {
-    format = new Intl.DateTimeFormat(tr.language, {
+    format = new Intl.DateTimeFormat(intlLocale(tr.language), {
       weekday: 'short',
       day: 'numeric',
       month: 'short',

@@ -5,7 +5,7 @@ import { createTranslator, type Language, type Translator } from './i18n';
 import { alertsSchema } from './alerts/schema';
 import { httpUrl } from './http-url';
 import { zodEn } from './i18n/zod-strings';
-import { ownWords, zodErrorMap } from './zod-words';
+import { formatPath, ownWords, zodErrorMap } from './zod-words';
 
 const DEFAULT_TIMEOUT_MS = 8000;
 
@@ -361,15 +361,7 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
-/** Formats a zod path as the JSON path a person would write; `whole` names the file itself. */
-export function formatPath(path: readonly PropertyKey[], whole = '(top level)'): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out === '' ? String(part) : `.${String(part)}`;
-  }
-  return out === '' ? whole : out;
-}
+export { formatPath };
 
 export type ParseConfigResult =
   | { readonly ok: true; readonly config: VigieConfig }

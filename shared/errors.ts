@@ -14,3 +14,19 @@ export function messageOf(error: unknown): string {
 export function assertNever(value: never, what = 'value'): never {
   throw new Error(`unexpected ${what}: ${JSON.stringify(value)}`);
 }
+
+/**
+ * A refusal a person can meet (a name already taken, a checklist gone since the window last
+ * looked): it carries the catalogue's words, so the window is told in its own language
+ * (main/app/ipc.ts); its message stays English for the logs and the tests.
+ */
+export class Refusal extends Error {
+  constructor(
+    readonly key: string,
+    readonly values: Readonly<Record<string, string>>,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'Refusal';
+  }
+}

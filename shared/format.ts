@@ -1,6 +1,6 @@
 // Numbers as people read them, in their language, for the window and the command line: byte
 // counts and uptime ratios, through Intl.
-import type { Translator } from './i18n';
+import { intlLocale, type Translator } from './i18n';
 
 /** "1.2 MB", "830 kB", "120 bytes" with the language's digits and units. */
 export function formatBytes(bytes: number, tr: Translator): string {
@@ -11,7 +11,7 @@ export function formatBytes(bytes: number, tr: Translator): string {
         ? ['kilobyte', bytes / 1e3]
         : ['byte', bytes];
   // Latin digits in Arabic, as the rest of Vigie writes them (a phone set to Arabic shows so).
-  return new Intl.NumberFormat(tr.language === 'ar' ? 'ar-u-nu-latn' : tr.language, {
+  return new Intl.NumberFormat(intlLocale(tr.language), {
     style: 'unit',
     unit,
     // "120 bytes", but "21.3 kB"; Arabic spells the unit out («ميغابايت»): its short form
@@ -27,7 +27,7 @@ export function formatRatio(ratio: number | null, tr: Translator): string {
   // Never round a failure up to 100 %.
   const digits = ratio < 1 && ratio >= 0.9999 ? 3 : 2;
   const floored = Math.floor(ratio * 10 ** (digits + 2)) / 10 ** (digits + 2);
-  return new Intl.NumberFormat(tr.language, {
+  return new Intl.NumberFormat(intlLocale(tr.language), {
     style: 'percent',
     maximumFractionDigits: digits,
   }).format(floored);

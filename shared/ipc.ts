@@ -2,6 +2,7 @@
 // schema of each request, the type of each reply, and the single event channel main pushes on.
 // Only plain data crosses: times as epoch milliseconds, errors as { code, message }.
 import { z } from 'zod';
+import { zodEn } from './i18n/zod-strings';
 import type { Readiness, RunView } from './checklist-types';
 import type { Category, ServiceConfig } from './config-schema';
 import type {
@@ -26,6 +27,8 @@ import { settingsSchema, type Settings } from './settings-schema';
 import type { AlertChannelView, AlertTestResult } from './alerts/app-settings';
 import { channelId } from './alerts/common';
 import { httpUrl } from './http-url';
+import type { Translator } from './i18n';
+import { firstProblem, zodErrorMap } from './zod-words';
 import type { ServiceStatus, Snapshot, VerdictChange } from './types';
 
 /**
@@ -121,6 +124,7 @@ export const api = {
     'history:latency',
     z
       .strictObject({ serviceId, from: time, to: time })
+      // English on purpose: the window computes both ends itself, no person types them.
       .refine((r) => r.from < r.to, 'from must be before to'),
     (serviceId: string, from: number, to: number) => ({ serviceId, from, to }),
   ),
@@ -159,7 +163,7 @@ export const api = {
         } catch {
           return false;
         }
-      }, 'only https links open outside Vigie'),
+      }, zodEn.httpsLink),
     }),
     (url: string) => ({ url }),
   ),
@@ -477,12 +481,16 @@ const byChannel = new Map<string, AnyCall>(Object.values(api).map((c) => [c.chan
 export function parseCall(
   channel: string,
   args: unknown,
+  tr?: Translator,
 ):
   | { readonly ok: true; readonly request: unknown }
   | { readonly ok: false; readonly error: IpcError } {
   const bad = (message: string) =>
     ({ ok: false, error: { code: 'BAD_REQUEST', message } }) as const;
   const c = byChannel.get(channel);
+  // An unknown channel, arguments that are not a list, or that cannot be packed: only a page that
+  // is not ours (or a bug) sends these; our window calls through the bridge built from this table.
+  // They stay in English, for the developer who reads them.
   if (!c) return bad(`unknown channel ${channel}`);
   if (!Array.isArray(args) || args.length > 8) return bad(`${channel}: arguments must be a list`);
   let packed: unknown;
@@ -492,8 +500,11 @@ export function parseCall(
   } catch {
     return bad(`${channel}: unexpected arguments`);
   }
-  const parsed = c.request.safeParse(packed);
+  // With the window's translator, a value the person typed and a schema refused is said in their
+  // language ("quietHours.start : une heure est attendue…"), never in zod's English.
+  const parsed = c.request.safeParse(packed, tr ? { error: zodErrorMap(tr) } : undefined);
   if (parsed.success) return { ok: true, request: parsed.data };
+  if (tr) return bad(firstProblem(parsed.error.issues, tr));
   const issue = parsed.error.issues[0];
   const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
   return bad(`${channel}: ${where}${issue?.message ?? 'invalid request'}`);

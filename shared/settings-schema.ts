@@ -1,12 +1,13 @@
 // The user's settings: what the tray, notifications and (later) the window read and change.
 // Validated with zod; every field has a default, so a damaged file never stops Vigie.
 import { z } from 'zod';
+import { zodEn } from './i18n/zod-strings';
 import { serviceSchema } from './config-schema';
 import { salvageValue } from './salvage';
 import { CHANNELS } from './playbook-schema';
 import { appAlertsSchema } from './alerts/app-settings';
 
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time like 22:00');
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, zodEn.clock);
 
 /** Per-service choices over the catalog. */
 export const serviceChoiceSchema = z.strictObject({
@@ -20,7 +21,7 @@ export const SETTINGS_VERSION = 1;
 /** Bounds that keep the settings file small and every save quick (a page could ask for more). */
 export const SETTINGS_LIMITS = { services: 500, customServices: 50, screen: 100_000 } as const;
 
-const choiceKey = z.string().regex(/^[a-z0-9~][a-z0-9-]{0,62}$/, 'expected a service id');
+const choiceKey = z.string().regex(/^[a-z0-9~][a-z0-9-]{0,62}$/, zodEn.serviceRef);
 /** A window coordinate: on any screen a person could have, never a million pixels away. */
 const coordinate = z.number().int().min(-SETTINGS_LIMITS.screen).max(SETTINGS_LIMITS.screen);
 
@@ -29,13 +30,16 @@ export const settingsSchema = z.strictObject({
   services: z
     .record(choiceKey, serviceChoiceSchema)
     .refine((r) => Object.keys(r).length <= SETTINGS_LIMITS.services, {
-      message: `at most ${SETTINGS_LIMITS.services} services`,
+      message: `too many services (maximum: ${SETTINGS_LIMITS.services})`,
+      // Worded in the reader's language by shared/zod-words.ts.
+      params: { key: 'zod.tooManyServices', maximum: String(SETTINGS_LIMITS.services) },
     })
     .meta({ maxEntries: SETTINGS_LIMITS.services })
     .default({}),
   customServices: z
     .array(serviceSchema)
-    .max(SETTINGS_LIMITS.customServices, `at most ${SETTINGS_LIMITS.customServices} own services`)
+    // zod's own "too many items (maximum: 50)", worded in the reader's language.
+    .max(SETTINGS_LIMITS.customServices)
     .default([]),
   intervalSeconds: z.number().int().min(30).max(3600).default(60),
   /** Low data: cycles every 5 minutes at least, resting probes rest 4× longer (main/engine/low-data.ts). */
@@ -75,7 +79,7 @@ export const settingsSchema = z.strictObject({
       /** The user's country (ISO 3166-1 alpha-2); null: from the system's region settings. */
       country: z
         .string()
-        .regex(/^[A-Z]{2}$/, 'expected a two-letter country code')
+        .regex(/^[A-Z]{2}$/, zodEn.countryCode)
         .nullable()
         .default(null),
     })

@@ -97,6 +97,40 @@ export function zodErrorMap(tr: Translator): z.core.$ZodErrorMap {
   return (issue) => issueWords(issue, tr);
 }
 
+/** Formats a zod path as the JSON path a person would write; `whole` names the file itself. */
+export function formatPath(path: readonly PropertyKey[], whole = '(top level)'): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out === '' ? whole : out;
+}
+
+/**
+ * The first problem of a value a schema refused, parsed with `zodErrorMap(tr)`, as the window
+ * shows it: "url: expected an http:// or https:// URL", the field named as the settings or the
+ * form's request name it (left to right inside Arabic), the problem in the reader's language.
+ */
+export function firstProblem(
+  issues: readonly {
+    code: string;
+    message: string;
+    path: readonly PropertyKey[];
+    params?: unknown;
+  }[],
+  tr: Translator,
+  /** The field's label as a form shows it, when it has one ("Port"); else its path is named. */
+  labelOf: (path: readonly PropertyKey[]) => string | null = () => null,
+): string {
+  const issue = issues[0];
+  if (!issue) return tr.t('zod.invalid');
+  const problem = ownWords(issue, tr);
+  if (issue.path.length === 0) return problem;
+  const label = labelOf(issue.path) ?? isolated(formatPath(issue.path), tr);
+  return tr.t('join.label', { label, value: problem });
+}
+
 /**
  * A finished issue's message in the translator's language: the schema's own English sentence
  * (one of the catalogue's), a `params.key` of a custom check, or what the error map said.

@@ -10,7 +10,9 @@ import type {
 import { storedChannelSchema } from '../../shared/alerts/app-settings';
 import { ntfySubscribeLink, randomTopic } from '../../shared/alerts/phone';
 import { channelSchema, type ChannelKind } from '../../shared/alerts/schema';
+import { Refusal } from '../../shared/errors';
 import type { Translator } from '../../shared/i18n';
+import { firstProblem, zodErrorMap } from '../../shared/zod-words';
 import type { Snapshot, VerdictChange } from '../../shared/types';
 import type { HttpClient } from '../engine/net/http-client';
 import {
@@ -58,6 +60,26 @@ export interface AppAlertsDeps {
 }
 
 const SECRET_MISSING: Reason = { key: 'alerts.reasonSecretMissing' };
+
+/** Settings → Alerts' fields, by the name the channel's settings give them. */
+const FORM_LABELS: Readonly<Record<string, string>> = {
+  id: 'alertSettings.id',
+  chatId: 'alertSettings.chatId',
+  host: 'alertSettings.host',
+  port: 'alertSettings.port',
+  user: 'alertSettings.user',
+  from: 'alertSettings.from',
+  to: 'alertSettings.to',
+};
+
+/** The label the form shows for a field ("Port"), so a refusal names what the person sees. */
+function formLabel(kind: ChannelKind, path: readonly PropertyKey[], tr: Translator): string | null {
+  const field = String(path[0]);
+  if (field === 'url')
+    return tr.t(kind === 'ntfy' ? 'alertSettings.ntfyUrl' : 'alertSettings.webhookUrl');
+  const key = FORM_LABELS[field];
+  return key ? tr.t(key) : null;
+}
 
 export class AppAlerts {
   readonly secrets: SecretStore;
@@ -159,10 +181,18 @@ export class AppAlerts {
   async save(input: Record<string, unknown>, replaces?: string): Promise<ChannelInfo[]> {
     const kind = input.kind as ChannelKind;
     const id = String(input.id);
-    const parsed = storedChannelSchema.parse(splitSecrets({ ...input, id, kind }).stored);
+    // A field the person filled in wrong is named in the window's language: "port : valeur trop
+    // grande (maximum : 65535)", never zod's English.
+    const tr = this.deps.translator();
+    const checked = storedChannelSchema.safeParse(splitSecrets({ ...input, id, kind }).stored, {
+      error: zodErrorMap(tr),
+    });
+    if (!checked.success)
+      throw new Error(firstProblem(checked.error.issues, tr, (path) => formLabel(kind, path, tr)));
+    const parsed = checked.data;
     const channels = this.deps.alerts().channels;
     if (channels.some((c) => c.id === id && c.id !== replaces))
-      throw new Error(`a channel named "${id}" already exists`);
+      throw new Refusal('refusals.channelTaken', { id }, `a channel named "${id}" already exists`);
     const index = channels.findIndex((c) => c.id === (replaces ?? id));
     const next =
       index < 0 ? [...channels, parsed] : channels.map((c, i) => (i === index ? parsed : c));
@@ -190,7 +220,7 @@ export class AppAlerts {
   /** Sends one test message through a saved channel; its result, and it counts as a delivery. */
   async test(id: string): Promise<TestResult> {
     const stored = this.deps.alerts().channels.find((c) => c.id === id);
-    if (!stored) throw new Error(`no channel "${id}"`);
+    if (!stored) throw new Refusal('refusals.channelGone', { id }, `no channel "${id}"`);
     const channel = this.channelOf(stored);
     if (!channel) return { ok: false, reason: SECRET_MISSING };
     try {

@@ -64,12 +64,17 @@ function directed(text: string, tr: Translator): string {
   return forSystem(text, tr.language);
 }
 
-/** "Seen at 4 Oct 2021, 15:40 UTC+2 by Vigie on shop-laptop." in the alert's language. */
+/**
+ * "Seen on October 4, 2021 at 03:40 PM GMT+2 by Vigie on shop-laptop." in the alert's language:
+ * the date and the local time with its zone apart, worded by the language.
+ */
 export function footer(at: number, host: string, tr: Translator): string {
-  return tr.t('alerts.footer', {
-    time: tr.moment(at, { zone: true }),
-    host: tr.language === 'ar' ? `\u2068${host}\u2069` : host,
-  });
+  return tr.dated(
+    'alerts.footer',
+    at,
+    { host: tr.language === 'ar' ? `\u2068${host}\u2069` : host },
+    { zone: true },
+  );
 }
 
 /** A message: title, body with its footer, and what it is about. */

@@ -1,6 +1,6 @@
 // The Electron entry: it only wires. Engine, history and settings are plain Node; the tray, the
 // notifications, the window and IPC are thin adapters over pure models (main/shell).
-import { assertNever } from '../../shared/errors';
+import { assertNever, Refusal } from '../../shared/errors';
 import {
   app,
   clipboard,
@@ -280,6 +280,8 @@ function startEngine(settings: Settings, recording: Recording, previous?: Snapsh
   return engine;
 }
 
+// "Vigie is not running" below stays English: the window's calls are registered only once Vigie
+// runs, so no person can meet it.
 function engineNow(): Engine {
   if (!running) throw new Error('Vigie is not running');
   return running.engine;
@@ -434,11 +436,14 @@ function start(): void {
         },
         async (dir) => {
           const failed = await shell.openPath(dir);
-          if (failed) throw new Error(failed);
+          // The system's reason is English (or empty): the window says where the logs are.
+          if (failed)
+            throw new Refusal('refusals.logsNotOpened', { dir }, `logs not opened: ${failed}`);
         },
       ),
     }),
     senderIs(() => running?.window?.webContents.id ?? null, pageUrl()),
+    () => running?.tr ?? tr,
   );
   powerMonitor.on('suspend', () => scheduler().notifySuspend());
   powerMonitor.on('resume', () => scheduler().notifyResume());

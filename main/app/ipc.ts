@@ -1,7 +1,8 @@
 // IPC handlers: every request checks its sender (our window, our page) and parses its payload
 // against the contract in shared/ipc.ts. A bad request gets an error back, never a crash.
-import { messageOf } from '../../shared/errors';
+import { messageOf, Refusal } from '../../shared/errors';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { Translator } from '../../shared/i18n';
 import {
   EVENT_CHANNEL,
   parseCall,
@@ -21,21 +22,26 @@ export type Handlers = {
 /** Whether an event comes from the window we created, showing our own page. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
 
-/** Registers every channel; returns the function that removes them. */
+/**
+ * Registers every channel; returns the function that removes them. With `translator`, a request
+ * the schema refuses is said in the window's language.
+ */
 export function registerIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
   handlers: Handlers,
   trusted: SenderCheck,
+  translator?: () => Translator,
 ): () => void {
   const channels = Object.keys(requests) as Channel[];
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, payload: unknown): Promise<IpcResult<unknown>> => {
+      // Only a page that is not ours gets this: no person reads it, so it stays in English.
       if (!trusted(event))
         return {
           ok: false,
           error: { code: 'UNTRUSTED_SENDER', message: 'this page may not talk to Vigie' },
         };
-      const parsed = parseCall(channel, payload);
+      const parsed = parseCall(channel, payload, translator?.());
       if (!parsed.ok) return parsed;
       try {
         // The schema for `channel` produced this value, so it is that channel's request type.
@@ -46,7 +52,11 @@ export function registerIpc(
           ok: false,
           error: {
             code: 'FAILED',
-            message: messageOf(error),
+            // A refusal a person can meet is said in the window's language.
+            message:
+              error instanceof Refusal && translator
+                ? translator().t(error.key, error.values)
+                : messageOf(error),
           },
         };
       }

@@ -37,6 +37,24 @@ interface TeamIo {
 
 export { REQUESTS_DIR, type TickRequest } from '../team/participant';
 
+/**
+ * "[x] d-tell-team  Tell the team  (Awa · 4 October 2021 at 15:52)": who did a step and when, the
+ * date and the local time apart for the language to word (the JSON keeps the ISO time).
+ */
+function doneLine(
+  step: {
+    readonly id: string;
+    readonly title: string;
+    readonly by: string | null;
+    readonly at: string | null;
+  },
+  tr: Translator,
+): string {
+  const values = { id: step.id, title: step.title, by: step.by ?? '—' };
+  const at = step.at === null ? Number.NaN : Date.parse(step.at);
+  return Number.isNaN(at) ? tr.t('team.stepDoneBy', values) : tr.dated('team.stepDone', at, values);
+}
+
 /** `npx vigie team [create|join|leave]`. */
 export function teamCommand(args: CliArgs, io: TeamIo): number {
   const dir = args.data ?? defaultDataDir();
@@ -214,12 +232,7 @@ export function checklistCommand(args: CliArgs, io: TeamIo): number {
       io.out(
         forTerminal(
           step.done
-            ? t('team.stepDone', {
-                id: step.id,
-                title: step.title,
-                by: step.by ?? '—',
-                at: step.at ?? '',
-              })
+            ? doneLine(step, io.tr)
             : t('team.stepOpen', { id: step.id, title: step.title }),
         ),
       );

@@ -1,6 +1,7 @@
 // The continuity checklist over the playbooks file and the runs journal: what the app, the IPC
 // handlers and the command line use. Plain Node.
 import type { Readiness, Run, RunView } from '../../shared/checklist-types';
+import { Refusal } from '../../shared/errors';
 import type { Incident } from '../../shared/history-types';
 import type { Translator } from '../../shared/i18n';
 import type { Channel, Playbook } from '../../shared/playbook-schema';
@@ -103,8 +104,9 @@ export class Checklist {
   /** Ticks or unticks a step of a run, with an optional note; NotSavedError when not written. */
   tick(runId: string, key: string, done: boolean, note?: string): void {
     const run = this.runs.book.get(runId);
-    if (!run) throw new Error(`no checklist ${runId}`);
-    if (!run.steps.some((s) => s.key === key)) throw new Error(`no step ${key} in ${runId}`);
+    if (!run) throw new Refusal('refusals.runGone', {}, `no checklist ${runId}`);
+    if (!run.steps.some((s) => s.key === key))
+      throw new Refusal('refusals.runGone', {}, `no step ${key} in ${runId}`);
     const at = this.now();
     this.runs.commit(
       done
@@ -114,7 +116,8 @@ export class Checklist {
   }
 
   note(runId: string, text: string): void {
-    if (!this.runs.book.get(runId)) throw new Error(`no checklist ${runId}`);
+    if (!this.runs.book.get(runId))
+      throw new Refusal('refusals.runGone', {}, `no checklist ${runId}`);
     this.runs.commit({ type: 'note', runId, at: this.now(), text: text.trim() });
   }
 
@@ -126,7 +129,7 @@ export class Checklist {
     tr: Translator,
   ): string {
     const run = this.runs.book.get(runId);
-    if (!run) throw new Error(`no checklist ${runId}`);
+    if (!run) throw new Refusal('refusals.runGone', {}, `no checklist ${runId}`);
     return this.reportOf(run, format, incidents, tr);
   }
 

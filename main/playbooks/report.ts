@@ -156,7 +156,7 @@ export function buildReport(
     const at = Date.parse(shared.ts);
     const name = team?.nameOf(shared.by) ?? shared.byName;
     return Number.isFinite(at)
-      ? t('teamRun.reportBy', { name, time: tr.moment(at) })
+      ? tr.dated('teamRun.reportBy', at, { name })
       : t('teamRun.reportByName', { name });
   };
   return {
@@ -188,7 +188,7 @@ export function buildReport(
     failed,
     timeline,
     steps: run.steps.map((s) => {
-      const when = s.done ? stepBy(s.key) || tr.moment(s.done.at) : '';
+      const when = s.done ? stepBy(s.key) || tr.dated('report.doneOn', s.done.at) : '';
       return {
         done: s.done !== null,
         text: t('join.dash', {
@@ -217,7 +217,7 @@ export function buildReport(
       ),
       ...teamNotes,
     ].sort((a, b) => a.at - b.at),
-    footer: t('report.generated', { time: tr.moment(now, { zone: true }) }),
+    footer: tr.dated('report.generated', now, {}, { zone: true }),
   };
 }
 

@@ -18,7 +18,8 @@ import {
   rmSync,
 } from 'node:fs';
 import { writeAllAt } from '../history/journal';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { NotSavedError, writeProblem } from '../history/problem';
 import {
   messageTemplateSchema,
   playbookSchema,
@@ -175,6 +176,7 @@ export class PlaybookStore {
   /** Saves an edited message template (validated) over the shipped one. */
   saveMessage(template: unknown): MessageTemplate {
     const parsed = messageTemplateSchema.parse(template);
+    // English on purpose: the window edits only the shipped messages it was given.
     if (!defaults().messages.some((m) => m.id === parsed.id))
       throw new Error(`no message ${parsed.id}`);
     this.write({
@@ -201,6 +203,7 @@ export class PlaybookStore {
   }
 
   assign(serviceId: string, playbookId: string | null): void {
+    // English on purpose: the window offers only the playbooks it was given, and none is removed.
     if (playbookId !== null && !this.get(playbookId)) throw new Error(`no playbook ${playbookId}`);
     const assignments = Object.fromEntries(
       Object.entries(this.file.assignments).filter(([id]) => id !== serviceId),
@@ -225,21 +228,27 @@ export class PlaybookStore {
   }
 
   /** Validates the whole file, then replaces it atomically. */
+  /**
+   * Writes the file whole or not at all; a disk that refuses it (full, read-only) is a
+   * NotSavedError, said in the window's language, and nothing changes.
+   */
   private write(next: PlaybooksFile): void {
     const valid = playbooksFileSchema.parse(next);
     const temp = `${this.path}.tmp`;
-    const fd = openSync(temp, 'w');
     try {
-      // Every byte, or an error: a full disk's short write must never be renamed into place.
-      writeAllAt(fd, Buffer.from(`${JSON.stringify(valid, null, 2)}\n`), 0);
-      fsyncSync(fd);
+      const fd = openSync(temp, 'w');
+      try {
+        // Every byte, or an error: a full disk's short write must never be renamed into place.
+        writeAllAt(fd, Buffer.from(`${JSON.stringify(valid, null, 2)}\n`), 0);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(temp, this.path);
     } catch (error) {
-      closeSync(fd);
       rmSync(temp, { force: true });
-      throw error;
+      throw new NotSavedError(writeProblem(error, dirname(this.path), this.now()));
     }
-    closeSync(fd);
-    renameSync(temp, this.path);
     this.file = valid;
   }
 }

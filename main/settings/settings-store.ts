@@ -3,10 +3,11 @@
 // rest goes back to defaults, and the caller is told so it can tell the user.
 import { messageOf } from '../../shared/errors';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Conf from 'conf';
 import { createTranslator } from '../../shared/i18n';
 import { decodeJsonText, jsonProblem } from '../engine/json-text';
+import { NotSavedError, writeProblem } from '../history/problem';
 import {
   defaultSettings,
   salvageSettings,
@@ -112,9 +113,12 @@ export class SettingsStore {
   /** Changes some settings; the result must be valid as a whole, or nothing changes. */
   update(change: (settings: Settings) => Settings): Settings {
     const next = salvageSettings(change(this.current));
+    // English on purpose: the window's changes were checked field by field against this schema
+    // (shared/ipc.ts, in the window's language) before they get here, so only a bug in main
+    // can make a whole that is invalid.
     if (next.problems.length > 0) throw new Error(`invalid settings: ${next.problems.join('; ')}`);
     // Written first: a change the disk refuses is not shown as made.
-    this.write(next.settings);
+    this.saved(next.settings);
     this.current = next.settings;
     return this.current;
   }
@@ -122,9 +126,21 @@ export class SettingsStore {
   /** Restores every default (the file is rewritten). */
   resetToDefaults(): Settings {
     const defaults = defaultSettings();
-    this.write(defaults);
+    this.saved(defaults);
     this.current = defaults;
     return this.current;
+  }
+
+  /**
+   * Writes a change the window asked for; one the disk refuses (full, read-only) is a
+   * NotSavedError, whose words the window says in its language ("Non enregistré : le disque…").
+   */
+  private saved(settings: Settings): void {
+    try {
+      this.write(settings);
+    } catch (error) {
+      throw new NotSavedError(writeProblem(error, dirname(this.conf.path), Date.now()));
+    }
   }
 
   private write(settings: Settings = this.current): void {

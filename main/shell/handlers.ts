@@ -11,6 +11,7 @@ import type {
   Replies,
   RequestOf,
 } from '../../shared/ipc';
+import { Refusal } from '../../shared/errors';
 import { DAY, SECOND } from '../../shared/durations';
 import { ownServiceDefinition, ownServiceProblems } from '../../shared/own-service';
 import type { Settings } from '../../shared/settings-schema';
@@ -111,12 +112,12 @@ export function catalogEntries(catalog: VigieConfig, settings: Settings): Catalo
 }
 
 function needLogs(logs: LogsAccess | undefined): LogsAccess {
-  if (!logs) throw new Error('no log files are kept here');
+  if (!logs) throw new Refusal('refusals.noLogs', {}, 'no log files are kept here');
   return logs;
 }
 
 function needAlerts(alerts: HandlerDeps['alerts']): NonNullable<HandlerDeps['alerts']> {
-  if (!alerts) throw new Error('alerts are not available here');
+  if (!alerts) throw new Refusal('refusals.noAlerts', {}, 'alerts are not available here');
   return alerts;
 }
 
@@ -137,9 +138,9 @@ function channelViews(
 }
 
 /** Runs a change; one the disk (or another Vigie's lock) refused is said in the reader's language. */
-function saved(tr: Translator, change: () => void): void {
+function saved<T>(tr: Translator, change: () => T): T {
   try {
-    change();
+    return change();
   } catch (error) {
     if (!(error instanceof NotSavedError)) throw error;
     const { key, values } = error.problem.words;
@@ -148,7 +149,8 @@ function saved(tr: Translator, change: () => void): void {
 }
 
 function need(checklist: Checklist | null): Checklist {
-  if (!checklist) throw new Error('the checklist folder could not be opened');
+  if (!checklist)
+    throw new Refusal('refusals.noChecklist', {}, 'the checklist folder could not be opened');
   return checklist;
 }
 
@@ -186,7 +188,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   /** A team incident's id, from a run shown for it; throws without a team. */
   const teamIncident = (runId: string): string | null => {
     const inc = incOfRunId(runId);
-    if (inc !== null && !team()) throw new Error(`no team incident ${inc}`);
+    if (inc !== null && !team())
+      throw new Refusal('refusals.runGone', {}, `no team incident ${inc}`);
     return inc;
   };
   const checklistState = (): ChecklistState => {
@@ -256,8 +259,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         form,
         entries.map((e) => e.name),
       );
-      const first = Object.entries(problems)[0];
-      if (first) throw new Error(`${first[0]}: ${first[1]}`);
+      // The window checks each field as it is typed, with these very rules; a list of names that
+      // changed meanwhile can still refuse it here, in the window's words.
+      const first = Object.values(problems)[0];
+      if (first) throw new Refusal(`prefs.${first}`, {}, `own service refused: ${first}`);
       const service = ownServiceDefinition(
         form,
         entries.map((e) => e.id),
@@ -293,7 +298,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const checklist = need(deps.checklist);
       const access = team();
       const found = findShownRun(checklist, runId, access, describe);
-      if (!found) throw new Error(`no checklist ${runId}`);
+      if (!found) throw new Refusal('refusals.runGone', {}, `no checklist ${runId}`);
       const { incident, seenHere } = found;
       let run = found.run;
       let reportTeam: ReportTeam | null = null;
@@ -315,33 +320,34 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const name = exportName('report', run.services[0]?.id, format, run.startedAt);
       return { path: await deps.saveFile(name, content) };
     },
+    // Each change to the playbooks file: one the disk refuses is said in the window's language.
     'checklist:ready': ({ stepId, ready }) => {
-      need(deps.checklist).playbooks.setReady(stepId, ready);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.setReady(stepId, ready));
       return checklistState();
     },
     'checklist:profile': (profile) => {
-      need(deps.checklist).playbooks.setProfile(profile);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.setProfile(profile));
       return checklistState();
     },
     'messages:save': ({ template }) => {
-      need(deps.checklist).playbooks.saveMessage(template);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.saveMessage(template));
       return checklistState();
     },
     'messages:restore': ({ id }) => {
-      need(deps.checklist).playbooks.restoreMessage(id);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.restoreMessage(id));
       return checklistState();
     },
     'playbooks:get': playbooksState,
     'playbooks:save': ({ playbook }) => {
-      need(deps.checklist).playbooks.save(playbook);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.save(playbook));
       return playbooksState();
     },
     'playbooks:restore': ({ id }) => {
-      need(deps.checklist).playbooks.restore(id);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.restore(id));
       return playbooksState();
     },
     'playbooks:assign': ({ serviceId, playbookId }) => {
-      need(deps.checklist).playbooks.assign(serviceId, playbookId);
+      saved(deps.translator(), () => need(deps.checklist).playbooks.assign(serviceId, playbookId));
       return playbooksState();
     },
     'logs:open': async () => {
@@ -386,7 +392,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return null;
     },
     'settings:get': () => deps.settings(),
-    'settings:set': (patch) => deps.updateSettings(patch),
+    // A change the disk refuses is said in the window's language, and not shown as made.
+    'settings:set': (patch) => saved(deps.translator(), () => deps.updateSettings(patch)),
     'shell:openExternal': async ({ url }) => {
       await deps.openExternal(url);
       return null;

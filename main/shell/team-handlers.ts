@@ -1,5 +1,6 @@
 // Settings → Team's channels over the app's team: each refusal said in the window's language
 // (what is wrong with an invite, a name, a relay address). The secret goes out only in the invite.
+import { Refusal } from '../../shared/errors';
 import type { Translator } from '../../shared/i18n';
 import type { Replies, RequestOf } from '../../shared/ipc';
 import { TeamRefused, type AppTeam } from '../team/app-team';
@@ -24,7 +25,7 @@ export function teamHandlers(
   translator: () => Translator,
 ): TeamHandlers {
   const need = (): AppTeam => {
-    if (!team) throw new Error('teams are not available here');
+    if (!team) throw new Refusal('refusals.noTeams', {}, 'teams are not available here');
     return team;
   };
   /** Runs an action; a refusal becomes a sentence in the window's language. */

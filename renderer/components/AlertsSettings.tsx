@@ -267,7 +267,7 @@ function ChannelItem({
     : view.skipped.length > 0
       ? t('alertSettings.skipped', { services: tr.list(view.skipped) })
       : view.lastDelivery !== null
-        ? t('alertSettings.lastDelivery', { time: tr.moment(view.lastDelivery) })
+        ? tr.dated('alertSettings.lastDelivery', view.lastDelivery)
         : t('alertSettings.never');
   return (
     <li className="alert-channel" data-channel={view.channel.id}>

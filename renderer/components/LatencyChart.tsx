@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { LatencyPoint } from '../../shared/history-types';
+import { hourCycle, intlLocale } from '../../shared/i18n';
 import { useTr } from '../i18n';
 
 const HEIGHT = 220;
@@ -38,8 +39,14 @@ export function LatencyChart({
     const colour = (el: HTMLElement | null) => (el ? getComputedStyle(el).color : 'gray');
     const axis = colour(axisKey.current);
     const grid = { stroke: 'rgba(128,128,128,0.25)', width: 1 };
-    const hours = new Intl.DateTimeFormat(tr.language, { hour: '2-digit', minute: '2-digit' });
-    const days = new Intl.DateTimeFormat(tr.language, { day: 'numeric', month: 'short' });
+    // Latin digits and a 24-hour clock in Arabic, as every other time of the window.
+    const locale = intlLocale(tr.language);
+    const hours = new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      ...hourCycle(tr.language),
+    });
+    const days = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short' });
     // Over several days, a day is named once: the ticks after it within the same day show the hour
     // ("4 Oct, 12:00, 5 Oct"), never "4 Oct, 4 Oct, 4 Oct".
     const tickLabels = (splits: number[]) => {

@@ -166,7 +166,7 @@ export function RunPanel({
                 <span className="meta">
                   {n.at === null
                     ? isolate(n.by)
-                    : t('teamRun.noteBy', { name: isolate(n.by), time: tr.time(n.at, now) })}
+                    : tr.at('teamRun.noteBy', n.at, now, { name: isolate(n.by) })}
                 </span>{' '}
                 {n.text}
               </li>

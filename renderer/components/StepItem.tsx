@@ -95,8 +95,8 @@ export function StepItem({
     const name = isolate(by.name);
     if (by.at === null)
       return t(done ? 'teamRun.stepByName' : 'teamRun.stepUntickedName', { name });
-    const time = tr.time(by.at, now);
-    return t(done ? 'teamRun.stepBy' : 'teamRun.stepUnticked', { name, time });
+    // Today the time alone, another day the date and the time apart, worded by the language.
+    return tr.at(done ? 'teamRun.stepBy' : 'teamRun.stepUnticked', by.at, now, { name });
   }
 }
 

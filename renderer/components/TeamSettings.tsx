@@ -247,9 +247,10 @@ function InTeam({
   // A new secret makes a new invite: the one shown is fetched again.
   const [secretVersion, setSecretVersion] = useState(0);
   const [newInvite, setNewInvite] = useState('');
+  /** "Last seen on 4 October 2021 at 15:42"; nothing for a time that cannot be read. */
   const seen = (iso: string) => {
     const at = Date.parse(iso);
-    return Number.isNaN(at) ? iso : tr.moment(at);
+    return Number.isNaN(at) ? '' : tr.dated('teamSettings.seen', at);
   };
   const others = team.members
     .filter((m) => m.id !== team.member)
@@ -296,7 +297,7 @@ function InTeam({
                 <bdi>{m.name}</bdi>
               )}
             </strong>{' '}
-            <span className="field-hint">{t('teamSettings.seen', { time: seen(m.lastSeen) })}</span>
+            <span className="field-hint">{seen(m.lastSeen)}</span>
           </li>
         ))}
       </ul>

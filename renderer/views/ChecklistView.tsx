@@ -94,9 +94,8 @@ export function ChecklistView({
             {earlier.map((r) => (
               <li key={r.id}>
                 <button type="button" className="link" onClick={() => onRun(r.id)}>
-                  {tr.t('join.dash', {
-                    a: tr.list(r.services.map((s) => s.name)),
-                    b: tr.time(r.startedAt, now),
+                  {tr.at('checklist.earlierRun', r.startedAt, now, {
+                    services: tr.list(r.services.map((s) => s.name)),
                   })}
                 </button>
               </li>

@@ -1,12 +1,13 @@
 // An e-mail channel: SMTP with the user's own mailbox (STARTTLS on 587, TLS on 465).
 import { z } from 'zod';
+import { zodEn } from '../i18n/zod-strings';
 import { channelId, dependsOnSchema, secretSchema } from './common';
 
 const address = z
   .string()
   .min(3)
   .max(254)
-  .regex(/^[^\s@]+@[^\s@]+$/, 'expected an e-mail address');
+  .regex(/^[^\s@]+@[^\s@]+$/, zodEn.email);
 
 export const emailChannelSchema = z.strictObject({
   id: channelId,
@@ -15,7 +16,7 @@ export const emailChannelSchema = z.strictObject({
     .string()
     .min(1)
     .max(253)
-    .regex(/^[A-Za-z0-9.:_-]+$/, 'expected a host name or IP address'),
+    .regex(/^[A-Za-z0-9.:_-]+$/, zodEn.hostName),
   port: z.number().int().min(1).max(65535).default(587),
   /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
   secure: z.boolean().default(false),

@@ -1,6 +1,7 @@
 // The `alerts` object of a config file and of the app's settings: which changes go out, in which
 // language, through which channels (docs/alerts.md).
 import { z } from 'zod';
+import { zodEn } from '../i18n/zod-strings';
 import { emailChannelSchema } from './email';
 import { ntfyChannelSchema } from './ntfy';
 import { telegramChannelSchema } from './telegram';
@@ -21,9 +22,7 @@ export const alertsSchema = z
     language: z.enum(['en', 'fr', 'ar']).optional(),
     events: z.array(z.enum(alertEvents)).min(1).default(['down', 'recovered']),
     /** Service ids; absent: every service of the file. */
-    services: z
-      .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'expected a service id'))
-      .optional(),
+    services: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, zodEn.serviceRef)).optional(),
     channels: z.array(channelSchema).max(20),
   })
   .superRefine((alerts, ctx) => {

@@ -1,5 +1,6 @@
 // A Telegram channel: a bot made with @BotFather writes to one chat.
 import { z } from 'zod';
+import { zodEn } from '../i18n/zod-strings';
 import { httpUrl } from '../http-url';
 import { channelId, dependsOnSchema, secretSchema } from './common';
 
@@ -10,7 +11,7 @@ export const telegramChannelSchema = z.strictObject({
   token: secretSchema,
   /** The chat the bot writes to (a person's or a group's id). */
   chatId: z.union([
-    z.string().regex(/^-?\d{1,20}$|^@[A-Za-z0-9_]{5,64}$/, 'expected a chat id like 123456789'),
+    z.string().regex(/^-?\d{1,20}$|^@[A-Za-z0-9_]{5,64}$/, zodEn.chatId),
     z
       .number()
       .int()

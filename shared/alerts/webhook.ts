@@ -1,6 +1,7 @@
 // A webhook channel: Slack, Discord, Google Chat incoming webhooks, or plain JSON for the rest
 // (Microsoft Teams "Workflows" URLs take the JSON form).
 import { z } from 'zod';
+import { zodEn } from '../i18n/zod-strings';
 import { httpUrl } from '../http-url';
 import { channelId, dependsOnSchema } from './common';
 
@@ -14,9 +15,7 @@ export const webhookChannelSchema = z.strictObject({
   url: z.union([
     httpUrl,
     z.strictObject({
-      env: z
-        .string()
-        .regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'expected an environment variable name'),
+      env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, zodEn.envName),
     }),
   ]),
   format: z.enum(webhookFormats).default('json'),

@@ -7,7 +7,7 @@ export const alertsEn = {
   configMissingEnv: 'the environment variable {{variable}} is not set',
   configBadWebhookUrl:
     'the environment variable {{variable}} does not hold an http:// or https:// URL',
-  footer: 'Seen on {{time}} by Vigie on {{host}}.',
+  footer: 'Seen on {{date}} at {{time}} by Vigie on {{host}}.',
   wasDown: '{{service}} was down from {{from}} to {{to}}',
   wasDown_day: '{{service}} was down from {{date}} at {{time}} until {{to}}',
   wasDegraded: '{{service}} was degraded from {{from}} to {{to}}',
@@ -59,7 +59,7 @@ export const alertsFr = {
   configMissingEnv: 'la variable d’environnement {{variable}} n’est pas définie',
   configBadWebhookUrl:
     'la variable d’environnement {{variable}} ne contient pas une adresse http:// ou https://',
-  footer: 'Constaté le {{time}} par Vigie sur {{host}}.',
+  footer: 'Constaté le {{date}} à {{time}} par Vigie sur {{host}}.',
   wasDown: '{{service}} : en panne de {{from}} à {{to}}',
   wasDown_day: '{{service}} : en panne depuis le {{date}} à {{time}}, jusqu’à {{to}}',
   wasDegraded: '{{service}} : dégradé de {{from}} à {{to}}',
@@ -113,7 +113,7 @@ export const alertsAr = {
   configMissingEnv: 'متغيّر البيئة {{variable}} غير معرَّف',
   configBadWebhookUrl:
     'لا يحتوي متغيّر البيئة {{variable}} على عنوان \u2066http://\u2069 أو \u2066https://\u2069',
-  footer: 'رصده Vigie على {{host}} في {{time}}.',
+  footer: 'رصده Vigie على {{host}} في {{date}} الساعة {{time}}.',
   wasDown: 'كانت خدمة {{service}} متوقفة من {{from}} إلى {{to}}',
   wasDown_day: 'كانت خدمة {{service}} متوقفة من {{date}} الساعة {{time}} حتى الساعة {{to}}',
   wasDegraded: 'كانت خدمة {{service}} تواجه مشكلات من {{from}} إلى {{to}}',

@@ -2,6 +2,7 @@
 import { cliErrorsAr } from './cli-errors-strings';
 import { joinsAr } from './joins-strings';
 import { zodAr } from './zod-strings';
+import { refusalsAr } from './refusals-strings';
 import { contextAr } from './context-strings';
 import { savingAr } from './saving-strings';
 import { alertsAr } from './alerts-strings';
@@ -622,6 +623,8 @@ export const ar: Messages = {
     exportMd: 'حفظ التقرير نصًّا (للإرسال أو اللصق)',
     exportHtml: 'حفظ التقرير للطباعة',
     earlier: 'قوائم سابقة',
+    earlierRun: '{{services}} — {{time}}',
+    earlierRun_day: '{{services}} — {{date}} الساعة {{time}}',
     playbooks: 'خطط العمل',
     playbooksHint: 'ما تحتويه قائمة إجراءات كل خدمة. عدّل الخطوات أو أسند إلى خدمة خطة أخرى.',
     playbook: 'خطة العمل',
@@ -688,7 +691,8 @@ export const ar: Messages = {
     afterPhase: 'عادت كل الخدمات: تبدأ خطوات ما بعد الانقطاع',
     noteEvent: 'ملاحظة: {{text}}',
     notDone: 'لم يُنجز',
-    generated: 'أعدّه Vigie في {{time}}.',
+    doneOn: 'أُنجز في {{date}} الساعة {{time}}',
+    generated: 'أعدّه Vigie في {{date}} الساعة {{time}}.',
   },
   saving: savingAr,
   alerts: alertsAr,
@@ -705,6 +709,7 @@ export const ar: Messages = {
   },
   catalog: catalogAr,
   zod: zodAr,
+  refusals: refusalsAr,
   join: joinsAr,
   cliErrors: cliErrorsAr,
 };

@@ -2,6 +2,7 @@
 import { cliErrorsEn } from './cli-errors-strings';
 import { joinsEn } from './joins-strings';
 import { zodEn } from './zod-strings';
+import { refusalsEn } from './refusals-strings';
 import { contextEn } from './context-strings';
 import { jsonErrorsEn } from './json-errors-strings';
 import { savingEn } from './saving-strings';
@@ -572,6 +573,8 @@ export const en = {
     exportMd: 'Save the report as text (to e-mail or paste)',
     exportHtml: 'Save the report to print',
     earlier: 'Earlier checklists',
+    earlierRun: '{{services}} — {{time}}',
+    earlierRun_day: '{{services}} — {{date}} at {{time}}',
     playbooks: 'Playbooks',
     playbooksHint:
       'What each service’s checklist contains. Edit the steps, or give a service another playbook.',
@@ -640,7 +643,8 @@ export const en = {
     afterPhase: 'Every service is back: the steps after the outage begin',
     noteEvent: 'Note: {{text}}',
     notDone: 'not done',
-    generated: 'Written by Vigie on {{time}}.',
+    doneOn: 'done on {{date}} at {{time}}',
+    generated: 'Written by Vigie on {{date}} at {{time}}.',
   },
   saving: savingEn,
   alerts: alertsEn,
@@ -657,6 +661,7 @@ export const en = {
   },
   catalog: catalogEn,
   zod: zodEn,
+  refusals: refusalsEn,
   join: joinsEn,
   cliErrors: cliErrorsEn,
 } as const;

@@ -2,6 +2,7 @@
 import { cliErrorsFr } from './cli-errors-strings';
 import { joinsFr } from './joins-strings';
 import { zodFr } from './zod-strings';
+import { refusalsFr } from './refusals-strings';
 import { contextFr } from './context-strings';
 import { savingFr } from './saving-strings';
 import { alertsFr } from './alerts-strings';
@@ -617,6 +618,8 @@ export const fr: Messages = {
     exportMd: 'Enregistrer le rapport en texte (à envoyer ou coller)',
     exportHtml: 'Enregistrer le rapport à imprimer',
     earlier: 'Listes précédentes',
+    earlierRun: '{{services}} — {{time}}',
+    earlierRun_day: '{{services}} — le {{date}} à {{time}}',
     playbooks: 'Plans d’action',
     playbooksHint:
       'Ce que contient la liste d’actions de chaque service. Modifiez les étapes ou donnez un autre plan à un service.',
@@ -685,7 +688,8 @@ export const fr: Messages = {
     afterPhase: 'Tous les services sont rétablis : les étapes d’après commencent',
     noteEvent: 'Note : {{text}}',
     notDone: 'non fait',
-    generated: 'Rédigé par Vigie le {{time}}.',
+    doneOn: 'fait le {{date}} à {{time}}',
+    generated: 'Rédigé par Vigie le {{date}} à {{time}}.',
   },
   saving: savingFr,
   alerts: alertsFr,
@@ -702,6 +706,7 @@ export const fr: Messages = {
   },
   catalog: catalogFr,
   zod: zodFr,
+  refusals: refusalsFr,
   join: joinsFr,
   cliErrors: cliErrorsFr,
 };

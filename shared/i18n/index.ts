@@ -22,6 +22,20 @@ export function languageFrom(locale: string | undefined): Language {
 }
 
 /**
+ * The locale Intl formats a language's numbers, dates and times in. Arabic as our users read it:
+ * Latin digits (`ar-u-nu-latn`), as a phone set to Arabic shows them; with `hourCycle` below, a
+ * 24-hour clock.
+ */
+export function intlLocale(language: Language): string {
+  return language === 'ar' ? 'ar-u-nu-latn' : language;
+}
+
+/** The clock a language's times are read on: 24-hour in Arabic, the language's own otherwise. */
+export function hourCycle(language: Language): { readonly hourCycle?: 'h23' } {
+  return language === 'ar' ? { hourCycle: 'h23' } : {};
+}
+
+/**
  * Whether a locale names no language at all (`C`, `POSIX`, `C.UTF-8`, unset): a terminal set up
  * for scripts, which expect a 24-hour clock.
  */
@@ -57,6 +71,18 @@ export interface Translator {
    */
   at(key: string, at: number, now: number, values?: Record<string, unknown>, slot?: string): string;
   /**
+   * A template that places a moment on the calendar whatever the day (an alert's footer, the
+   * report's last line, a settings line): `{{date}}` ("4 October 2021") and `{{time}}` ("15:42";
+   * with `zone`, "15:42 UTC+2") apart, so each language words them its own way ("le 4 octobre
+   * 2021 à 15:42", "في 4 أكتوبر 2021 الساعة 15:42").
+   */
+  dated(
+    key: string,
+    at: number,
+    values?: Record<string, unknown>,
+    options?: { zone?: boolean },
+  ): string;
+  /**
    * "15:42:07": a local clock time to the second (the command line's lines), in the language, or
    * always 24-hour `HH:MM:SS` with `isoClock`.
    */
@@ -90,9 +116,8 @@ export function createTranslator(language: Language, options: TranslatorOptions 
     initAsync: false,
   });
   const t = instance.t.bind(instance) as TFunction;
-  // Arabic as our users read it: Latin digits and a 24-hour clock (a phone set to Arabic shows so).
-  const locale = language === 'ar' ? 'ar-u-nu-latn' : language;
-  const hours = language === 'ar' ? ({ hourCycle: 'h23' } as const) : {};
+  const locale = intlLocale(language);
+  const hours = hourCycle(language);
   // Building an Intl formatter costs far more than using one: two, made once, serve every call.
   const lists = {
     and: new Intl.ListFormat(locale, { type: 'conjunction' }),
@@ -107,6 +132,8 @@ export function createTranslator(language: Language, options: TranslatorOptions 
   let dayMonth: Intl.DateTimeFormat | null = null;
   let seconds: Intl.DateTimeFormat | null = null;
   const moments = new Map<boolean, Intl.DateTimeFormat>();
+  let fullDate: Intl.DateTimeFormat | null = null;
+  const hoursAndMinutes = new Map<boolean, Intl.DateTimeFormat>();
   function timeOf(at: number, now: number): string {
     const sameDay = new Date(at).toDateString() === new Date(now).toDateString();
     if (sameDay) {
@@ -155,6 +182,25 @@ export function createTranslator(language: Language, options: TranslatorOptions 
           : { day: 'numeric', month: 'short' },
       );
       return t('time.otherDay', { date: dayOnly.format(at), time });
+    },
+    dated(key, at, values = {}, options = {}) {
+      const zone = options.zone ?? false;
+      fullDate ??= new Intl.DateTimeFormat(locale, {
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+      });
+      let time = hoursAndMinutes.get(zone);
+      if (!time) {
+        time = new Intl.DateTimeFormat(locale, {
+          hour: '2-digit',
+          minute: '2-digit',
+          ...hours,
+          ...(zone ? { timeZoneName: 'short' } : {}),
+        });
+        hoursAndMinutes.set(zone, time);
+      }
+      return t(key, { ...values, date: fullDate.format(at), time: time.format(at) });
     },
     clock(at) {
       if (options.isoClock) {

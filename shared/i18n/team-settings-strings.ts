@@ -20,7 +20,7 @@ export const teamSettingsEn = {
   relayIs: 'Relay',
   membersHeading: 'Members seen',
   memberYou: '{{name}} (you)',
-  seen: 'Last seen: {{time}}',
+  seen: 'Last seen on {{date}} at {{time}}',
   noMembers:
     'No teammate seen yet: each one appears here once they join and their Vigie is running.',
   showInvite: 'Show the invite',
@@ -86,7 +86,7 @@ export const teamSettingsFr: typeof teamSettingsEn = {
   relayIs: 'Relais',
   membersHeading: 'Membres vus',
   memberYou: '{{name}} (vous)',
-  seen: 'Vu pour la dernière fois\u00a0: {{time}}',
+  seen: 'Vu pour la dernière fois le {{date}} à {{time}}',
   noMembers:
     'Aucun coéquipier vu pour l’instant\u00a0: chacun apparaît ici une fois qu’il a rejoint l’équipe et que son Vigie tourne.',
   showInvite: 'Afficher l’invitation',
@@ -153,7 +153,7 @@ export const teamSettingsAr: typeof teamSettingsEn = {
   relayIs: 'المُرحِّل',
   membersHeading: 'الأعضاء الذين ظهروا',
   memberYou: '{{name}} (أنت)',
-  seen: 'آخر ظهور: {{time}}',
+  seen: 'آخر ظهور في {{date}} الساعة {{time}}',
   noMembers: 'لم يظهر أي زميل بعد: يظهر كلٌّ منهم هنا حين ينضمّ ويكون Vigie لديه قيد التشغيل.',
   showInvite: 'عرض الدعوة',
   hideInvite: 'إخفاء الدعوة',

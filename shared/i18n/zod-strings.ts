@@ -42,6 +42,14 @@ export const zodEn = {
   country: 'expected a two-letter country code (ISO 3166-1), e.g. "CI"',
   noProbe: 'a service needs at least one probe',
   longUrl: 'expected a URL of at most 2048 characters',
+  envName: 'expected an environment variable name',
+  serviceRef: 'expected a service id',
+  email: 'expected an e-mail address',
+  chatId: 'expected a chat id like 123456789',
+  clock: 'expected a time like 22:00',
+  countryCode: 'expected a two-letter country code',
+  httpsLink: 'only https links open outside Vigie',
+  tooManyServices: 'too many services (maximum: {{maximum}})',
 } as const;
 
 type Words = Record<keyof typeof zodEn, string> & Record<string, string>;
@@ -84,6 +92,14 @@ export const zodFr: Words = {
   country: `un code de pays à deux lettres (ISO 3166-1) est attendu, par exemple «${NB}CI${NB}»`,
   noProbe: 'un service a besoin d’au moins une sonde',
   longUrl: `l’URL est trop longue (longueur maximale${NB}: 2048)`,
+  envName: 'un nom de variable d’environnement est attendu',
+  serviceRef: 'un identifiant de service est attendu',
+  email: 'une adresse e-mail est attendue',
+  chatId: `un identifiant de conversation est attendu, par exemple «${NB}123456789${NB}»`,
+  clock: `une heure est attendue, par exemple «${NB}22:00${NB}»`,
+  countryCode: 'un code de pays à deux lettres est attendu',
+  httpsLink: 'seuls les liens https s’ouvrent hors de Vigie',
+  tooManyServices: `trop de services (maximum${NB}: {{maximum}})`,
 };
 
 export const zodAr: Words = {
@@ -127,4 +143,12 @@ export const zodAr: Words = {
   country: `المتوقع رمز بلد من حرفين (ISO 3166-1)، مثل ${ltr('CI')}`,
   noProbe: 'تحتاج الخدمة إلى فحص واحد على الأقل',
   longUrl: 'الرابط طويل جدًا (الحد الأقصى للطول: 2048)',
+  envName: 'المتوقع اسم متغيّر بيئة',
+  serviceRef: 'المتوقع معرّف خدمة',
+  email: 'المتوقع عنوان بريد إلكتروني',
+  chatId: `المتوقع معرّف محادثة، مثل ${ltr('123456789')}`,
+  clock: `المتوقع وقت مثل ${ltr('22:00')}`,
+  countryCode: 'المتوقع رمز بلد من حرفين',
+  httpsLink: `لا تُفتح خارج Vigie إلا روابط ${ltr('https')}`,
+  tooManyServices: 'خدمات أكثر من اللازم (الحد الأقصى: {{maximum}})',
 };

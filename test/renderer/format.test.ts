@@ -4,6 +4,7 @@ import { createTranslator } from '../../shared/i18n';
 import { incidentOf } from '../helpers/incidents';
 import {
   formatBytes,
+  formatDay,
   formatRatio,
   incidentSpan,
   incidentsOnDay,
@@ -25,6 +26,11 @@ describe('formatting', () => {
     expect(formatRatio(0.99999, en)).toBe('99.999%');
     expect(formatRatio(0.9972, fr)).toBe('99,72\u00a0%');
     expect(formatRatio(null, en)).toBe('no data yet');
+  });
+
+  it('writes Arabic uptimes and days with Latin digits, as every other number of the window', () => {
+    expect(formatRatio(0.9972, ar)).toMatch(/^99\.72\u200e?%/u);
+    expect(formatDay(at(4), ar)).toMatch(/ 4 أكتوبر$/u);
   });
 
   it('writes byte counts as people read them', () => {

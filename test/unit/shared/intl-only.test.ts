@@ -36,6 +36,18 @@ describe('formatting goes through Intl', () => {
     expect(found).toEqual([]);
   });
 
+  it('every Intl formatter takes its locale from intlLocale: Arabic keeps Latin digits', () => {
+    // `new Intl.DateTimeFormat(tr.language, …)` writes Arabic with Arabic-Indic digits and a
+    // 12-hour clock, unlike every other number and time of Vigie.
+    const bare = /new Intl\.(DateTimeFormat|NumberFormat)\(\s*(tr\.)?language\b/;
+    const found = ['main', 'renderer', 'shared'].flatMap((dir) =>
+      sources(join(ROOT, dir))
+        .filter((file) => bare.test(readFileSync(file, 'utf8')))
+        .map((file) => relative(ROOT, file)),
+    );
+    expect(found).toEqual([]);
+  });
+
   it('no message glues a % or a unit to a raw number: values come formatted', () => {
     for (const messages of [en, fr, ar]) {
       const glued = strings(messages).filter(([, text]) => /\{\{\s*\w+\s*\}\}\s?%/.test(text));

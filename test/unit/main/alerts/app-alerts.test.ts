@@ -346,4 +346,29 @@ describe('the alert calls of the window', () => {
       false,
     );
   });
+
+  it('refuse a field filled in wrong, or a name already taken, in the window language', async () => {
+    const mail = {
+      id: 'mail',
+      kind: 'email',
+      host: 'smtp.shop.example',
+      from: 'shop@shop.example',
+      to: ['owner@shop.example'],
+    };
+    // The field as the form labels it, the problem in the window's language.
+    await expect(alerts.save({ ...mail, port: 70_000 })).rejects.toThrow(
+      'Port\u00a0: valeur trop grande (maximum\u00a0: 65535)',
+    );
+    await expect(alerts.save({ ...mail, to: ['not an address'] })).rejects.toThrow(
+      'Destinataires (adresses séparées par des virgules)\u00a0: une adresse e-mail est attendue',
+    );
+    expect(settings.channels).toEqual([]);
+    await alerts.save(mail);
+    const taken = alerts.save({ ...mail, host: 'smtp.other.example' });
+    await expect(taken).rejects.toMatchObject({
+      key: 'refusals.channelTaken',
+      values: { id: 'mail' },
+      message: 'a channel named "mail" already exists',
+    });
+  });
 });

@@ -24,7 +24,8 @@ describe('alert words', () => {
     const [alert] = composeAlerts([down], snapshot, tr, OUTAGE_START, HOST);
     expect(alert?.message.title).toBe('WhatsApp is down for everyone');
     expect(alert?.message.body).toContain('Meta’s status page confirms it.');
-    expect(alert?.message.body).toContain(tr.moment(OUTAGE_START, { zone: true }));
+    // The date and the local time with its zone, apart: "on October 4, 2021 at 03:40 PM UTC".
+    expect(alert?.message.body).toMatch(/Seen on October 4, 2021 at 03:40 PM \S+ by Vigie/);
     expect(alert?.message.body).toContain('by Vigie on boutique-pc.');
     expect(alert?.items).toEqual([
       expect.objectContaining({

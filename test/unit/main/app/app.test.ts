@@ -349,6 +349,17 @@ describe("the window's other requests", () => {
       'id,service,start,end,duration_minutes,worst_state,cause,end_note,evidence,official_messages',
     );
     expect(csv).toContain('WhatsApp');
+    // A place that refuses the file leaves nothing there, and says so in the window's language
+    // (French since a test above), not in the file system's English.
+    const missing = join(recorder.userData, 'unplugged-key');
+    recorder.saveAnswer = join(missing, 'export.csv');
+    expect(await recorder.handlers.get('history:export')!(ours(), ['csv'])).toEqual({
+      ok: false,
+      error: {
+        code: 'FAILED',
+        message: `Non enregistré\u00a0: le fichier n’a pas pu être écrit dans ${missing}\u202f; choisissez un autre emplacement.`,
+      },
+    });
     recorder.saveAnswer = null;
     expect(await recorder.handlers.get('history:export')!(ours(), ['json'])).toEqual({
       ok: true,
@@ -380,7 +391,8 @@ describe("the window's other requests", () => {
       await recorder.handlers.get('services:try')!(ours(), [
         { name: 'WhatsApp', url: 'https://shop.example/', expectStatus: null },
       ]),
-    ).toMatchObject({ ok: false, error: { message: 'name: duplicate' } });
+      // In the window's language (French since a test above), as the form says it.
+    ).toMatchObject({ ok: false, error: { message: 'Un service porte déjà ce nom.' } });
     const info = (await recorder.handlers.get('app:info')!(ours(), [])) as {
       value: { dataDir: string; bytesToday: number; bytesPerMonth: number };
     };

@@ -19,6 +19,8 @@ import { textIn, type Playbook } from '../../../../shared/playbook-schema';
 import type { ServiceStatus, Snapshot } from '../../../../shared/types';
 import { defaults } from '../../../../main/playbooks/defaults';
 import { Checklist } from '../../../../main/playbooks';
+import { parseCli } from '../../../../main/cli/args';
+import { checklistCommand } from '../../../../main/cli/team-command';
 import { downChannels } from '../../../../main/playbooks/runs';
 import { playbooksProblemWords } from '../../../../main/playbooks/store';
 
@@ -440,8 +442,9 @@ describe('the incident report', () => {
       'Whatsapp is back up |',
       'Every service is back: the steps after the outage begin |',
     ]);
+    // A step's time is a sentence of the language: "done on October 4, 2021 at 03:52 PM".
     expect(md).toContain(
-      `- [x] Tell the team on the backup channel — ${en.moment(tickedAt)} (told \\| the team)`,
+      `- [x] Tell the team on the backup channel — done on ${en.dated('time.otherDay', tickedAt)} (told \\| the team)`,
     );
     expect(md).toContain('- [ ] Confirm it is not you — not done');
 
@@ -474,5 +477,29 @@ describe('the incident report', () => {
     expect(md).toContain(
       '&lt;img src=x onerror=alert(1)&gt; \\!\\[x\\](http://evil.example/t.png)',
     );
+  });
+});
+
+describe('`npx vigie checklist`', () => {
+  it('says who did a step and when, the date and the time worded by the language', () => {
+    const [run] = checklist.observe(snapshot([service('whatsapp', 'down')]), [
+      incident('whatsapp', T0),
+    ]);
+    checklist.tick(run!.id, 'd-tell-team', true);
+    checklist.close();
+    const lines = (language: 'en' | 'fr' | 'ar') => {
+      const out: string[] = [];
+      checklistCommand(parseCli(['checklist', '--data', dir]), {
+        out: (line) => out.push(line),
+        err: () => undefined,
+        tr: createTranslator(language),
+      });
+      return out.join('\n');
+    };
+    // "(… · le 4 octobre 2021 à 15:42)", never the ISO time the JSON keeps.
+    expect(lines('fr')).toMatch(/\[x\] d-tell-team .+ · le \d+ octobre 2021 à \d\d:\d\d\)/);
+    expect(lines('ar')).toMatch(/\[x\] d-tell-team .+ · \d+ أكتوبر 2021 الساعة \d\d:\d\d\)/);
+    expect(lines('en')).not.toContain('2021-10-04T');
+    checklist = new Checklist(dir, () => now);
   });
 });

@@ -3,7 +3,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NotSavedError } from '../../../../main/history/problem';
 import { SettingsStore } from '../../../../main/settings/settings-store';
+import { createHandlers, type HandlerDeps } from '../../../../main/shell/handlers';
+import { createTranslator } from '../../../../shared/i18n';
 import { smallDisk } from '../../../helpers/small-disk';
 import { REAL_START } from '../../../helpers/clock';
 
@@ -35,7 +38,16 @@ describe('settings on a full disk', () => {
     const { store, notSaved } = SettingsStore.open(dir, () => REAL_START);
     expect(notSaved).toBeNull();
     small.fill();
-    expect(() => store.update((s) => ({ ...s, intervalSeconds: 300 }))).toThrow(/ENOSPC/);
+    expect(() => store.update((s) => ({ ...s, intervalSeconds: 300 }))).toThrow(NotSavedError);
+    expect(store.get().intervalSeconds).toBe(60);
+    // The window is told in its language, not in the file system's English.
+    const handlers = createHandlers({
+      updateSettings: (patch) => store.update((s) => ({ ...s, ...patch })),
+      translator: () => createTranslator('fr'),
+    } as Partial<HandlerDeps> as HandlerDeps);
+    expect(() => handlers['settings:set']({ intervalSeconds: 300 })).toThrow(
+      `Non enregistré\u00a0: le disque de ${dir} est plein\u202f; libérez de la place.`,
+    );
     expect(store.get().intervalSeconds).toBe(60);
     small.free();
     store.update((s) => ({ ...s, intervalSeconds: 300 }));

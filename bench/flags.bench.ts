@@ -2,13 +2,17 @@
 // benchmark's engine (50 services, 120 cycles back to back, recording into 90 days of history),
 // bundled, run under each set of flags, twice. CPU is the child's own usage (user + system), so
 // other processes on the machine do not change it; resident memory is sampled from /proc.
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { HEADLESS_NODE_ENV, HEADLESS_NODE_FLAGS, bundleForNode } from '../scripts/bundle-node';
 import type { Bench, Report } from './bench';
+import type * as BundleNodeModule from '../scripts/bundle-node';
+
+type BundleNode = typeof BundleNodeModule;
 import { labConfig, memoryLab } from './engine.bench';
 import { historyFixture } from './history.bench';
 
@@ -35,6 +39,49 @@ const CYCLES = 120;
 const CYCLES_KNOB = 'VIGIE_FLAGS_CYCLES';
 /** Which sets to run, by name, comma-separated (every set when unset). */
 const SETS_KNOB = 'VIGIE_FLAG_SETS';
+/**
+ * A git commit whose engine runs beside the sets, as the set `baseline`, under that commit's own
+ * flags and allocator settings: a change of the engine's CPU or memory measured in one run, the
+ * load weighing on both alike.
+ */
+const BASELINE_KNOB = 'VIGIE_FLAGS_BASELINE';
+
+/** A set to run: its flags, its allocator settings, the child bundle it runs, what its row says. */
+interface Contender {
+  readonly flags: readonly string[];
+  readonly allocator: Readonly<Record<string, string>>;
+  readonly bundle: string;
+  readonly unit: string;
+}
+
+/** The engine of `ref`, bundled from a worktree of it, with the flags and settings it shipped. */
+async function baselineOf(ref: string, dir: string): Promise<Contender> {
+  const repo = fileURLToPath(new URL('..', import.meta.url));
+  const tree = join(dir, 'baseline');
+  execFileSync('git', ['-C', repo, 'worktree', 'add', '--detach', '--quiet', tree, ref]);
+  symlinkSync(join(repo, 'node_modules'), join(tree, 'node_modules'));
+  const shipped = (await import(
+    pathToFileURL(join(tree, 'scripts', 'bundle-node.ts')).href
+  )) as BundleNode;
+  const bundle = await shipped.bundleForNode(
+    pathToFileURL(join(tree, 'bench', 'rss-child.ts')),
+    join(dir, 'baseline-child.mjs'),
+  );
+  const commit = execFileSync('git', ['-C', tree, 'rev-parse', '--short', 'HEAD'], {
+    encoding: 'utf8',
+  }).trim();
+  const flags = shipped.HEADLESS_NODE_FLAGS;
+  // A commit from before the allocator settings had none.
+  const allocator = shipped.HEADLESS_NODE_ENV ?? {};
+  return { flags, allocator, bundle, unit: `flags: ${flags.join(' ')} (the engine of ${commit})` };
+}
+
+function dropBaseline(dir: string): void {
+  const repo = fileURLToPath(new URL('..', import.meta.url));
+  execFileSync('git', ['-C', repo, 'worktree', 'remove', '--force', join(dir, 'baseline')], {
+    stdio: 'ignore',
+  });
+}
 /** How often the child's resident memory is read from outside (the start's spike is this short). */
 const SAMPLE_MS = 5;
 
@@ -52,12 +99,13 @@ interface ChildResult {
 function runChild(
   flags: readonly string[],
   args: readonly string[],
+  allocator: Readonly<Record<string, string>> = HEADLESS_NODE_ENV,
 ): Promise<{ result: ChildResult; aboveBudgetMs: number; spikeAtMs: number }> {
   return new Promise((resolve, reject) => {
     const samples: { at: number; kb: number }[] = [];
     const started = performance.now();
     // Every set under the allocator settings `npx vigie` ships with: the flags are what varies.
-    const env = { ...process.env, ...HEADLESS_NODE_ENV };
+    const env = { ...process.env, ...allocator };
     const child = execFile(process.execPath, [...flags, ...args], { env }, (error, stdout) => {
       clearInterval(sampler);
       if (error) return reject(error);
@@ -113,26 +161,28 @@ async function flags(report: Report, only?: readonly string[]): Promise<void> {
       new URL('./rss-child.ts', import.meta.url),
       join(dir, 'rss-child.mjs'),
     );
+    const contenders = new Map<string, Contender>();
+    for (const [name, set] of Object.entries(FLAG_SETS)) {
+      if (only && !only.includes(name)) continue;
+      const unit = set.length > 0 ? `flags: ${set.join(' ')}` : 'flags: (none)';
+      contenders.set(name, { flags: set, allocator: HEADLESS_NODE_ENV, bundle, unit });
+    }
+    const baseline = process.env[BASELINE_KNOB];
+    if (baseline) contenders.set('baseline', await baselineOf(baseline, dir));
     // Run by run, every set in turn: a change in the machine's load weighs on all of them alike.
     for (let run = 1; run <= RUNS; run++) {
-      for (const [name, set] of Object.entries(FLAG_SETS)) {
-        if (only && !only.includes(name)) continue;
+      for (const [name, contender] of contenders) {
         const historyDir = join(dir, `data-${name}-${run}`);
         cpSync(historyFixture().dir, historyDir, { recursive: true });
-        const { result, aboveBudgetMs, spikeAtMs } = await runChild(set, [
-          bundle,
-          configFile,
-          caFile,
-          String(cycleCount),
-          historyDir,
-        ]);
+        const { result, aboveBudgetMs, spikeAtMs } = await runChild(
+          contender.flags,
+          [contender.bundle, configFile, caFile, String(cycleCount), historyDir],
+          contender.allocator,
+        );
         rmSync(historyDir, { recursive: true, force: true });
         if (result.up !== 50) throw new Error(`flags bench: only ${result.up}/50 services up`);
-        if (run === 1) {
-          // Names the set's flags for the generated table: how many, and which (in the unit).
-          const unit = set.length > 0 ? `flags: ${set.join(' ')}` : 'flags: (none)';
-          report(`engine.flags_${name}_flags`, set.length, unit);
-        }
+        // Names the set's flags for the generated table: how many, and which (in the unit).
+        if (run === 1) report(`engine.flags_${name}_flags`, contender.flags.length, contender.unit);
         const row = `engine.flags_${name}_run${run}`;
         report(`${row}_rss_mb`, round(result.peakMb), 'MB');
         report(`${row}_cpu_ms_per_check`, round(result.cpuMs / result.checks, 2), 'ms');
@@ -144,6 +194,7 @@ async function flags(report: Report, only?: readonly string[]): Promise<void> {
       }
     }
   } finally {
+    if (process.env[BASELINE_KNOB]) dropBaseline(dir);
     rmSync(dir, { recursive: true, force: true });
     await lab.stop();
   }
@@ -154,6 +205,6 @@ export const flagsBenches: readonly Bench[] = [
   {
     name: 'engine.flags',
     run: (report) => flags(report, process.env[SETS_KNOB]?.split(',')),
-    knobs: [SETS_KNOB, CYCLES_KNOB],
+    knobs: [SETS_KNOB, CYCLES_KNOB, BASELINE_KNOB],
   },
 ];

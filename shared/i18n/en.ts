@@ -12,6 +12,7 @@ import { firstRunPhoneEn } from './first-run-phone-strings';
 import { teamEn } from './team-strings';
 import { teamSettingsEn } from './team-settings-strings';
 import { teamRunEn } from './team-run-strings';
+import { localChannelsEn } from './local-channels-strings';
 export const en = {
   context: contextEn,
   overall: {
@@ -649,6 +650,7 @@ export const en = {
   team: teamEn,
   teamSettings: teamSettingsEn,
   teamRun: teamRunEn,
+  localChannels: localChannelsEn,
   page: {
     title: 'Vigie',
     lastCheck: 'Last check: {{time}}',

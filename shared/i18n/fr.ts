@@ -10,6 +10,7 @@ import { firstRunPhoneFr } from './first-run-phone-strings';
 import { teamFr } from './team-strings';
 import { teamSettingsFr } from './team-settings-strings';
 import { teamRunFr } from './team-run-strings';
+import { localChannelsFr } from './local-channels-strings';
 import type { Messages } from './en';
 import { jsonErrorsFr } from './json-errors-strings';
 import { catalogFr } from './catalog-strings';
@@ -694,6 +695,7 @@ export const fr: Messages = {
   team: teamFr,
   teamSettings: teamSettingsFr,
   teamRun: teamRunFr,
+  localChannels: localChannelsFr,
   page: {
     title: 'Vigie',
     lastCheck: 'Dernière vérification : {{time}}',

@@ -4,6 +4,7 @@ import { createTranslator } from '../../../../shared/i18n';
 import type { ServiceStatus, Snapshot, VerdictChange } from '../../../../shared/types';
 import { describeChange, saidByConnectivity } from '../../../../main/cli/output';
 import { WatchPrinter } from '../../../../main/cli/watch-printer';
+import { terminalChannel } from '../../../../main/alerts/terminal';
 
 const AT = new Date(2021, 9, 4, 17, 12, 5).getTime();
 const status = (
@@ -77,7 +78,7 @@ describe('watch prints in time order', () => {
     const lines: string[] = [];
     const printer = new WatchPrinter(
       en,
-      (line) => lines.push(line),
+      terminalChannel((line) => lines.push(line)),
       () => AT,
     );
     printer.snapshot(snapshot(AT - 10_000, 'ok'));

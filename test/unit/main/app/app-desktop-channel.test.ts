@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AlertMessage, Outcome } from '../../../../main/alerts/channel';
+import type * as DesktopModule from '../../../../main/alerts/desktop';
 import { FakeNotification, recorder } from '../../../helpers/fake-electron';
 import { world } from '../../../helpers/scripted-engine';
 
@@ -23,7 +24,7 @@ const sent = vi.hoisted(() => [] as { message: AlertMessage; outcome: Outcome }[
 
 // The real desktop channel, with a record of each send() and its outcome.
 vi.mock('../../../../main/alerts/desktop', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../../main/alerts/desktop')>();
+  const real = await importOriginal<typeof DesktopModule>();
   return {
     ...real,
     desktopChannel: (desktop: Parameters<typeof real.desktopChannel>[0]) => {

@@ -13,6 +13,7 @@ import {
   type Translator,
 } from '../shared/i18n';
 import { WatchPrinter } from './cli/watch-printer';
+import { terminalChannel } from './alerts/terminal';
 import { openWatchRecording, sayRunsStarted } from './cli/watch-recording';
 import { resolveServiceIds } from './cli/service-ids';
 import { forTerminal } from './cli/terminal-text';
@@ -146,7 +147,11 @@ async function watch(config: VigieConfig, args: CliArgs, io: Io): Promise<number
   logs
     .logger('watch')
     .info('started', { services: config.services.filter((s) => s.enabled).length });
-  const printer = new WatchPrinter(io.tr, (line) => io.out(line));
+  // The lines are an alert channel of their own, the terminal (docs/alerts.md#for-developers).
+  const printer = new WatchPrinter(
+    io.tr,
+    terminalChannel((line) => io.out(line)),
+  );
   engine.scheduler.on('change', (change) => {
     printer.change(change);
     alerts?.change(change);

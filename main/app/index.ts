@@ -10,7 +10,7 @@ import {
   shell,
   type BrowserWindow,
 } from 'electron';
-import { createTranslator, forSystem, languageFrom, type Translator } from '../../shared/i18n';
+import { createTranslator, languageFrom, type Translator } from '../../shared/i18n';
 import type { VigieEvent } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 import type { Snapshot, VerdictChange } from '../../shared/types';
@@ -46,6 +46,8 @@ import { LogSink } from '../log/logger';
 import { logRecording, logScheduler } from '../log/observe';
 import { logUncaught } from '../log/process-handlers';
 import { AppAlerts } from '../alerts/app-alerts';
+import { localMessage, type AlertMessage } from '../alerts/channel';
+import { desktopChannel, desktopMessage } from '../alerts/desktop';
 import { createHttpClient } from '../engine/net/http-client';
 import { hostname } from 'node:os';
 import { safeStorageCipher } from './safe-storage';
@@ -200,29 +202,40 @@ function syncLaunchAtLogin(): void {
   render(running.engine.scheduler.snapshot());
 }
 
+/**
+ * The desktop notification, an alert channel like ntfy (main/alerts/desktop.ts). Called directly,
+ * never through the outbox: a notice is shown now or not at all, never late, twice or retried.
+ */
+const desktop = desktopChannel({
+  supported: () => Notification.isSupported(),
+  show: showNotification,
+  open: (target) =>
+    target && 'runId' in target ? openRun(target.runId) : openWindow(target?.serviceId),
+});
+
 /** Shows the notices; an outage that opened a checklist offers it (a click opens the run). */
 function notify(
   changes: readonly VerdictChange[],
   started: readonly Run[],
   snapshot: Snapshot,
 ): void {
-  if (!running || !Notification.isSupported()) return;
+  if (!running) return;
   const tr = running.tr;
   for (const notice of noticesFor(changes, {
     settings: running.settings.get(),
     tr,
     now: Date.now(),
     snapshot,
-  })) {
-    const run = started.find((r) => r.services.some((s) => s.id === notice.serviceId));
-    // On a line of its own: the body may end on evidence with no full stop ("… for web.whatsapp.com").
-    const body = run
-      ? `${notice.body}\n${forSystem(tr.t('checklist.openNotice'), tr.language)}`
-      : notice.body;
-    showNotification(notice.title, body, () =>
-      run ? openRun(run.id) : openWindow(notice.serviceId),
-    );
-  }
+  }))
+    tell(desktopMessage(notice, changes, started, tr));
+}
+
+/** One notice through the desktop channel; what the OS refused is logged, not retried. */
+function tell(message: AlertMessage): void {
+  void desktop.send(message).then((outcome) => {
+    if (outcome.kind !== 'accepted')
+      running?.logs.logger('notify').warn('notice not shown', { reason: outcome.reason.key });
+  });
 }
 
 /** The run under way, for the tray menu. */
@@ -396,9 +409,9 @@ function start(): void {
     changed: () => running && render(running.engine.scheduler.snapshot()),
     log: logs.logger('updates'),
   });
-  if (opened.reset && Notification.isSupported()) {
+  if (opened.reset) {
     const key = opened.reset.whole ? 'settings.reset' : 'settings.salvaged';
-    showNotification('Vigie', tr.t(key, { backup: opened.reset.backup }), () => openWindow());
+    tell(localMessage('Vigie', tr.t(key, { backup: opened.reset.backup }), null));
   }
   hideFromDock();
   // The OS is the truth about launch at login (the user may have changed it there).

@@ -11,6 +11,7 @@ import { firstRunPhoneAr } from './first-run-phone-strings';
 import { teamAr } from './team-strings';
 import { teamSettingsAr } from './team-settings-strings';
 import { teamRunAr } from './team-run-strings';
+import { localChannelsAr } from './local-channels-strings';
 import type { Messages } from './en';
 import { jsonErrorsAr } from './json-errors-strings';
 import { catalogAr } from './catalog-strings';
@@ -701,6 +702,7 @@ export const ar: Messages = {
   team: teamAr,
   teamSettings: teamSettingsAr,
   teamRun: teamRunAr,
+  localChannels: localChannelsAr,
   page: {
     title: 'Vigie',
     lastCheck: 'آخر فحص: {{time}}',

@@ -13,6 +13,7 @@ import { firstRunPhoneEn } from './first-run-phone-strings';
 import { teamEn } from './team-strings';
 import { teamSettingsEn } from './team-settings-strings';
 import { teamRunEn } from './team-run-strings';
+import { localChannelsEn } from './local-channels-strings';
 export const en = {
   context: contextEn,
   overall: {
@@ -653,6 +654,7 @@ export const en = {
   team: teamEn,
   teamSettings: teamSettingsEn,
   teamRun: teamRunEn,
+  localChannels: localChannelsEn,
   page: {
     title: 'Vigie',
     lastCheck: 'Last check: {{time}}',

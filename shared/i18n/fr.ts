@@ -11,6 +11,7 @@ import { firstRunPhoneFr } from './first-run-phone-strings';
 import { teamFr } from './team-strings';
 import { teamSettingsFr } from './team-settings-strings';
 import { teamRunFr } from './team-run-strings';
+import { localChannelsFr } from './local-channels-strings';
 import type { Messages } from './en';
 import { jsonErrorsFr } from './json-errors-strings';
 import { catalogFr } from './catalog-strings';
@@ -698,6 +699,7 @@ export const fr: Messages = {
   team: teamFr,
   teamSettings: teamSettingsFr,
   teamRun: teamRunFr,
+  localChannels: localChannelsFr,
   page: {
     title: 'Vigie',
     lastCheck: 'Dernière vérification : {{time}}',

@@ -4,6 +4,8 @@ import { createTranslator } from '../../../../shared/i18n';
 import type { ServiceStatus, Snapshot, VerdictChange } from '../../../../shared/types';
 import { describeChange, saidByConnectivity } from '../../../../main/cli/output';
 import { WatchPrinter } from '../../../../main/cli/watch-printer';
+import { terminalChannel } from '../../../../main/alerts/terminal';
+import type { AlertChannel, AlertMessage } from '../../../../main/alerts/channel';
 
 const AT = new Date(2021, 9, 4, 17, 12, 5).getTime();
 const status = (
@@ -77,7 +79,7 @@ describe('watch prints in time order', () => {
     const lines: string[] = [];
     const printer = new WatchPrinter(
       en,
-      (line) => lines.push(line),
+      terminalChannel((line) => lines.push(line)),
       () => AT,
     );
     printer.snapshot(snapshot(AT - 10_000, 'ok'));
@@ -91,5 +93,29 @@ describe('watch prints in time order', () => {
     const stamps = lines.slice(2).map((line) => line.split('  ')[0]);
     expect(stamps).toEqual([en.clock(AT - 5_000), en.clock(AT - 2_000), en.clock(AT)]);
     expect(lines.at(-1)).toMatch(/ {2}Overall: /);
+  });
+
+  it('each line leaves through the terminal channel’s send(), about its service when it has one', () => {
+    const sent: AlertMessage[] = [];
+    const channel: AlertChannel = {
+      ...terminalChannel(() => undefined),
+      send: (message) => {
+        sent.push(message);
+        return Promise.resolve({ kind: 'accepted' });
+      },
+    };
+    const printer = new WatchPrinter(en, channel, () => AT);
+    printer.snapshot(snapshot(AT - 10_000, 'ok'));
+    printer.change(change(status('up', null), status('down', 'provider')));
+    printer.snapshot(snapshot(AT, 'outage'));
+    expect(sent.map((m) => [m.event, m.service?.id ?? null, m.state, m.body])).toEqual([
+      ['notice', null, null, ''],
+      ['notice', null, null, ''],
+      ['notice', 'whatsapp', 'down', ''],
+      ['notice', null, null, ''],
+    ]);
+    expect(sent[2]!.title).toBe(
+      describeChange(change(status('up', null), status('down', 'provider')), en),
+    );
   });
 });

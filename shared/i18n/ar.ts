@@ -9,6 +9,7 @@ import { alertSettingsAr } from './alert-settings-strings';
 import { firstRunPhoneAr } from './first-run-phone-strings';
 import { teamAr } from './team-strings';
 import { teamSettingsAr } from './team-settings-strings';
+import { teamLinkAr } from './team-link-strings';
 import { teamRunAr } from './team-run-strings';
 import type { Messages } from './en';
 import { jsonErrorsAr } from './json-errors-strings';
@@ -696,6 +697,7 @@ export const ar: Messages = {
   firstRunPhone: firstRunPhoneAr,
   team: teamAr,
   teamSettings: teamSettingsAr,
+  teamLink: teamLinkAr,
   teamRun: teamRunAr,
   page: {
     title: 'Vigie',

@@ -11,6 +11,7 @@ import { alertSettingsEn } from './alert-settings-strings';
 import { firstRunPhoneEn } from './first-run-phone-strings';
 import { teamEn } from './team-strings';
 import { teamSettingsEn } from './team-settings-strings';
+import { teamLinkEn } from './team-link-strings';
 import { teamRunEn } from './team-run-strings';
 export const en = {
   context: contextEn,
@@ -648,6 +649,7 @@ export const en = {
   firstRunPhone: firstRunPhoneEn,
   team: teamEn,
   teamSettings: teamSettingsEn,
+  teamLink: teamLinkEn,
   teamRun: teamRunEn,
   page: {
     title: 'Vigie',

@@ -9,6 +9,7 @@ import { alertSettingsFr } from './alert-settings-strings';
 import { firstRunPhoneFr } from './first-run-phone-strings';
 import { teamFr } from './team-strings';
 import { teamSettingsFr } from './team-settings-strings';
+import { teamLinkFr } from './team-link-strings';
 import { teamRunFr } from './team-run-strings';
 import type { Messages } from './en';
 import { jsonErrorsFr } from './json-errors-strings';
@@ -693,6 +694,7 @@ export const fr: Messages = {
   firstRunPhone: firstRunPhoneFr,
   team: teamFr,
   teamSettings: teamSettingsFr,
+  teamLink: teamLinkFr,
   teamRun: teamRunFr,
   page: {
     title: 'Vigie',

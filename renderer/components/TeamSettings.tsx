@@ -145,6 +145,7 @@ function NoTeam({
         <Input label={t('teamSettings.name')} value={creator} set={setCreator} />
       </ActionForm>
       <h3>{t('teamSettings.joinHeading')}</h3>
+      {link && <p className="notice notice-warn team-link">{t('teamLink.opened')}</p>}
       <ActionForm
         className="team-join"
         problem={link?.problem}
@@ -360,6 +361,7 @@ function InTeam({
       />
 
       <h3>{t('teamSettings.switchHeading')}</h3>
+      {link && <p className="notice notice-warn team-link">{t('teamLink.openedInTeam')}</p>}
       <ActionForm
         className="team-switch"
         problem={link?.problem}
@@ -428,11 +430,6 @@ export function TeamSettings({ link: opened = null }: { readonly link?: TeamLink
         {notice ?? ''}
       </p>
       {team === undefined && !problem && <Loading />}
-      {link && team !== undefined && (
-        <p className="notice notice-warn team-link">
-          {team ? t('teamLink.openedInTeam') : t('teamLink.opened')}
-        </p>
-      )}
       {team === null && (
         <NoTeam
           link={link}

@@ -37,6 +37,8 @@ async function launch(
   platform: NodeJS.Platform,
   argv: string[] = [],
   setup: (recorder: FakeRecorder) => void = () => undefined,
+  /** What happens once the app's code ran, before Electron is ready. */
+  beforeReady: (recorder: FakeRecorder) => void = () => undefined,
 ): Promise<FakeRecorder> {
   vi.resetModules();
   Object.defineProperty(process, 'platform', { value: platform });
@@ -46,6 +48,7 @@ async function launch(
   process.env['XDG_CONFIG_HOME'] = join(recorder.userData, 'xdg');
   setup(recorder);
   await import('../../../../main/app/index');
+  beforeReady(recorder);
   recorder.ready();
   await vi.waitFor(() => expect(recorder.trays).toHaveLength(1));
   started = recorder;
@@ -121,6 +124,18 @@ describe('a link that launched Vigie', () => {
   it('at login with a link (a click while Vigie was not running yet), the window opens all the same', async () => {
     const recorder = await launch('linux', ['--hidden', LINK]);
     expect(recorder.windows).toHaveLength(1);
+  });
+
+  it('on macOS, the link comes as open-url before Electron is ready: the window opens on it', async () => {
+    const recorder = await launch(
+      'darwin',
+      [],
+      // As a launch at login would start: quietly, unless a link waits.
+      (r) => (r.loginItemNow = { openAtLogin: true, wasOpenedAtLogin: true }),
+      (r) => r.appEvents.emit('open-url', {}, LINK),
+    );
+    expect(recorder.windows).toHaveLength(1);
+    expect(await take(recorder, recorder.windows[0]!)).toEqual({ invite: LINK, problem: null });
   });
 
   it('with no link, nothing waits for the page', async () => {

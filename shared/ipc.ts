@@ -406,6 +406,8 @@ export interface TeamView {
 export interface TeamLink {
   /** The invite, as the link carried it. */
   readonly invite: string;
+  /** The relay it is for, to be seen before joining (null when the link is not an invite). */
+  readonly server: string | null;
   /** Why it cannot be joined, in the same words as for a pasted invite; null when it can. */
   readonly problem: string | null;
 }

@@ -59,7 +59,7 @@ export function teamHandlers(
       if (!link) return null;
       // The same words as for a pasted invite that is not one.
       const problem = link.problem === null ? null : teamProblemText(link.problem, translator());
-      return { invite: link.invite, problem };
+      return { invite: link.invite, server: link.server, problem };
     },
   };
 }

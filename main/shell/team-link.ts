@@ -33,6 +33,8 @@ export function teamLinkIn(argv: readonly string[]): string | null {
 /** A link as the window gets it: the invite text, and why it cannot be joined (null if it can). */
 export interface ReadLink {
   readonly invite: string;
+  /** The relay the invite is for (null when the link is not an invite). */
+  readonly server: string | null;
   readonly problem: InviteProblem | null;
 }
 
@@ -42,16 +44,17 @@ export interface ReadLink {
  */
 export function readTeamLink(link: string): ReadLink {
   const parsed = parseInvite(link);
-  if (!('problem' in parsed)) return { invite: link.trim(), problem: null };
+  if (!('problem' in parsed)) return { invite: link.trim(), server: parsed.server, problem: null };
   let decoded: string | null = null;
   try {
     decoded = decodeURIComponent(link).trim();
   } catch {
     // A lone "%": the link stays as given.
   }
-  if (decoded !== null && decoded !== link.trim() && !('problem' in parseInvite(decoded)))
-    return { invite: decoded, problem: null };
-  return { invite: link.trim(), problem: parsed.problem };
+  const again = decoded !== null && decoded !== link.trim() ? parseInvite(decoded) : null;
+  if (decoded !== null && again !== null && !('problem' in again))
+    return { invite: decoded, server: again.server, problem: null };
+  return { invite: link.trim(), server: null, problem: parsed.problem };
 }
 
 /** The link opened last, held until the window takes it (a window that loads later takes it then). */

@@ -106,6 +106,17 @@ function ActionForm({
   );
 }
 
+/** Says an invite link was opened and, when it is an invite, the relay it is for. */
+function LinkNotice({ link, said }: { readonly link: TeamLink; readonly said: string }) {
+  const { t } = useTr();
+  return (
+    <div className="notice notice-warn team-link">
+      <p>{said}</p>
+      {link.server !== null && <p>{t('teamLink.relay', { server: link.server })}</p>}
+    </div>
+  );
+}
+
 function NoTeam({
   done,
   link,
@@ -145,7 +156,7 @@ function NoTeam({
         <Input label={t('teamSettings.name')} value={creator} set={setCreator} />
       </ActionForm>
       <h3>{t('teamSettings.joinHeading')}</h3>
-      {link && <p className="notice notice-warn team-link">{t('teamLink.opened')}</p>}
+      {link && <LinkNotice link={link} said={t('teamLink.opened')} />}
       <ActionForm
         className="team-join"
         problem={link?.problem}
@@ -361,7 +372,7 @@ function InTeam({
       />
 
       <h3>{t('teamSettings.switchHeading')}</h3>
-      {link && <p className="notice notice-warn team-link">{t('teamLink.openedInTeam')}</p>}
+      {link && <LinkNotice link={link} said={t('teamLink.openedInTeam')} />}
       <ActionForm
         className="team-switch"
         problem={link?.problem}

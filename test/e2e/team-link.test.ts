@@ -95,6 +95,7 @@ const WORDS = {
     badSecret:
       'The invite’s secret is damaged: it must be 43 characters (32 bytes). Copy the whole invite again.',
     you: (name: string) => `${name} (you)`,
+    relay: (url: string) => `This invite’s relay: ${url}`,
   },
   ar: {
     settings: 'الإعدادات',
@@ -105,6 +106,7 @@ const WORDS = {
       'فُتح رابط دعوة، ودعوته أدناه. لا تنضمّ إلا إلى فريق تثق به، فالدعوة تتيح الاطلاع على ما يشاركه الفريق. اكتب اسمك، ثم اختر «الانضمام إلى الفريق».',
     badSecret: 'سرّ الدعوة تالف: يجب أن يكون 43 حرفًا (32 بايتًا). انسخ الدعوة كاملةً من جديد.',
     you: (name: string) => `${name} (أنت)`,
+    relay: (url: string) => `مُرحِّل هذه الدعوة: \u2066${url}\u2069`,
   },
 } as const;
 
@@ -171,7 +173,11 @@ it.each([
     );
     expect(await inviteField.inputValue()).toBe(invite);
     expect(await inviteField.getAttribute('dir')).toBe('ltr');
-    expect(await section.locator('.team-link').textContent()).toBe(w.opened);
+    // Said where it came from, and the relay it is for, to be seen before joining.
+    expect(await section.locator('.team-link p').allTextContents()).toEqual([
+      w.opened,
+      w.relay(relay.url),
+    ]);
     await expect.poll(() => focusedLabel(page)).toBe(w.name);
     if (language === 'ar') expect(await page.evaluate('document.documentElement.dir')).toBe('rtl');
     // The link joined nothing by itself, and was taken once.
@@ -212,7 +218,7 @@ it('in a team, an opened link is a teammate’s new invite: the new-invite form 
   const switchForm = section.locator('form.team-switch');
   const inviteField = switchForm.getByLabel('Invite');
   await expect.poll(() => inviteField.inputValue()).toBe(teammate.invite());
-  expect(await section.locator('.team-link').textContent()).toBe(
+  expect(await section.locator('.team-link p').first().textContent()).toBe(
     'An invite link was opened, but this computer already has a team. If a teammate made a new team secret, the invite is below: choose “Use the new invite”. To join another team, leave this one first.',
   );
   await expect.poll(() => focusedLabel(win.page)).toBe('Invite');

@@ -114,7 +114,11 @@ describe('a link that launched Vigie', () => {
     const recorder = await launch('win32', ['--allow-file-access-from-files', LINK]);
     expect(recorder.windows).toHaveLength(1);
     const window = recorder.windows[0]!;
-    expect(await take(recorder, window)).toEqual({ invite: LINK, problem: null });
+    expect(await take(recorder, window)).toEqual({
+      invite: LINK,
+      server: 'https://ntfy.example.org',
+      problem: null,
+    });
     expect(await take(recorder, window)).toBeNull();
     // Joining takes the person's name and click: nothing of a team was written.
     expect(existsSync(join(recorder.userData, 'team'))).toBe(false);
@@ -135,7 +139,11 @@ describe('a link that launched Vigie', () => {
       (r) => r.appEvents.emit('open-url', {}, LINK),
     );
     expect(recorder.windows).toHaveLength(1);
-    expect(await take(recorder, recorder.windows[0]!)).toEqual({ invite: LINK, problem: null });
+    expect(await take(recorder, recorder.windows[0]!)).toEqual({
+      invite: LINK,
+      server: 'https://ntfy.example.org',
+      problem: null,
+    });
   });
 
   it('with no link, nothing waits for the page', async () => {
@@ -152,7 +160,11 @@ describe('a link opened while Vigie runs', () => {
     expect(recorder.windows).toHaveLength(1);
     const window = recorder.windows[0]!;
     expect(told(window)).toBe(1);
-    expect(await take(recorder, window)).toEqual({ invite: LINK, problem: null });
+    expect(await take(recorder, window)).toEqual({
+      invite: LINK,
+      server: 'https://ntfy.example.org',
+      problem: null,
+    });
   });
 
   it('on Windows, with the window open: shown, focused, told; a damaged link comes with the join form’s words', async () => {
@@ -170,7 +182,11 @@ describe('a link opened while Vigie runs', () => {
     expect(window.visible).toBe(true);
     expect(window.focused).toBe(true);
     expect(told(window)).toBe(1);
-    expect(await take(recorder, window)).toEqual({ invite: DAMAGED, problem: DAMAGED_WORDS });
+    expect(await take(recorder, window)).toEqual({
+      invite: DAMAGED,
+      server: null,
+      problem: DAMAGED_WORDS,
+    });
     // The same words as the join form gives for the same invite pasted.
     const pasted = await call(recorder, window, 'team:join', DAMAGED, 'Awa');
     expect(pasted).toMatchObject({ ok: false, error: { message: DAMAGED_WORDS } });
@@ -193,6 +209,10 @@ describe('a link opened while Vigie runs', () => {
     recorder.appEvents.emit('open-url', {}, LINK);
     expect(told(window)).toBe(1);
     expect(window.focused).toBe(true);
-    expect(await take(recorder, window)).toEqual({ invite: LINK, problem: null });
+    expect(await take(recorder, window)).toEqual({
+      invite: LINK,
+      server: 'https://ntfy.example.org',
+      problem: null,
+    });
   });
 });

@@ -47,12 +47,13 @@ describe('finding the link', () => {
 
 describe('reading the link', () => {
   it('accepts a whole invite as it is', () => {
-    expect(readTeamLink(LINK)).toEqual({ invite: LINK, problem: null });
+    expect(readTeamLink(LINK)).toEqual({ invite: LINK, server: 'https://ntfy.sh', problem: null });
   });
 
   it('accepts a link whose relay address an app percent-encoded, and a trailing slash', () => {
     expect(readTeamLink(`vigie-team:1:${SECRET}:https%3A%2F%2Fntfy.sh`)).toEqual({
       invite: LINK,
+      server: 'https://ntfy.sh',
       problem: null,
     });
     expect(readTeamLink(`${LINK}/`).problem).toBeNull();
@@ -60,12 +61,12 @@ describe('reading the link', () => {
 
   it('refuses a damaged link for the reason a pasted invite would be refused, keeping its text', () => {
     const cut = `vigie-team:1:${SECRET.slice(0, 30)}:https://ntfy.sh`;
-    expect(readTeamLink(cut)).toEqual({ invite: cut, problem: 'bad-secret' });
+    expect(readTeamLink(cut)).toEqual({ invite: cut, server: null, problem: 'bad-secret' });
     expect(readTeamLink(`vigie-team:2:${SECRET}:https://ntfy.sh`).problem).toBe('unknown-version');
     expect(readTeamLink(`vigie-team:1:${SECRET}:ftp://ntfy.sh`).problem).toBe('bad-server');
     // A lone "%" cannot be decoded: the link is judged as given.
     const stray = `vigie-team:1:${SECRET}%:https://ntfy.sh`;
-    expect(readTeamLink(stray)).toEqual({ invite: stray, problem: 'bad-secret' });
+    expect(readTeamLink(stray)).toEqual({ invite: stray, server: null, problem: 'bad-secret' });
   });
 });
 
@@ -79,7 +80,7 @@ describe('holding the link for the window', () => {
     expect(inbox.offer(cut)).toBe(true);
     expect(inbox.offer(LINK)).toBe(true);
     expect(inbox.waiting).toBe(true);
-    expect(inbox.take()).toEqual({ invite: LINK, problem: null });
+    expect(inbox.take()).toEqual({ invite: LINK, server: 'https://ntfy.sh', problem: null });
     expect(inbox.waiting).toBe(false);
     expect(inbox.take()).toBeNull();
   });

@@ -320,6 +320,11 @@ export const api = {
     (invite?: string) => (invite === undefined ? {} : { invite }),
   ),
   leaveTeam: call<null>()('team:leave', z.undefined(), none),
+  /**
+   * The invite link opened last (a `vigie-team:` link clicked in another app), once: Settings →
+   * Team fills its form with it; null when none is waiting.
+   */
+  takeTeamLink: call<TeamLink | null>()('team:takeLink', z.undefined(), none),
   copy: call<null>()(
     'clipboard:write',
     z.strictObject({ text: z.string().min(1).max(10_000) }),
@@ -401,6 +406,16 @@ export interface TeamView {
   }[];
 }
 
+/** An invite link opened from another app, for Settings → Team to fill in (never joined by itself). */
+export interface TeamLink {
+  /** The invite, as the link carried it. */
+  readonly invite: string;
+  /** The relay it is for, to be seen before joining (null when the link is not an invite). */
+  readonly server: string | null;
+  /** Why it cannot be joined, in the same words as for a pasted invite; null when it can. */
+  readonly problem: string | null;
+}
+
 /** Facts about this installation the settings show. */
 export interface AppInfo {
   /** Where settings and history live; null when history could not be opened. */
@@ -445,6 +460,8 @@ export type VigieEvent =
   | { readonly type: 'checklist' }
   /** The team changed (made, joined, left, a teammate seen). */
   | { readonly type: 'team' }
+  /** An invite link was opened: take it (`takeTeamLink`) and show it in Settings → Team. */
+  | { readonly type: 'teamLink' }
   /** Show this run (the notification of an outage was clicked). */
   | { readonly type: 'focusRun'; readonly runId: string };
 

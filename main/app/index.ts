@@ -52,6 +52,8 @@ import { createHttpClient } from '../engine/net/http-client';
 import { hostname } from 'node:os';
 import { safeStorageCipher } from './safe-storage';
 import { startAppTeam } from './team';
+import { listenForTeamLinks } from './team-link';
+import type { TeamLinkInbox } from '../shell/team-link';
 
 interface Running {
   engine: Engine;
@@ -72,6 +74,8 @@ interface Running {
 }
 
 let running: Running | null = null;
+/** The invite link opened from another app, until the window takes it (set once the lock is ours). */
+let teamLinks: TeamLinkInbox | null = null;
 
 function translatorFor(settings: Settings): Translator {
   return createTranslator(
@@ -242,6 +246,12 @@ function tell(message: AlertMessage): void {
 function activeRun(): { id: string; services: string[] } | null {
   const run = running?.recording.checklist?.runs.book.active();
   return run ? { id: run.id, services: run.services.map((s) => s.name) } : null;
+}
+
+/** An invite link was opened: the window shows it in Settings → Team (it takes it when it loads). */
+function openTeamLink(): void {
+  openWindow();
+  send({ type: 'teamLink' });
 }
 
 function openRun(runId: string): void {
@@ -416,8 +426,9 @@ function start(): void {
   hideFromDock();
   // The OS is the truth about launch at login (the user may have changed it there).
   syncLaunchAtLogin();
-  // The user launched Vigie: show it. A launch at login starts quietly in the tray.
-  if (!launchedAtLogin()) openWindow();
+  // The user launched Vigie (or opened an invite link with it): show it. A launch at login starts
+  // quietly in the tray.
+  if (!launchedAtLogin() || teamLinks?.waiting) openWindow();
   registerIpc(
     ipcMain,
     createHandlers({
@@ -439,6 +450,7 @@ function start(): void {
       copy: (text) => clipboard.writeText(text),
       alerts,
       team: team.team,
+      teamLinks: teamLinks ?? undefined,
       teamAccess: () => team.team.current(),
       logs: logsAccess(
         logs,
@@ -467,7 +479,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   prepareDesktop();
-  app.on('second-instance', () => openWindow());
+  // A second launch shows this one's window, with the invite link it was given if any.
+  teamLinks = listenForTeamLinks(openTeamLink, () => openWindow());
   // macOS: a click on the app in Finder or Launchpad while it runs.
   app.on('activate', () => openWindow());
   // A tray app keeps running with no window.

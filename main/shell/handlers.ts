@@ -32,6 +32,7 @@ import { SecretsUnavailable } from '../alerts/secret-store';
 import type { AlertChannelView } from '../../shared/alerts/app-settings';
 import type { AppTeam } from '../team/app-team';
 import { teamHandlers } from './team-handlers';
+import type { TeamLinkInbox } from './team-link';
 import {
   findShownRun,
   incOfRunId,
@@ -87,6 +88,8 @@ export interface HandlerDeps {
   >;
   /** This computer's team (absent: the calls say teams are not available here). */
   readonly team?: AppTeam;
+  /** The invite link opened from another app, waiting for the window (absent: never one). */
+  readonly teamLinks?: Pick<TeamLinkInbox, 'take'>;
 }
 
 /** Log lines that go with "Copy diagnostics". */
@@ -386,7 +389,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const from = token !== undefined ? { value: token } : { channel: channelId ?? '' };
       return { chatId: await alerts.pairedChat(code, from, apiUrl) };
     },
-    ...teamHandlers(deps.team, deps.translator),
+    ...teamHandlers(deps.team, deps.translator, deps.teamLinks),
     'clipboard:write': ({ text }) => {
       deps.copy(text);
       return null;

@@ -5,6 +5,7 @@ import type { Translator } from '../../shared/i18n';
 import type { Replies, RequestOf } from '../../shared/ipc';
 import { TeamRefused, type AppTeam } from '../team/app-team';
 import { teamProblemText } from '../team/view';
+import type { TeamLinkInbox } from './team-link';
 
 type TeamChannel =
   | 'team:get'
@@ -13,16 +14,21 @@ type TeamChannel =
   | 'team:rename'
   | 'team:invite'
   | 'team:rekey'
-  | 'team:leave';
+  | 'team:leave'
+  | 'team:takeLink';
 
 type TeamHandlers = {
   [C in TeamChannel]: (request: RequestOf<C>) => Promise<Replies[C]> | Replies[C];
 };
 
-/** The team's channels; without a team here (`team` absent), each call says so. */
+/**
+ * The team's channels; without a team here (`team` absent), each call says so. `links` holds the
+ * invite link opened from another app, given to the window once (absent: never one).
+ */
 export function teamHandlers(
   team: AppTeam | undefined,
   translator: () => Translator,
+  links?: Pick<TeamLinkInbox, 'take'>,
 ): TeamHandlers {
   const need = (): AppTeam => {
     if (!team) throw new Refusal('refusals.noTeams', {}, 'teams are not available here');
@@ -48,6 +54,13 @@ export function teamHandlers(
     'team:leave': async () => {
       await said(() => need().leave());
       return null;
+    },
+    'team:takeLink': () => {
+      const link = links?.take() ?? null;
+      if (!link) return null;
+      // The same words as for a pasted invite that is not one.
+      const problem = link.problem === null ? null : teamProblemText(link.problem, translator());
+      return { invite: link.invite, server: link.server, problem };
     },
   };
 }

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { createTranslator, isRtl, languageFrom, type Language } from '../../shared/i18n';
 import type { AlertChannelView } from '../../shared/alerts/app-settings';
+import type { TeamLink } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 import { unwrap, vigie } from '../client';
 import { useLiveState } from '../hooks/useVigie';
@@ -87,6 +88,11 @@ export function App() {
   const [route, setRoute] = useState<Route>({ view: 'overview' });
   // Bumped when main says the checklist runs changed.
   const [runsVersion, setRunsVersion] = useState(0);
+  // An invite link opened from another app, for Settings → Team; `seq` tells one link from the next.
+  const [teamLink, setTeamLink] = useState<{
+    readonly link: TeamLink;
+    readonly seq: number;
+  } | null>(null);
   const language = languageOf(settings);
   const tr = useMemo(() => createTranslator(language), [language]);
   const system = useSystemScheme();
@@ -104,18 +110,30 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
-  useEffect(
-    () =>
-      vigie().onEvent((event) => {
-        if (event.type === 'focusService')
-          setRoute({ view: 'service', serviceId: event.serviceId });
-        if (event.type === 'focusRun') setRoute({ view: 'checklist', runId: event.runId });
-        if (event.type === 'checklist') setRunsVersion((v) => v + 1);
-      }),
-    [],
-  );
+  useEffect(() => {
+    // An invite link waits in main (opened before this page loaded, or just now): Settings → Team.
+    const takeTeamLink = () =>
+      unwrap(vigie().takeTeamLink()).then(
+        (link) => {
+          if (!link) return;
+          setTeamLink((before) => ({ link, seq: (before?.seq ?? 0) + 1 }));
+          setRoute({ view: 'settings' });
+        },
+        // Nothing to show: the person can still paste the invite.
+        () => undefined,
+      );
+    void takeTeamLink();
+    return vigie().onEvent((event) => {
+      if (event.type === 'focusService') setRoute({ view: 'service', serviceId: event.serviceId });
+      if (event.type === 'focusRun') setRoute({ view: 'checklist', runId: event.runId });
+      if (event.type === 'checklist') setRunsVersion((v) => v + 1);
+      if (event.type === 'teamLink') void takeTeamLink();
+    });
+  }, []);
   const go = (next: Route) => {
     moved.current = true;
+    // Leaving the settings puts the opened invite away: it is not filled in again.
+    if (next.view !== 'settings') setTeamLink(null);
     setRoute(next);
   };
 
@@ -263,7 +281,7 @@ export function App() {
                 />
               )}
               {route.view === 'settings' && (
-                <SettingsView settings={settings} onSaved={applySettings} />
+                <SettingsView settings={settings} onSaved={applySettings} teamLink={teamLink} />
               )}
             </Suspense>
           </FocusOnViewContext.Provider>

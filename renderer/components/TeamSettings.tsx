@@ -1,9 +1,18 @@
 // Settings → Team: make a team on a relay or join one with an invite; then your name, the members
 // seen and when, the invite (text, QR code) shown only when asked, a new team secret to remove
 // someone, a teammate's new invite, and leaving. The secret reaches the window only inside the
-// invite, and only after "Show the invite".
-import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { TeamView } from '../../shared/ipc';
+// invite, and only after "Show the invite". An invite link opened from another app fills the form
+// in (said so, its problem said as for a pasted invite): joining still takes a name and a click.
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type ReactNode,
+  type RefObject,
+} from 'react';
+import type { TeamLink, TeamView } from '../../shared/ipc';
 import { messageOf } from '../../shared/errors';
 import { unwrap, vigie } from '../client';
 import { useTr } from '../i18n';
@@ -21,12 +30,14 @@ function Input({
   set,
   ltr,
   hint,
+  inputRef,
 }: {
   readonly label: string;
   readonly value: string;
   readonly set: (value: string) => void;
   readonly ltr?: boolean;
   readonly hint?: string;
+  readonly inputRef?: RefObject<HTMLInputElement | null>;
 }) {
   const id = useId();
   return (
@@ -34,6 +45,7 @@ function Input({
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
+        ref={inputRef}
         type="text"
         dir={ltr ? 'ltr' : 'auto'}
         spellCheck={false}
@@ -56,13 +68,16 @@ function ActionForm({
   submit,
   children,
   className,
+  problem: initialProblem = null,
 }: {
   readonly label: string;
   readonly submit: () => Promise<void>;
   readonly children: ReactNode;
   readonly className?: string;
+  /** A problem to show before any submit (an opened invite link that is not an invite). */
+  readonly problem?: string | null;
 }) {
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(initialProblem);
   const [busy, setBusy] = useState(false);
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -91,12 +106,36 @@ function ActionForm({
   );
 }
 
-function NoTeam({ done }: { readonly done: (team: TeamView, said: string) => void }) {
+/** Says an invite link was opened and, when it is an invite, the relay it is for. */
+function LinkNotice({ link, said }: { readonly link: TeamLink; readonly said: string }) {
+  const { t } = useTr();
+  return (
+    <div className="notice notice-warn team-link">
+      <p>{said}</p>
+      {link.server !== null && <p>{t('teamLink.relay', { server: link.server })}</p>}
+    </div>
+  );
+}
+
+function NoTeam({
+  done,
+  link,
+}: {
+  readonly done: (team: TeamView, said: string) => void;
+  readonly link: TeamLink | null;
+}) {
   const { t } = useTr();
   const [relay, setRelay] = useState(DEFAULT_RELAY);
   const [creator, setCreator] = useState('');
-  const [invite, setInvite] = useState('');
+  const [invite, setInvite] = useState(link?.invite ?? '');
   const [joiner, setJoiner] = useState('');
+  const joinerRef = useRef<HTMLInputElement>(null);
+  // An opened invite link: the join form in view, the name (what is left to give) focused.
+  useEffect(() => {
+    if (!link) return;
+    joinerRef.current?.closest('form')?.scrollIntoView?.({ block: 'center' });
+    joinerRef.current?.focus();
+  }, [link]);
   return (
     <>
       <h3>{t('teamSettings.createHeading')}</h3>
@@ -117,8 +156,10 @@ function NoTeam({ done }: { readonly done: (team: TeamView, said: string) => voi
         <Input label={t('teamSettings.name')} value={creator} set={setCreator} />
       </ActionForm>
       <h3>{t('teamSettings.joinHeading')}</h3>
+      {link && <LinkNotice link={link} said={t('teamLink.opened')} />}
       <ActionForm
         className="team-join"
+        problem={link?.problem}
         label={t('teamSettings.join')}
         submit={async () =>
           done(await unwrap(vigie().joinTeam(invite, joiner)), t('teamSettings.joined'))
@@ -131,7 +172,7 @@ function NoTeam({ done }: { readonly done: (team: TeamView, said: string) => voi
           ltr
           hint={t('teamSettings.inviteHint')}
         />
-        <Input label={t('teamSettings.name')} value={joiner} set={setJoiner} />
+        <Input label={t('teamSettings.name')} value={joiner} set={setJoiner} inputRef={joinerRef} />
       </ActionForm>
     </>
   );
@@ -236,17 +277,26 @@ function InTeam({
   team,
   changed,
   left,
+  link,
 }: {
   readonly team: TeamView;
   readonly changed: (team: TeamView, said: string | null) => void;
   readonly left: () => void;
+  readonly link: TeamLink | null;
 }) {
   const tr = useTr();
   const { t } = tr;
   const [shown, setShown] = useState(false);
   // A new secret makes a new invite: the one shown is fetched again.
   const [secretVersion, setSecretVersion] = useState(0);
-  const [newInvite, setNewInvite] = useState('');
+  const [newInvite, setNewInvite] = useState(link?.invite ?? '');
+  const switchRef = useRef<HTMLInputElement>(null);
+  // An opened invite link while in a team: it can only be a teammate's new invite, put in view.
+  useEffect(() => {
+    if (!link) return;
+    switchRef.current?.closest('form')?.scrollIntoView?.({ block: 'center' });
+    switchRef.current?.focus();
+  }, [link]);
   /** "Last seen on 4 October 2021 at 15:42"; nothing for a time that cannot be read. */
   const seen = (iso: string) => {
     const at = Date.parse(iso);
@@ -323,8 +373,10 @@ function InTeam({
       />
 
       <h3>{t('teamSettings.switchHeading')}</h3>
+      {link && <LinkNotice link={link} said={t('teamLink.openedInTeam')} />}
       <ActionForm
         className="team-switch"
+        problem={link?.problem}
         label={t('teamSettings.switch')}
         submit={async () => {
           changed(await unwrap(vigie().newTeamSecret(newInvite)), t('teamSettings.switched'));
@@ -338,6 +390,7 @@ function InTeam({
           set={setNewInvite}
           ltr
           hint={t('teamSettings.switchHint')}
+          inputRef={switchRef}
         />
       </ActionForm>
 
@@ -355,12 +408,14 @@ function InTeam({
   );
 }
 
-export function TeamSettings() {
+export function TeamSettings({ link: opened = null }: { readonly link?: TeamLink | null }) {
   const { t } = useTr();
   // undefined: not read yet; null: no team on this computer.
   const [team, setTeam] = useState<TeamView | null | undefined>(undefined);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The opened invite link, until the person acts on the team (joined with it, or otherwise).
+  const [link, setLink] = useState(opened);
 
   useEffect(() => {
     const load = () =>
@@ -389,22 +444,27 @@ export function TeamSettings() {
       {team === undefined && !problem && <Loading />}
       {team === null && (
         <NoTeam
+          link={link}
           done={(view, said) => {
             setTeam(view);
             setNotice(said);
+            setLink(null);
           }}
         />
       )}
       {team && (
         <InTeam
+          link={link}
           team={team}
           changed={(view, said) => {
             setTeam(view);
             setNotice(said);
+            setLink(null);
           }}
           left={() => {
             setTeam(null);
             setNotice(t('teamSettings.left'));
+            setLink(null);
           }}
         />
       )}

@@ -3,7 +3,7 @@
 // language and theme, starting at login, and where the data lives and what today's checks cost.
 import { messageOf } from '../../shared/errors';
 import { useEffect, useState } from 'react';
-import type { RequestOf } from '../../shared/ipc';
+import type { RequestOf, TeamLink } from '../../shared/ipc';
 import type { Settings } from '../../shared/settings-schema';
 import { unwrap, vigie } from '../client';
 import { Choice, TextField, Toggle, wholeNumberIn } from '../components/Fields';
@@ -25,9 +25,12 @@ const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function SettingsView({
   settings,
   onSaved,
+  teamLink,
 }: {
   readonly settings: Settings;
   readonly onSaved: (settings: Settings) => void;
+  /** An invite link opened from another app, for Settings → Team (`seq`: one link from the next). */
+  readonly teamLink?: { readonly link: TeamLink; readonly seq: number } | null;
 }) {
   const tr = useTr();
   const { t } = tr;
@@ -296,7 +299,7 @@ export function SettingsView({
         )}
       </fieldset>
       <AlertsSettings />
-      <TeamSettings />
+      <TeamSettings key={teamLink?.seq ?? 0} link={teamLink?.link ?? null} />
       <LogsSettings />
     </section>
   );

@@ -10,6 +10,7 @@ import { alertSettingsAr } from './alert-settings-strings';
 import { firstRunPhoneAr } from './first-run-phone-strings';
 import { teamAr } from './team-strings';
 import { teamSettingsAr } from './team-settings-strings';
+import { teamLinkAr } from './team-link-strings';
 import { teamRunAr } from './team-run-strings';
 import { localChannelsAr } from './local-channels-strings';
 import type { Messages } from './en';
@@ -701,6 +702,7 @@ export const ar: Messages = {
   firstRunPhone: firstRunPhoneAr,
   team: teamAr,
   teamSettings: teamSettingsAr,
+  teamLink: teamLinkAr,
   teamRun: teamRunAr,
   localChannels: localChannelsAr,
   page: {

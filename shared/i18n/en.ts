@@ -12,6 +12,7 @@ import { alertSettingsEn } from './alert-settings-strings';
 import { firstRunPhoneEn } from './first-run-phone-strings';
 import { teamEn } from './team-strings';
 import { teamSettingsEn } from './team-settings-strings';
+import { teamLinkEn } from './team-link-strings';
 import { teamRunEn } from './team-run-strings';
 import { localChannelsEn } from './local-channels-strings';
 export const en = {
@@ -653,6 +654,7 @@ export const en = {
   firstRunPhone: firstRunPhoneEn,
   team: teamEn,
   teamSettings: teamSettingsEn,
+  teamLink: teamLinkEn,
   teamRun: teamRunEn,
   localChannels: localChannelsEn,
   page: {

@@ -10,6 +10,7 @@ import { alertSettingsFr } from './alert-settings-strings';
 import { firstRunPhoneFr } from './first-run-phone-strings';
 import { teamFr } from './team-strings';
 import { teamSettingsFr } from './team-settings-strings';
+import { teamLinkFr } from './team-link-strings';
 import { teamRunFr } from './team-run-strings';
 import { localChannelsFr } from './local-channels-strings';
 import type { Messages } from './en';
@@ -698,6 +699,7 @@ export const fr: Messages = {
   firstRunPhone: firstRunPhoneFr,
   team: teamFr,
   teamSettings: teamSettingsFr,
+  teamLink: teamLinkFr,
   teamRun: teamRunFr,
   localChannels: localChannelsFr,
   page: {

@@ -35,6 +35,8 @@ export class Recorder {
   saveAnswer: string | null = null;
   saveDialogs: { defaultPath?: string }[] = [];
   clipboard: string[] = [];
+  /** The URL schemes the app asked to handle (app.setAsDefaultProtocolClient), with what it gave. */
+  protocols: { protocol: string; path?: string; args?: string[] }[] = [];
   quit = 0;
   userData = '';
   locale = 'en-US';
@@ -226,6 +228,14 @@ function only<T>(platforms: readonly NodeJS.Platform[], value: T): T | undefined
 export function fakeElectron() {
   const app = {
     requestSingleInstanceLock: () => true,
+    setAsDefaultProtocolClient: (protocol: string, path?: string, args?: string[]) => {
+      recorder.protocols.push({
+        protocol,
+        ...(path === undefined ? {} : { path }),
+        ...(args ? { args } : {}),
+      });
+      return true;
+    },
     quit: () => recorder.quit++,
     on: (event: string, listener: (...args: unknown[]) => void) =>
       recorder.appEvents.on(event, listener),

@@ -64,7 +64,7 @@ describe('on Linux', () => {
   it('a launch at login (--hidden) starts quietly in the tray', async () => {
     const recorder = await launch('linux', () => undefined, ['--hidden']);
     expect(recorder.windows).toHaveLength(0);
-    recorder.appEvents.emit('second-instance');
+    recorder.appEvents.emit('second-instance', {}, ['/opt/Vigie/vigie'], '/home/awa', null);
     expect(recorder.windows).toHaveLength(1);
   });
 

@@ -946,6 +946,27 @@ describe('alert dispatcher, order and timing', () => {
     ]);
   });
 
+  it('a new alert during a 429’s wait waits for its end too, on that channel only', async () => {
+    const phone = new FakeChannel('phone').answer({
+      kind: 'wait',
+      afterMs: 2 * MINUTE,
+      reason: { key: 'alerts.reasonRateLimited' },
+    });
+    const mail = new FakeChannel('mail', [], 'email');
+    const w = world([phone, mail]);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)]);
+    w.clock.advance(MINUTE);
+    await cycle(w, [wentDown('facebook', w.clock.now())]);
+    expect(phone.sent.map((m) => m.title)).toEqual(['WhatsApp is down for everyone']);
+    expect(mail.sent).toHaveLength(2);
+    await advance(w, MINUTE);
+    expect(phone.sent.map((m) => m.title)).toEqual([
+      'WhatsApp is down for everyone',
+      'WhatsApp is down for everyone',
+      'Facebook is down for everyone',
+    ]);
+  });
+
   it('an alert held for a re-check when its back-off ends waits for the answer without looping', async () => {
     const phone = new FakeChannel('phone').answer(serverError);
     const w = world([phone]);

@@ -113,10 +113,10 @@ describe('the lock file when the disk says no', () => {
     on: (path: string) => boolean,
   ) => {
     const fs = new MemoryLockFs(clock);
-    const real = fs[op].bind(fs) as (...args: never[]) => unknown;
+    const real = fs[op].bind(fs) as unknown as (...args: unknown[]) => unknown;
     Object.assign(fs, {
-      [op]: (...args: never[]) => {
-        const path = args[op === 'rename' ? 1 : 0] as string;
+      [op]: (...args: unknown[]) => {
+        const path = String(args[op === 'rename' ? 1 : 0]);
         if (on(path)) throw Object.assign(new Error(`${code}: ${path}`), { code });
         return real(...args);
       },

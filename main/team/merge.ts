@@ -72,8 +72,9 @@ interface Building {
 
 /** The shared state of a set of events (any order, repeats allowed). */
 export function mergeTeam(events: Iterable<TeamEvent>): TeamState {
+  // A repeat carries the same eid and the same content: one copy is as good as another.
   const unique = new Map<string, TeamEvent>();
-  for (const event of events) if (!unique.has(event.eid)) unique.set(event.eid, event);
+  for (const event of events) unique.set(event.eid, event);
   // Replayed in (lc, m) order, then by eid: one order for the same set of events, everywhere, even
   // for two events stamped alike (one member on two computers, a data folder restored from a
   // backup). Each later event of that order is then the greater; only a digest carries older ones.
@@ -111,9 +112,8 @@ export function mergeTeam(events: Iterable<TeamEvent>): TeamState {
 
   const members = new Map<string, TeamMember>();
   let lc = 0;
-  const note = (b: Building, n: TeamNote) => {
-    if (!b.notes.has(n.eid)) b.notes.set(n.eid, n);
-  };
+  // A note as itself or in a digest: the same note (its name is shown as the member's latest).
+  const note = (b: Building, n: TeamNote) => b.notes.set(n.eid, n);
   // A digest's copy of a set is never newer than the set itself, which comes first (a digest's
   // counter is greater than any it carries): the set keeps its time.
   const setStep = (b: Building, step: string, s: TeamStep) => {

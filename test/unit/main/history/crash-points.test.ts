@@ -1,15 +1,17 @@
-// A history writer killed at any step of its writes, 200 times over in one go, in this process:
-// the file system stops answering at a chosen call, and the call it stops in may have written only
-// part of its data (as a SIGKILL in the middle of a write can). The next writer must find every
-// cycle the killed one acknowledged. The lab's history-crash test kills real processes; this one
-// reaches 200 kill points in a few seconds.
+// A history writer, and a checklist, killed at any step of their writes, 200 times each in one
+// go, in this process: the file system stops answering at a chosen call, and the call it stops in
+// may have written only part of its data (as a SIGKILL in the middle of a write can). The next
+// writer must find everything the killed one acknowledged. The lab's history-crash and
+// runs-crash tests kill real processes; these reach 200 kill points in a few seconds.
 import { mkdtempSync } from 'node:fs';
 import type * as NodeFs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openHistory } from '../../../../main/history/store';
+import { Checklist, RunStore } from '../../../../main/playbooks';
 import { MINUTE } from '../../../../shared/durations';
+import { incidentOf } from '../../../helpers/incidents';
 import { snapshotAt } from '../../../helpers/snapshots';
 
 /** The kill: after `countdown` more writing calls, every call fails for good. */
@@ -94,12 +96,11 @@ const services = Object.fromEntries(
 const spread = (i: number, from: number, to: number) => from + ((i * 7919) % (to - from + 1));
 
 /** The process is gone: its files closed, its lock left for the next writer to take over. */
-function bury(): void {
+function bury(history = join(dir, 'history')): void {
   kill.dead = false;
   kill.countdown = Infinity;
   for (const fd of kill.open) real.closeSync(fd);
   kill.open.clear();
-  const history = join(dir, 'history');
   if (!real.existsSync(history)) return;
   for (const name of real.readdirSync(history))
     if (name.startsWith('writer.lock')) real.rmSync(join(history, name), { force: true });
@@ -128,7 +129,7 @@ describe('a history writer killed at any step of a write', () => {
         }
         cut++;
       } catch (error) {
-        if ((error as { code?: string }).code !== 'EKILLED') throw error;
+        if (!kill.dead) throw error; // what it said as it died is nobody's
         cut++;
         cycle++;
       }
@@ -155,5 +156,61 @@ describe('a history writer killed at any step of a write', () => {
       .readdirSync(history, { recursive: true, encoding: 'utf8' })
       .filter((name) => name.includes('unreadable'));
     expect(aside).toEqual([]);
+  }, 60_000);
+});
+
+describe('a checklist killed at any step of a write', () => {
+  it(`keeps every acknowledged tick, ${TRIALS} kill points in one go`, async () => {
+    const runs = real.mkdtempSync(join(tmpdir(), 'vigie-crash-points-runs-'));
+    const start = Date.parse('2021-10-04T15:42:00Z');
+    let now = start;
+    let acknowledged = 0;
+    try {
+      for (let trial = 0; trial < TRIALS; trial++) {
+        kill.countdown = spread(trial, 1, 60);
+        kill.cut = spread(trial, 0, 10) / 10;
+        try {
+          const checklist = new Checklist(runs, () => now);
+          checklist.observe(snapshotAt(start, { chat: { state: 'down' } }), [
+            incidentOf({ start, serviceName: 'CHAT' }),
+          ]);
+          const run = checklist.runs.book.list()[0];
+          if (!run) throw new Error('no run started');
+          if (kill.dead) throw Object.assign(new Error('killed'), { code: 'EKILLED' });
+          for (;;) {
+            now += 1000;
+            // Ticks and unticks, with a note long enough to make torn writes likely.
+            const done = acknowledged % 2 === 0;
+            checklist.tick(run.id, 'd-tell-team', done, `note ${acknowledged} ${'x'.repeat(200)}`);
+            if (kill.dead) break;
+            acknowledged++;
+          }
+        } catch (error) {
+          if (!kill.dead) throw error; // what it said as it died is nobody's
+        }
+        kill.dead = true;
+        await new Promise(setImmediate);
+        bury(runs);
+
+        const store = new RunStore(runs, { readOnly: true });
+        const run = store.book.list()[0];
+        for (const warning of store.warnings)
+          expect(warning).toMatch(/^runs\.journal: \d+ damaged line/);
+        if (!run) {
+          expect(acknowledged, `trial ${trial}`).toBe(0);
+          continue;
+        }
+        expect(run.events.length, `trial ${trial}`).toBeGreaterThanOrEqual(acknowledged);
+        expect(run.events.length, `trial ${trial}`).toBeLessThanOrEqual(acknowledged + 1);
+        const last = run.events.at(-1);
+        if (last)
+          expect(run.steps.find((step) => step.key === 'd-tell-team')!.done !== null).toBe(
+            last.type === 'tick',
+          );
+        acknowledged = run.events.length;
+      }
+    } finally {
+      real.rmSync(runs, { recursive: true, force: true });
+    }
   }, 60_000);
 });

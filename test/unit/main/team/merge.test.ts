@@ -402,7 +402,7 @@ describe('the team merge, case by case', () => {
     expect(state.incidents[0]!.notes.map((x) => x.text)).toEqual(['Told']);
   });
 
-  it('two events stamped alike (no Vigie makes them, a faulty peer could) still give one state everywhere', () => {
+  it('two events stamped alike (one member on two computers) still give one state everywhere', () => {
     const inc = 'whatsapp@a1';
     const events = [
       open('awa', 1, inc),

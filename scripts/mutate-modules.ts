@@ -53,6 +53,7 @@ export const mutateModules: readonly MutateModule[] = [
     name: 'lock-file',
     source: 'main/history/lock-file.ts',
     tests: [
+      'test/unit/main/history/lock-file.test.ts',
       'test/unit/main/history/lock.test.ts',
       'test/lab/lock-no-links.test.ts',
       'test/unit/main/history/store.test.ts',

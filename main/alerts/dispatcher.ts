@@ -202,9 +202,11 @@ export class AlertDispatcher {
     const { deps } = this;
     const pending = deps.outbox.pending();
     if (!this.online) {
-      if (pending.length > 0 && !this.offlineSaid)
+      // Said once per offline spell, once there is something waiting.
+      if (pending.length > 0 && !this.offlineSaid) {
         deps.report({ kind: 'offline', count: new Set(pending.map(alertKey)).size });
-      this.offlineSaid = true;
+        this.offlineSaid = true;
+      }
       this.armTimer([]);
       return;
     }
@@ -213,7 +215,6 @@ export class AlertDispatcher {
     for (const channel of deps.channels) {
       if (this.busy.has(channel.id)) continue;
       const mine = pending.filter((e) => e.channel === channel.id);
-      if (mine.length === 0) continue;
       const downDeps = this.downDeps(channel);
       if (downDeps.length > 0) {
         this.skipOrWait(channel, mine, downDeps);
@@ -260,9 +261,10 @@ export class AlertDispatcher {
   private async drain(channel: AlertChannel): Promise<void> {
     const { deps } = this;
     for (;;) {
+      // A stop, the connection lost or a service it goes through down, while the last one went.
+      // (A 429's hold ends the drain itself, and `pump` starts none before the hold is over.)
       if (this.closed || !this.online || !this.usable(channel)) return;
       const now = deps.now();
-      if ((this.holdUntil.get(channel.id) ?? 0) > now) return;
       const mine = deps.outbox.pending().filter((e) => e.channel === channel.id);
       const entry = mine.find((e) => this.due(e, now));
       if (!entry) return;
@@ -314,8 +316,8 @@ export class AlertDispatcher {
     if (!item || entry.items.length !== 1) return { message: entry.message, partner: null };
     const partner = mine.find((other) => {
       const [o] = other.items;
+      // Not the entry itself: its own event is on the same side of the pair.
       return (
-        other !== entry &&
         other.items.length === 1 &&
         o !== undefined &&
         o.incident === item.incident &&
@@ -331,11 +333,10 @@ export class AlertDispatcher {
     };
   }
 
-  /** One timer, for the earliest time something becomes due. */
+  /** One timer, for the earliest time something becomes due (`pump` calls it: open, online). */
   private armTimer(pending: readonly OutboxEntry[]): void {
     this.cancelTimer?.();
     this.cancelTimer = null;
-    if (this.closed || !this.online) return;
     const now = this.deps.now();
     let next = Infinity;
     for (const entry of pending) {

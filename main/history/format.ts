@@ -100,6 +100,11 @@ export function headerMatches(buffer: Buffer, kind: SegmentKind): boolean {
   );
 }
 
+/** Whether `buffer` is a header cut short: a new day's file whose making a crash stopped. */
+export function headerCut(buffer: Buffer, kind: SegmentKind): boolean {
+  return buffer.length < HEADER_SIZE && buffer.equals(header(kind).subarray(0, buffer.length));
+}
+
 function seal(buffer: Buffer, offset: number, size: number): void {
   buffer.writeUInt32LE(crc32(buffer, offset + 4, offset + size), offset);
 }

@@ -19,6 +19,7 @@ import { writeAllAt } from './journal';
 import { DAY } from '../../shared/durations';
 import {
   header,
+  headerCut,
   HEADER_SIZE,
   headerMatches,
   intact,
@@ -105,6 +106,11 @@ export class SegmentWriter {
     }
     const head = Buffer.alloc(HEADER_SIZE);
     readSync(fd, head, 0, HEADER_SIZE, 0);
+    // Its header cut by a crash while the file was made: nothing in it yet.
+    if (headerCut(head.subarray(0, size), this.kind)) {
+      writeAllAt(fd, header(this.kind), 0);
+      return fd;
+    }
     if (!headerMatches(head, this.kind)) {
       if (!holdsRecords(fd, this.kind)) {
         // A file we cannot read is kept aside for a person to look at, and a fresh one started.
@@ -162,7 +168,10 @@ export function readSegments(
     try {
       // A damaged header does not cost the day: every record carries its own CRC, so the records
       // are read by it, and only a file where none holds is not ours.
-      const headerOk = headerMatches(chunk.subarray(0, readFully(fd, chunk, HEADER_SIZE, 0)), kind);
+      const head = chunk.subarray(0, readFully(fd, chunk, HEADER_SIZE, 0));
+      // A day's file whose making a crash stopped: nothing in it yet, and nothing to say.
+      if (headerCut(head, kind)) continue;
+      const headerOk = headerMatches(head, kind);
       const check = options.checkCrc || !headerOk;
       let bad = 0;
       let good = 0;

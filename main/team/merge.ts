@@ -65,17 +65,22 @@ type Open = Extract<TeamEvent, { type: 'incident.open' }>;
 interface Building {
   open: Open;
   aliases: string[];
-  end: { stamp: Stamp; end: number } | null;
+  end: number | null;
   steps: Map<string, TeamStep>;
   notes: Map<string, TeamNote>;
 }
 
 /** The shared state of a set of events (any order, repeats allowed). */
 export function mergeTeam(events: Iterable<TeamEvent>): TeamState {
+  // A repeat carries the same eid and the same content: one copy is as good as another.
   const unique = new Map<string, TeamEvent>();
-  for (const event of events) if (!unique.has(event.eid)) unique.set(event.eid, event);
+  for (const event of events) unique.set(event.eid, event);
+  // Replayed in (lc, m) order, then by eid: one order for the same set of events, everywhere, even
+  // for two events stamped alike (one member on two computers, a data folder restored from a
+  // backup). Each later event of that order is then the greater; only a digest carries older ones.
   const all = [...unique.values()].sort(
-    (a, b) => compareStamps(a, b) || (a.eid < b.eid ? -1 : a.eid > b.eid ? 1 : 0),
+    // eids are unique here.
+    (a, b) => compareStamps(a, b) || (a.eid < b.eid ? -1 : 1),
   );
 
   // Closes first known by incident id, to tell whether an open came after a close it had seen.
@@ -84,11 +89,11 @@ export function mergeTeam(events: Iterable<TeamEvent>): TeamState {
 
   // Opens in (lc, m) order: an open for a service whose earlier incident has no close it could
   // have seen (a close with a smaller counter) joins that incident.
-  const roots = new Map<string, Building>();
-  const rootOf = new Map<string, string>();
+  const roots: Building[] = [];
+  const rootOf = new Map<string, Building>();
   for (const e of all) {
     if (e.type !== 'incident.open') continue;
-    const joined = [...roots.values()].find(
+    const joined = roots.find(
       (r) =>
         r.open.service === e.service &&
         ![r.open.inc, ...r.aliases].some((id) =>
@@ -97,36 +102,36 @@ export function mergeTeam(events: Iterable<TeamEvent>): TeamState {
     );
     if (joined) {
       joined.aliases.push(e.inc);
-      rootOf.set(e.inc, joined.open.inc);
+      rootOf.set(e.inc, joined);
     } else {
-      roots.set(e.inc, { open: e, aliases: [], end: null, steps: new Map(), notes: new Map() });
-      rootOf.set(e.inc, e.inc);
+      const root = { open: e, aliases: [], end: null, steps: new Map(), notes: new Map() };
+      roots.push(root);
+      rootOf.set(e.inc, root);
     }
   }
 
   const members = new Map<string, TeamMember>();
   let lc = 0;
-  const note = (b: Building, n: TeamNote) => {
-    if (!b.notes.has(n.eid)) b.notes.set(n.eid, n);
-  };
+  // A note as itself or in a digest: the same note (its name is shown as the member's latest).
+  const note = (b: Building, n: TeamNote) => b.notes.set(n.eid, n);
+  // A digest's copy of a set is never newer than the set itself, which comes first (a digest's
+  // counter is greater than any it carries): the set keeps its time.
   const setStep = (b: Building, step: string, s: TeamStep) => {
     const current = b.steps.get(step);
-    const order = current
-      ? compareStamps({ lc: s.lc, m: s.by }, { lc: current.lc, m: current.by })
-      : 1;
-    // The same set known from a digest (no time) and as itself (with its time): the latter.
-    if (order > 0 || (order === 0 && current?.ts === '' && s.ts !== '')) b.steps.set(step, s);
+    if (!current || compareStamps({ lc: s.lc, m: s.by }, { lc: current.lc, m: current.by }) > 0)
+      b.steps.set(step, s);
   };
   for (const e of all) {
     lc = Math.max(lc, e.lc);
-    const seen = members.get(e.m);
-    if (!seen || e.lc >= seen.lc) members.set(e.m, { m: e.m, name: e.n, lc: e.lc, ts: e.ts });
+    // The member's latest event so far: its name, counter and time.
+    members.set(e.m, { m: e.m, name: e.n, lc: e.lc, ts: e.ts });
     if (!('inc' in e)) continue;
-    const root = roots.get(rootOf.get(e.inc) ?? '');
+    const root = rootOf.get(e.inc);
     if (!root) continue; // an event for an incident whose opening has not arrived yet
     switch (e.type) {
       case 'incident.close':
-        if (!root.end || compareStamps(e, root.end.stamp) > 0) root.end = { stamp: e, end: e.end };
+        // The latest close so far.
+        root.end = e.end;
         break;
       case 'step.set':
         setStep(root, e.step, { done: e.done, by: e.m, byName: e.n, ts: e.ts, lc: e.lc });
@@ -149,23 +154,24 @@ export function mergeTeam(events: Iterable<TeamEvent>): TeamState {
           note(root, { eid: n.eid, by: n.m, byName: n.n, ts: n.ts, lc: n.lc, text: n.text });
         lc = Math.max(lc, ...e.steps.map((s) => s[2]), ...e.notes.map((n) => n.lc));
         break;
-      case 'incident.open':
+      case 'incident.open': // made above
         break;
     }
   }
 
   const nameOf = (m: string, fallback: string) => members.get(m)?.name ?? fallback;
-  const incidents = [...roots.values()].map((b) => ({
+  const incidents = roots.map((b) => ({
     inc: b.open.inc,
     service: b.open.service,
     cause: b.open.cause,
     since: b.open.since,
     openedBy: b.open.m,
-    end: b.end?.end ?? null,
+    end: b.end,
     aliases: b.aliases,
     steps: Object.fromEntries(
       [...b.steps].map(([step, s]) => [step, { ...s, byName: nameOf(s.by, s.byName) }]),
     ),
+    // Notes stamped alike by eid: the same order whether each came as itself or in a digest.
     notes: [...b.notes.values()]
       .sort(
         (a, c) =>

@@ -91,6 +91,9 @@ export class FakeChannel implements AlertChannel {
   }
 }
 
+/** More timers than this in one `advance` is a loop. */
+const TIMER_LOOP = 10_000;
+
 /** A clock the test moves by hand; timers fire as it passes them. */
 export class ManualClock {
   private timers: { at: number; run: () => void; id: number }[] = [];
@@ -108,12 +111,17 @@ export class ManualClock {
     };
   };
 
-  /** Moves time forward by `ms`, firing every timer due on the way, in order. */
+  /**
+   * Moves time forward by `ms`, firing every timer due on the way, in order. Throws when timers
+   * keep arming each other at one instant (on a real clock, a loop that burns a core).
+   */
   advance(ms: number): void {
     const end = this.time + ms;
-    for (;;) {
+    for (let fired = 0; ; fired++) {
       const due = this.timers.filter((t) => t.at <= end).sort((a, b) => a.at - b.at)[0];
       if (!due) break;
+      if (fired >= TIMER_LOOP)
+        throw new Error(`${TIMER_LOOP} timers fired in one advance: they re-arm each other`);
       this.timers = this.timers.filter((t) => t !== due);
       this.time = Math.max(this.time, due.at);
       due.run();

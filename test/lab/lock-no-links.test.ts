@@ -25,7 +25,7 @@ afterEach(() => {
 });
 
 describe('a file system without hard links', () => {
-  it.each(['EPERM', 'ENOTSUP', 'EXDEV'])(
+  it.each(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'ENOSYS'])(
     'link fails with %s: one writer, whole lock, others told',
     (code) => {
       noLinks.code = code;

@@ -6,8 +6,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AlertDispatcher, type AlertReport } from '../../../../main/alerts/dispatcher';
+import type { AlertMessage, Outcome } from '../../../../main/alerts/channel';
+import { AlertDispatcher, alertFilter, type AlertReport } from '../../../../main/alerts/dispatcher';
 import { Outbox, OUTBOX_FILE } from '../../../../main/alerts/outbox';
+import { emptySnapshot } from '../../../../main/shell/tray-model';
+import { alertsSchema } from '../../../../shared/alerts/schema';
 import { createTranslator } from '../../../../shared/i18n';
 import type { ServiceStatus, VerdictChange } from '../../../../shared/types';
 import { snapshotOf } from '../../../helpers/snapshots';
@@ -603,5 +606,383 @@ describe('alert dispatcher, what else a user would notice', () => {
     );
     await w.dispatcher.idle();
     expect(phone.sent).toHaveLength(1);
+  });
+});
+
+/** A channel whose attempts end when the test says, or a turn after a stop aborts them. */
+class SlowChannel extends FakeChannel {
+  private readonly ends: ((outcome: Outcome) => void)[] = [];
+
+  override send(message: AlertMessage, signal?: AbortSignal): Promise<Outcome> {
+    this.sent.push(message);
+    return new Promise((resolve) => {
+      this.ends.push(resolve);
+      // Like a request on a socket: the abort ends it as a network error, on a later turn.
+      const aborted = () =>
+        setImmediate(() =>
+          resolve({ kind: 'retry', reason: { key: 'alerts.reasonNetOther', values: {} } }),
+        );
+      if (signal?.aborted) aborted();
+      else signal?.addEventListener('abort', aborted, { once: true });
+    });
+  }
+
+  /** Ends the oldest attempt under way. */
+  finish(outcome: Outcome = { kind: 'accepted' }): void {
+    const end = this.ends.shift();
+    if (!end) throw new Error(`${this.id}: no attempt under way`);
+    end(outcome);
+  }
+}
+
+describe('alert dispatcher, order and timing', () => {
+  const serverError = { kind: 'retry', reason: { key: 'alerts.reasonServerError' } } as const;
+  const down = (id: string, at: number, since = OUTAGE_START) => statusOf(id, 'down', at, since);
+  const tr = createTranslator('en');
+  const wasDown = (from: number, to: number) =>
+    `WhatsApp was down from ${tr.time(from, OUTAGE_START)} to ${tr.time(to, OUTAGE_START)}`;
+
+  it('alerts only on the services of the alerts config', async () => {
+    const phone = new FakeChannel('phone');
+    const clock = new ManualClock(OUTAGE_START);
+    const config = alertsSchema.parse({ services: ['facebook'], channels: [] });
+    const dispatcher = new AlertDispatcher({
+      channels: [phone],
+      outbox: new Outbox(dir),
+      tr,
+      host: 'boutique-pc',
+      ...alertFilter(config),
+      now: clock.now,
+      setTimer: clock.setTimer,
+      report: () => undefined,
+    });
+    const changes = [wentDown('whatsapp', OUTAGE_START), wentDown('facebook', OUTAGE_START)];
+    dispatcher.changes(
+      changes,
+      snapshotOf(
+        OUTAGE_START,
+        changes.map((c) => c.current),
+      ),
+    );
+    await dispatcher.idle();
+    expect(phone.sent.map((m) => m.title)).toEqual(['Facebook is down for everyone']);
+  });
+
+  it('a stop lets the attempt under way end, starts no other, and leaves nothing "interrupted"', async () => {
+    const phone = new SlowChannel('phone');
+    const w = world([phone]);
+    const changes = [wentDown('whatsapp', OUTAGE_START), wentDown('facebook', OUTAGE_START)];
+    w.dispatcher.changes(
+      changes,
+      snapshotOf(
+        OUTAGE_START,
+        changes.map((c) => c.current),
+      ),
+    );
+    expect(phone.sent).toHaveLength(1);
+    await w.dispatcher.close();
+    expect(phone.sent).toHaveLength(1);
+    // The next start knows how the attempt ended (a network error): both alerts still to send,
+    // neither said to have been cut by the stop.
+    const next = new Outbox(dir);
+    expect(next.interrupted).toEqual([]);
+    expect(next.pending().map((e) => [e.message.title, e.failures])).toEqual([
+      ['WhatsApp is down for everyone', 1],
+      ['Facebook is down for everyone', 0],
+    ]);
+    next.close();
+  });
+
+  it('never sends an alert twice at once when a snapshot comes during its attempt', async () => {
+    const phone = new SlowChannel('phone');
+    const w = world([phone]);
+    const change = wentDown('whatsapp', OUTAGE_START);
+    w.dispatcher.changes([change], snapshotOf(OUTAGE_START, [change.current]));
+    w.clock.advance(MINUTE);
+    w.dispatcher.observe(snapshotOf(w.clock.now(), [down('whatsapp', w.clock.now())]));
+    expect(phone.sent).toHaveLength(1);
+    phone.finish();
+    await w.dispatcher.idle();
+    expect(phone.sent).toHaveLength(1);
+    expect(w.reports.filter((r) => r.kind === 'delivered')).toHaveLength(1);
+  });
+
+  it('sends nothing more once the connection is lost during an attempt, the rest once it is back', async () => {
+    const phone = new SlowChannel('phone');
+    const w = world([phone]);
+    const changes = [wentDown('whatsapp', OUTAGE_START), wentDown('facebook', OUTAGE_START)];
+    const services = () => [down('whatsapp', w.clock.now()), down('facebook', w.clock.now())];
+    w.dispatcher.changes(changes, snapshotOf(OUTAGE_START, services()));
+    w.clock.advance(MINUTE);
+    w.dispatcher.observe(snapshotOf(w.clock.now(), services(), 'offline'));
+    phone.finish();
+    await w.dispatcher.idle();
+    expect(phone.sent.map((m) => m.title)).toEqual(['WhatsApp is down for everyone']);
+    w.clock.advance(MINUTE);
+    w.dispatcher.observe(snapshotOf(w.clock.now(), services()));
+    phone.finish();
+    await w.dispatcher.idle();
+    expect(phone.sent.map((m) => m.title)).toEqual([
+      'WhatsApp is down for everyone',
+      'Facebook is down for everyone',
+    ]);
+  });
+
+  it('after a restart, sends nothing before the first check: a channel through a service found down is not tried', async () => {
+    const chat = new FakeChannel('chat', ['slack'], 'webhook').answer(serverError);
+    const w = world([chat]);
+    const slackUp = statusOf('slack', 'up', OUTAGE_START, OUTAGE_START - 60 * MINUTE);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)], [slackUp]);
+    expect(chat.sent).toHaveLength(1);
+    // Stopped in its back-off; started again a minute later, before any check.
+    const again = new FakeChannel('chat', ['slack'], 'webhook');
+    const later = world([again], new ManualClock(OUTAGE_START + MINUTE));
+    later.dispatcher.observe(emptySnapshot());
+    await later.dispatcher.idle();
+    expect(again.sent).toHaveLength(0);
+    const now = later.clock.now();
+    later.dispatcher.observe(
+      snapshotOf(now, [down('whatsapp', now), statusOf('slack', 'down', now, now)]),
+    );
+    await later.dispatcher.idle();
+    expect(again.sent).toHaveLength(0);
+    expect(later.reports).toContainEqual({ kind: 'waiting', channels: ['chat'] });
+  });
+
+  it('says "offline" only when something waits, and again in each offline spell', async () => {
+    const phone = new FakeChannel('phone');
+    const w = world([phone]);
+    const offline = (services: ServiceStatus[]) =>
+      w.dispatcher.observe(snapshotOf(w.clock.now(), services, 'offline'));
+    offline([statusOf('whatsapp', 'up', w.clock.now(), OUTAGE_START - 60 * MINUTE)]);
+    expect(w.reports).toEqual([]);
+    // Confirmed as the connection went: one alert waits, and that is said.
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)], [], 'offline');
+    expect(w.reports).toEqual([{ kind: 'offline', count: 1 }]);
+    w.clock.advance(MINUTE);
+    await cycle(w, [], [down('whatsapp', w.clock.now())]);
+    w.clock.advance(MINUTE);
+    await cycle(w, [wentDown('facebook', w.clock.now())], [], 'offline');
+    expect(w.reports.filter((r) => r.kind === 'offline')).toEqual([
+      { kind: 'offline', count: 1 },
+      { kind: 'offline', count: 1 },
+    ]);
+    expect(phone.sent.map((m) => m.title)).toEqual(['WhatsApp is down for everyone']);
+  });
+
+  it('holds an alert about several services while any of them is being checked again', async () => {
+    const phone = new FakeChannel('phone');
+    const w = world([phone]);
+    const ids = ['whatsapp', 'facebook', 'instagram'];
+    await cycle(
+      w,
+      ids.map((id) => wentDown(id, OUTAGE_START)),
+      [],
+      'offline',
+    );
+    w.clock.advance(MINUTE);
+    const now = w.clock.now();
+    // Back online: WhatsApp not checked again yet ("unknown, offline here"), the others still down.
+    w.dispatcher.observe(
+      snapshotOf(now, [
+        statusOf('whatsapp', 'unknown', now, now, 'local'),
+        down('facebook', now),
+        down('instagram', now),
+      ]),
+    );
+    await w.dispatcher.idle();
+    expect(phone.sent).toHaveLength(0);
+    w.clock.advance(MINUTE);
+    w.dispatcher.observe(
+      snapshotOf(
+        w.clock.now(),
+        ids.map((id) => down(id, w.clock.now())),
+      ),
+    );
+    await w.dispatcher.idle();
+    expect(phone.sent).toHaveLength(1);
+  });
+
+  it('skips a channel through a down service at once while another channel’s copy waits out a back-off', async () => {
+    const phone = new FakeChannel('phone').answer(serverError);
+    const chat = new FakeChannel('chat', ['slack'], 'webhook');
+    const w = world([phone, chat]);
+    await cycle(
+      w,
+      [wentDown('whatsapp', OUTAGE_START)],
+      [statusOf('slack', 'down', OUTAGE_START, OUTAGE_START)],
+    );
+    expect(w.reports.filter((r) => r.kind === 'waiting' || r.kind === 'skipped')).toEqual([
+      { kind: 'skipped', channel: 'chat', services: ['Slack'] },
+    ]);
+    await advance(w, 5 * SECOND);
+    expect(phone.sent).toHaveLength(2);
+    expect(chat.sent).toHaveLength(0);
+  });
+
+  it('a down and its recovery sent as one message count as delivered for the other channels', async () => {
+    const chat = new FakeChannel('chat', ['slack'], 'webhook').answer({
+      kind: 'wait',
+      afterMs: 30 * MINUTE,
+      reason: { key: 'alerts.reasonRateLimited' },
+    });
+    const phone = new FakeChannel('phone');
+    const w = world([chat, phone]);
+    const slack = (state: 'up' | 'down') => statusOf('slack', state, w.clock.now(), OUTAGE_START);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)], [slack('up')], 'offline');
+    w.clock.advance(25 * MINUTE);
+    await cycle(w, [cameBack('whatsapp', w.clock.now(), OUTAGE_START)], [slack('up')], 'offline');
+    w.clock.advance(MINUTE);
+    const up = () => statusOf('whatsapp', 'up', w.clock.now(), OUTAGE_START + 25 * MINUTE);
+    await cycle(w, [], [up(), slack('up')]);
+    expect(phone.sent.map((m) => m.title)).toEqual([
+      wasDown(OUTAGE_START, OUTAGE_START + 25 * MINUTE),
+    ]);
+    // Slack goes down while chat's copy waits out its 429: the phone carried it already.
+    w.clock.advance(MINUTE);
+    await cycle(w, [], [up(), slack('down')]);
+    expect(w.reports.filter((r) => r.kind === 'waiting')).toEqual([]);
+    w.clock.advance(MINUTE);
+    await cycle(w, [], [up(), slack('up')]);
+    await advance(w, 60 * MINUTE);
+    expect(chat.sent).toHaveLength(1);
+  });
+
+  it('never merges an alert about three services with one service’s recovery', async () => {
+    const phone = new FakeChannel('phone');
+    const w = world([phone]);
+    const ids = ['whatsapp', 'facebook', 'instagram'];
+    await cycle(
+      w,
+      ids.map((id) => wentDown(id, OUTAGE_START)),
+      [],
+      'offline',
+    );
+    w.clock.advance(20 * MINUTE);
+    await cycle(w, [cameBack('whatsapp', w.clock.now(), OUTAGE_START)], [], 'offline');
+    w.clock.advance(MINUTE);
+    const now = w.clock.now();
+    await cycle(
+      w,
+      [],
+      [statusOf('whatsapp', 'up', now, now), down('facebook', now), down('instagram', now)],
+    );
+    expect(phone.sent).toHaveLength(2);
+    expect(phone.sent.map((m) => m.title).at(-1)).toBe('WhatsApp is back');
+    expect(phone.sent[0]?.body).toContain('Instagram');
+  });
+
+  it('never merges one service’s down with a recovery of three services', async () => {
+    const phone = new FakeChannel('phone');
+    const w = world([phone]);
+    const ids = ['whatsapp', 'facebook', 'instagram'];
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)], [], 'offline');
+    await cycle(
+      w,
+      [wentDown('facebook', OUTAGE_START), wentDown('instagram', OUTAGE_START)],
+      [],
+      'offline',
+    );
+    w.clock.advance(20 * MINUTE);
+    await cycle(
+      w,
+      ids.map((id) => cameBack(id, w.clock.now(), OUTAGE_START)),
+      [],
+      'offline',
+    );
+    w.clock.advance(MINUTE);
+    const now = w.clock.now();
+    await cycle(
+      w,
+      [],
+      ids.map((id) => statusOf(id, 'up', now, now - MINUTE)),
+    );
+    expect(phone.sent.map((m) => m.title).slice(0, 3)).toEqual([
+      'WhatsApp is down for everyone',
+      'Facebook is down for everyone',
+      'Instagram is down for everyone',
+    ]);
+    expect(phone.sent).toHaveLength(4);
+  });
+
+  it('never merges one service’s down with another service’s recovery', async () => {
+    const phone = new FakeChannel('phone');
+    const w = world([phone]);
+    await cycle(w, [wentDown('facebook', OUTAGE_START)]);
+    w.clock.advance(10 * MINUTE);
+    await cycle(w, [wentDown('whatsapp', w.clock.now())], [], 'offline');
+    w.clock.advance(10 * MINUTE);
+    await cycle(w, [cameBack('facebook', w.clock.now(), OUTAGE_START)], [], 'offline');
+    w.clock.advance(MINUTE);
+    const now = w.clock.now();
+    await cycle(
+      w,
+      [],
+      [down('whatsapp', now, now - 11 * MINUTE), statusOf('facebook', 'up', now, now)],
+    );
+    expect(phone.sent.map((m) => m.title)).toEqual([
+      'Facebook is down for everyone',
+      'WhatsApp is down for everyone',
+      'Facebook is back',
+    ]);
+  });
+
+  it('a recovery confirmed while its down waits out a back-off goes out with it as one message, never "back" before "down"', async () => {
+    const phone = new FakeChannel('phone').answer(serverError, serverError, serverError);
+    const w = world([phone]);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)]);
+    await advance(w, 5 * SECOND);
+    await advance(w, 30 * SECOND);
+    // Three failures: the next try is 2 minutes away. WhatsApp is back a minute later.
+    w.clock.advance(MINUTE);
+    const back = w.clock.now();
+    await cycle(w, [cameBack('whatsapp', back, OUTAGE_START)]);
+    await advance(w, 15 * MINUTE);
+    expect(phone.sent.map((m) => m.title)).toEqual([
+      'WhatsApp is down for everyone',
+      'WhatsApp is down for everyone',
+      'WhatsApp is down for everyone',
+      wasDown(OUTAGE_START, back),
+    ]);
+  });
+
+  it('a new alert during a 429’s wait waits for its end too, on that channel only', async () => {
+    const phone = new FakeChannel('phone').answer({
+      kind: 'wait',
+      afterMs: 2 * MINUTE,
+      reason: { key: 'alerts.reasonRateLimited' },
+    });
+    const mail = new FakeChannel('mail', [], 'email');
+    const w = world([phone, mail]);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)]);
+    w.clock.advance(MINUTE);
+    await cycle(w, [wentDown('facebook', w.clock.now())]);
+    expect(phone.sent.map((m) => m.title)).toEqual(['WhatsApp is down for everyone']);
+    expect(mail.sent).toHaveLength(2);
+    await advance(w, MINUTE);
+    expect(phone.sent.map((m) => m.title)).toEqual([
+      'WhatsApp is down for everyone',
+      'WhatsApp is down for everyone',
+      'Facebook is down for everyone',
+    ]);
+  });
+
+  it('an alert held for a re-check when its back-off ends waits for the answer without looping', async () => {
+    const phone = new FakeChannel('phone').answer(serverError);
+    const w = world([phone]);
+    await cycle(w, [wentDown('whatsapp', OUTAGE_START)]);
+    w.clock.advance(SECOND);
+    // WhatsApp is being checked again (the verdict waits for the re-check that confirms it).
+    w.dispatcher.observe(
+      snapshotOf(w.clock.now(), [{ ...down('whatsapp', w.clock.now()), pending: 'up' }]),
+    );
+    await advance(w, 4 * SECOND);
+    await advance(w, 10 * SECOND);
+    expect(phone.sent).toHaveLength(1);
+    await cycle(w, [], [down('whatsapp', w.clock.now())]);
+    expect(phone.sent.map((m) => m.title)).toEqual([
+      'WhatsApp is down for everyone',
+      'WhatsApp is down for everyone',
+    ]);
   });
 });

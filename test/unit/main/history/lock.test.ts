@@ -11,6 +11,7 @@ import {
   UNREADABLE_MS,
   WAIT_MS,
   realSystem,
+  type HeldLock,
   type LockSystem,
 } from '../../../../main/history/lock';
 import { find, type LockFs } from '../../../../main/history/lock-file';
@@ -458,4 +459,118 @@ describe('this computer, as the lock sees it', () => {
     // Only this process's own start is kept: each other pid is told afresh.
     expect(realSystem.start(1)).toBe(processStart(1));
   });
+});
+
+/** A folder in memory where, after any step of one writer, another may run its whole attempt. */
+class PreemptedFs extends MemoryLockFs {
+  between: () => void = () => undefined;
+  override createNew(path: string, text: string): void {
+    super.createNew(path, text);
+    this.between();
+  }
+  override link(from: string, to: string): void {
+    super.link(from, to);
+    this.between();
+  }
+  override rename(from: string, to: string): void {
+    super.rename(from, to);
+    this.between();
+  }
+  override unlink(path: string): void {
+    super.unlink(path);
+    this.between();
+  }
+  override read(path: string): { text: string; ino: number; mtimeMs: number } {
+    const found = super.read(path);
+    this.between();
+    return found;
+  }
+}
+
+/** A small seeded generator (mulberry32): each trial's interleaving is the same on every run. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+
+/** A writer that would look again in a moment, while the one it interrupted is frozen mid-step. */
+class WouldWait extends Error {}
+
+describe('writers racing for the lock, 200 interleavings each, in memory', () => {
+  const TRIALS = 200;
+  const WRITERS = [101, 102, 103, 104];
+  const starts = {
+    none: () => undefined,
+    stale: (f: MemoryLockFs) => f.plant(LOCK, lockText(4321, 'boot-1/1')),
+    empty: (f: MemoryLockFs) => f.plant(LOCK, '', MINUTE),
+    garbage: (f: MemoryLockFs) => f.plant(LOCK, '{"pid":12\u0000', MINUTE),
+    reused: (f: MemoryLockFs) => f.plant(LOCK, lockText(4000, 'another-start')),
+    'claim left': (f: MemoryLockFs) => {
+      f.plant(LOCK, lockText(4321, 'boot-1/1'));
+      f.plant(`${LOCK}.${find(f, LOCK)?.key}.claim`, JSON.stringify({ pid: 4322, host: 'till' }));
+    },
+  } as const;
+
+  it.each(Object.keys(starts) as (keyof typeof starts)[])(
+    'on a %s lock: exactly one writer holds it, every other is told who, nothing is left',
+    (start) => {
+      const faults: string[] = [];
+      for (let trial = 0; trial < TRIALS; trial++) {
+        clock.now = T0;
+        const racing = new PreemptedFs(clock);
+        // Every other trial on a file system without hard links (an exclusive create instead).
+        racing.noLinks = trial % 2 === 1 ? 'EPERM' : null;
+        starts[start](racing);
+        const random = seeded(trial + 1);
+        const waiting = [...WRITERS];
+        const held = new Map<number, HeldLock>();
+        const told = new Map<number, number>();
+        let depth = 0;
+        const run = (pid: number) => {
+          depth++;
+          try {
+            held.set(
+              pid,
+              acquireLock(DIR, () => clock.now, {
+                ...vigie(pid, { fs: racing }),
+                // Run inside another writer's step, it cannot wait for that one to go on: it
+                // looks again once the others are done.
+                sleep: (ms) => {
+                  if (depth > 1) throw new WouldWait();
+                  clock.now += ms;
+                },
+              }),
+            );
+          } catch (error) {
+            if (error instanceof HistoryLockedError) told.set(pid, error.pid);
+            else if (error instanceof WouldWait) waiting.push(pid);
+            else throw error;
+          } finally {
+            depth--;
+          }
+        };
+        // After any step of a writer, the next one may run its whole attempt (and so on, nested).
+        racing.between = () => {
+          if (waiting.length > 0 && random() < 0.3) run(waiting.shift()!);
+        };
+        while (waiting.length > 0) run(waiting.shift()!);
+        const winners = [...held.keys()];
+        const onDisk = (JSON.parse(racing.text(LOCK) ?? '{}') as { pid?: number }).pid;
+        const wrong = [...told].find(([, pid]) => pid !== winners[0]);
+        if (winners.length !== 1) faults.push(`trial ${trial}: ${winners.length} writers`);
+        else if (onDisk !== winners[0]) faults.push(`trial ${trial}: the lock names ${onDisk}`);
+        else if (wrong) faults.push(`trial ${trial}: ${wrong[0]} told pid ${wrong[1]}`);
+        racing.between = () => undefined;
+        for (const lock of held.values()) lock.release();
+        const left = [...racing.files.keys()];
+        if (left.length > 0) faults.push(`trial ${trial}: left ${left.join(', ')}`);
+      }
+      expect(faults).toEqual([]);
+    },
+  );
 });

@@ -402,7 +402,7 @@ describe('the team merge, case by case', () => {
     expect(state.incidents[0]!.notes.map((x) => x.text)).toEqual(['Told']);
   });
 
-  it('two events stamped alike (no Vigie makes them, a faulty peer could) still give one state everywhere', () => {
+  it('two events stamped alike (one member on two computers) still give one state everywhere', () => {
     const inc = 'whatsapp@a1';
     const events = [
       open('awa', 1, inc),
@@ -423,5 +423,80 @@ describe('the team merge, case by case', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('one member on two computers (a copied data folder): an open at the counter of its own close had not seen it, and joins', () => {
+    // Koffi's laptop closed at 3; Koffi's other computer, which had not seen that close, opened
+    // at 3 too: concurrent, so one incident, as with two members.
+    const state = mergeTeam([
+      open('awa', 1, 'whatsapp@a1'),
+      close('koffi', 3, 'whatsapp@a1', T + 600_000),
+      open('koffi', 3, 'whatsapp@k3'),
+    ]);
+    expect(state.incidents.map((i) => [i.inc, i.aliases])).toEqual([
+      ['whatsapp@a1', ['whatsapp@k3']],
+    ]);
+  });
+
+  it('a digest that repeats a tick keeps the tick’s time, whatever the order', () => {
+    const inc = 'whatsapp@a1';
+    const tick = step('koffi', 2, inc, 'd-tell-team', true, 7);
+    const digest = ev({
+      type: 'digest',
+      m: 'yao',
+      lc: 5,
+      inc,
+      steps: [['d-tell-team', true, 2, 'koffi']],
+      notes: [],
+    });
+    for (const events of [
+      [open('awa', 1, inc), tick, digest],
+      [digest, tick, open('awa', 1, inc)],
+    ]) {
+      expect(mergeTeam(events).incidents[0]!.steps['d-tell-team']).toEqual({
+        done: true,
+        by: 'koffi',
+        byName: 'Koffi',
+        ts: ts(7),
+        lc: 2,
+      });
+    }
+  });
+
+  it('a tick known only from a digest says who, not when', () => {
+    const inc = 'whatsapp@a1';
+    const digest = ev({
+      type: 'digest',
+      m: 'yao',
+      lc: 5,
+      inc,
+      steps: [['d-tell-team', true, 2, 'koffi']],
+      notes: [],
+    });
+    expect(mergeTeam([open('awa', 1, inc), digest]).incidents[0]!.steps['d-tell-team']).toEqual({
+      done: true,
+      by: 'koffi',
+      byName: 'koffi',
+      ts: '',
+      lc: 2,
+    });
+  });
+
+  it('lists notes stamped alike (one member on two computers) in one order, whether each came as itself or in a digest', () => {
+    const inc = 'whatsapp@a1';
+    const fromShop = { ...note('koffi', 5, inc, 'From the shop'), eid: 'n-b' } as TeamEvent;
+    const fromHome = { ...note('koffi', 5, inc, 'From home'), eid: 'n-a' } as TeamEvent;
+    const digest = ev({
+      type: 'digest',
+      m: 'yao',
+      lc: 9,
+      inc,
+      steps: [],
+      notes: [{ eid: 'n-a', m: 'koffi', n: 'Koffi', lc: 5, ts: ts(0), text: 'From home' }],
+    });
+    const texts = (events: TeamEvent[]) => mergeTeam(events).incidents[0]!.notes.map((x) => x.text);
+    const both = texts([open('awa', 1, inc), fromShop, fromHome]);
+    expect(both).toHaveLength(2);
+    expect(texts([open('awa', 1, inc), fromShop, digest])).toEqual(both);
   });
 });

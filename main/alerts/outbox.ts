@@ -36,6 +36,15 @@ export interface OutboxEntry {
 /** Why an entry left the outbox without being delivered. */
 export type DropWhy = 'skipped' | 'broken' | 'interrupted' | 'merged';
 
+const LINE_KINDS: ReadonlySet<string> = new Set(['add', 'try', 'sent', 'retry', 'drop']);
+
+/** Whether a parsed line is one of ours: an object with a known kind and an id. */
+function isLine(value: unknown): value is Line {
+  if (typeof value !== 'object' || value === null) return false;
+  const { t, id } = value as { t?: unknown; id?: unknown };
+  return typeof t === 'string' && LINE_KINDS.has(t) && typeof id === 'string';
+}
+
 type Line =
   | {
       t: 'add';
@@ -47,7 +56,15 @@ type Line =
     }
   | { t: 'try'; id: string; at: number }
   | { t: 'sent'; id: string; at: number }
-  | { t: 'retry'; id: string; at: number; next: number; failures: number; reason: Reason }
+  | {
+      t: 'retry';
+      id: string;
+      at: number;
+      next: number;
+      failures: number;
+      /** Why it failed, for a person reading the file (a compacted line has none). */
+      reason?: Reason;
+    }
   | { t: 'drop'; id: string; at: number; why: DropWhy };
 
 /** The id of an alert for a channel: its channel and each (incident, change) it carries. */
@@ -144,6 +161,7 @@ export class Outbox {
 
   /** The disk failed us (full, read-only, no folder): go on in memory, and say why. */
   private lost(error: unknown): void {
+    // Stryker disable next-line LogicalOperator,StringLiteral: what reaches here comes from node:fs, which always sets a code; the fallback is for safety only
     this.problem = (error as { code?: string }).code ?? 'EIO';
     this.file = null;
     if (this.fd !== null) {
@@ -161,14 +179,17 @@ export class Outbox {
     if (this.file === null || !existsSync(this.file)) return;
     const trying = new Set<string>();
     for (const text of readFileSync(this.file, 'utf8').split('\n')) {
-      if (text.trim() === '') continue;
       let line: Line;
       try {
         line = JSON.parse(text) as Line;
       } catch {
-        // A line cut by a crash in the middle of its write: the attempt it announced never began.
+        // A blank line, or one cut by a crash in the middle of its write: the attempt it
+        // announced never began.
         continue;
       }
+      // A line that is JSON but not one of ours (a file edited by hand, a disk that garbled it)
+      // is skipped like a cut one: the other alerts are still delivered.
+      if (!isLine(line)) continue;
       switch (line.t) {
         case 'add':
           this.entries.set(line.id, {
@@ -198,8 +219,6 @@ export class Outbox {
           trying.delete(line.id);
           this.entries.delete(line.id);
           break;
-        default:
-          break;
       }
     }
     // An attempt with no outcome may have reached the channel: at most once, so not again.
@@ -226,7 +245,8 @@ export class Outbox {
           createdAt: entry.createdAt,
         } satisfies Line),
       );
-      if (entry.failures > 0 || entry.nextAt > 0) {
+      // A failure or a 429's wait always has its next time: what a restart needs of a retry.
+      if (entry.nextAt > 0) {
         lines.push(
           JSON.stringify({
             t: 'retry',
@@ -234,7 +254,6 @@ export class Outbox {
             at: entry.createdAt,
             next: entry.nextAt,
             failures: entry.failures,
-            reason: { key: 'alerts.reasonNetOther' },
           } satisfies Line),
         );
       }

@@ -196,7 +196,7 @@ describe('alerts outbox', () => {
     outbox.close();
   });
 
-  it('skips blank lines, lines cut by a crash and lines it does not know', () => {
+  it('skips blank lines, lines cut by a crash and lines it does not know, and delivers the rest', () => {
     const entry = {
       t: 'add',
       id: 'phone|whatsapp@1/down',
@@ -212,6 +212,12 @@ describe('alerts outbox', () => {
       JSON.stringify({ t: 'later-kind', id: entry.id, at: OUTAGE_START }),
       JSON.stringify({ t: 'retry', id: 'phone|gone@1/down', at: 1, next: 2, failures: 1 }),
       '{"t":"sent","id":"phone|whats',
+      // JSON, but not a line of ours: a file edited by hand, a disk that garbled a line.
+      'null',
+      '42',
+      '"sent"',
+      JSON.stringify({ t: 'sent' }),
+      JSON.stringify({ t: 'drop', id: 7 }),
     ];
     writeFileSync(join(dir, OUTBOX_FILE), `${lines.join('\n')}\n`);
     const outbox = new Outbox(dir);

@@ -41,6 +41,24 @@ it('checks a service by HEAD three times over one kept-alive TLS connection', as
   }
 });
 
+it('gives the connection back at once when asked to: a probe that rests an hour keeps none', async () => {
+  const client = createHttpClient({ extraCa: [lab.certs.ca] });
+  const before = lab.http.traffic().connections;
+  try {
+    for (let i = 0; i < 2; i++) {
+      const answer = await client.request({
+        ...head(`${lab.https('chat')}/page`),
+        keepConnection: false,
+      });
+      expect(answer.status).toBe(200);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(lab.http.traffic().connections - before).toBe(2);
+  } finally {
+    await client.close();
+  }
+});
+
 /** A server that answers every request, HEAD included, with a body (which HTTP forbids). */
 async function startBodyWithHead(): Promise<{
   url: string;

@@ -29,6 +29,12 @@ export interface HttpRequest {
    * `expectBody`), so it costs no memory however large it is.
    */
   readonly discardBody?: boolean;
+  /**
+   * Whether to keep the connection for the next request (yes by default). A request whose next
+   * one comes after `CONNECTION_KEPT_MS` (a probe that rests an hour) gives it back at once: an
+   * idle TLS connection holds tens of kilobytes for nothing.
+   */
+  readonly keepConnection?: boolean;
 }
 
 /** The answer, body already decompressed. */
@@ -58,7 +64,8 @@ export interface HttpClientOptions {
   readonly bodyBudget?: BodyBudget;
 }
 
-const KEEP_ALIVE_MS = 2 * MINUTE;
+/** How long an idle connection is kept for the next request to the same origin. */
+export const CONNECTION_KEPT_MS = 2 * MINUTE;
 const CONNECT_CEILING_MS = 2 * MINUTE;
 const USER_AGENT = 'Vigie/0.1 (+status check)';
 
@@ -73,8 +80,8 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     let agent = agents.get(key);
     if (!agent) {
       agent = new Agent({
-        keepAliveTimeout: KEEP_ALIVE_MS,
-        keepAliveMaxTimeout: KEEP_ALIVE_MS,
+        keepAliveTimeout: CONNECTION_KEPT_MS,
+        keepAliveMaxTimeout: CONNECTION_KEPT_MS,
         // No cap per origin: services behind one host must not queue behind a hanging one (the
         // engine's concurrency cap bounds how many requests run at once).
         connections: null,
@@ -180,8 +187,8 @@ async function oneHop(
         // a body with it: every check would then pay a new TCP and TLS handshake (a few kB of
         // certificates on the wire, most of a check's CPU). Such a body arrives on the idle
         // connection, which undici then drops: the next check opens a new one
-        // (test/lab/keep-alive.test.ts).
-        reset: false,
+        // (test/lab/keep-alive.test.ts). A request that will not be followed soon closes it.
+        reset: req.keepConnection === false,
         ...(req.body !== undefined ? { body: req.body } : {}),
       }),
       signal,

@@ -4,6 +4,8 @@ import type { ProbeConfig } from '../../../shared/config-schema';
 import type { ProbeResult } from '../../../shared/types';
 import { failed, result, withSlow, type ProbeContext } from './context';
 import { describeExpect, statusMatches } from './expect-status';
+import { CONNECTION_KEPT_MS } from '../net/http-client';
+import { SECOND } from '../../../shared/durations';
 
 type HttpProbe = Extract<ProbeConfig, { kind: 'http' }>;
 
@@ -21,6 +23,8 @@ export async function runHttpProbe(probe: HttpProbe, ctx: ProbeContext): Promise
       signal: ctx.signal,
       // Only `expectBody` reads the body: without it, the bytes are counted and let go.
       discardBody: probe.expectBody === undefined,
+      // A probe that rests longer than a connection is kept would find it gone: it closes it.
+      keepConnection: (probe.everySeconds ?? 0) * SECOND < CONNECTION_KEPT_MS,
     });
     const latencyMs = res.latencyMs;
     const via =

@@ -41,8 +41,14 @@ export interface CycleDeps {
 
 /** Default pause before a failed probe is tried again. */
 export const DEFAULT_RETRY_DELAY_MS = SECOND;
-/** Default time after which a slow service stops counting against the concurrency cap. */
-export const DEFAULT_STALL_MS = SECOND / 2;
+/**
+ * Default time after which a slow service stops counting against the concurrency cap: one that
+ * has not answered in a quarter of a second is waiting on the network, not on this computer.
+ * With 500 ms, 16 hanging services of 200 held all 16 slots until the first let go, and the
+ * cycle's last hanging services started 200 ms late (`engine.cycle_200_wall_ms` 3.1 s against
+ * its 3.0 s budget; 2.9 s with 250 ms, docs/benchmarks.md).
+ */
+export const DEFAULT_STALL_MS = SECOND / 4;
 
 /** Raw results of a cycle, before thresholds. */
 export interface CycleResult {

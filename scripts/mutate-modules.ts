@@ -78,6 +78,14 @@ export const mutateModules: readonly MutateModule[] = [
     ],
   },
   {
+    name: 'retry-classes',
+    source: 'main/alerts/http-post.ts',
+    tests: [
+      'test/unit/main/alerts/retry-classes.test.ts',
+      'test/unit/main/alerts/channels.test.ts',
+    ],
+  },
+  {
     name: 'merge',
     source: 'main/team/merge.ts',
     tests: ['test/unit/main/team/merge.test.ts', 'test/unit/main/team/store.test.ts'],

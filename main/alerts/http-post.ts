@@ -52,12 +52,12 @@ export async function post(
       body: response.body.toString('utf8'),
     };
   } catch (error) {
-    const code = error instanceof ProbeFailure ? error.code : 'other';
+    const code = error instanceof ProbeFailure ? error.code : null;
     return { kind: 'failed', reason: { key: `alerts.reasonNet${netKey(code)}`, values: { host } } };
   }
 }
 
-function netKey(code: string): string {
+function netKey(code: string | null): string {
   switch (code) {
     case 'DNS_NXDOMAIN':
     case 'DNS_SERVFAIL':

@@ -217,7 +217,7 @@ describe('alerts outbox', () => {
       '42',
       '"sent"',
       JSON.stringify({ t: 'sent' }),
-      JSON.stringify({ t: 'drop', id: 7 }),
+      JSON.stringify({ ...entry, id: 7 }),
     ];
     writeFileSync(join(dir, OUTBOX_FILE), `${lines.join('\n')}\n`);
     const outbox = new Outbox(dir);

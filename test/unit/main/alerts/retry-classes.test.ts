@@ -4,13 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProbeFailure } from '../../../../main/engine/net/errors';
 import type { HttpClient, HttpRequest } from '../../../../main/engine/net/http-client';
-import {
-  ATTEMPT_TIMEOUT_MS,
-  jsonOf,
-  outcomeOfStatus,
-  post,
-  waitOf,
-} from '../../../../main/alerts/http-post';
+import { jsonOf, outcomeOfStatus, post, waitOf } from '../../../../main/alerts/http-post';
 import { REAL_START as OUTAGE_START } from '../../../helpers/clock';
 
 const HOST = 'hooks.slack.com';
@@ -153,7 +147,7 @@ describe('one POST to a channel', () => {
       method: 'POST',
       headers: { a: 'b' },
       body: 'hi',
-      timeoutMs: ATTEMPT_TIMEOUT_MS,
+      timeoutMs: 15_000,
       maxRedirects: 0,
       maxBytes: 64 * 1024,
     });

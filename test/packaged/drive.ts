@@ -50,7 +50,13 @@ const report = {
   quit: { trayDestroyed: false, lockLeft: true },
   errors,
 };
-recorder.appEvents.emit('second-instance');
+// As Electron sends it: the event, the second launch's arguments, its working directory. A throw
+// is reported, not left to hang the driver until the test's timeout.
+try {
+  recorder.appEvents.emit('second-instance', {}, [process.execPath, appDir], process.cwd());
+} catch (error) {
+  errors.push(`second-instance: ${String(error)}`);
+}
 report.secondInstance = {
   windows: recorder.windows.length,
   focused: recorder.windows[0]?.focused ?? false,

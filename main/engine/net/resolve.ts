@@ -14,6 +14,7 @@ import {
   type DnsServer,
   type QueryPolicy,
 } from './dns-client';
+import { abortable, startDeadline } from './deadline';
 import { dnsFailure, ProbeFailure } from './errors';
 
 /** The addresses a name resolved to. */
@@ -87,25 +88,18 @@ async function joined(
   timeoutMs: number,
 ): Promise<Resolved> {
   const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(new ProbeFailure('DNS_TIMEOUT', `DNS timeout for ${host} after ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-  });
+  const deadline = startDeadline(timeoutMs);
   try {
-    return await Promise.race([shared, deadline]);
+    return await abortable(shared, deadline.signal);
   } catch (error) {
-    const left = timeoutMs - (performance.now() - started);
-    if (error instanceof ProbeFailure && error.code === 'DNS_TIMEOUT' && left >= 1) {
-      clearTimeout(timer);
-      return resolveOwn(host, servers, Math.floor(left));
-    }
+    if (deadline.signal.aborted)
+      throw new ProbeFailure('DNS_TIMEOUT', `DNS timeout for ${host} after ${timeoutMs} ms`);
+    const left = Math.floor(timeoutMs - (performance.now() - started));
+    if (error instanceof ProbeFailure && error.code === 'DNS_TIMEOUT' && left >= 1)
+      return resolveOwn(host, servers, left);
     throw error;
   } finally {
-    clearTimeout(timer);
+    deadline.done();
   }
 }
 
